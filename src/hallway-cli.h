@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int hallway_cli_dump (const char *location);
+
+G_END_DECLS

@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-conference"
+
+#include "hallway-conference-private.h"
+#include "hallway-day.h"
+#include "hallway-event-private.h"
+#include "hallway-person.h"
+#include "hallway-room.h"
+#include "hallway-track.h"
+
+/* A conference is the GListModel of its events, sorted by start then room, plus the
+ * days, tracks, rooms and persons they refer to, and indexes to look events up by each. */
+struct _HallwayConference
+{
+  GObject parent_instance;
+
+  char *title;
+  char *acronym;
+  char *venue;
+  char *city;
+  char *time_zone_name;
+  GTimeZone *time_zone;
+  char *base_url;
+  char *format;
+
+  GPtrArray *events;          /* HallwayEvent, sorted once finished */
+  GHashTable *events_by_key;  /* key → HallwayEvent (borrowed) */
+
+  GListStore *days;
+  GListStore *tracks;
+  GListStore *rooms;
+  GListStore *persons;
+  GHashTable *days_by_date;     /* "YYYY-MM-DD" → HallwayDay (borrowed) */
+  GHashTable *tracks_by_name;   /* name → HallwayTrack (borrowed) */
+  GHashTable *rooms_by_name;
+  GHashTable *persons_by_id;    /* schedule id, else name → HallwayPerson (borrowed) */
+
+  /* HallwayDay/Track/Room/Person → GListStore of its events */
+  GHashTable *events_by_owner;
+
+  gboolean finished;
+};
+
+static void hallway_conference_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HallwayConference, hallway_conference, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      hallway_conference_list_model_init))
+
+static GType
+hallway_conference_get_item_type (GListModel *model)
+{
+  return HALLWAY_TYPE_EVENT;
+}
+
+static guint
+hallway_conference_get_n_items (GListModel *model)
+{
+  HallwayConference *self = HALLWAY_CONFERENCE (model);
+
+  return self->finished ? self->events->len : 0;
+}
+
+static gpointer
+hallway_conference_get_item (GListModel *model, guint position)
+{
+  HallwayConference *self = HALLWAY_CONFERENCE (model);
+
+  if (!self->finished || position >= self->events->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->events, position));
+}
+
+static void
+hallway_conference_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = hallway_conference_get_item_type;
+  iface->get_n_items = hallway_conference_get_n_items;
+  iface->get_item = hallway_conference_get_item;
+}
+
+static void
+hallway_conference_finalize (GObject *object)
+{
+  HallwayConference *self = HALLWAY_CONFERENCE (object);
+
+  g_free (self->title);
+  g_free (self->acronym);
+  g_free (self->venue);
+  g_free (self->city);
+  g_free (self->time_zone_name);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+  g_free (self->base_url);
+  g_free (self->format);
+  g_clear_pointer (&self->events_by_key, g_hash_table_unref);
+  g_clear_pointer (&self->events_by_owner, g_hash_table_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->days_by_date, g_hash_table_unref);
+  g_clear_pointer (&self->tracks_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->rooms_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->persons_by_id, g_hash_table_unref);
+  g_clear_object (&self->days);
+  g_clear_object (&self->tracks);
+  g_clear_object (&self->rooms);
+  g_clear_object (&self->persons);
+  G_OBJECT_CLASS (hallway_conference_parent_class)->finalize (object);
+}
+
+static void
+hallway_conference_class_init (HallwayConferenceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hallway_conference_finalize;
+}
+
+static void
+hallway_conference_init (HallwayConference *self)
+{
+  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->events_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->events_by_owner = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  self->days = g_list_store_new (HALLWAY_TYPE_DAY);
+  self->tracks = g_list_store_new (HALLWAY_TYPE_TRACK);
+  self->rooms = g_list_store_new (HALLWAY_TYPE_ROOM);
+  self->persons = g_list_store_new (HALLWAY_TYPE_PERSON);
+  self->days_by_date = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tracks_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rooms_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->persons_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->time_zone = g_time_zone_new_utc ();
+}
+
+HallwayConference *
+hallway_conference_new (void)
+{
+  return g_object_new (HALLWAY_TYPE_CONFERENCE, NULL);
+}
+
+/* ---- metadata --------------------------------------------------------------------- */
+
+static void
+replace_string (char **field, const char *value)
+{
+  g_free (*field);
+  *field = (value != NULL && *value != '\0') ? g_strdup (value) : NULL;
+}
+
+void
+hallway_conference_set_title (HallwayConference *self, const char *title)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->title, title);
+}
+
+void
+hallway_conference_set_acronym (HallwayConference *self, const char *acronym)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->acronym, acronym);
+}
+
+void
+hallway_conference_set_venue (HallwayConference *self, const char *venue)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->venue, venue);
+}
+
+void
+hallway_conference_set_city (HallwayConference *self, const char *city)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->city, city);
+}
+
+void
+hallway_conference_set_base_url (HallwayConference *self, const char *base_url)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->base_url, base_url);
+}
+
+void
+hallway_conference_set_format (HallwayConference *self, const char *format)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  replace_string (&self->format, format);
+}
+
+/* Returns FALSE, keeping the previous zone, when tz_name is not a zone this system knows. */
+gboolean
+hallway_conference_set_time_zone_name (HallwayConference *self, const char *tz_name)
+{
+  GTimeZone *zone;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), FALSE);
+
+  if (tz_name == NULL || *tz_name == '\0')
+    return FALSE;
+  zone = g_time_zone_new_identifier (tz_name);
+  if (zone == NULL)
+    return FALSE;
+  g_time_zone_unref (self->time_zone);
+  self->time_zone = zone;
+  replace_string (&self->time_zone_name, tz_name);
+  return TRUE;
+}
+
+#define STRING_GETTER(field) \
+  const char *hallway_conference_get_##field (HallwayConference *self) \
+  { \
+    g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL); \
+    return self->field; \
+  }
+
+STRING_GETTER (title)
+STRING_GETTER (acronym)
+STRING_GETTER (venue)
+STRING_GETTER (city)
+STRING_GETTER (time_zone_name)
+STRING_GETTER (base_url)
+STRING_GETTER (format)
+
+GTimeZone *
+hallway_conference_get_time_zone (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  return self->time_zone;
+}
+
+GListModel *
+hallway_conference_get_days (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  return G_LIST_MODEL (self->days);
+}
+
+GListModel *
+hallway_conference_get_tracks (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  return G_LIST_MODEL (self->tracks);
+}
+
+GListModel *
+hallway_conference_get_rooms (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  return G_LIST_MODEL (self->rooms);
+}
+
+GListModel *
+hallway_conference_get_persons (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  return G_LIST_MODEL (self->persons);
+}
+
+/* ---- building --------------------------------------------------------------------- */
+
+HallwayTrack *
+hallway_conference_ensure_track (HallwayConference *self, const char *name)
+{
+  HallwayTrack *track;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  track = g_hash_table_lookup (self->tracks_by_name, name);
+  if (track == NULL)
+    {
+      g_autoptr (HallwayTrack) created = hallway_track_new (name);
+
+      track = created;
+      g_list_store_append (self->tracks, created);
+      g_hash_table_insert (self->tracks_by_name, (char *) hallway_track_get_name (track), track);
+    }
+  return track;
+}
+
+HallwayRoom *
+hallway_conference_ensure_room (HallwayConference *self, const char *name)
+{
+  HallwayRoom *room;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  room = g_hash_table_lookup (self->rooms_by_name, name);
+  if (room == NULL)
+    {
+      g_autoptr (HallwayRoom) created = hallway_room_new (name);
+
+      room = created;
+      g_list_store_append (self->rooms, created);
+      g_hash_table_insert (self->rooms_by_name, (char *) hallway_room_get_name (room), room);
+    }
+  return room;
+}
+
+/* Persons are the same person when the schedule gives them the same id; without ids,
+ * when they have the same name. */
+HallwayPerson *
+hallway_conference_ensure_person (HallwayConference *self, const char *id, const char *name)
+{
+  g_autofree char *lookup_key = NULL;
+  HallwayPerson *person;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  lookup_key = (id != NULL && *id != '\0') ? g_strconcat ("id:", id, NULL)
+                                           : g_strconcat ("name:", name, NULL);
+  person = g_hash_table_lookup (self->persons_by_id, lookup_key);
+  if (person == NULL)
+    {
+      g_autoptr (HallwayPerson) created = hallway_person_new (id, name);
+
+      person = created;
+      g_list_store_append (self->persons, created);
+      g_hash_table_insert (self->persons_by_id, g_steal_pointer (&lookup_key), person);
+    }
+  return person;
+}
+
+HallwayDay *
+hallway_conference_ensure_day (HallwayConference *self, GDateTime *date)
+{
+  g_autoptr (GDateTime) in_zone = NULL;
+  g_autofree char *iso = NULL;
+  HallwayDay *day;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  day = g_hash_table_lookup (self->days_by_date, iso);
+  if (day == NULL)
+    {
+      g_autoptr (HallwayDay) created = NULL;
+
+      in_zone = g_date_time_new (self->time_zone, g_date_time_get_year (date),
+                                 g_date_time_get_month (date),
+                                 g_date_time_get_day_of_month (date), 0, 0, 0);
+      created = hallway_day_new (0, in_zone);
+      day = created;
+      g_list_store_append (self->days, created);
+      g_hash_table_insert (self->days_by_date, g_steal_pointer (&iso), day);
+    }
+  return day;
+}
+
+void
+hallway_conference_add_event (HallwayConference *self, HallwayEvent *event)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (!self->finished);
+  g_return_if_fail (event->start != NULL && event->end != NULL);
+
+  g_ptr_array_add (self->events, event);
+}
+
+guint
+hallway_conference_get_n_pending_events (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), 0);
+  return self->events->len;
+}
+
+/* guid, else acronym/id, else slug, else title@start: stable across schedule updates. */
+static char *
+base_key (HallwayConference *self, HallwayEvent *event)
+{
+  g_autofree char *start = NULL;
+
+  if (event->guid != NULL)
+    return g_strdup (event->guid);
+  if (event->id != NULL)
+    return g_strdup_printf ("%s/%s", self->acronym ? self->acronym : "", event->id);
+  if (event->slug != NULL)
+    return g_strdup (event->slug);
+  start = g_date_time_format_iso8601 (event->start);
+  return g_strdup_printf ("%s@%s", event->title ? event->title : "", start);
+}
+
+/* A repeated slot (the same guid or id at two times) stays a separate event: the first in
+ * schedule order keeps the plain key, the next ones get "#2", "#3"… */
+static void
+assign_keys (HallwayConference *self)
+{
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (self->events, i);
+      g_autofree char *key = base_key (self, event);
+      g_autofree char *unique = g_strdup (key);
+
+      for (guint n = 2; g_hash_table_contains (self->events_by_key, unique); n++)
+        {
+          g_free (unique);
+          unique = g_strdup_printf ("%s#%u", key, n);
+        }
+      hallway_event_set_key (event, unique);
+      g_hash_table_insert (self->events_by_key, event->key, event);
+    }
+}
+
+static void
+index_event (HallwayConference *self, gpointer owner, HallwayEvent *event)
+{
+  GListStore *store;
+
+  if (owner == NULL)
+    return;
+  store = g_hash_table_lookup (self->events_by_owner, owner);
+  if (store == NULL)
+    {
+      store = g_list_store_new (HALLWAY_TYPE_EVENT);
+      g_hash_table_insert (self->events_by_owner, owner, store);
+    }
+  g_list_store_append (store, event);
+}
+
+static int
+compare_days (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return g_date_time_compare (hallway_day_get_date ((HallwayDay *) a),
+                              hallway_day_get_date ((HallwayDay *) b));
+}
+
+static void
+assign_days (HallwayConference *self)
+{
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->day == NULL)
+        {
+          g_autoptr (GDateTime) local = g_date_time_to_timezone (event->start, self->time_zone);
+
+          event->day = g_object_ref (hallway_conference_ensure_day (self, local));
+        }
+    }
+  g_list_store_sort (self->days, compare_days, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->days)); i++)
+    {
+      g_autoptr (HallwayDay) day = g_list_model_get_item (G_LIST_MODEL (self->days), i);
+
+      hallway_day_set_index (day, i + 1);
+    }
+}
+
+static int
+compare_event_pointers (gconstpointer a, gconstpointer b)
+{
+  return hallway_event_compare (*(HallwayEvent **) a, *(HallwayEvent **) b);
+}
+
+/* Sorts, derives the missing days, assigns identity keys and builds the indexes; the
+ * conference is then a complete, read-only list of events. */
+void
+hallway_conference_finish (HallwayConference *self)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+  g_return_if_fail (!self->finished);
+
+  g_ptr_array_sort (self->events, compare_event_pointers);
+  assign_days (self);
+  assign_keys (self);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (self->events, i);
+
+      index_event (self, event->day, event);
+      index_event (self, event->track, event);
+      index_event (self, event->room, event);
+      for (guint p = 0; p < event->persons->len; p++)
+        index_event (self, g_ptr_array_index (event->persons, p), event);
+    }
+  self->finished = TRUE;
+  if (self->events->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->events->len);
+}
+
+/* ---- lookups ---------------------------------------------------------------------- */
+
+HallwayEvent *
+hallway_conference_lookup_event (HallwayConference *self, const char *key)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return g_hash_table_lookup (self->events_by_key, key);
+}
+
+static GListModel *
+events_of (HallwayConference *self, gpointer owner)
+{
+  GListStore *store = g_hash_table_lookup (self->events_by_owner, owner);
+
+  if (store == NULL)
+    {
+      /* Kept so the caller gets a model it can hold on to, like every other answer. */
+      store = g_list_store_new (HALLWAY_TYPE_EVENT);
+      g_hash_table_insert (self->events_by_owner, owner, store);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GListModel *
+hallway_conference_get_events_for_day (HallwayConference *self, HallwayDay *day)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_DAY (day), NULL);
+  return events_of (self, day);
+}
+
+GListModel *
+hallway_conference_get_events_for_track (HallwayConference *self, HallwayTrack *track)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TRACK (track), NULL);
+  return events_of (self, track);
+}
+
+GListModel *
+hallway_conference_get_events_for_room (HallwayConference *self, HallwayRoom *room)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+  return events_of (self, room);
+}
+
+GListModel *
+hallway_conference_get_events_for_person (HallwayConference *self, HallwayPerson *person)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_PERSON (person), NULL);
+  return events_of (self, person);
+}

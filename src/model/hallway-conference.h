@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hallway-types.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_CONFERENCE (hallway_conference_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayConference, hallway_conference, HALLWAY, CONFERENCE, GObject)
+
+const char   *hallway_conference_get_title          (HallwayConference *self);
+const char   *hallway_conference_get_acronym        (HallwayConference *self);
+const char   *hallway_conference_get_venue          (HallwayConference *self);
+const char   *hallway_conference_get_city           (HallwayConference *self);
+const char   *hallway_conference_get_time_zone_name (HallwayConference *self);
+GTimeZone    *hallway_conference_get_time_zone      (HallwayConference *self);
+const char   *hallway_conference_get_base_url       (HallwayConference *self);
+const char   *hallway_conference_get_format         (HallwayConference *self);
+
+GListModel   *hallway_conference_get_days           (HallwayConference *self);
+GListModel   *hallway_conference_get_tracks         (HallwayConference *self);
+GListModel   *hallway_conference_get_rooms          (HallwayConference *self);
+GListModel   *hallway_conference_get_persons        (HallwayConference *self);
+
+HallwayEvent *hallway_conference_lookup_event       (HallwayConference *self,
+                                                     const char        *key);
+GListModel   *hallway_conference_get_events_for_day    (HallwayConference *self,
+                                                        HallwayDay        *day);
+GListModel   *hallway_conference_get_events_for_track  (HallwayConference *self,
+                                                        HallwayTrack      *track);
+GListModel   *hallway_conference_get_events_for_room   (HallwayConference *self,
+                                                        HallwayRoom       *room);
+GListModel   *hallway_conference_get_events_for_person (HallwayConference *self,
+                                                        HallwayPerson     *person);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-room"
+
+#include "hallway-room.h"
+
+/* A room of the venue, as the schedule names it ("AW1.120", "Saal 1"). */
+struct _HallwayRoom
+{
+  GObject parent_instance;
+  char *name;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayRoom, hallway_room, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_NAME, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+hallway_room_finalize (GObject *object)
+{
+  g_free (HALLWAY_ROOM (object)->name);
+  G_OBJECT_CLASS (hallway_room_parent_class)->finalize (object);
+}
+
+static void
+hallway_room_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_NAME: g_value_set_string (value, HALLWAY_ROOM (object)->name); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_room_class_init (HallwayRoomClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hallway_room_finalize;
+  object_class->get_property = hallway_room_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hallway_room_init (HallwayRoom *self)
+{
+}
+
+HallwayRoom *
+hallway_room_new (const char *name)
+{
+  HallwayRoom *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  self = g_object_new (HALLWAY_TYPE_ROOM, NULL);
+  self->name = g_strdup (name);
+  return self;
+}
+
+const char *
+hallway_room_get_name (HallwayRoom *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_ROOM (self), NULL);
+  return self->name;
+}

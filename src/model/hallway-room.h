@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <glib-object.h>
+
+#include "hallway-types.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_ROOM (hallway_room_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayRoom, hallway_room, HALLWAY, ROOM, GObject)
+
+HallwayRoom *hallway_room_new      (const char  *name);
+const char  *hallway_room_get_name (HallwayRoom *self);
+
+G_END_DECLS

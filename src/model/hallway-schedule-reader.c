@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-schedule-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hallway-conference.h"
+#include "hallway-schedule-reader-private.h"
+
+G_DEFINE_QUARK (hallway-schedule-error-quark, hallway_schedule_error)
+
+typedef enum
+{
+  SNIFFED_UNKNOWN,
+  SNIFFED_XML,
+  SNIFFED_HTML,
+  SNIFFED_JSON,
+  SNIFFED_ICALENDAR,
+} SniffedFormat;
+
+static const char *
+skip_bom_and_space (const char *data, gsize length, gsize *skipped)
+{
+  gsize i = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < length && g_ascii_isspace (data[i]))
+    i++;
+  *skipped = i;
+  return data + i;
+}
+
+static gboolean
+starts_with_nocase (const char *text, gsize length, const char *prefix)
+{
+  gsize prefix_length = strlen (prefix);
+
+  return length >= prefix_length && g_ascii_strncasecmp (text, prefix, prefix_length) == 0;
+}
+
+/* The format comes from the content: servers send schedules as text/html or
+ * application/octet-stream, and users save them under any name. */
+static SniffedFormat
+sniff (const char *data, gsize length)
+{
+  gsize skipped;
+  const char *start = skip_bom_and_space (data, length, &skipped);
+  gsize rest = length - skipped;
+  gsize head = MIN (rest, 1024);
+
+  if (memchr (data, '\0', MIN (length, 4096)) != NULL)
+    return SNIFFED_UNKNOWN;
+  if (starts_with_nocase (start, rest, "BEGIN:VCALENDAR"))
+    return SNIFFED_ICALENDAR;
+  if (rest > 0 && (start[0] == '{' || start[0] == '['))
+    return SNIFFED_JSON;
+  if (starts_with_nocase (start, rest, "<!doctype html") || starts_with_nocase (start, rest, "<html"))
+    return SNIFFED_HTML;
+  if (rest > 0 && start[0] == '<')
+    {
+      /* An XHTML page starts like XML; look for its root element. */
+      g_autofree char *lower = g_ascii_strdown (start, head);
+
+      if (strstr (lower, "<html") != NULL && strstr (lower, "<schedule") == NULL)
+        return SNIFFED_HTML;
+      return SNIFFED_XML;
+    }
+  return SNIFFED_UNKNOWN;
+}
+
+static HallwayConference *
+read_json (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) parse_error = NULL;
+
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+                   _("Broken JSON: %s"), parse_error->message);
+      return NULL;
+    }
+  return hallway_read_schedule_json (json_parser_get_root (parser), error);
+}
+
+HallwayConference *
+hallway_schedule_read_bytes (GBytes *bytes, GError **error)
+{
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > HALLWAY_SCHEDULE_MAX_SIZE)
+    {
+      g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE,
+                   _("The file is too large for a schedule (%" G_GSIZE_FORMAT " MiB, at most %d MiB)"),
+                   length / (1024 * 1024), HALLWAY_SCHEDULE_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  switch (sniff (data, length))
+    {
+    case SNIFFED_XML:
+      return hallway_read_pentabarf_xml (data, length, error);
+    case SNIFFED_JSON:
+      return read_json (data, length, error);
+    case SNIFFED_ICALENDAR:
+      return hallway_read_icalendar (data, length, error);
+    case SNIFFED_HTML:
+      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE,
+                           _("This is a web page, not a schedule"));
+      return NULL;
+    case SNIFFED_UNKNOWN:
+    default:
+      {
+        gsize skipped;
+
+        skip_bom_and_space (data, length, &skipped);
+        if (skipped == length)
+          g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_EMPTY,
+                               _("The file is empty"));
+        else
+          g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE,
+                               _("This is not a schedule (not XML, JSON or iCalendar)"));
+        return NULL;
+      }
+    }
+}
+
+/* Reads at most the size cap plus one byte, so a huge file is refused without loading it. */
+static GBytes *
+load_capped (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInputStream) stream = g_file_read (file, cancellable, error);
+
+  if (stream == NULL)
+    return NULL;
+  return g_input_stream_read_bytes (G_INPUT_STREAM (stream), HALLWAY_SCHEDULE_MAX_SIZE + 1,
+                                    cancellable, error);
+}
+
+HallwayConference *
+hallway_schedule_read_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = load_capped (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  return hallway_schedule_read_bytes (bytes, error);
+}
+
+static void
+read_file_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+  HallwayConference *conference = hallway_schedule_read_file (task_data, cancellable, &error);
+
+  if (conference == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, conference, g_object_unref);
+}
+
+void
+hallway_schedule_read_file_async (GFile *file, GCancellable *cancellable,
+                                  GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_schedule_read_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_file_thread);
+}
+
+HallwayConference *
+hallway_schedule_read_file_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

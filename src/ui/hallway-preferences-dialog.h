@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_PREFERENCES_DIALOG (hallway_preferences_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayPreferencesDialog, hallway_preferences_dialog, HALLWAY, PREFERENCES_DIALOG, AdwPreferencesDialog)
+
+HallwayPreferencesDialog *hallway_preferences_dialog_new (void);
+
+G_END_DECLS

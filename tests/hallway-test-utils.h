@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hallway-conference.h"
+#include "hallway-schedule-reader.h"
+
+G_BEGIN_DECLS
+
+/* The folder of real schedules (../shared/schedules), from HALLWAY_SCHEDULES. Tests that
+ * need it call g_test_skip() and return when it is absent, and only then. */
+static inline char *
+hallway_test_schedule_path (const char *name)
+{
+  const char *folder = g_getenv ("HALLWAY_SCHEDULES");
+  g_autofree char *path = NULL;
+
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared schedules folder is absent (HALLWAY_SCHEDULES)");
+      return NULL;
+    }
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&path);
+}
+
+/* Reads a real schedule by name; NULL (test skipped) without the shared folder. */
+static inline HallwayConference *
+hallway_test_read_schedule (const char *name)
+{
+  g_autofree char *path = hallway_test_schedule_path (name);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayConference *conference;
+
+  if (path == NULL)
+    return NULL;
+  file = g_file_new_for_path (path);
+  conference = hallway_schedule_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conference);
+  return conference;
+}
+
+/* Reads a fixture of ours from tests/data. */
+static inline HallwayConference *
+hallway_test_read_fixture (const char *name, GError **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return hallway_schedule_read_file (file, NULL, error);
+}
+
+/* The event at the given key, asserted to exist. */
+static inline HallwayEvent *
+hallway_test_event (HallwayConference *conference, const char *key)
+{
+  HallwayEvent *event = hallway_conference_lookup_event (conference, key);
+
+  if (event == NULL)
+    g_error ("no event with key %s", key);
+  return event;
+}
+
+G_END_DECLS
