@@ -9,6 +9,7 @@
 #include "hallway-cli.h"
 #include "hallway-conference.h"
 #include "hallway-preferences-dialog.h"
+#include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-window.h"
 
@@ -168,6 +169,9 @@ static void
 hallway_application_class_init (HallwayApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Linked from a static library, the resource's constructor would be dropped. */
+  g_resources_register (hallway_get_resource ());
 
   app_class->handle_local_options = hallway_application_handle_local_options;
   app_class->startup = hallway_application_startup;

@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A private desktop for driving the real Hallway as a person would.
+
+HeadlessSession starts Xvfb, a private D-Bus session bus and the accessibility bus, gives
+the app a throwaway home, and talks to it through AT-SPI: find widgets by accessible
+role and name, press buttons, take screenshots, and quit the app through its own
+app.quit action. Used by the UI tests and by `build-aux/dev run` on a machine with no
+display.
+"""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+
+APP_ID = os.environ.get("HALLWAY_APP_ID", "io.github.hallway_app.Hallway")
+
+
+class SessionError(Exception):
+    pass
+
+
+def _wait_for(predicate, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.1)
+    raise SessionError(f"timed out after {timeout} s waiting for {what}")
+
+
+class HeadlessSession:
+    def __init__(self, width=1280, height=800):
+        self.size = (width, height)
+        self.processes = []
+        self.home = tempfile.mkdtemp(prefix="hallway-session-")
+        self.app = None
+        self.env = None
+
+    # ---- the desktop -------------------------------------------------------------
+
+    def __enter__(self):
+        try:
+            self._start_xvfb()
+            self._start_session_bus()
+            self._start_accessibility_bus()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _spawn(self, argv, **kwargs):
+        process = subprocess.Popen(argv, **kwargs)
+        self.processes.append(process)
+        return process
+
+    def _start_xvfb(self):
+        read_end, write_end = os.pipe()
+        width, height = self.size
+        self._spawn(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                     f"{width}x{height}x24", "-nolisten", "tcp"],
+                    pass_fds=(write_end,), stderr=subprocess.DEVNULL)
+        os.close(write_end)
+        with os.fdopen(read_end) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise SessionError("Xvfb did not start")
+        self.display = f":{number}"
+
+    def _start_session_bus(self):
+        bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address"],
+                          stdout=subprocess.PIPE, text=True)
+        self.bus_address = bus.stdout.readline().strip()
+        if not self.bus_address:
+            raise SessionError("the private D-Bus session did not start")
+        env = dict(os.environ)
+        for name in ("WAYLAND_DISPLAY", "NO_AT_BRIDGE", "GTK_A11Y"):
+            env.pop(name, None)
+        env.update({
+            "DISPLAY": self.display,
+            "DBUS_SESSION_BUS_ADDRESS": self.bus_address,
+            "GDK_BACKEND": "x11",
+            "GSK_RENDERER": "cairo",
+            "LIBGL_ALWAYS_SOFTWARE": "1",
+            "HOME": self.home,
+            "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+            "XDG_DATA_HOME": os.path.join(self.home, "data"),
+            "XDG_CACHE_HOME": os.path.join(self.home, "cache"),
+            "XDG_STATE_HOME": os.path.join(self.home, "state"),
+            "XDG_RUNTIME_DIR": os.path.join(self.home, "runtime"),
+        })
+        env.setdefault("GSETTINGS_BACKEND", "memory")
+        os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700)
+        self.env = env
+
+    def _start_accessibility_bus(self):
+        launcher = shutil.which("at-spi-bus-launcher") or "/usr/libexec/at-spi-bus-launcher"
+        self._spawn([launcher, "--launch-immediately"], env=self.env,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # pyatspi reads the session bus from the environment when first imported.
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = self.bus_address
+        os.environ["DISPLAY"] = self.display
+        os.environ.pop("NO_AT_BRIDGE", None)
+        import pyatspi  # noqa: E402 (needs the environment above)
+        self.atspi = pyatspi
+        _wait_for(self._registry_answers, 20, "the accessibility bus")
+
+    def _registry_answers(self):
+        try:
+            self.atspi.Registry.getDesktop(0).childCount
+            return True
+        except Exception:
+            return False
+
+    def close(self):
+        if self.app is not None and self.app.poll() is None:
+            self.app.terminate()
+            try:
+                self.app.wait(5)
+            except subprocess.TimeoutExpired:
+                self.app.kill()
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(5)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+        shutil.rmtree(self.home, ignore_errors=True)
+
+    # ---- the app -----------------------------------------------------------------
+
+    def launch(self, binary, *args, env=None):
+        app_env = dict(self.env)
+        app_env.update(env or {})
+        self.app = subprocess.Popen([binary, *args], env=app_env)
+        return self.app
+
+    def find_window(self, title_prefix="Hallway", timeout=30):
+        def search():
+            if self.app is not None and self.app.poll() is not None:
+                raise SessionError(f"hallway exited with status {self.app.returncode}")
+            desktop = self.atspi.Registry.getDesktop(0)
+            for application in desktop:
+                if application is None:
+                    continue
+                for window in application:
+                    if window is not None and (window.name or "").startswith(title_prefix):
+                        return window
+            return None
+        return _wait_for(search, timeout, f"a window named {title_prefix}…")
+
+    def find(self, root, role, name, timeout=15):
+        """The first descendant of root with this role name ('push button') and name."""
+        def search():
+            return self.atspi.findDescendant(
+                root, lambda node: node is not None and node.getRoleName() == role
+                and node.name == name)
+        return _wait_for(search, timeout, f"{role} '{name}'")
+
+    def press(self, node):
+        action = node.queryAction()
+        for index in range(action.nActions):
+            if action.getName(index) in ("click", "press", "activate"):
+                action.doAction(index)
+                return
+        raise SessionError(f"{node.getRoleName()} '{node.name}' has no press action")
+
+    def activate_action(self, name, parameter=None):
+        """Calls the app's own GAction (app.quit, app.preferences…) over D-Bus."""
+        args = ["gdbus", "call", "--session", "--dest", APP_ID,
+                "--object-path", "/" + APP_ID.replace(".", "/"),
+                "--method", "org.gtk.Actions.Activate", name,
+                "[]" if parameter is None else f"[{parameter}]", "{}"]
+        subprocess.run(args, env=self.env, check=True, stdout=subprocess.DEVNULL)
+
+    def screenshot(self, path, settle=0.5):
+        from PIL import ImageGrab
+        time.sleep(settle)
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        ImageGrab.grab(xdisplay=self.display).save(path)
+        return path
+
+    def quit_app(self, timeout=15):
+        self.activate_action("quit")
+        try:
+            return self.app.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise SessionError("hallway did not quit after app.quit")
