@@ -7,6 +7,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-first-frame.h"
 #include "hallway-window.h"
 
 #define SETTINGS_WINDOW_WIDTH "window-width"
@@ -179,6 +180,7 @@ static void
 hallway_window_init (HallwayWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   if (DEVELOPMENT_BUILD)

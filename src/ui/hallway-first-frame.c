@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-first-frame"
+
+#include <stdio.h>
+
+#include "hallway-first-frame.h"
+
+/* For the start-up benchmarks (tests/bench-startup.py): with HALLWAY_REPORT_FIRST_FRAME
+ * set, print the CLOCK_MONOTONIC time of the window's first painted frame and the peak RSS
+ * so far, once. The benchmark compares it with the time it spawned the process. */
+
+static void
+print_peak_rss (void)
+{
+  g_autofree char *status = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return;
+  lines = g_strsplit (status, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "VmHWM:") || g_str_has_prefix (lines[i], "VmRSS:"))
+      printf ("%s\n", lines[i]);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
+{
+  printf ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  print_peak_rss ();
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+}
+
+static void
+realize_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), window);
+}
+
+void
+hallway_first_frame_report_if_asked (GtkWidget *window)
+{
+  if (g_getenv ("HALLWAY_REPORT_FIRST_FRAME") == NULL)
+    return;
+  g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
+}

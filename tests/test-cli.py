@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""`hallway --dump FILE`: JSON on stdout with no display at all; on bad input nothing on
+stdout, one line on stderr naming the file, exit status 1."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HALLWAY = os.environ["HALLWAY_BINARY"]
+DEMO = os.path.join(os.environ["HALLWAY_SOURCE_ROOT"], "data", "hallway-demo-conference.xml")
+SCHEDULES = os.environ.get("HALLWAY_SCHEDULES", "")
+
+
+def dump(path):
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+    return subprocess.run([HALLWAY, "--dump", path], capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+class DumpTest(unittest.TestCase):
+    def test_demo_without_display(self):
+        result = dump(DEMO)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        document = json.loads(result.stdout)
+        conference = document["conference"]
+        self.assertEqual(conference["title"], "Hallway Demo Conference")
+        self.assertEqual(conference["acronym"], "hallwaydemo")
+        self.assertEqual(conference["time_zone"], "Europe/Brussels")
+        events = document["events"]
+        self.assertEqual(len(events), 7)
+        keys = ("key", "id", "guid", "title", "start", "end", "room", "track", "type",
+                "language", "persons")
+        for event in events:
+            self.assertEqual(sorted(event), sorted(keys))
+        starts = [(event["start"], event["room"]) for event in events]
+        self.assertEqual(starts, sorted(starts), "events sorted by start, then room")
+        late = next(event for event in events if event["title"] == "Late Night Hacking Session")
+        self.assertEqual(late["start"], "2027-02-06T23:30:00+01:00")
+        self.assertEqual(late["end"], "2027-02-07T00:30:00+01:00", "crosses midnight")
+        self.assertEqual(late["persons"], ["Jonas Äkerlund", "Timothée Lambert"])
+        self.assertEqual(late["key"], "7d0d6a3e-0b0e-4d27-9a59-0d6f1f3c0004")
+
+    def assert_refused(self, path, words):
+        result = dump(path)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "")
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertTrue(lines[0].startswith(f"hallway: {path}: "), lines[0])
+        self.assertIn(words, lines[0].lower())
+
+    def test_missing_file(self):
+        self.assert_refused("/nonexistent/schedule.xml", "no such file")
+
+    def test_empty_file(self):
+        with tempfile.NamedTemporaryFile(suffix=".xml") as empty:
+            self.assert_refused(empty.name, "empty")
+
+    def test_html_page(self):
+        path = os.path.join(SCHEDULES, "33c3-everything.schedule.json-is-404-html")
+        if not os.path.isdir(SCHEDULES):
+            self.skipTest("the shared schedules folder is absent")
+        self.assert_refused(path, "web page")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
