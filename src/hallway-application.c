@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "hallway-application.h"
+#include "hallway-bookmarks.h"
 #include "hallway-cli.h"
 #include "hallway-conference.h"
+#include "hallway-plan.h"
 #include "hallway-preferences-dialog.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
@@ -70,17 +72,73 @@ ensure_window (HallwayApplication *self)
   return HALLWAY_WINDOW (window);
 }
 
+/* Bookmarks live per conference under the user data folder, named after its acronym. */
+static GFile *
+bookmarks_file_for (HallwayConference *conference)
+{
+  const char *acronym = hallway_conference_get_acronym (conference);
+  g_autofree char *name = g_strdup (acronym != NULL ? acronym : hallway_conference_get_title (conference));
+  g_autofree char *file_name = NULL;
+
+  g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '_');
+  file_name = g_strconcat (name, ".json", NULL);
+  return g_file_new_build_filename (g_get_user_data_dir (), APP_ID, "bookmarks", file_name, NULL);
+}
+
+static void
+bookmarks_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_bookmarks_save_finish (HALLWAY_BOOKMARKS (source), result, &error))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      g_warning ("Saving bookmarks failed: %s", error->message);
+      if (window != NULL)
+        hallway_window_show_error (HALLWAY_WINDOW (window), error->message);
+    }
+  /* Held while saving so closing the window never loses a bookmark. */
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+bookmarks_changed_cb (HallwayBookmarks *bookmarks, HallwayApplication *self)
+{
+  g_application_hold (G_APPLICATION (self));
+  hallway_bookmarks_save_async (bookmarks, NULL, bookmarks_saved_cb, g_object_ref (self));
+}
+
+static void
+show_conference (HallwayApplication *self, HallwayWindow *window, HallwayConference *conference)
+{
+  g_autoptr (GFile) file = bookmarks_file_for (conference);
+  g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
+  g_autoptr (HallwayPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_bookmarks_load (bookmarks, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    hallway_window_show_error (window, error->message);
+  hallway_bookmarks_update_from (bookmarks, conference);
+  g_signal_connect_object (bookmarks, "changed", G_CALLBACK (bookmarks_changed_cb), self, 0);
+  plan = hallway_plan_new (conference, bookmarks);
+  hallway_window_set_plan (window, plan);
+}
+
 static void
 hallway_application_activate (GApplication *app)
 {
   HallwayApplication *self = HALLWAY_APPLICATION (app);
   HallwayWindow *window = ensure_window (self);
 
-  if (hallway_window_get_conference (window) == NULL)
+  if (hallway_window_get_plan (window) == NULL)
     {
       g_autoptr (HallwayConference) demo = load_demo_conference ();
 
-      hallway_window_set_conference (window, demo);
+      if (demo != NULL)
+        show_conference (self, window, demo);
     }
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -91,10 +149,11 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (HallwayWindow) window = user_data;
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = hallway_schedule_read_file_finish (result, &error);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
 
-  if (conference != NULL)
-    hallway_window_set_conference (window, conference);
-  else
+  if (conference != NULL && app != NULL)
+    show_conference (HALLWAY_APPLICATION (app), window, conference);
+  else if (conference == NULL)
     hallway_window_show_error (window, error->message);
 }
 

@@ -67,5 +67,78 @@ class DumpTest(unittest.TestCase):
         self.assert_refused(path, "web page")
 
 
+class WebDumpTest(unittest.TestCase):
+    """`hallway --dump URL` fetches with the app's fetcher (no cache), from a loopback
+    server: the same JSON as for the file; one line naming the URL on failure."""
+
+    @classmethod
+    def setUpClass(cls):
+        import functools
+        import http.server
+        import threading
+
+        with open(DEMO, "rb") as demo:
+            pages = {"/schedule.xml": (200, "application/xml", demo.read()),
+                     "/error.html": (200, "text/html",
+                                     b"<!DOCTYPE html><html><body>Maintenance</body></html>")}
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                if self.path not in pages:
+                    self.send_error(404, "Not Found")
+                    return
+                status, content_type, body = pages[self.path]
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        cls.thread = threading.Thread(target=functools.partial(cls.server.serve_forever, 0.1),
+                                      daemon=True)
+        cls.thread.start()
+        cls.base = f"http://127.0.0.1:{cls.server.server_address[1]}"
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()
+        cls.thread.join()
+
+    def test_same_json_as_the_file(self):
+        from_file = dump(DEMO)
+        from_web = dump(self.base + "/schedule.xml")
+        self.assertEqual(from_web.returncode, 0, from_web.stderr)
+        self.assertEqual(from_web.stderr, "")
+        self.assertEqual(json.loads(from_web.stdout), json.loads(from_file.stdout))
+
+    def assert_refused_url(self, url, words):
+        result = dump(url)
+        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.stdout, "")
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertTrue(lines[0].startswith(f"hallway: {url}: "), lines[0])
+        self.assertIn(words, lines[0].lower())
+
+    def test_not_found(self):
+        self.assert_refused_url(self.base + "/missing.xml", "the server answered 404 not found")
+
+    def test_web_page(self):
+        self.assert_refused_url(self.base + "/error.html", "web page")
+
+    def test_nobody_listening(self):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.assert_refused_url(f"http://127.0.0.1:{port}/schedule.xml", "refused")
+
+
 if __name__ == "__main__":
     unittest.main(verbosity=2)

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-conference"
 
+#include <string.h>
+
 #include "hallway-conference-private.h"
 #include "hallway-day.h"
 #include "hallway-event-private.h"
@@ -539,4 +541,49 @@ hallway_conference_get_events_for_person (HallwayConference *self, HallwayPerson
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_PERSON (person), NULL);
   return events_of (self, person);
+}
+
+/* FOSDEM streams every room at live.fosdem.org/watch/<room>, the room name in lower case
+ * without punctuation ("AW1.120" → "aw1120"). Other conferences give stream links in the
+ * schedule itself, so they get none here. */
+char *
+hallway_conference_dup_live_stream_url (HallwayConference *self, HallwayEvent *event)
+{
+  const char *room = hallway_event_get_room_name (event);
+  GString *slug;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (room == NULL || self->acronym == NULL ||
+      g_ascii_strncasecmp (self->acronym, "fosdem", strlen ("fosdem")) != 0)
+    return NULL;
+  slug = g_string_new ("https://live.fosdem.org/watch/");
+  for (const char *p = room; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (slug, g_ascii_tolower (*p));
+  return g_string_free (slug, FALSE);
+}
+
+/* What runs at `now` and what starts within `horizon` of it, in schedule order. */
+GListModel *
+hallway_conference_dup_now_and_next (HallwayConference *self, GDateTime *now, GTimeSpan horizon)
+{
+  g_autoptr (GDateTime) until = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  until = g_date_time_add (now, horizon);
+  store = g_list_store_new (HALLWAY_TYPE_EVENT);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (self->events, i);
+
+      if (g_date_time_compare (event->start, until) >= 0)
+        break;
+      if (g_date_time_compare (now, event->end) < 0)
+        g_list_store_append (store, event);
+    }
+  return G_LIST_MODEL (store);
 }

@@ -24,6 +24,11 @@ GListModel   *hallway_conference_get_tracks         (HallwayConference *self);
 GListModel   *hallway_conference_get_rooms          (HallwayConference *self);
 GListModel   *hallway_conference_get_persons        (HallwayConference *self);
 
+GListModel   *hallway_conference_dup_now_and_next   (HallwayConference *self,
+                                                     GDateTime         *now,
+                                                     GTimeSpan          horizon);
+char         *hallway_conference_dup_live_stream_url (HallwayConference *self,
+                                                     HallwayEvent      *event);
 HallwayEvent *hallway_conference_lookup_event       (HallwayConference *self,
                                                      const char        *key);
 GListModel   *hallway_conference_get_events_for_day    (HallwayConference *self,

@@ -35,6 +35,8 @@ struct _HallwayEvent
   GPtrArray *persons;   /* HallwayPerson */
   GPtrArray *links;     /* HallwayLink, attachments included */
 
+  char *search_text;   /* folded lazily by hallway-search.c */
+
   guint do_not_record : 1;
 };
 

@@ -71,6 +71,28 @@ sniff (const char *data, gsize length)
   return SNIFFED_UNKNOWN;
 }
 
+/* json-glib says "<data>:12:65: Parse error: …"; users get "JSON, line 12: Parse error: …". */
+static char *
+describe_json_error (const char *message)
+{
+  const char *cursor = message;
+  guint64 line;
+  char *end;
+
+  if (g_str_has_prefix (cursor, "<data>:"))
+    cursor += strlen ("<data>:");
+  line = g_ascii_strtoull (cursor, &end, 10);
+  if (end == cursor || *end != ':')
+    return g_strdup_printf (_("Broken JSON: %s"), message);
+  cursor = end + 1;
+  g_ascii_strtoull (cursor, &end, 10);
+  if (*end == ':')
+    cursor = end + 1;
+  while (*cursor == ' ')
+    cursor++;
+  return g_strdup_printf (_("Broken JSON, line %" G_GUINT64_FORMAT ": %s"), line, cursor);
+}
+
 static HallwayConference *
 read_json (const char *data, gsize length, GError **error)
 {
@@ -79,8 +101,9 @@ read_json (const char *data, gsize length, GError **error)
 
   if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
     {
-      g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
-                   _("Broken JSON: %s"), parse_error->message);
+      g_autofree char *message = describe_json_error (parse_error->message);
+
+      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED, message);
       return NULL;
     }
   return hallway_read_schedule_json (json_parser_get_root (parser), error);

@@ -4,10 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "hallway-agenda-page.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-event-list-page.h"
 #include "hallway-first-frame.h"
+#include "hallway-html-sanitizer.h"
+#include "hallway-index-page.h"
+#include "hallway-person.h"
+#include "hallway-room.h"
+#include "hallway-schedule-change.h"
+#include "hallway-talk-page.h"
+#include "hallway-track.h"
 #include "hallway-window.h"
 
 #define SETTINGS_WINDOW_WIDTH "window-width"
@@ -15,110 +25,281 @@
 #define SETTINGS_WINDOW_MAXIMIZED "window-maximized"
 #define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
 
+#define NOW_AND_NEXT_HORIZON G_TIME_SPAN_HOUR
+
+/* The sidebar's rows, in order: their names are the sections' names. */
+static const char * const section_names[] = {
+  "schedule", "now", "agenda", "tracks", "rooms", "speakers", "changes",
+};
+
 struct _HallwayWindow
 {
   AdwApplicationWindow parent_instance;
 
   GSettings *settings;
-  HallwayConference *conference;
+  HallwayPlan *plan;
+  HallwayTalkPage *talk_page;
+  GListStore *now_and_next;
+  guint now_timeout_id;
 
   AdwToastOverlay *toast_overlay;
   AdwNavigationSplitView *split_view;
+  AdwWindowTitle *sidebar_title;
   GtkListBox *sidebar_list;
   GtkListBoxRow *schedule_row;
-  AdwWindowTitle *content_title;
-  GtkStack *content_stack;
-  GtkListView *event_list;
+  GtkListBoxRow *changes_row;
+  AdwNavigationView *content_view;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayWindow, hallway_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void show_section (HallwayWindow *self, const char *name);
+
+/* ---- navigation ---------------------------------------------------------------------- */
+
 static void
-sidebar_row_activated_cb (HallwayWindow *self, GtkListBoxRow *row)
+show_event (HallwayWindow *self, HallwayEvent *event)
 {
+  AdwNavigationPage *talk = ADW_NAVIGATION_PAGE (self->talk_page);
+
+  hallway_talk_page_set_event (self->talk_page, event);
+  /* One talk page per window: bring it forward rather than stacking copies. */
+  if (adw_navigation_view_find_page (self->content_view, "talk") != NULL)
+    adw_navigation_view_pop_to_page (self->content_view, talk);
+  else
+    adw_navigation_view_push (self->content_view, talk);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
-/* ---- talk rows -------------------------------------------------------------------- */
-
 static void
-setup_event_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+event_activated_cb (HallwayWindow *self, HallwayEvent *event)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), details);
-  gtk_list_item_set_child (item, box);
+  show_event (self, event);
 }
 
-/* Conference time by default: the time printed on the venue's signs. */
-static GDateTime *
-displayed_time (HallwayWindow *self, GDateTime *time)
+static HallwayEventListPage *
+new_list_page (HallwayWindow *self, GListModel *events, const char *title, const char *subtitle,
+               gboolean show_days)
 {
-  if (g_settings_get_boolean (self->settings, SETTINGS_SHOW_LOCAL_TIME))
-    return g_date_time_to_local (time);
-  return g_date_time_to_timezone (time, hallway_conference_get_time_zone (self->conference));
+  HallwayEventListPage *page = hallway_event_list_page_new (self->plan, events, title, subtitle, show_days);
+
+  g_signal_connect_swapped (page, "event-activated", G_CALLBACK (event_activated_cb), self);
+  return page;
+}
+
+/* A track, room or speaker: all its talks, every day, as FOSDEM's devroom pages show them. */
+static void
+show_owner (HallwayWindow *self, GObject *owner)
+{
+  HallwayConference *conference = hallway_plan_get_conference (self->plan);
+  g_autofree char *biography = NULL;
+  g_autofree char *count = NULL;
+  HallwayEventListPage *page;
+  GListModel *events;
+  const char *title;
+
+  if (HALLWAY_IS_TRACK (owner))
+    {
+      events = hallway_conference_get_events_for_track (conference, HALLWAY_TRACK (owner));
+      title = hallway_track_get_name (HALLWAY_TRACK (owner));
+    }
+  else if (HALLWAY_IS_ROOM (owner))
+    {
+      events = hallway_conference_get_events_for_room (conference, HALLWAY_ROOM (owner));
+      title = hallway_room_get_name (HALLWAY_ROOM (owner));
+    }
+  else
+    {
+      events = hallway_conference_get_events_for_person (conference, HALLWAY_PERSON (owner));
+      title = hallway_person_get_name (HALLWAY_PERSON (owner));
+      biography = hallway_html_to_plain_text (hallway_person_get_biography (HALLWAY_PERSON (owner)));
+    }
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", g_list_model_get_n_items (events)),
+                           g_list_model_get_n_items (events));
+  page = new_list_page (self, events, title, count, FALSE);
+  hallway_event_list_page_set_description (page, biography);
+  adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }
 
 static void
-bind_event_row (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+owner_activated_cb (HallwayWindow *self, GObject *owner)
+{
+  show_owner (self, owner);
+}
+
+static GListModel *
+changed_events (HallwayPlan *plan)
+{
+  GListModel *changes = hallway_plan_get_changes (plan);
+  GListStore *events = g_list_store_new (HALLWAY_TYPE_EVENT);
+
+  for (guint i = 0; changes != NULL && i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+      HallwayEvent *event = hallway_schedule_change_get_new_event (change);
+
+      g_list_store_append (events, event != NULL ? event : hallway_schedule_change_get_old_event (change));
+    }
+  return G_LIST_MODEL (events);
+}
+
+static void
+refresh_now_and_next (HallwayWindow *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GListModel) current = hallway_conference_dup_now_and_next (hallway_plan_get_conference (self->plan),
+                                                                         now, NOW_AND_NEXT_HORIZON);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
+    g_ptr_array_add (items, g_list_model_get_item (current, i));
+  g_list_store_splice (self->now_and_next, 0, g_list_model_get_n_items (G_LIST_MODEL (self->now_and_next)),
+                       items->pdata, items->len);
+}
+
+static gboolean
+minute_tick_cb (gpointer user_data)
 {
   HallwayWindow *self = user_data;
-  HallwayEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *details = gtk_widget_get_next_sibling (title);
-  g_autoptr (GDateTime) start_time = displayed_time (self, hallway_event_get_start (event));
-  g_autoptr (GDateTime) end_time = displayed_time (self, hallway_event_get_end (event));
-  g_autofree char *start = g_date_time_format (start_time, "%a %H:%M");
-  g_autofree char *end = g_date_time_format (end_time, "%H:%M");
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
-  const char *room = hallway_event_get_room_name (event);
-  g_autofree char *line = NULL;
 
-  /* Translators: a talk row: "Sat 13:30–13:55 · AW1.120 · Ada Lovelace" */
-  line = g_strdup_printf (_("%s–%s · %s · %s"), start, end, room ? room : "", speakers);
-  gtk_label_set_text (GTK_LABEL (title), hallway_event_get_title (event));
-  gtk_label_set_text (GTK_LABEL (details), line);
-  gtk_list_item_set_accessible_label (item, hallway_event_get_title (event));
+  if (self->plan != NULL)
+    refresh_now_and_next (self);
+  return G_SOURCE_CONTINUE;
 }
 
-static void
-show_local_time_changed_cb (HallwayWindow *self)
+static AdwNavigationPage *
+section_page (HallwayWindow *self, const char *name)
 {
-  GtkSelectionModel *model = gtk_list_view_get_model (self->event_list);
+  HallwayConference *conference = hallway_plan_get_conference (self->plan);
+  const char *conference_title = hallway_conference_get_title (conference);
 
-  if (model != NULL)
+  if (g_str_equal (name, "now"))
     {
-      g_object_ref (model);
-      gtk_list_view_set_model (self->event_list, NULL);
-      gtk_list_view_set_model (self->event_list, model);
-      g_object_unref (model);
+      refresh_now_and_next (self);
+      return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
+                                                 _("Running now and starting within the hour"), FALSE));
     }
+  if (g_str_equal (name, "agenda"))
+    {
+      HallwayAgendaPage *page = hallway_agenda_page_new (self->plan);
+
+      g_signal_connect_swapped (page, "event-activated", G_CALLBACK (event_activated_cb), self);
+      return ADW_NAVIGATION_PAGE (page);
+    }
+  if (g_str_equal (name, "tracks") || g_str_equal (name, "rooms") || g_str_equal (name, "speakers"))
+    {
+      HallwayIndexKind kind = g_str_equal (name, "tracks") ? HALLWAY_INDEX_TRACKS
+                              : g_str_equal (name, "rooms") ? HALLWAY_INDEX_ROOMS : HALLWAY_INDEX_SPEAKERS;
+      HallwayIndexPage *page = hallway_index_page_new (self->plan, kind);
+
+      g_signal_connect_swapped (page, "item-activated", G_CALLBACK (owner_activated_cb), self);
+      return ADW_NAVIGATION_PAGE (page);
+    }
+  if (g_str_equal (name, "changes"))
+    {
+      g_autoptr (GListModel) events = changed_events (self->plan);
+
+      return ADW_NAVIGATION_PAGE (new_list_page (self, events, _("Changes"),
+                                                 _("Since the previous version of the schedule"), FALSE));
+    }
+  return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (conference), _("Schedule"),
+                                             conference_title, TRUE));
 }
 
 static void
-setup_event_list (HallwayWindow *self)
+show_section (HallwayWindow *self, const char *name)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  AdwNavigationPage *page;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_event_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_event_row), self);
-  gtk_list_view_set_factory (self->event_list, factory);
-  g_object_unref (factory);
+  if (self->plan == NULL)
+    return;
+  page = section_page (self, name);
+  adw_navigation_page_set_tag (page, name);
+  adw_navigation_view_replace (self->content_view, &page, 1);
 }
 
-/* ---- window state ----------------------------------------------------------------- */
+static void
+sidebar_row_activated_cb (HallwayWindow *self, GtkListBoxRow *row)
+{
+  show_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* ---- actions ------------------------------------------------------------------------- */
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_view);
+
+  /* From a talk page, search goes back to the list it came from. */
+  if (HALLWAY_IS_TALK_PAGE (page))
+    {
+      adw_navigation_view_pop (self->content_view);
+      page = adw_navigation_view_get_visible_page (self->content_view);
+    }
+  if (!HALLWAY_IS_EVENT_LIST_PAGE (page) && !HALLWAY_IS_INDEX_PAGE (page))
+    {
+      gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
+      show_section (self, "schedule");
+      page = adw_navigation_view_get_visible_page (self->content_view);
+    }
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  if (HALLWAY_IS_EVENT_LIST_PAGE (page))
+    hallway_event_list_page_start_search (HALLWAY_EVENT_LIST_PAGE (page));
+  else if (HALLWAY_IS_INDEX_PAGE (page))
+    hallway_index_page_start_search (HALLWAY_INDEX_PAGE (page));
+}
+
+/* win.show-tracks → "tracks": one action per section, so each has a shortcut (Alt+1…). */
+static void
+show_section_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+  const char *name = action_name + strlen ("win.show-");
+  GtkListBoxRow *row = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (g_str_equal (gtk_widget_get_name (child), name) && gtk_widget_get_visible (child))
+      row = GTK_LIST_BOX_ROW (child);
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->sidebar_list, row);
+  sidebar_row_activated_cb (self, row);
+}
+
+static void
+bookmark_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (adw_navigation_view_get_visible_page (self->content_view) == ADW_NAVIGATION_PAGE (self->talk_page))
+    hallway_talk_page_toggle_bookmark (self->talk_page);
+}
+
+static void
+open_file_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (file != NULL && app != NULL)
+    g_application_open (app, &file, 1, "");
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Schedule File"));
+  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, open_file_cb, g_object_ref (widget));
+}
+
+/* ---- window state -------------------------------------------------------------------- */
 
 static void
 restore_window_state (HallwayWindow *self)
@@ -145,12 +326,23 @@ hallway_window_close_request (GtkWindow *window)
 }
 
 static void
+show_local_time_changed_cb (HallwayWindow *self)
+{
+  if (self->plan != NULL)
+    hallway_plan_set_show_local_time (self->plan,
+                                      g_settings_get_boolean (self->settings, SETTINGS_SHOW_LOCAL_TIME));
+}
+
+static void
 hallway_window_dispose (GObject *object)
 {
   HallwayWindow *self = HALLWAY_WINDOW (object);
 
+  g_clear_handle_id (&self->now_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_WINDOW);
-  g_clear_object (&self->conference);
+  g_clear_object (&self->talk_page);
+  g_clear_object (&self->now_and_next);
+  g_clear_object (&self->plan);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hallway_window_parent_class)->dispose (object);
 }
@@ -165,14 +357,28 @@ hallway_window_class_init (HallwayWindowClass *klass)
   object_class->dispose = hallway_window_dispose;
   window_class->close_request = hallway_window_close_request;
 
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
+    {
+      g_autofree char *action = g_strconcat ("win.show-", section_names[i], NULL);
+
+      gtk_widget_class_install_action (widget_class, action, NULL, show_section_action);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, action, NULL);
+    }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, split_view);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, schedule_row);
-  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, changes_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, content_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 }
 
@@ -183,14 +389,14 @@ hallway_window_init (HallwayWindow *self)
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->now_and_next = g_list_store_new (HALLWAY_TYPE_EVENT);
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   g_signal_connect_object (self->settings, "changed::" SETTINGS_SHOW_LOCAL_TIME,
                            G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
-  setup_event_list (self);
   gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
-  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  self->now_timeout_id = g_timeout_add_seconds (60, minute_tick_cb, self);
 }
 
 HallwayWindow *
@@ -199,31 +405,60 @@ hallway_window_new (HallwayApplication *application)
   return g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
 }
 
-HallwayConference *
-hallway_window_get_conference (HallwayWindow *self)
+HallwayPlan *
+hallway_window_get_plan (HallwayWindow *self)
 {
   g_return_val_if_fail (HALLWAY_IS_WINDOW (self), NULL);
-  return self->conference;
+  return self->plan;
+}
+
+static void
+plan_changed_cb (HallwayWindow *self)
+{
+  GListModel *changes = hallway_plan_get_changes (self->plan);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_row),
+                          changes != NULL && g_list_model_get_n_items (changes) > 0);
 }
 
 void
-hallway_window_set_conference (HallwayWindow *self, HallwayConference *conference)
+hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
 {
-  g_autoptr (GtkNoSelection) selection = NULL;
+  HallwayConference *conference;
+  GtkListBoxRow *selected;
 
   g_return_if_fail (HALLWAY_IS_WINDOW (self));
-  g_return_if_fail (conference == NULL || HALLWAY_IS_CONFERENCE (conference));
+  g_return_if_fail (HALLWAY_IS_PLAN (plan));
 
-  if (!g_set_object (&self->conference, conference))
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_set_object (&self->plan, plan);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  show_local_time_changed_cb (self);
+  conference = hallway_plan_get_conference (plan);
+  adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
+  g_clear_object (&self->talk_page);
+  self->talk_page = g_object_ref_sink (hallway_talk_page_new (plan));
+  g_signal_connect_swapped (self->talk_page, "event-activated", G_CALLBACK (event_activated_cb), self);
+  g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb), self);
+  g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb), self);
+  plan_changed_cb (self);
+  selected = gtk_list_box_get_selected_row (self->sidebar_list);
+  show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
+}
+
+void
+hallway_window_show_event (HallwayWindow *self, const char *key)
+{
+  HallwayEvent *event;
+
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+
+  if (self->plan == NULL)
     return;
-
-  if (conference != NULL)
-    {
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (conference)));
-      adw_window_title_set_subtitle (self->content_title, hallway_conference_get_title (conference));
-    }
-  gtk_list_view_set_model (self->event_list, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->content_stack, conference != NULL ? "events" : "empty");
+  event = hallway_conference_lookup_event (hallway_plan_get_conference (self->plan), key);
+  if (event != NULL)
+    show_event (self, event);
 }
 
 void

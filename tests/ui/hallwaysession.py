@@ -86,6 +86,8 @@ class HeadlessSession:
             "GDK_BACKEND": "x11",
             "GSK_RENDERER": "cairo",
             "LIBGL_ALWAYS_SOFTWARE": "1",
+            # WebKit's DMA-BUF renderer paints nothing on Xvfb.
+            "WEBKIT_DISABLE_DMABUF_RENDERER": "1",
             "HOME": self.home,
             "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
             "XDG_DATA_HOME": os.path.join(self.home, "data"),
@@ -134,6 +136,17 @@ class HeadlessSession:
 
     # ---- the app -----------------------------------------------------------------
 
+    def preset_settings(self, **values):
+        """Starts the app with these GSettings values (window-width=360…), through the
+        keyfile backend in the throwaway home."""
+        folder = os.path.join(self.env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+        os.makedirs(folder, exist_ok=True)
+        lines = ["[io/github/hallway_app/Hallway]"]
+        lines += [f"{key.replace('_', '-')}={value}" for key, value in values.items()]
+        with open(os.path.join(folder, "keyfile"), "w", encoding="utf-8") as keyfile:
+            keyfile.write("\n".join(lines) + "\n")
+        self.env["GSETTINGS_BACKEND"] = "keyfile"
+
     def launch(self, binary, *args, env=None):
         app_env = dict(self.env)
         app_env.update(env or {})
@@ -154,13 +167,47 @@ class HeadlessSession:
             return None
         return _wait_for(search, timeout, f"a window named {title_prefix}…")
 
-    def find(self, root, role, name, timeout=15):
-        """The first descendant of root with this role name ('push button') and name."""
+    def find(self, root, role, name, timeout=15, showing=True):
+        """The first descendant of root with this role name ('push button') and name
+        (a string, or a predicate on the name) that is on screen."""
+        matches = name if callable(name) else (lambda text: text == name)
+
+        def wanted(node):
+            if node is None or node.getRoleName() != role or not matches(node.name or ""):
+                return False
+            return not showing or node.getState().contains(self.atspi.STATE_SHOWING)
+
         def search():
-            return self.atspi.findDescendant(
-                root, lambda node: node is not None and node.getRoleName() == role
-                and node.name == name)
-        return _wait_for(search, timeout, f"{role} '{name}'")
+            return self.atspi.findDescendant(root, wanted)
+        return _wait_for(search, timeout, f"{role} '{getattr(name, '__name__', name)}'")
+
+    def find_all(self, root, role, name=None):
+        """Every showing descendant with this role (and name predicate), in tree order."""
+        return self.atspi.findAllDescendants(
+            root, lambda node: node is not None and node.getRoleName() == role
+            and (name is None or name(node.name or ""))
+            and node.getState().contains(self.atspi.STATE_SHOWING))
+
+    def set_text(self, entry, text):
+        entry.queryEditableText().setTextContents(text)
+
+    def key(self, name):
+        """Presses and releases one key (an X keysym name: 'Return', 'Tab', 'space')."""
+        import gi
+        gi.require_version("Gdk", "4.0")
+        from gi.repository import Gdk
+        keyval = Gdk.keyval_from_name(name)
+        self.atspi.Registry.generateKeyboardEvent(keyval, None, self.atspi.KEY_SYM)
+        time.sleep(0.2)
+
+    def focus(self, node):
+        node.queryComponent().grabFocus()
+        time.sleep(0.2)
+
+    def activate(self, node):
+        """Activates a list item or row as a keyboard user would: focus, then Enter."""
+        self.focus(node)
+        self.key("Return")
 
     def press(self, node):
         action = node.queryAction()
@@ -178,11 +225,16 @@ class HeadlessSession:
                 "[]" if parameter is None else f"[{parameter}]", "{}"]
         subprocess.run(args, env=self.env, check=True, stdout=subprocess.DEVNULL)
 
-    def screenshot(self, path, settle=0.5):
+    def screenshot(self, path, settle=0.5, window=None):
+        """Saves the screen, or only the window's area when given one."""
         from PIL import ImageGrab
         time.sleep(settle)
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        ImageGrab.grab(xdisplay=self.display).save(path)
+        image = ImageGrab.grab(xdisplay=self.display)
+        if window is not None:
+            box = window.queryComponent().getExtents(self.atspi.DESKTOP_COORDS)
+            image = image.crop((max(box.x, 0), max(box.y, 0), box.x + box.width, box.y + box.height))
+        image.save(path)
         return path
 
     def quit_app(self, timeout=15):

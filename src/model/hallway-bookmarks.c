@@ -1,0 +1,801 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-bookmarks"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hallway-bookmarks.h"
+#include "hallway-conference.h"
+#include "hallway-event.h"
+
+/* The format version this code writes. A file with a higher one comes from a newer
+ * Hallway: it is neither read nor overwritten, so going back a version loses nothing. */
+#define FORMAT_VERSION 1
+
+G_DEFINE_QUARK (hallway-bookmarks-error-quark, hallway_bookmarks_error)
+
+typedef struct
+{
+  char *key;
+  char *title;
+  char *room;
+  GDateTime *start;
+  GDateTime *end;
+  GDateTime *added;
+  gboolean cancelled;
+} Bookmark;
+
+struct _HallwayBookmarks
+{
+  GObject parent_instance;
+
+  GFile *file;
+  GHashTable *bookmarks;   /* key → Bookmark */
+  GError *save_blocker;    /* set while the file on disk must not be replaced */
+  GQueue save_queue;       /* GTask; the head is being written */
+};
+
+G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+/* ---- one bookmark ------------------------------------------------------------------ */
+
+static void
+bookmark_free (Bookmark *bookmark)
+{
+  g_free (bookmark->key);
+  g_free (bookmark->title);
+  g_free (bookmark->room);
+  g_clear_pointer (&bookmark->start, g_date_time_unref);
+  g_clear_pointer (&bookmark->end, g_date_time_unref);
+  g_clear_pointer (&bookmark->added, g_date_time_unref);
+  g_free (bookmark);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bookmark, bookmark_free)
+
+static GHashTable *
+bookmark_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bookmark_free);
+}
+
+/* Each replace_* returns whether the value really changed, so "changed" is only emitted
+ * when something did. */
+static gboolean
+replace_text (char **field, const char *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static gboolean
+replace_time (GDateTime **field, GDateTime *value)
+{
+  gboolean changed = *field == NULL || value == NULL || !g_date_time_equal (*field, value);
+
+  g_clear_pointer (field, g_date_time_unref);
+  *field = value != NULL ? g_date_time_ref (value) : NULL;
+  return changed;
+}
+
+static gboolean
+replace_cancelled (Bookmark *bookmark, gboolean cancelled)
+{
+  if (bookmark->cancelled == cancelled)
+    return FALSE;
+  bookmark->cancelled = cancelled;
+  return TRUE;
+}
+
+/* The talk is in the current schedule: take its details and clear any cancellation. */
+static gboolean
+bookmark_take_snapshot (Bookmark *bookmark, HallwayEvent *event)
+{
+  gboolean changed = FALSE;
+
+  changed |= replace_text (&bookmark->title, hallway_event_get_title (event));
+  changed |= replace_text (&bookmark->room, hallway_event_get_room_name (event));
+  changed |= replace_time (&bookmark->start, hallway_event_get_start (event));
+  changed |= replace_time (&bookmark->end, hallway_event_get_end (event));
+  changed |= replace_cancelled (bookmark, FALSE);
+  return changed;
+}
+
+static Bookmark *
+bookmark_new_for_event (HallwayEvent *event)
+{
+  Bookmark *bookmark = g_new0 (Bookmark, 1);
+
+  bookmark->key = g_strdup (hallway_event_get_key (event));
+  bookmark->added = g_date_time_new_now_utc ();
+  bookmark_take_snapshot (bookmark, event);
+  return bookmark;
+}
+
+/* Schedule order, then key, so the file and dup_keys() are deterministic. */
+static int
+compare_bookmarks (gconstpointer a, gconstpointer b)
+{
+  const Bookmark *first = *(const Bookmark **) a;
+  const Bookmark *second = *(const Bookmark **) b;
+  int order = g_date_time_compare (first->start, second->start);
+
+  return order != 0 ? order : strcmp (first->key, second->key);
+}
+
+static GPtrArray *
+sorted_bookmarks (HallwayBookmarks *self)
+{
+  GPtrArray *sorted = g_hash_table_get_values_as_ptr_array (self->bookmarks);
+
+  g_ptr_array_sort (sorted, compare_bookmarks);
+  return sorted;
+}
+
+/* ---- the JSON file ----------------------------------------------------------------- */
+
+static void
+add_time_member (JsonBuilder *builder, const char *name, GDateTime *time)
+{
+  g_autofree char *text = g_date_time_format_iso8601 (time);
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "key");
+  json_builder_add_string_value (builder, bookmark->key);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, bookmark->title);
+  add_time_member (builder, "start", bookmark->start);
+  add_time_member (builder, "end", bookmark->end);
+  json_builder_set_member_name (builder, "room");
+  json_builder_add_string_value (builder, bookmark->room);
+  json_builder_set_member_name (builder, "cancelled");
+  json_builder_add_boolean_value (builder, bookmark->cancelled);
+  add_time_member (builder, "added", bookmark->added);
+  json_builder_end_object (builder);
+}
+
+static GBytes *
+serialize (HallwayBookmarks *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GPtrArray) sorted = sorted_bookmarks (self);
+  gsize length;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+  json_builder_set_member_name (builder, "bookmarks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < sorted->len; i++)
+    add_bookmark_object (builder, g_ptr_array_index (sorted, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/* NULL when absent or not a string: the caller decides whether that is fatal. */
+static const char *
+string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static GDateTime *
+time_member (JsonObject *object, const char *name)
+{
+  const char *text = string_member (object, name);
+
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+static gboolean
+boolean_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (node);
+}
+
+/* Key, start and end are required: without them a bookmark can neither be matched nor
+ * shown. Title and room may be missing; "added" falls back to now. */
+static Bookmark *
+bookmark_from_json (JsonNode *node)
+{
+  g_autoptr (Bookmark) bookmark = g_new0 (Bookmark, 1);
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  object = json_node_get_object (node);
+  bookmark->key = g_strdup (string_member (object, "key"));
+  bookmark->title = g_strdup (string_member (object, "title"));
+  bookmark->room = g_strdup (string_member (object, "room"));
+  bookmark->start = time_member (object, "start");
+  bookmark->end = time_member (object, "end");
+  bookmark->added = time_member (object, "added");
+  bookmark->cancelled = boolean_member (object, "cancelled");
+  if (bookmark->key == NULL || *bookmark->key == '\0' ||
+      bookmark->start == NULL || bookmark->end == NULL)
+    return NULL;
+  if (bookmark->added == NULL)
+    bookmark->added = g_date_time_new_now_utc ();
+  return g_steal_pointer (&bookmark);
+}
+
+static gboolean
+read_version (JsonObject *root, gint64 *version)
+{
+  JsonNode *node = json_object_get_member (root, "version");
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *version = json_node_get_int (node);
+  return *version >= 1;
+}
+
+static GHashTable *
+read_bookmark_array (JsonArray *array, GError **error)
+{
+  g_autoptr (GHashTable) table = bookmark_table_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Bookmark *bookmark = bookmark_from_json (json_array_get_element (array, i));
+
+      if (bookmark == NULL)
+        {
+          g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                       _("bookmark %u has no key or no valid start and end"), i + 1);
+          return NULL;
+        }
+      g_hash_table_replace (table, bookmark->key, bookmark);
+    }
+  return g_steal_pointer (&table);
+}
+
+/* The messages set here are details; hallway_bookmarks_load() names the file. */
+static GHashTable *
+parse_contents (const char *contents, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) json_error = NULL;
+  JsonNode *root;
+  JsonNode *array;
+  gint64 version = 0;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                           _("the file is empty"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, contents, (gssize) length, &json_error))
+    {
+      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                           json_error->message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !read_version (json_node_get_object (root), &version))
+    {
+      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                           _("not a bookmarks file (no format version)"));
+      return NULL;
+    }
+  if (version > FORMAT_VERSION)
+    {
+      g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
+                   _("format version %" G_GINT64_FORMAT), version);
+      return NULL;
+    }
+  array = json_object_get_member (json_node_get_object (root), "bookmarks");
+  if (array == NULL || !JSON_NODE_HOLDS_ARRAY (array))
+    {
+      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                           _("the list of bookmarks is missing"));
+      return NULL;
+    }
+  return read_bookmark_array (json_node_get_array (array), error);
+}
+
+/* Checked before every write, even without a load(): another Hallway, or another copy of
+ * this one, may have written a newer format since, and that file must survive. */
+static gboolean
+check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GHashTable) table = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  gsize length = 0;
+
+  /* Absent or unreadable: the write itself reports whatever matters. */
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
+    return TRUE;
+  table = parse_contents (contents, length, &parse_error);
+  if (!g_error_matches (parse_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&parse_error));
+  return FALSE;
+}
+
+/* Creates the folder, then writes through GIO's replace: with REPLACE_DESTINATION it
+ * writes a temporary file next to the old one and renames it over it, so a crash leaves
+ * either the old or the new file, never a mix. Runs in a worker thread for save_async(). */
+static gboolean
+write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autoptr (GError) folder_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (folder != NULL && !g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
+      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&folder_error));
+      return FALSE;
+    }
+  if (!check_not_newer (file, cancellable, error))
+    return FALSE;
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                  NULL, cancellable, error);
+}
+
+/* ---- loading ----------------------------------------------------------------------- */
+
+static void
+emit_changed (HallwayBookmarks *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+replace_table (HallwayBookmarks *self, GHashTable *table)
+{
+  gboolean changed = g_hash_table_size (self->bookmarks) > 0 || g_hash_table_size (table) > 0;
+
+  g_hash_table_unref (self->bookmarks);
+  self->bookmarks = table;
+  if (changed)
+    emit_changed (self);
+}
+
+/* Keeps the file from being replaced by later saves: a copy of this error is their answer. */
+static GError *
+block_saves (HallwayBookmarks *self, GError *error)
+{
+  g_clear_error (&self->save_blocker);
+  self->save_blocker = g_error_copy (error);
+  return error;
+}
+
+static GError *
+newer_version_error (HallwayBookmarks *self, const GError *detail)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  GError *error = g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
+                               _("The bookmarks file “%s” was written by a newer version of "
+                                 "Hallway (%s). It is left untouched; bookmarks will not be saved."),
+                               name, detail->message);
+
+  return block_saves (self, error);
+}
+
+static GFile *
+corrupt_file_for (GFile *file)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *aside = g_strconcat (basename, ".corrupt", NULL);
+
+  return g_file_get_child (folder, aside);
+}
+
+/* A damaged file is kept for the user, under "<name>.corrupt", before any save replaces
+ * it; an earlier ".corrupt" file is overwritten by the newer one. */
+static GError *
+move_aside_corrupt (HallwayBookmarks *self, const GError *detail)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autoptr (GFile) aside = corrupt_file_for (self->file);
+  g_autofree char *aside_name = g_file_get_parse_name (aside);
+  g_autoptr (GError) move_error = NULL;
+
+  if (g_file_move (self->file, aside, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                   NULL, NULL, NULL, &move_error))
+    return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                        _("The bookmarks file “%s” is damaged (%s). It was moved aside to “%s”."),
+                        name, detail->message, aside_name);
+  return block_saves (self, g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                                         _("The bookmarks file “%s” is damaged (%s) and could not "
+                                           "be moved aside (%s). It is left untouched; bookmarks "
+                                           "will not be saved."),
+                                         name, detail->message, move_error->message));
+}
+
+static GError *
+unreadable_error (HallwayBookmarks *self, const GError *detail)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  GError *error = g_error_new (detail->domain, detail->code,
+                               _("Could not read the bookmarks file “%s”: %s"),
+                               name, detail->message);
+
+  return block_saves (self, error);
+}
+
+static GError *
+load_error (HallwayBookmarks *self, const GError *detail)
+{
+  if (detail->domain != HALLWAY_BOOKMARKS_ERROR)
+    return unreadable_error (self, detail);
+  if (detail->code == HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION)
+    return newer_version_error (self, detail);
+  return move_aside_corrupt (self, detail);
+}
+
+/* Replaces the set with the file's content. A missing file is an empty set (the first
+ * run). On failure the set is empty and the error names the file; saves stay refused for
+ * a newer or unreadable file, and a damaged one has been moved aside first. */
+gboolean
+hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GHashTable *table = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_clear_error (&self->save_blocker);
+  if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
+    table = parse_contents (contents, length, &local_error);
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_clear_error (&local_error);
+
+  replace_table (self, table != NULL ? table : bookmark_table_new ());
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, load_error (self, local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the set ----------------------------------------------------------------------- */
+
+gboolean
+hallway_bookmarks_contains (HallwayBookmarks *self, const char *key)
+{
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  return g_hash_table_contains (self->bookmarks, key);
+}
+
+/* Adding a bookmarked talk again refreshes its snapshot and keeps its "added" time. */
+void
+hallway_bookmarks_add (HallwayBookmarks *self, HallwayEvent *event)
+{
+  Bookmark *bookmark;
+
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (hallway_event_get_key (event) != NULL);
+
+  bookmark = g_hash_table_lookup (self->bookmarks, hallway_event_get_key (event));
+  if (bookmark == NULL)
+    {
+      bookmark = bookmark_new_for_event (event);
+      g_hash_table_insert (self->bookmarks, bookmark->key, bookmark);
+      emit_changed (self);
+    }
+  else if (bookmark_take_snapshot (bookmark, event))
+    emit_changed (self);
+}
+
+void
+hallway_bookmarks_remove (HallwayBookmarks *self, const char *key)
+{
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+  g_return_if_fail (key != NULL);
+
+  if (g_hash_table_remove (self->bookmarks, key))
+    emit_changed (self);
+}
+
+/* In schedule order (by the snapshot's start). */
+GStrv
+hallway_bookmarks_dup_keys (HallwayBookmarks *self)
+{
+  g_autoptr (GPtrArray) sorted = NULL;
+  g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), NULL);
+
+  sorted = sorted_bookmarks (self);
+  for (guint i = 0; i < sorted->len; i++)
+    g_strv_builder_add (keys, ((Bookmark *) g_ptr_array_index (sorted, i))->key);
+  return g_strv_builder_end (keys);
+}
+
+guint
+hallway_bookmarks_get_n_items (HallwayBookmarks *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), 0);
+  return g_hash_table_size (self->bookmarks);
+}
+
+/* O(number of bookmarks): one hash lookup each. A talk that is gone keeps its last
+ * snapshot, so the user still sees what it was and when. */
+void
+hallway_bookmarks_update_from (HallwayBookmarks *self, HallwayConference *conference)
+{
+  GHashTableIter iter;
+  Bookmark *bookmark;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (conference));
+
+  g_hash_table_iter_init (&iter, self->bookmarks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &bookmark))
+    {
+      HallwayEvent *event = hallway_conference_lookup_event (conference, bookmark->key);
+
+      if (event != NULL)
+        changed |= bookmark_take_snapshot (bookmark, event);
+      else
+        changed |= replace_cancelled (bookmark, TRUE);
+    }
+  if (changed)
+    emit_changed (self);
+}
+
+gboolean
+hallway_bookmarks_is_cancelled (HallwayBookmarks *self, const char *key)
+{
+  Bookmark *bookmark;
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  bookmark = g_hash_table_lookup (self->bookmarks, key);
+  return bookmark != NULL && bookmark->cancelled;
+}
+
+/* Every out argument may be NULL; the values belong to the bookmark and stay valid until
+ * it changes. FALSE when the key is not bookmarked. */
+gboolean
+hallway_bookmarks_get_snapshot (HallwayBookmarks  *self,
+                                const char        *key,
+                                const char       **title,
+                                GDateTime        **start,
+                                GDateTime        **end,
+                                const char       **room)
+{
+  Bookmark *bookmark;
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  bookmark = g_hash_table_lookup (self->bookmarks, key);
+  if (bookmark == NULL)
+    return FALSE;
+  if (title != NULL)
+    *title = bookmark->title;
+  if (start != NULL)
+    *start = bookmark->start;
+  if (end != NULL)
+    *end = bookmark->end;
+  if (room != NULL)
+    *room = bookmark->room;
+  return TRUE;
+}
+
+/* ---- saving ------------------------------------------------------------------------ */
+
+/* A newer file found just before writing blocks later saves too, as if load() had seen it. */
+static GError *
+save_error (HallwayBookmarks *self, GError *write_error)
+{
+  GError *error;
+
+  if (!g_error_matches (write_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
+    return write_error;
+  error = newer_version_error (self, write_error);
+  g_error_free (write_error);
+  return error;
+}
+
+gboolean
+hallway_bookmarks_save (HallwayBookmarks *self, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) write_error = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->save_blocker != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->save_blocker));
+      return FALSE;
+    }
+  bytes = serialize (self);
+  if (!write_file (self->file, bytes, cancellable, &write_error))
+    {
+      g_propagate_error (error, save_error (self, g_steal_pointer (&write_error)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
+{
+  HallwayBookmarks *self = source;
+  GError *error = NULL;
+
+  if (write_file (self->file, bytes, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void write_next (HallwayBookmarks *self);
+
+/* The head of the queue is written; pass its result on, then start the next one. */
+static void
+on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwayBookmarks *self = HALLWAY_BOOKMARKS (source);
+  g_autoptr (GTask) task = g_queue_pop_head (&self->save_queue);
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, save_error (self, error));
+  write_next (self);
+}
+
+static void
+refuse_queued_saves_if_blocked (HallwayBookmarks *self)
+{
+  GTask *task;
+
+  if (self->save_blocker == NULL)
+    return;
+  while ((task = g_queue_pop_head (&self->save_queue)) != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->save_blocker));
+      g_object_unref (task);
+    }
+}
+
+/* The content is taken when the write starts, so a queued save writes the latest set. */
+static void
+write_next (HallwayBookmarks *self)
+{
+  GTask *request;
+  g_autoptr (GTask) write = NULL;
+
+  refuse_queued_saves_if_blocked (self);
+  request = g_queue_peek_head (&self->save_queue);
+  if (request == NULL)
+    return;
+  write = g_task_new (self, g_task_get_cancellable (request), on_written, NULL);
+  g_task_set_source_tag (write, write_next);
+  g_task_set_task_data (write, serialize (self), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (write, write_in_thread);
+}
+
+/* Saves run one after the other in a worker thread, so two quick saves can never land in
+ * the wrong order. */
+void
+hallway_bookmarks_save_async (HallwayBookmarks   *self,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_bookmarks_save_async);
+  if (self->save_blocker != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->save_blocker));
+      return;
+    }
+  g_queue_push_tail (&self->save_queue, g_steal_pointer (&task));
+  if (self->save_queue.length == 1)
+    write_next (self);
+}
+
+gboolean
+hallway_bookmarks_save_finish (HallwayBookmarks *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- the object -------------------------------------------------------------------- */
+
+static void
+hallway_bookmarks_finalize (GObject *object)
+{
+  HallwayBookmarks *self = HALLWAY_BOOKMARKS (object);
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->bookmarks, g_hash_table_unref);
+  g_clear_error (&self->save_blocker);
+  G_OBJECT_CLASS (hallway_bookmarks_parent_class)->finalize (object);
+}
+
+static void
+hallway_bookmarks_class_init (HallwayBookmarksClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = hallway_bookmarks_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hallway_bookmarks_init (HallwayBookmarks *self)
+{
+  self->bookmarks = bookmark_table_new ();
+  g_queue_init (&self->save_queue);
+}
+
+/* The set starts empty; call hallway_bookmarks_load() to read the file. */
+HallwayBookmarks *
+hallway_bookmarks_new (GFile *file)
+{
+  HallwayBookmarks *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_BOOKMARKS, NULL);
+  self->file = g_object_ref (file);
+  return self;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <glib.h>
+
+#include "hallway-types.h"
+#include "hallway-plan.h"
+
+G_BEGIN_DECLS
+
+/* What a talk list shows: search words, a day, a track, room, type or language, bookmarked
+ * talks only, no past talks, no hidden tracks. NULL/FALSE fields do not filter. */
+typedef struct
+{
+  GStrv words;              /* from hallway_search_parse_query() */
+  HallwayDay *day;
+  char *track;
+  char *room;
+  char *event_type;
+  char *language;
+  gboolean bookmarked_only;
+  GDateTime *hide_ended_before;
+  GHashTable *hidden_tracks;  /* track names */
+} HallwayEventQuery;
+
+HallwayEventQuery *hallway_event_query_new     (void);
+void               hallway_event_query_free    (HallwayEventQuery *query);
+gboolean           hallway_event_query_matches (HallwayEventQuery *query,
+                                                HallwayPlan       *plan,
+                                                HallwayEvent      *event);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallwayEventQuery, hallway_event_query_free)
+
+G_END_DECLS

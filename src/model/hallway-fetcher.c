@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-fetcher"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hallway-fetcher.h"
+#include "hallway-schedule-reader.h"
+
+#define USER_AGENT "Hallway/" PACKAGE_VERSION " (+https://github.com/hallway-app/hallway)"
+
+/* Small enough to notice the size cap early, large enough for few round trips. */
+#define READ_CHUNK_SIZE (64 * 1024)
+
+/* A lying Content-Length must not make us reserve the whole cap up front. */
+#define MAX_PREALLOCATION (4 * 1024 * 1024)
+
+struct _HallwayFetcher
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  guint64 max_size;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayFetcher, hallway_fetcher, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (hallway-fetch-error-quark, hallway_fetch_error)
+
+G_DEFINE_BOXED_TYPE (HallwayFetchResult, hallway_fetch_result,
+                     hallway_fetch_result_copy, hallway_fetch_result_free)
+
+enum
+{
+  PROP_0,
+  PROP_TIMEOUT,
+  PROP_MAX_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- results ------------------------------------------------------------------------- */
+
+HallwayFetchResult *
+hallway_fetch_result_copy (const HallwayFetchResult *result)
+{
+  HallwayFetchResult *copy;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_new0 (HallwayFetchResult, 1);
+  copy->not_modified = result->not_modified;
+  copy->status = result->status;
+  copy->body = result->body != NULL ? g_bytes_ref (result->body) : NULL;
+  copy->etag = g_strdup (result->etag);
+  copy->last_modified = g_strdup (result->last_modified);
+  copy->uri = g_strdup (result->uri);
+  return copy;
+}
+
+void
+hallway_fetch_result_free (HallwayFetchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->body, g_bytes_unref);
+  g_free (result->etag);
+  g_free (result->last_modified);
+  g_free (result->uri);
+  g_free (result);
+}
+
+/* ---- one fetch ----------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *uri;               /* as asked: every message names it */
+  SoupMessage *message;
+  GInputStream *stream;
+  GByteArray *body;
+  guint64 max_size;
+  guint timeout;
+  goffset expected_length; /* -1 when unknown or content-encoded */
+  gboolean conditional;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  /* Closing asynchronously lets libsoup drop or reuse the connection without blocking. */
+  if (data->stream != NULL && !g_input_stream_is_closed (data->stream))
+    g_input_stream_close_async (data->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_clear_object (&data->stream);
+  g_clear_object (&data->message);
+  g_clear_pointer (&data->body, g_byte_array_unref);
+  g_free (data->uri);
+  g_free (data);
+}
+
+static char *
+format_size (guint64 size)
+{
+  return g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+}
+
+static GError *
+too_large_error (FetchData *data)
+{
+  g_autofree char *limit = format_size (data->max_size);
+
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE,
+                      _("%s: the file is too large for a schedule (more than %s)"),
+                      data->uri, limit);
+}
+
+static GError *
+truncated_error (FetchData *data)
+{
+  g_autofree char *received = format_size (data->body->len);
+
+  if (data->expected_length >= 0)
+    {
+      g_autofree char *expected = format_size ((guint64) data->expected_length);
+
+      return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TRUNCATED,
+                          _("%s: the download was cut off (%s of %s received)"),
+                          data->uri, received, expected);
+    }
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TRUNCATED,
+                      _("%s: the download was cut off after %s"), data->uri, received);
+}
+
+static GError *
+status_error (FetchData *data, guint status)
+{
+  const char *reason = soup_message_get_reason_phrase (data->message);
+
+  if (reason == NULL || *reason == '\0')
+    reason = soup_status_get_phrase (status);
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_HTTP_STATUS,
+                      _("%s: the server answered %u %s"), data->uri, status,
+                      reason != NULL ? reason : "");
+}
+
+/* libsoup and GIO errors, turned into what a user can act on. */
+static GError *
+translate_error (FetchData *data, GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TIMEOUT,
+                        dngettext (GETTEXT_PACKAGE,
+                                   "%s: the server did not answer within %u second",
+                                   "%s: the server did not answer within %u seconds",
+                                   data->timeout),
+                        data->uri, data->timeout);
+  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS))
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_MANY_REDIRECTS,
+                        _("%s: too many redirects; the server sends the request round in a loop"),
+                        data->uri);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    return truncated_error (data);
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                        _("%s: the server name cannot be found (%s)"), data->uri, error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                        _("%s: the server refused the connection"), data->uri);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                        _("%s: the network cannot be reached; are you online? (%s)"),
+                        data->uri, error->message);
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                        _("%s: the secure connection failed (%s)"), data->uri, error->message);
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                      _("%s: the download failed (%s)"), data->uri, error->message);
+}
+
+static void
+return_translated_error (GTask *task, GError *error)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_task_return_error (task, translate_error (data, error));
+}
+
+static HallwayFetchResult *
+new_result (FetchData *data, gboolean not_modified)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
+  HallwayFetchResult *result = g_new0 (HallwayFetchResult, 1);
+
+  result->not_modified = not_modified;
+  result->status = soup_message_get_status (data->message);
+  result->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+  result->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  result->uri = g_uri_to_string (soup_message_get_uri (data->message));
+  return result;
+}
+
+static void
+finish_body (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+  HallwayFetchResult *result;
+
+  if (data->expected_length >= 0 && (goffset) data->body->len < data->expected_length)
+    {
+      g_task_return_error (task, truncated_error (data));
+      return;
+    }
+  result = new_result (data, FALSE);
+  result->body = g_byte_array_free_to_bytes (g_steal_pointer (&data->body));
+  g_task_return_pointer (task, result, (GDestroyNotify) hallway_fetch_result_free);
+}
+
+static void read_next_chunk (GTask *task);
+
+static void
+chunk_read_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), res,
+                                                               &error);
+
+  if (chunk == NULL)
+    {
+      return_translated_error (task, error);
+      return;
+    }
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      finish_body (task);
+      return;
+    }
+  g_byte_array_append (data->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (data->body->len > data->max_size)
+    {
+      g_task_return_error (task, too_large_error (data));
+      return;
+    }
+  read_next_chunk (task);
+}
+
+static void
+read_next_chunk (GTask *task)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task), chunk_read_cb,
+                                   g_object_ref (task));
+}
+
+/* Refuses a body announced above the cap before reading any of it. Only an identity body
+ * can be checked for truncation against Content-Length: a gzip one is announced encoded. */
+static gboolean
+check_announced_length (FetchData *data, GError **error)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (data->message);
+  goffset length;
+
+  data->expected_length = -1;
+  if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    return TRUE;
+  length = soup_message_headers_get_content_length (headers);
+  if (length >= 0 && (guint64) length > data->max_size)
+    {
+      g_propagate_error (error, too_large_error (data));
+      return FALSE;
+    }
+  if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    data->expected_length = length;
+  if (length > 0)
+    {
+      g_byte_array_unref (data->body);
+      data->body = g_byte_array_sized_new ((guint) MIN (length, MAX_PREALLOCATION));
+    }
+  return TRUE;
+}
+
+static void
+message_sent_cb (GObject *source, GAsyncResult *res, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  FetchData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+  guint status;
+
+  data->stream = soup_session_send_finish (SOUP_SESSION (source), res, &error);
+  if (data->stream == NULL)
+    {
+      return_translated_error (task, error);
+      return;
+    }
+
+  status = soup_message_get_status (data->message);
+  if (status == SOUP_STATUS_NOT_MODIFIED && data->conditional)
+    {
+      g_task_return_pointer (task, new_result (data, TRUE),
+                             (GDestroyNotify) hallway_fetch_result_free);
+      return;
+    }
+  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      g_task_return_error (task, status_error (data, status));
+      return;
+    }
+  if (!check_announced_length (data, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  read_next_chunk (task);
+}
+
+static GUri *
+parse_web_uri (const char *uri, GError **error)
+{
+  g_autoptr (GUri) parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, NULL);
+  const char *scheme = parsed != NULL ? g_uri_get_scheme (parsed) : NULL;
+
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
+    {
+      g_set_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_INVALID_URI,
+                   _("%s: this is not a web address (http or https)"), uri);
+      return NULL;
+    }
+  return g_steal_pointer (&parsed);
+}
+
+static void
+add_validators (SoupMessage *message, const char *etag, const char *last_modified)
+{
+  SoupMessageHeaders *headers = soup_message_get_request_headers (message);
+
+  if (etag != NULL && *etag != '\0')
+    soup_message_headers_replace (headers, "If-None-Match", etag);
+  if (last_modified != NULL && *last_modified != '\0')
+    soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
+}
+
+void
+hallway_fetcher_fetch_async (HallwayFetcher      *self,
+                             const char          *uri,
+                             const char          *etag,
+                             const char          *last_modified,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GUri) parsed = NULL;
+  g_autoptr (GError) error = NULL;
+  FetchData *data;
+
+  g_return_if_fail (HALLWAY_IS_FETCHER (self));
+  g_return_if_fail (uri != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_fetcher_fetch_async);
+
+  parsed = parse_web_uri (uri, &error);
+  if (parsed == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = g_new0 (FetchData, 1);
+  data->uri = g_strdup (uri);
+  data->message = soup_message_new_from_uri (SOUP_METHOD_GET, parsed);
+  data->body = g_byte_array_new ();
+  data->max_size = self->max_size;
+  data->timeout = soup_session_get_timeout (self->session);
+  data->expected_length = -1;
+  data->conditional = (etag != NULL && *etag != '\0') ||
+                      (last_modified != NULL && *last_modified != '\0');
+  add_validators (data->message, etag, last_modified);
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+
+  soup_session_send_async (self->session, data->message, G_PRIORITY_DEFAULT, cancellable,
+                           message_sent_cb, g_steal_pointer (&task));
+}
+
+HallwayFetchResult *
+hallway_fetcher_fetch_finish (HallwayFetcher *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+sync_fetch_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+HallwayFetchResult *
+hallway_fetcher_fetch_sync (HallwayFetcher  *self,
+                            const char      *uri,
+                            const char      *etag,
+                            const char      *last_modified,
+                            GCancellable    *cancellable,
+                            GError         **error)
+{
+  g_autoptr (GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr (GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), NULL);
+
+  hallway_fetcher_fetch_async (self, uri, etag, last_modified, cancellable,
+                               sync_fetch_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  return hallway_fetcher_fetch_finish (self, result, error);
+}
+
+/* ---- the object ---------------------------------------------------------------------- */
+
+HallwayFetcher *
+hallway_fetcher_new (void)
+{
+  return g_object_new (HALLWAY_TYPE_FETCHER, NULL);
+}
+
+SoupSession *
+hallway_fetcher_get_session (HallwayFetcher *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), NULL);
+  return self->session;
+}
+
+guint
+hallway_fetcher_get_timeout (HallwayFetcher *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), 0);
+  return soup_session_get_timeout (self->session);
+}
+
+void
+hallway_fetcher_set_timeout (HallwayFetcher *self, guint seconds)
+{
+  g_return_if_fail (HALLWAY_IS_FETCHER (self));
+
+  if (soup_session_get_timeout (self->session) == seconds)
+    return;
+  soup_session_set_timeout (self->session, seconds);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
+}
+
+guint64
+hallway_fetcher_get_max_size (HallwayFetcher *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), 0);
+  return self->max_size;
+}
+
+void
+hallway_fetcher_set_max_size (HallwayFetcher *self, guint64 max_size)
+{
+  g_return_if_fail (HALLWAY_IS_FETCHER (self));
+
+  if (self->max_size == max_size)
+    return;
+  self->max_size = max_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_SIZE]);
+}
+
+static void
+hallway_fetcher_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  HallwayFetcher *self = HALLWAY_FETCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, hallway_fetcher_get_timeout (self));
+      break;
+    case PROP_MAX_SIZE:
+      g_value_set_uint64 (value, self->max_size);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_fetcher_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HallwayFetcher *self = HALLWAY_FETCHER (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      hallway_fetcher_set_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_MAX_SIZE:
+      hallway_fetcher_set_max_size (self, g_value_get_uint64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_fetcher_dispose (GObject *object)
+{
+  HallwayFetcher *self = HALLWAY_FETCHER (object);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (hallway_fetcher_parent_class)->dispose (object);
+}
+
+static void
+hallway_fetcher_class_init (HallwayFetcherClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = hallway_fetcher_get_property;
+  object_class->set_property = hallway_fetcher_set_property;
+  object_class->dispose = hallway_fetcher_dispose;
+
+  /* Seconds without progress (connecting, waiting for the answer, reading) before giving
+   * up. libsoup fixes it per connection when it opens: a change reaches connections kept
+   * alive from before only once they close (idle for 60 s), so set it first. */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, HALLWAY_FETCHER_DEFAULT_TIMEOUT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The largest body accepted, in bytes, after decompression. */
+  properties[PROP_MAX_SIZE] =
+    g_param_spec_uint64 ("max-size", NULL, NULL, 1, G_MAXUINT, HALLWAY_SCHEDULE_MAX_SIZE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* The session keeps its defaults on purpose: the system GProxyResolver, the content
+ * decoder (gzip, deflate, brotli) and libsoup's limit of 20 redirects. */
+static void
+hallway_fetcher_init (HallwayFetcher *self)
+{
+  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
+                                                 "timeout", HALLWAY_FETCHER_DEFAULT_TIMEOUT,
+                                                 NULL);
+  self->max_size = HALLWAY_SCHEDULE_MAX_SIZE;
+}

@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-plan"
+
+#include "hallway-bookmarks.h"
+#include "hallway-conference.h"
+#include "hallway-event.h"
+#include "hallway-plan.h"
+
+struct _HallwayPlan
+{
+  GObject parent_instance;
+
+  HallwayConference *conference;
+  HallwayBookmarks *bookmarks;
+  GListModel *changes;        /* HallwayScheduleChange of the last update, or NULL */
+  GHashTable *change_by_key;  /* key → HallwayScheduleChange (borrowed) */
+  GHashTable *conflicting;    /* keys of bookmarked talks that overlap another one */
+  gboolean show_local_time;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayPlan, hallway_plan, G_TYPE_OBJECT)
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static int
+compare_by_start (gconstpointer a, gconstpointer b)
+{
+  return hallway_event_compare (*(HallwayEvent **) a, *(HallwayEvent **) b);
+}
+
+/* One sweep over the bookmarked talks in start order: each overlaps the talks that start
+ * before the latest end seen so far. */
+static void
+update_conflicts (HallwayPlan *self)
+{
+  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (self->bookmarks);
+  g_autoptr (GPtrArray) events = g_ptr_array_new ();
+  HallwayEvent *latest = NULL;
+
+  g_hash_table_remove_all (self->conflicting);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      HallwayEvent *event = hallway_conference_lookup_event (self->conference, keys[i]);
+
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+  g_ptr_array_sort (events, compare_by_start);
+  for (guint i = 0; i < events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (events, i);
+
+      if (latest != NULL && hallway_event_overlaps (latest, event))
+        {
+          g_hash_table_add (self->conflicting, (char *) hallway_event_get_key (latest));
+          g_hash_table_add (self->conflicting, (char *) hallway_event_get_key (event));
+        }
+      if (latest == NULL ||
+          g_date_time_compare (hallway_event_get_end (event), hallway_event_get_end (latest)) > 0)
+        latest = event;
+    }
+}
+
+static void
+bookmarks_changed_cb (HallwayPlan *self)
+{
+  update_conflicts (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+index_changes (HallwayPlan *self)
+{
+  g_hash_table_remove_all (self->change_by_key);
+  if (self->changes == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (self->changes); i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (self->changes, i);
+
+      g_hash_table_insert (self->change_by_key, (char *) hallway_schedule_change_get_key (change),
+                           change);
+    }
+}
+
+static void
+hallway_plan_dispose (GObject *object)
+{
+  HallwayPlan *self = HALLWAY_PLAN (object);
+
+  if (self->bookmarks != NULL)
+    g_signal_handlers_disconnect_by_data (self->bookmarks, self);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->conference);
+  g_clear_pointer (&self->change_by_key, g_hash_table_unref);
+  g_clear_object (&self->changes);
+  g_clear_pointer (&self->conflicting, g_hash_table_unref);
+  G_OBJECT_CLASS (hallway_plan_parent_class)->dispose (object);
+}
+
+static void
+hallway_plan_class_init (HallwayPlanClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = hallway_plan_dispose;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+hallway_plan_init (HallwayPlan *self)
+{
+  self->change_by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->conflicting = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+HallwayPlan *
+hallway_plan_new (HallwayConference *conference, HallwayBookmarks *bookmarks)
+{
+  HallwayPlan *self;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (conference), NULL);
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (bookmarks), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_PLAN, NULL);
+  self->conference = g_object_ref (conference);
+  self->bookmarks = g_object_ref (bookmarks);
+  g_signal_connect_swapped (bookmarks, "changed", G_CALLBACK (bookmarks_changed_cb), self);
+  update_conflicts (self);
+  return self;
+}
+
+HallwayConference *
+hallway_plan_get_conference (HallwayPlan *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  return self->conference;
+}
+
+/* A new version of the schedule arrived, with what changed since the previous one. */
+void
+hallway_plan_set_conference (HallwayPlan *self, HallwayConference *conference, GListModel *changes)
+{
+  g_return_if_fail (HALLWAY_IS_PLAN (self));
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (conference));
+
+  /* Both indexes borrow strings from the old version: empty them before it goes. */
+  g_hash_table_remove_all (self->change_by_key);
+  g_hash_table_remove_all (self->conflicting);
+  g_set_object (&self->conference, conference);
+  g_set_object (&self->changes, changes);
+  index_changes (self);
+  update_conflicts (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+HallwayBookmarks *
+hallway_plan_get_bookmarks (HallwayPlan *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  return self->bookmarks;
+}
+
+GListModel *
+hallway_plan_get_changes (HallwayPlan *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  return self->changes;
+}
+
+gboolean
+hallway_plan_is_bookmarked (HallwayPlan *self, HallwayEvent *event)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+  return hallway_bookmarks_contains (self->bookmarks, hallway_event_get_key (event));
+}
+
+void
+hallway_plan_set_bookmarked (HallwayPlan *self, HallwayEvent *event, gboolean bookmarked)
+{
+  g_return_if_fail (HALLWAY_IS_PLAN (self));
+  g_return_if_fail (HALLWAY_IS_EVENT (event));
+
+  if (bookmarked == hallway_plan_is_bookmarked (self, event))
+    return;
+  if (bookmarked)
+    hallway_bookmarks_add (self->bookmarks, event);
+  else
+    hallway_bookmarks_remove (self->bookmarks, hallway_event_get_key (event));
+}
+
+gboolean
+hallway_plan_is_conflicting (HallwayPlan *self, HallwayEvent *event)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+  return g_hash_table_contains (self->conflicting, hallway_event_get_key (event));
+}
+
+gboolean
+hallway_plan_get_change (HallwayPlan *self, HallwayEvent *event, HallwayChangeKind *kind)
+{
+  HallwayScheduleChange *change;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+
+  change = g_hash_table_lookup (self->change_by_key, hallway_event_get_key (event));
+  if (change == NULL)
+    return FALSE;
+  if (kind != NULL)
+    *kind = hallway_schedule_change_get_kind (change);
+  return TRUE;
+}
+
+void
+hallway_plan_set_show_local_time (HallwayPlan *self, gboolean show_local_time)
+{
+  g_return_if_fail (HALLWAY_IS_PLAN (self));
+
+  if (self->show_local_time == !!show_local_time)
+    return;
+  self->show_local_time = !!show_local_time;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Returns a new reference to the time in the zone the person reads times in. */
+GDateTime *
+hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (self->show_local_time)
+    return g_date_time_to_local (time);
+  return g_date_time_to_timezone (time, hallway_conference_get_time_zone (self->conference));
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hallway-bookmarks.h"
+#include "hallway-schedule-change.h"
+#include "hallway-types.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_PLAN (hallway_plan_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayPlan, hallway_plan, HALLWAY, PLAN, GObject)
+
+
+
+/* A person's plan for one conference: the schedule, their bookmarks and the changes of the
+ * last update, with the questions the views ask of them. "changed" is emitted when any of
+ * them changes, so views rebind their rows. */
+HallwayPlan       *hallway_plan_new              (HallwayConference *conference,
+                                                  HallwayBookmarks  *bookmarks);
+HallwayConference *hallway_plan_get_conference   (HallwayPlan       *self);
+void               hallway_plan_set_conference   (HallwayPlan       *self,
+                                                  HallwayConference *conference,
+                                                  GListModel        *changes);
+HallwayBookmarks  *hallway_plan_get_bookmarks    (HallwayPlan       *self);
+GListModel        *hallway_plan_get_changes      (HallwayPlan       *self);
+
+/* Times are shown in the conference's zone unless the person asked for local time. */
+void               hallway_plan_set_show_local_time (HallwayPlan    *self,
+                                                     gboolean        show_local_time);
+GDateTime         *hallway_plan_to_display_time  (HallwayPlan       *self,
+                                                  GDateTime         *time);
+gboolean           hallway_plan_is_bookmarked    (HallwayPlan       *self,
+                                                  HallwayEvent      *event);
+void               hallway_plan_set_bookmarked   (HallwayPlan       *self,
+                                                  HallwayEvent      *event,
+                                                  gboolean           bookmarked);
+gboolean           hallway_plan_is_conflicting   (HallwayPlan       *self,
+                                                  HallwayEvent      *event);
+gboolean           hallway_plan_get_change       (HallwayPlan       *self,
+                                                  HallwayEvent      *event,
+                                                  HallwayChangeKind *kind);
+
+G_END_DECLS

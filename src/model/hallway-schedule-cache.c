@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-schedule-cache"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hallway-schedule-cache.h"
+
+#define CACHE_APP_FOLDER "io.github.hallway_app.Hallway"
+#define META_VERSION 1
+
+typedef struct
+{
+  char *etag;
+  char *last_modified;
+  GDateTime *fetched;
+  GDateTime *checked;
+  char *sha256; /* of the payload this meta describes */
+} CacheMeta;
+
+struct _HallwayScheduleCache
+{
+  GObject parent_instance;
+
+  char *url;
+  GFile *folder;
+  GFile *payload_file;
+  GFile *meta_file;
+  CacheMeta meta;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayScheduleCache, hallway_schedule_cache, G_TYPE_OBJECT)
+
+/* ---- meta ---------------------------------------------------------------------------- */
+
+static void
+cache_meta_clear (CacheMeta *meta)
+{
+  g_clear_pointer (&meta->etag, g_free);
+  g_clear_pointer (&meta->last_modified, g_free);
+  g_clear_pointer (&meta->fetched, g_date_time_unref);
+  g_clear_pointer (&meta->checked, g_date_time_unref);
+  g_clear_pointer (&meta->sha256, g_free);
+}
+
+static void
+cache_meta_copy_into (CacheMeta *dest, const CacheMeta *src)
+{
+  cache_meta_clear (dest);
+  dest->etag = g_strdup (src->etag);
+  dest->last_modified = g_strdup (src->last_modified);
+  dest->fetched = src->fetched != NULL ? g_date_time_ref (src->fetched) : NULL;
+  dest->checked = src->checked != NULL ? g_date_time_ref (src->checked) : NULL;
+  dest->sha256 = g_strdup (src->sha256);
+}
+
+static void
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_time_member (JsonBuilder *builder, const char *name, GDateTime *value)
+{
+  g_autofree char *iso = value != NULL ? g_date_time_format_iso8601 (value) : NULL;
+
+  add_string_member (builder, name, iso);
+}
+
+static char *
+meta_to_json (const char *url, const CacheMeta *meta)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, META_VERSION);
+  add_string_member (builder, "url", url);
+  add_string_member (builder, "etag", meta->etag);
+  add_string_member (builder, "last_modified", meta->last_modified);
+  add_time_member (builder, "fetched", meta->fetched);
+  add_time_member (builder, "checked", meta->checked);
+  add_string_member (builder, "sha256", meta->sha256);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  return json_generator_to_data (generator, NULL);
+}
+
+static GDateTime *
+time_member (JsonObject *object, const char *name)
+{
+  const char *iso = json_object_get_string_member_with_default (object, name, NULL);
+
+  return iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+}
+
+/* Only a meta.json of our version, for this URL and for exactly this payload counts. */
+static gboolean
+meta_from_json (const char *json, gsize length, const char *url, const char *payload_sha256,
+                CacheMeta *meta)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *object;
+
+  if (!json_parser_load_from_data (parser, json, (gssize) length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (json_object_get_int_member_with_default (object, "version", 0) != META_VERSION ||
+      g_strcmp0 (json_object_get_string_member_with_default (object, "url", NULL), url) != 0 ||
+      g_strcmp0 (json_object_get_string_member_with_default (object, "sha256", NULL),
+                 payload_sha256) != 0)
+    return FALSE;
+
+  meta->etag = g_strdup (json_object_get_string_member_with_default (object, "etag", NULL));
+  meta->last_modified = g_strdup (json_object_get_string_member_with_default (object,
+                                                                              "last_modified",
+                                                                              NULL));
+  meta->fetched = time_member (object, "fetched");
+  meta->checked = time_member (object, "checked");
+  meta->sha256 = g_strdup (payload_sha256);
+  return TRUE;
+}
+
+static char *
+payload_checksum (GBytes *payload)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, payload);
+}
+
+/* ---- jobs run in a thread: they own copies, never touch the object ------------------- */
+
+typedef struct
+{
+  char *url;
+  GFile *folder;
+  GFile *payload_file;
+  GFile *meta_file;
+  GBytes *payload;  /* store: NULL keeps the stored one; load: what was read */
+  CacheMeta meta;   /* store: what to write; load: what was read */
+} CacheJob;
+
+static void
+cache_job_free (CacheJob *job)
+{
+  g_free (job->url);
+  g_clear_object (&job->folder);
+  g_clear_object (&job->payload_file);
+  g_clear_object (&job->meta_file);
+  g_clear_pointer (&job->payload, g_bytes_unref);
+  cache_meta_clear (&job->meta);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CacheJob, cache_job_free)
+
+static CacheJob *
+cache_job_new (HallwayScheduleCache *self)
+{
+  CacheJob *job = g_new0 (CacheJob, 1);
+
+  job->url = g_strdup (self->url);
+  job->folder = g_object_ref (self->folder);
+  job->payload_file = g_object_ref (self->payload_file);
+  job->meta_file = g_object_ref (self->meta_file);
+  return job;
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CacheJob *job = task_data;
+  GError *error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length = 0;
+
+  job->payload = g_file_load_bytes (job->payload_file, cancellable, NULL, &error);
+  if (job->payload == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sha256 = payload_checksum (job->payload);
+  if (!g_file_load_contents (job->meta_file, cancellable, &json, &length, NULL, NULL) ||
+      !meta_from_json (json, length, job->url, sha256, &job->meta))
+    {
+      g_debug ("No usable meta.json for %s: the cached copy has no validators", job->url);
+      cache_meta_clear (&job->meta);
+      job->meta.sha256 = g_steal_pointer (&sha256);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+replace_file (GFile *file, const void *data, gsize length, GCancellable *cancellable,
+              GError **error)
+{
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                  NULL, cancellable, error);
+}
+
+static gboolean
+ensure_folder (GFile *folder, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_make_directory_with_parents (folder, cancellable, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The payload first: meta.json names the payload's checksum, so the pair is only taken
+ * together once both are written. */
+static void
+store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  CacheJob *job = task_data;
+  GError *error = NULL;
+  g_autofree char *json = NULL;
+
+  if (!ensure_folder (job->folder, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (job->payload != NULL)
+    {
+      if (!replace_file (job->payload_file, g_bytes_get_data (job->payload, NULL),
+                         g_bytes_get_size (job->payload), cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      g_free (job->meta.sha256);
+      job->meta.sha256 = payload_checksum (job->payload);
+    }
+  json = meta_to_json (job->url, &job->meta);
+  if (!replace_file (job->meta_file, json, strlen (json), cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* ---- async API: a thread job, then the object takes the result on its own thread ----- */
+
+static void
+run_job (HallwayScheduleCache  *self,
+         CacheJob              *job,
+         GTaskThreadFunc        thread_func,
+         GAsyncReadyCallback    done_cb,
+         GTask                 *outer)
+{
+  g_autoptr (GTask) inner = g_task_new (self, g_task_get_cancellable (outer), done_cb, outer);
+
+  /* What the thread did is what the object must mirror, even if cancelled meanwhile. */
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, job, (GDestroyNotify) cache_job_free);
+  g_task_run_in_thread (inner, thread_func);
+}
+
+static void
+load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwayScheduleCache *self = HALLWAY_SCHEDULE_CACHE (source);
+  g_autoptr (GTask) outer = user_data;
+  CacheJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  cache_meta_copy_into (&self->meta, &job->meta);
+  g_task_return_pointer (outer, g_bytes_ref (job->payload), (GDestroyNotify) g_bytes_unref);
+}
+
+void
+hallway_schedule_cache_load_async (HallwayScheduleCache *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  GTask *outer;
+
+  g_return_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hallway_schedule_cache_load_async);
+  g_task_set_check_cancellable (outer, FALSE);
+  run_job (self, cache_job_new (self), load_thread, load_done_cb, outer);
+}
+
+GBytes *
+hallway_schedule_cache_load_finish (HallwayScheduleCache *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwayScheduleCache *self = HALLWAY_SCHEDULE_CACHE (source);
+  g_autoptr (GTask) outer = user_data;
+  CacheJob *job = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+  cache_meta_copy_into (&self->meta, &job->meta);
+  g_task_return_boolean (outer, TRUE);
+}
+
+void
+hallway_schedule_cache_store_async (HallwayScheduleCache *self,
+                                    GBytes               *payload,
+                                    const char           *etag,
+                                    const char           *last_modified,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  CacheJob *job;
+  GTask *outer;
+
+  g_return_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, hallway_schedule_cache_store_async);
+  g_task_set_check_cancellable (outer, FALSE);
+
+  job = cache_job_new (self);
+  job->payload = payload != NULL ? g_bytes_ref (payload) : NULL;
+  job->meta.etag = g_strdup (etag);
+  job->meta.last_modified = g_strdup (last_modified);
+  job->meta.checked = g_date_time_new_now_utc ();
+  job->meta.fetched = payload != NULL ? g_date_time_ref (job->meta.checked)
+                    : self->meta.fetched != NULL ? g_date_time_ref (self->meta.fetched)
+                    : NULL;
+  job->meta.sha256 = g_strdup (self->meta.sha256);
+  run_job (self, job, store_thread, store_done_cb, outer);
+}
+
+gboolean
+hallway_schedule_cache_store_finish (HallwayScheduleCache *self,
+                                     GAsyncResult         *result,
+                                     GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- the object ---------------------------------------------------------------------- */
+
+static GFile *
+folder_for_url (const char *url)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), CACHE_APP_FOLDER,
+                                            "schedules", digest, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+HallwayScheduleCache *
+hallway_schedule_cache_new (const char *url)
+{
+  HallwayScheduleCache *self;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  self = g_object_new (HALLWAY_TYPE_SCHEDULE_CACHE, NULL);
+  self->url = g_strdup (url);
+  self->folder = folder_for_url (url);
+  self->payload_file = g_file_get_child (self->folder, "payload");
+  self->meta_file = g_file_get_child (self->folder, "meta.json");
+  return self;
+}
+
+const char *
+hallway_schedule_cache_get_url (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->url;
+}
+
+GFile *
+hallway_schedule_cache_get_folder (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->folder;
+}
+
+GFile *
+hallway_schedule_cache_get_payload_file (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->payload_file;
+}
+
+GFile *
+hallway_schedule_cache_get_meta_file (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta_file;
+}
+
+const char *
+hallway_schedule_cache_get_etag (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta.etag;
+}
+
+const char *
+hallway_schedule_cache_get_last_modified (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta.last_modified;
+}
+
+GDateTime *
+hallway_schedule_cache_get_fetched (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta.fetched;
+}
+
+GDateTime *
+hallway_schedule_cache_get_checked (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta.checked;
+}
+
+void
+hallway_schedule_cache_forget (HallwayScheduleCache *self)
+{
+  g_return_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self));
+  cache_meta_clear (&self->meta);
+}
+
+static void
+hallway_schedule_cache_finalize (GObject *object)
+{
+  HallwayScheduleCache *self = HALLWAY_SCHEDULE_CACHE (object);
+
+  g_free (self->url);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->payload_file);
+  g_clear_object (&self->meta_file);
+  cache_meta_clear (&self->meta);
+  G_OBJECT_CLASS (hallway_schedule_cache_parent_class)->finalize (object);
+}
+
+static void
+hallway_schedule_cache_class_init (HallwayScheduleCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hallway_schedule_cache_finalize;
+}
+
+static void
+hallway_schedule_cache_init (HallwayScheduleCache *self)
+{
+}

@@ -1,0 +1,863 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-subscription"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hallway-conference.h"
+#include "hallway-day.h"
+#include "hallway-schedule-change.h"
+#include "hallway-schedule-reader.h"
+#include "hallway-subscription.h"
+
+struct _HallwaySubscription
+{
+  GObject parent_instance;
+
+  char *uri;
+  gboolean is_web;
+  HallwayFetcher *fetcher;
+  HallwayBookmarks *bookmarks;
+  HallwayScheduleCache *cache;
+
+  HallwayConference *conference;
+  GDateTime *last_checked;
+  char *last_error;
+  gboolean refreshing;
+  guint parse_count;
+};
+
+G_DEFINE_FINAL_TYPE (HallwaySubscription, hallway_subscription, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_URI,
+  PROP_FETCHER,
+  PROP_BOOKMARKS,
+  PROP_CONFERENCE,
+  PROP_LAST_CHECKED,
+  PROP_LAST_ERROR,
+  PROP_REFRESHING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  SIGNAL_UPDATED,
+  SIGNAL_BOOKMARKS_AFFECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- state --------------------------------------------------------------------------- */
+
+static void
+set_conference (HallwaySubscription *self, HallwayConference *conference)
+{
+  if (g_set_object (&self->conference, conference))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+}
+
+static void
+set_last_error (HallwaySubscription *self, const char *message)
+{
+  if (g_set_str (&self->last_error, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+set_refreshing (HallwaySubscription *self, gboolean refreshing)
+{
+  if (self->refreshing == refreshing)
+    return;
+  self->refreshing = refreshing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REFRESHING]);
+}
+
+static void
+update_last_checked (HallwaySubscription *self)
+{
+  GDateTime *checked = hallway_schedule_cache_get_checked (self->cache);
+
+  if (checked == self->last_checked ||
+      (checked != NULL && self->last_checked != NULL &&
+       g_date_time_equal (checked, self->last_checked)))
+    return;
+  g_clear_pointer (&self->last_checked, g_date_time_unref);
+  self->last_checked = checked != NULL ? g_date_time_ref (checked) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_CHECKED]);
+}
+
+/* ---- parsing in a thread ------------------------------------------------------------- */
+
+typedef struct
+{
+  GBytes *payload;
+  HallwayConference *previous; /* NULL: nothing to compare with */
+  HallwayConference *parsed;
+  GListModel *changes;
+} ParseJob;
+
+static void
+parse_job_free (ParseJob *job)
+{
+  g_clear_pointer (&job->payload, g_bytes_unref);
+  g_clear_object (&job->previous);
+  g_clear_object (&job->parsed);
+  g_clear_object (&job->changes);
+  g_free (job);
+}
+
+/* Conferences are immutable once read, so both versions can be compared off the main
+ * thread. */
+static void
+parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  ParseJob *job = task_data;
+  GError *error = NULL;
+
+  job->parsed = hallway_schedule_read_bytes (job->payload, &error);
+  if (job->parsed == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (job->previous != NULL)
+    job->changes = hallway_schedule_diff (job->previous, job->parsed);
+  else
+    job->changes = G_LIST_MODEL (g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+parse_async (HallwaySubscription *self,
+             GBytes              *payload,
+             HallwayConference   *previous,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+  ParseJob *job = g_new0 (ParseJob, 1);
+
+  job->payload = g_bytes_ref (payload);
+  job->previous = previous != NULL ? g_object_ref (previous) : NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
+  self->parse_count++;
+  g_task_run_in_thread (task, parse_thread);
+}
+
+/* The job, with the parsed conference and the changes, or NULL and an error that names
+ * the URL. */
+static ParseJob *
+parse_finish (HallwaySubscription *self, GAsyncResult *result, GError **error)
+{
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    {
+      g_prefix_error (error, "%s: ", self->uri);
+      return NULL;
+    }
+  return g_task_get_task_data (G_TASK (result));
+}
+
+/* ---- local files: the same contract as the fetcher, with the file's etag ------------- */
+
+typedef struct
+{
+  GFile *file;
+  char *uri;
+  char *etag;
+  guint64 max_size;
+} LocalFetch;
+
+static void
+local_fetch_free (LocalFetch *fetch)
+{
+  g_clear_object (&fetch->file);
+  g_free (fetch->uri);
+  g_free (fetch->etag);
+  g_free (fetch);
+}
+
+static GBytes *
+read_capped (LocalFetch *fetch, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFileInputStream) stream = g_file_read (fetch->file, cancellable, error);
+  g_autoptr (GBytes) bytes = NULL;
+
+  if (stream == NULL)
+    return NULL;
+  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), fetch->max_size + 1,
+                                     cancellable, error);
+  if (bytes != NULL && g_bytes_get_size (bytes) > fetch->max_size)
+    {
+      g_autofree char *limit = g_format_size_full (fetch->max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE,
+                   _("%s: the file is too large for a schedule (more than %s)"), fetch->uri,
+                   limit);
+      return NULL;
+    }
+  return g_steal_pointer (&bytes);
+}
+
+static void
+local_fetch_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LocalFetch *fetch = task_data;
+  g_autoptr (HallwayFetchResult) result = g_new0 (HallwayFetchResult, 1);
+  g_autoptr (GFileInfo) info = NULL;
+  GError *error = NULL;
+
+  info = g_file_query_info (fetch->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &error);
+  if (info != NULL)
+    result->etag = g_strdup (g_file_info_get_etag (info));
+  result->uri = g_strdup (fetch->uri);
+  result->not_modified = fetch->etag != NULL && g_strcmp0 (fetch->etag, result->etag) == 0;
+  if (info != NULL && !result->not_modified)
+    result->body = read_capped (fetch, cancellable, &error);
+  if (info == NULL || (!result->not_modified && result->body == NULL))
+    {
+      /* GIO's messages name the path, not the URI the user subscribed to. */
+      if (error->domain != HALLWAY_FETCH_ERROR)
+        g_prefix_error (&error, "%s: ", fetch->uri);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&result),
+                         (GDestroyNotify) hallway_fetch_result_free);
+}
+
+static void
+fetch_async (HallwaySubscription *self,
+             const char          *etag,
+             const char          *last_modified,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  LocalFetch *fetch;
+
+  if (self->is_web)
+    {
+      hallway_fetcher_fetch_async (self->fetcher, self->uri, etag, last_modified, cancellable,
+                                   callback, user_data);
+      return;
+    }
+  task = g_task_new (self, cancellable, callback, user_data);
+  fetch = g_new0 (LocalFetch, 1);
+  fetch->file = g_file_new_for_uri (self->uri);
+  fetch->uri = g_strdup (self->uri);
+  fetch->etag = g_strdup (etag);
+  fetch->max_size = hallway_fetcher_get_max_size (self->fetcher);
+  g_task_set_task_data (task, fetch, (GDestroyNotify) local_fetch_free);
+  g_task_run_in_thread (task, local_fetch_thread);
+}
+
+static HallwayFetchResult *
+fetch_finish (HallwaySubscription *self, GAsyncResult *result, GError **error)
+{
+  if (self->is_web)
+    return hallway_fetcher_fetch_finish (self->fetcher, result, error);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- loading the cached copy --------------------------------------------------------- */
+
+static void
+cached_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (source);
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+  ParseJob *job = parse_finish (self, result, &error);
+
+  if (job == NULL)
+    {
+      /* Its validators would make the server answer 304 to a copy we cannot read. */
+      hallway_schedule_cache_forget (self->cache);
+      g_task_return_error (task, error);
+      return;
+    }
+  /* A refresh that finished meanwhile brought a newer version. */
+  if (self->conference == NULL)
+    {
+      set_conference (self, job->parsed);
+      update_last_checked (self);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwaySubscription *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr (GBytes) payload = NULL;
+  GError *error = NULL;
+
+  payload = hallway_schedule_cache_load_finish (self->cache, result, &error);
+  if (payload == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  parse_async (self, payload, NULL, cancellable, cached_parsed_cb, g_steal_pointer (&task));
+}
+
+void
+hallway_subscription_load_cached_async (HallwaySubscription *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HALLWAY_IS_SUBSCRIPTION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_subscription_load_cached_async);
+  hallway_schedule_cache_load_async (self->cache, cancellable, cache_loaded_cb, task);
+}
+
+gboolean
+hallway_subscription_load_cached_finish (HallwaySubscription *self,
+                                         GAsyncResult        *result,
+                                         GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- refreshing ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  HallwayFetchResult *fetched;
+  ParseJob *parsed; /* borrowed from the parse task, kept alive by it */
+  GTask *parse_task;
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_clear_pointer (&data->fetched, hallway_fetch_result_free);
+  g_clear_object (&data->parse_task);
+  g_free (data);
+}
+
+static void
+refresh_fail (GTask *task, GError *error)
+{
+  HallwaySubscription *self = g_task_get_source_object (task);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_last_error (self, error->message);
+  set_refreshing (self, FALSE);
+  g_task_return_error (task, error);
+}
+
+static void
+refresh_succeed (GTask *task, const char *warning)
+{
+  HallwaySubscription *self = g_task_get_source_object (task);
+
+  update_last_checked (self);
+  set_last_error (self, warning);
+  set_refreshing (self, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+static GListModel *
+filter_bookmarked_moves (HallwaySubscription *self, GListModel *changes)
+{
+  GListStore *affected = g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE);
+  guint n_changes = g_list_model_get_n_items (changes);
+
+  for (guint i = 0; self->bookmarks != NULL && i < n_changes; i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+      HallwayChangeKind kind = hallway_schedule_change_get_kind (change);
+
+      if ((kind == HALLWAY_CHANGE_MOVED || kind == HALLWAY_CHANGE_REMOVED) &&
+          hallway_bookmarks_contains (self->bookmarks,
+                                      hallway_schedule_change_get_key (change)))
+        g_list_store_append (affected, change);
+    }
+  return G_LIST_MODEL (affected);
+}
+
+/* The bookmarks follow the new version; a failure to save them is reported, not fatal:
+ * the new version is already in the cache. */
+static char *
+update_bookmarks (HallwaySubscription *self, HallwayConference *conference)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->bookmarks == NULL)
+    return NULL;
+  hallway_bookmarks_update_from (self->bookmarks, conference);
+  if (hallway_bookmarks_save (self->bookmarks, NULL, &error))
+    return NULL;
+  g_debug ("Cannot save the bookmarks after updating %s: %s", self->uri, error->message);
+  return g_strdup_printf (_("%s: the schedule was updated, but the bookmarks cannot be saved (%s)"),
+                          self->uri, error->message);
+}
+
+static void
+commit_new_version (GTask *task)
+{
+  HallwaySubscription *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  ParseJob *job = data->parsed;
+  g_autoptr (GListModel) affected = filter_bookmarked_moves (self, job->changes);
+  g_autofree char *warning = update_bookmarks (self, job->parsed);
+
+  set_conference (self, job->parsed);
+  g_signal_emit (self, signals[SIGNAL_UPDATED], 0, job->parsed, job->changes);
+  if (g_list_model_get_n_items (affected) > 0)
+    g_signal_emit (self, signals[SIGNAL_BOOKMARKS_AFFECTED], 0, affected);
+  refresh_succeed (task, warning);
+}
+
+static void
+new_version_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwaySubscription *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_schedule_cache_store_finish (HALLWAY_SCHEDULE_CACHE (source), result, &error))
+    {
+      refresh_fail (task,
+                    g_error_new (error->domain, error->code,
+                                 _("%s: the new schedule cannot be saved for offline use (%s)"),
+                                 self->uri, error->message));
+      return;
+    }
+  commit_new_version (task);
+}
+
+static void
+new_version_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (source);
+  g_autoptr (GTask) task = user_data;
+  RefreshData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->parsed = parse_finish (self, result, &error);
+  if (data->parsed == NULL)
+    {
+      refresh_fail (task, error);
+      return;
+    }
+  data->parse_task = g_object_ref (G_TASK (result));
+  /* Not cancellable from here: once stored, the new version must also be taken, or the
+   * next refresh would get a 304 for a version we do not show. */
+  hallway_schedule_cache_store_async (self->cache, data->fetched->body, data->fetched->etag,
+                                      data->fetched->last_modified, NULL,
+                                      new_version_stored_cb, g_steal_pointer (&task));
+}
+
+static void
+not_modified_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwaySubscription *self = g_task_get_source_object (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_schedule_cache_store_finish (HALLWAY_SCHEDULE_CACHE (source), result, &error))
+    {
+      refresh_fail (task,
+                    g_error_new (error->domain, error->code,
+                                 _("%s: the schedule is unchanged, but the cache cannot be "
+                                   "updated (%s)"),
+                                 self->uri, error->message));
+      return;
+    }
+  refresh_succeed (task, NULL);
+}
+
+/* A 304 may repeat the validators or leave them out; the stored ones stay valid then. */
+static void
+record_not_modified (GTask *task)
+{
+  HallwaySubscription *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  const char *etag = data->fetched->etag;
+  const char *last_modified = data->fetched->last_modified;
+
+  if (etag == NULL)
+    etag = hallway_schedule_cache_get_etag (self->cache);
+  if (last_modified == NULL)
+    last_modified = hallway_schedule_cache_get_last_modified (self->cache);
+  hallway_schedule_cache_store_async (self->cache, NULL, etag, last_modified,
+                                      g_task_get_cancellable (task), not_modified_stored_cb,
+                                      g_object_ref (task));
+}
+
+static void
+fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwaySubscription *self = g_task_get_source_object (task);
+  RefreshData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  data->fetched = fetch_finish (self, result, &error);
+  if (data->fetched == NULL)
+    {
+      refresh_fail (task, error);
+      return;
+    }
+  if (data->fetched->not_modified)
+    {
+      record_not_modified (task);
+      return;
+    }
+  parse_async (self, data->fetched->body, self->conference, cancellable,
+               new_version_parsed_cb, g_steal_pointer (&task));
+}
+
+void
+hallway_subscription_refresh_async (HallwaySubscription *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  const char *etag = NULL;
+  const char *last_modified = NULL;
+
+  g_return_if_fail (HALLWAY_IS_SUBSCRIPTION (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_subscription_refresh_async);
+  /* The result says what happened: a version taken just before a cancel stays a success. */
+  g_task_set_check_cancellable (task, FALSE);
+  if (self->refreshing)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("%s: the schedule is already being refreshed"), self->uri);
+      return;
+    }
+  g_task_set_task_data (task, g_new0 (RefreshData, 1), (GDestroyNotify) refresh_data_free);
+  set_refreshing (self, TRUE);
+
+  /* Validators only for a version we hold: a 304 must not leave us with nothing. */
+  if (self->conference != NULL)
+    {
+      etag = hallway_schedule_cache_get_etag (self->cache);
+      last_modified = hallway_schedule_cache_get_last_modified (self->cache);
+    }
+  fetch_async (self, etag, last_modified, cancellable, fetched_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hallway_subscription_refresh_finish (HallwaySubscription *self,
+                                     GAsyncResult        *result,
+                                     GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- refresh policy ------------------------------------------------------------------ */
+
+static gboolean
+find_first_and_last_day (HallwayConference *conference, GDateTime **first, GDateTime **last)
+{
+  GListModel *days = hallway_conference_get_days (conference);
+  guint n_days = days != NULL ? g_list_model_get_n_items (days) : 0;
+
+  *first = *last = NULL;
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr (HallwayDay) day = g_list_model_get_item (days, i);
+      GDateTime *date = hallway_day_get_date (day);
+
+      if (*first == NULL || g_date_time_compare (date, *first) < 0)
+        *first = date;
+      if (*last == NULL || g_date_time_compare (date, *last) > 0)
+        *last = date;
+    }
+  return *first != NULL;
+}
+
+/* Day dates are midnight in the conference's zone, so the window follows its calendar. */
+GTimeSpan
+hallway_refresh_interval_for_conference (HallwayConference *conference, GDateTime *now)
+{
+  GDateTime *first_day;
+  GDateTime *last_day;
+  g_autoptr (GDateTime) window_start = NULL;
+  g_autoptr (GDateTime) window_end = NULL;
+
+  g_return_val_if_fail (now != NULL, HALLWAY_SUBSCRIPTION_INTERVAL_DEFAULT);
+
+  if (conference == NULL || !find_first_and_last_day (conference, &first_day, &last_day))
+    return HALLWAY_SUBSCRIPTION_INTERVAL_DEFAULT;
+  window_start = g_date_time_add_days (first_day, -1);
+  window_end = g_date_time_add_days (last_day, 1);
+  if (g_date_time_compare (now, window_start) >= 0 && g_date_time_compare (now, window_end) < 0)
+    return HALLWAY_SUBSCRIPTION_INTERVAL_CONFERENCE;
+  return HALLWAY_SUBSCRIPTION_INTERVAL_DEFAULT;
+}
+
+GTimeSpan
+hallway_subscription_get_refresh_interval (HallwaySubscription *self, GDateTime *now)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), HALLWAY_SUBSCRIPTION_INTERVAL_DEFAULT);
+  return hallway_refresh_interval_for_conference (self->conference, now);
+}
+
+/* ---- the object ---------------------------------------------------------------------- */
+
+static gboolean
+is_web_location (const char *location)
+{
+  const char *scheme = g_uri_peek_scheme (location);
+
+  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
+}
+
+/* http(s) URLs stay as given (the cache is keyed by them); files become file:// URIs. */
+static char *
+normalize_location (const char *location)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (is_web_location (location))
+    return g_strdup (location);
+  file = g_file_new_for_commandline_arg (location);
+  return g_file_get_uri (file);
+}
+
+HallwaySubscription *
+hallway_subscription_new (const char       *location,
+                          HallwayFetcher   *fetcher,
+                          HallwayBookmarks *bookmarks)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (fetcher == NULL || HALLWAY_IS_FETCHER (fetcher), NULL);
+  g_return_val_if_fail (bookmarks == NULL || HALLWAY_IS_BOOKMARKS (bookmarks), NULL);
+
+  return g_object_new (HALLWAY_TYPE_SUBSCRIPTION,
+                       "uri", location,
+                       "fetcher", fetcher,
+                       "bookmarks", bookmarks,
+                       NULL);
+}
+
+const char *
+hallway_subscription_get_uri (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->uri;
+}
+
+HallwayConference *
+hallway_subscription_get_conference (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->conference;
+}
+
+GDateTime *
+hallway_subscription_get_last_checked (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->last_checked;
+}
+
+const char *
+hallway_subscription_get_last_error (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->last_error;
+}
+
+gboolean
+hallway_subscription_get_refreshing (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
+  return self->refreshing;
+}
+
+HallwayScheduleCache *
+hallway_subscription_get_cache (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->cache;
+}
+
+HallwayBookmarks *
+hallway_subscription_get_bookmarks (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->bookmarks;
+}
+
+guint
+hallway_subscription_get_parse_count (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), 0);
+  return self->parse_count;
+}
+
+static void
+hallway_subscription_constructed (GObject *object)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
+
+  G_OBJECT_CLASS (hallway_subscription_parent_class)->constructed (object);
+
+  g_return_if_fail (self->uri != NULL);
+  self->is_web = is_web_location (self->uri);
+  if (self->fetcher == NULL)
+    self->fetcher = hallway_fetcher_new ();
+  self->cache = hallway_schedule_cache_new (self->uri);
+}
+
+static void
+hallway_subscription_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+    case PROP_FETCHER:
+      g_value_set_object (value, self->fetcher);
+      break;
+    case PROP_BOOKMARKS:
+      g_value_set_object (value, self->bookmarks);
+      break;
+    case PROP_CONFERENCE:
+      g_value_set_object (value, self->conference);
+      break;
+    case PROP_LAST_CHECKED:
+      g_value_set_boxed (value, self->last_checked);
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    case PROP_REFRESHING:
+      g_value_set_boolean (value, self->refreshing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_subscription_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_URI:
+      self->uri = g_value_get_string (value) != NULL
+                  ? normalize_location (g_value_get_string (value)) : NULL;
+      break;
+    case PROP_FETCHER:
+      self->fetcher = g_value_dup_object (value);
+      break;
+    case PROP_BOOKMARKS:
+      self->bookmarks = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_subscription_dispose (GObject *object)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
+
+  g_clear_object (&self->conference);
+  g_clear_object (&self->cache);
+  g_clear_object (&self->bookmarks);
+  g_clear_object (&self->fetcher);
+  G_OBJECT_CLASS (hallway_subscription_parent_class)->dispose (object);
+}
+
+static void
+hallway_subscription_finalize (GObject *object)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
+
+  g_free (self->uri);
+  g_free (self->last_error);
+  g_clear_pointer (&self->last_checked, g_date_time_unref);
+  G_OBJECT_CLASS (hallway_subscription_parent_class)->finalize (object);
+}
+
+static void
+hallway_subscription_class_init (HallwaySubscriptionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hallway_subscription_constructed;
+  object_class->get_property = hallway_subscription_get_property;
+  object_class->set_property = hallway_subscription_set_property;
+  object_class->dispose = hallway_subscription_dispose;
+  object_class->finalize = hallway_subscription_finalize;
+
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FETCHER] =
+    g_param_spec_object ("fetcher", NULL, NULL, HALLWAY_TYPE_FETCHER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BOOKMARKS] =
+    g_param_spec_object ("bookmarks", NULL, NULL, HALLWAY_TYPE_BOOKMARKS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONFERENCE] =
+    g_param_spec_object ("conference", NULL, NULL, HALLWAY_TYPE_CONFERENCE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_CHECKED] =
+    g_param_spec_boxed ("last-checked", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REFRESHING] =
+    g_param_spec_boolean ("refreshing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* (HallwayConference *conference, GListModel *changes) after a new version was taken. */
+  signals[SIGNAL_UPDATED] =
+    g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, HALLWAY_TYPE_CONFERENCE, G_TYPE_LIST_MODEL);
+  /* (GListModel *changes): bookmarked talks that moved or were removed, for reminders. */
+  signals[SIGNAL_BOOKMARKS_AFFECTED] =
+    g_signal_new ("bookmarks-affected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+}
+
+static void
+hallway_subscription_init (HallwaySubscription *self)
+{
+}

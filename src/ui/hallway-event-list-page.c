@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-event-list-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hallway-conference.h"
+#include "hallway-day.h"
+#include "hallway-event.h"
+#include "hallway-event-list-page.h"
+#include "hallway-event-query.h"
+#include "hallway-event-row.h"
+#include "hallway-search.h"
+
+struct _HallwayEventListPage
+{
+  AdwNavigationPage parent_instance;
+
+  HallwayPlan *plan;
+  GListModel *events;
+  HallwayEventQuery *query;
+  GtkCustomFilter *filter;
+  GtkFilterListModel *filtered;
+  gboolean show_days;
+  gboolean hide_past;
+
+  AdwWindowTitle *window_title;
+  GtkMenuButton *filter_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkLabel *description_label;
+  AdwToggleGroup *day_group;
+  GtkStack *stack;
+  GtkListView *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayEventListPage, hallway_event_list_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum {
+  PROP_0,
+  PROP_BOOKMARKED_ONLY,
+  PROP_HIDE_PAST,
+  PROP_TRACK,
+  PROP_ROOM,
+  PROP_EVENT_TYPE,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum { EVENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---- filtering -------------------------------------------------------------------- */
+
+static gboolean
+filter_event (gpointer item, gpointer user_data)
+{
+  HallwayEventListPage *self = user_data;
+
+  return hallway_event_query_matches (self->query, self->plan, item);
+}
+
+static void
+refilter (HallwayEventListPage *self)
+{
+  g_clear_pointer (&self->query->hide_ended_before, g_date_time_unref);
+  if (self->hide_past)
+    self->query->hide_ended_before = g_date_time_new_now_utc ();
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
+                                    ? "list" : "empty");
+}
+
+static gboolean
+is_searching (HallwayEventListPage *self)
+{
+  return self->query->words != NULL && self->query->words[0] != NULL;
+}
+
+/* A search looks through every day: nobody remembers which day a talk was on. */
+static void
+day_changed_cb (HallwayEventListPage *self)
+{
+  const char *name = adw_toggle_group_get_active_name (self->day_group);
+  GListModel *days = hallway_conference_get_days (hallway_plan_get_conference (self->plan));
+  guint index = name != NULL ? (guint) g_ascii_strtoull (name, NULL, 10) : 0;
+
+  g_clear_object (&self->query->day);
+  if (self->show_days && !is_searching (self) && index > 0 && index <= g_list_model_get_n_items (days))
+    self->query->day = g_list_model_get_item (days, index - 1);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_group), !is_searching (self));
+  refilter (self);
+}
+
+static void
+search_changed_cb (HallwayEventListPage *self)
+{
+  g_strfreev (self->query->words);
+  self->query->words = hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  day_changed_cb (self);
+}
+
+static void
+plan_changed_cb (HallwayEventListPage *self)
+{
+  /* Only the bookmarked-only view changes membership when bookmarks change. */
+  if (self->query->bookmarked_only)
+    refilter (self);
+}
+
+/* ---- rows and time-slot headers ---------------------------------------------------- */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+{
+  gtk_list_item_set_child (item, GTK_WIDGET (hallway_event_row_new (self->plan)));
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+{
+  HallwayEvent *event = gtk_list_item_get_item (item);
+
+  hallway_event_row_bind (HALLWAY_EVENT_ROW (gtk_list_item_get_child (item)), event);
+  gtk_list_item_set_accessible_label (item, hallway_event_get_title (event));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+{
+  hallway_event_row_unbind (HALLWAY_EVENT_ROW (gtk_list_item_get_child (item)));
+}
+
+static void
+setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayEventListPage *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_header_set_child (header, label);
+}
+
+/* One day at a time: a header per time slot. All days (a track, a room): one per day. */
+static void
+bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayEventListPage *self)
+{
+  HallwayEvent *first = gtk_list_header_get_item (header);
+  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (first));
+  /* Translators: strftime formats of a time-slot header ("Sat 31 Jan, 13:30") and of a
+   * day header ("Saturday 31 January") in talk lists */
+  g_autofree char *text = g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
+}
+
+static int
+compare_start (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return g_date_time_compare (hallway_event_get_start ((HallwayEvent *) a),
+                              hallway_event_get_start ((HallwayEvent *) b));
+}
+
+static int
+compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  HallwayDay *x = hallway_event_get_day ((HallwayEvent *) a);
+  HallwayDay *y = hallway_event_get_day ((HallwayEvent *) b);
+
+  return (int) hallway_day_get_index (x) - (int) hallway_day_get_index (y);
+}
+
+/* Enter in the search entry opens the first match, so a search is all keyboard. */
+static void
+search_activate_cb (HallwayEventListPage *self)
+{
+  g_autoptr (HallwayEvent) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+
+  if (first != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, first);
+}
+
+static void
+list_activate_cb (HallwayEventListPage *self, guint position)
+{
+  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+static void
+setup_list (HallwayEventListPage *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  GtkSortListModel *sections;
+  GtkSorter *section_sorter;
+
+  self->filter = gtk_custom_filter_new (filter_event, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->events),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  /* The events come sorted; the section sorter only groups talks starting together. */
+  sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
+  section_sorter = GTK_SORTER (gtk_custom_sorter_new (self->show_days ? compare_start : compare_day,
+                                                      NULL, NULL));
+  gtk_sort_list_model_set_section_sorter (sections, section_sorter);
+  g_object_unref (section_sorter);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
+  g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
+  g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_header_factory (self->list_view, header_factory);
+  gtk_list_view_set_model (self->list_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sections))));
+}
+
+/* ---- the day switcher and the filter menu ------------------------------------------ */
+
+/* During the conference the list opens on today; otherwise on the first day. */
+static guint
+initial_day_index (GListModel *days)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr (HallwayDay) day = g_list_model_get_item (days, i);
+      g_autoptr (GDateTime) next = g_date_time_add_days (hallway_day_get_date (day), 1);
+
+      if (g_date_time_compare (hallway_day_get_date (day), now) <= 0 &&
+          g_date_time_compare (now, next) < 0)
+        return i + 1;
+    }
+  return 1;
+}
+
+static void
+setup_day_switcher (HallwayEventListPage *self)
+{
+  GListModel *days = hallway_conference_get_days (hallway_plan_get_conference (self->plan));
+  guint n_days = g_list_model_get_n_items (days);
+  g_autofree char *initial = NULL;
+
+  if (!self->show_days || n_days < 2)
+    return;
+  for (guint i = 0; i < n_days; i++)
+    {
+      g_autoptr (HallwayDay) day = g_list_model_get_item (days, i);
+      g_autofree char *name = g_strdup_printf ("%u", i + 1);
+      /* Translators: a day in the day switcher, strftime format: "Sat 31" */
+      g_autofree char *label = g_date_time_format (hallway_day_get_date (day), _("%a %-d"));
+      AdwToggle *toggle = adw_toggle_new ();
+
+      adw_toggle_set_name (toggle, name);
+      adw_toggle_set_label (toggle, g_strstrip (label));
+      adw_toggle_group_add (self->day_group, toggle);
+    }
+  initial = g_strdup_printf ("%u", initial_day_index (days));
+  adw_toggle_group_set_active_name (self->day_group, initial);
+  gtk_widget_set_visible (GTK_WIDGET (self->day_group), TRUE);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+/* A submenu "Track ▸ All / Ada's devroom / …" bound to the page's string property action. */
+static GMenu *
+choice_submenu (GListModel *events, const char *(*field) (HallwayEvent *), const char *action)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  GMenu *menu = g_menu_new ();
+  g_autoptr (GMenuItem) all = g_menu_item_new (_("All"), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+      const char *value = field (event);
+
+      if (value != NULL && *value != '\0' && g_hash_table_add (seen, (char *) value))
+        g_ptr_array_add (values, (char *) value);
+    }
+  g_ptr_array_sort (values, compare_strings);
+  g_menu_item_set_action_and_target (all, action, "s", "");
+  g_menu_append_item (menu, all);
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (g_ptr_array_index (values, i), NULL);
+
+      g_menu_item_set_action_and_target (item, action, "s", g_ptr_array_index (values, i));
+      g_menu_append_item (menu, item);
+    }
+  if (values->len < 2)
+    g_clear_object (&menu);
+  return menu;
+}
+
+static void
+append_choice (GMenu *menu, const char *label, GMenu *choices)
+{
+  if (choices != NULL)
+    {
+      g_menu_append_submenu (menu, label, G_MENU_MODEL (choices));
+      g_object_unref (choices);
+    }
+}
+
+static void
+setup_filter_menu (HallwayEventListPage *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) toggles = g_menu_new ();
+  g_autoptr (GMenu) choices = g_menu_new ();
+
+  g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
+  g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
+  append_choice (choices, _("_Track"), choice_submenu (self->events, hallway_event_get_track_name, "list.track"));
+  append_choice (choices, _("_Room"), choice_submenu (self->events, hallway_event_get_room_name, "list.room"));
+  append_choice (choices, _("T_ype"), choice_submenu (self->events, hallway_event_get_event_type, "list.event-type"));
+  append_choice (choices, _("_Language"), choice_submenu (self->events, hallway_event_get_language, "list.language"));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
+  gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (menu));
+}
+
+/* ---- properties -------------------------------------------------------------------- */
+
+static char **
+choice_field (HallwayEventListPage *self, guint prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_TRACK: return &self->query->track;
+    case PROP_ROOM: return &self->query->room;
+    case PROP_EVENT_TYPE: return &self->query->event_type;
+    case PROP_LANGUAGE: return &self->query->language;
+    default: return NULL;
+    }
+}
+
+static void
+hallway_event_list_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+  char **field = choice_field (self, prop_id);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKED_ONLY: g_value_set_boolean (value, self->query->bookmarked_only); break;
+    case PROP_HIDE_PAST: g_value_set_boolean (value, self->hide_past); break;
+    case PROP_TRACK:
+    case PROP_ROOM:
+    case PROP_EVENT_TYPE:
+    case PROP_LANGUAGE: g_value_set_string (value, *field ? *field : ""); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_event_list_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+  char **field = choice_field (self, prop_id);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKED_ONLY:
+      hallway_event_list_page_set_bookmarked_only (self, g_value_get_boolean (value));
+      return;
+    case PROP_HIDE_PAST:
+      self->hide_past = g_value_get_boolean (value);
+      break;
+    case PROP_TRACK:
+    case PROP_ROOM:
+    case PROP_EVENT_TYPE:
+    case PROP_LANGUAGE:
+      {
+        const char *text = g_value_get_string (value);
+
+        /* "" is "All" in the menu. */
+        g_free (*field);
+        *field = (text != NULL && *text != '\0') ? g_strdup (text) : NULL;
+        break;
+      }
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  refilter (self);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+/* ---- life cycle -------------------------------------------------------------------- */
+
+static void
+hallway_event_list_page_dispose (GObject *object)
+{
+  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_EVENT_LIST_PAGE);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->events);
+  g_clear_object (&self->plan);
+  G_OBJECT_CLASS (hallway_event_list_page_parent_class)->dispose (object);
+}
+
+static void
+hallway_event_list_page_finalize (GObject *object)
+{
+  hallway_event_query_free (HALLWAY_EVENT_LIST_PAGE (object)->query);
+  G_OBJECT_CLASS (hallway_event_list_page_parent_class)->finalize (object);
+}
+
+static GParamSpec *
+choice_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, "",
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hallway_event_list_page_dispose;
+  object_class->finalize = hallway_event_list_page_finalize;
+  object_class->get_property = hallway_event_list_page_get_property;
+  object_class->set_property = hallway_event_list_page_set_property;
+
+  properties[PROP_BOOKMARKED_ONLY] =
+    g_param_spec_boolean ("bookmarked-only", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HIDE_PAST] =
+    g_param_spec_boolean ("hide-past", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TRACK] = choice_property ("track");
+  properties[PROP_ROOM] = choice_property ("room");
+  properties[PROP_EVENT_TYPE] = choice_property ("event-type");
+  properties[PROP_LANGUAGE] = choice_property ("language");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only", "bookmarked-only");
+  gtk_widget_class_install_property_action (widget_class, "list.hide-past", "hide-past");
+  gtk_widget_class_install_property_action (widget_class, "list.track", "track");
+  gtk_widget_class_install_property_action (widget_class, "list.room", "room");
+  gtk_widget_class_install_property_action (widget_class, "list.event-type", "event-type");
+  gtk_widget_class_install_property_action (widget_class, "list.language", "language");
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-event-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, day_group);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+static void
+hallway_event_list_page_init (HallwayEventListPage *self)
+{
+  self->query = hallway_event_query_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Typing anywhere on the page starts a search. */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+}
+
+HallwayEventListPage *
+hallway_event_list_page_new (HallwayPlan *plan, GListModel *events, const char *title,
+                             const char *subtitle, gboolean show_days)
+{
+  HallwayEventListPage *self;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (events), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_EVENT_LIST_PAGE, "title", title, NULL);
+  self->plan = g_object_ref (plan);
+  self->events = g_object_ref (events);
+  self->show_days = show_days;
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  setup_list (self);
+  setup_day_switcher (self);
+  setup_filter_menu (self);
+  refilter (self);
+  return self;
+}
+
+/* A speaker's biography or a track's description, above the list. */
+void
+hallway_event_list_page_set_description (HallwayEventListPage *self, const char *text)
+{
+  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+
+  gtk_label_set_text (self->description_label, text ? text : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
+}
+
+void
+hallway_event_list_page_start_search (HallwayEventListPage *self)
+{
+  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+hallway_event_list_page_set_bookmarked_only (HallwayEventListPage *self, gboolean bookmarked_only)
+{
+  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+
+  if (self->query->bookmarked_only == !!bookmarked_only)
+    return;
+  self->query->bookmarked_only = !!bookmarked_only;
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED_ONLY]);
+}

@@ -1,0 +1,477 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-talk-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hallway-abstract-view.h"
+#include "hallway-conference.h"
+#include "hallway-event.h"
+#include "hallway-link.h"
+#include "hallway-person.h"
+#include "hallway-talk-page.h"
+#include "hallway-track.h"
+
+#define MORE_IN_TRACK_LIMIT 20
+
+struct _HallwayTalkPage
+{
+  AdwNavigationPage parent_instance;
+
+  HallwayPlan *plan;
+  HallwayEvent *event;
+  HallwayAbstractView *abstract_view;   /* made on first use: it starts a web process */
+  GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
+  gboolean updating;
+
+  GtkToggleButton *bookmark_button;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel *status_label;
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkListBox *details_list;
+  GtkWidget *abstract_heading;
+  AdwBin *abstract_bin;
+  AdwPreferencesGroup *links_group;
+  AdwPreferencesGroup *more_group;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayTalkPage, hallway_talk_page, ADW_TYPE_NAVIGATION_PAGE)
+
+enum { TRACK_ACTIVATED, PERSON_ACTIVATED, EVENT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---- times ------------------------------------------------------------------------- */
+
+static char *
+format_range (GDateTime *start, GDateTime *end, gboolean with_date)
+{
+  /* Translators: strftime formats of a talk's start with its date, and of a bare time */
+  g_autofree char *start_text = g_date_time_format (start, with_date ? _("%A %-d %B %Y, %H:%M") : "%H:%M");
+  g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  g_autofree char *zone = g_date_time_format (start, "%Z");
+
+  /* Translators: "Saturday 31 January 2026, 13:30–13:55 CET" */
+  return g_strdup_printf (_("%s–%s %s"), g_strstrip (start_text), end_text, zone);
+}
+
+/* In the zone the person chose, and beside it the computer's local time when that differs,
+ * so nobody misses a talk by an hour when travelling. */
+static char *
+format_when (HallwayTalkPage *self)
+{
+  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (self->event));
+  g_autoptr (GDateTime) end = hallway_plan_to_display_time (self->plan, hallway_event_get_end (self->event));
+  g_autoptr (GDateTime) local_start = g_date_time_to_local (start);
+  g_autoptr (GDateTime) local_end = g_date_time_to_local (end);
+  g_autofree char *shown = format_range (start, end, TRUE);
+  g_autofree char *local = NULL;
+
+  if (g_date_time_get_utc_offset (start) == g_date_time_get_utc_offset (local_start))
+    return g_steal_pointer (&shown);
+  local = format_range (local_start, local_end, FALSE);
+  /* Translators: the talk's time, then the same time in the computer's zone */
+  return g_strdup_printf (_("%s (%s here)"), shown, local);
+}
+
+/* ---- rows -------------------------------------------------------------------------- */
+
+static void
+clear_dynamic_rows (HallwayTalkPage *self)
+{
+  for (guint i = 0; i < self->dynamic_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
+      GtkWidget *parent = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (parent != NULL)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent), row);
+      else
+        gtk_list_box_remove (self->details_list, row);
+    }
+  g_ptr_array_set_size (self->dynamic_rows, 0);
+}
+
+static AdwActionRow *
+add_detail (HallwayTalkPage *self, const char *label, const char *value, gpointer target)
+{
+  AdwActionRow *row;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (row, value);
+  adw_action_row_set_subtitle_selectable (row, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (row), "property");
+  if (target != NULL)
+    {
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "target", g_object_ref (target), g_object_unref);
+    }
+  gtk_list_box_append (self->details_list, GTK_WIDGET (row));
+  g_ptr_array_add (self->dynamic_rows, row);
+  return row;
+}
+
+static void
+detail_row_activated_cb (HallwayTalkPage *self, GtkListBoxRow *row)
+{
+  GObject *target = g_object_get_data (G_OBJECT (row), "target");
+
+  if (HALLWAY_IS_TRACK (target))
+    g_signal_emit (self, signals[TRACK_ACTIVATED], 0, target);
+  else if (HALLWAY_IS_PERSON (target))
+    g_signal_emit (self, signals[PERSON_ACTIVATED], 0, target);
+}
+
+static void
+fill_details (HallwayTalkPage *self)
+{
+  HallwayEvent *event = self->event;
+  GPtrArray *persons = hallway_event_get_persons (event);
+  g_autofree char *when = format_when (self);
+  g_autofree char *duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                                            hallway_event_get_duration (event) / G_TIME_SPAN_MINUTE),
+                                               (int) (hallway_event_get_duration (event) / G_TIME_SPAN_MINUTE));
+
+  add_detail (self, _("When"), when, NULL);
+  add_detail (self, _("Duration"), duration, NULL);
+  add_detail (self, _("Room"), hallway_event_get_room_name (event), NULL);
+  add_detail (self, _("Track"), hallway_event_get_track_name (event), hallway_event_get_track (event));
+  add_detail (self, _("Type"), hallway_event_get_event_type (event), NULL);
+  add_detail (self, _("Language"), hallway_event_get_language (event), NULL);
+  for (guint i = 0; i < persons->len; i++)
+    {
+      HallwayPerson *person = g_ptr_array_index (persons, i);
+
+      add_detail (self, g_dngettext (GETTEXT_PACKAGE, "Speaker", "Speakers", persons->len),
+                  hallway_person_get_name (person), person);
+    }
+}
+
+static void
+open_uri_cb (AdwActionRow *row, HallwayTalkPage *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                           NULL, NULL, NULL);
+}
+
+static void
+add_link (HallwayTalkPage *self, const char *label, const char *uri, const char *icon)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (row, uri);
+  adw_action_row_add_prefix (row, gtk_image_new_from_icon_name (icon));
+  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  g_signal_connect (row, "activated", G_CALLBACK (open_uri_cb), self);
+  adw_preferences_group_add (self->links_group, GTK_WIDGET (row));
+  g_ptr_array_add (self->dynamic_rows, row);
+}
+
+static gboolean
+is_running_or_soon (HallwayEvent *event)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) soon = g_date_time_add_minutes (now, 15);
+
+  return g_date_time_compare (hallway_event_get_start (event), soon) <= 0 &&
+         g_date_time_compare (now, hallway_event_get_end (event)) < 0;
+}
+
+static const char *
+link_icon (HallwayLinkKind kind)
+{
+  switch (kind)
+    {
+    case HALLWAY_LINK_VIDEO: return "camera-video-symbolic";
+    case HALLWAY_LINK_STREAM: return "media-playback-start-symbolic";
+    case HALLWAY_LINK_CHAT: return "chat-message-new-symbolic";
+    case HALLWAY_LINK_SLIDES: return "x-office-presentation-symbolic";
+    case HALLWAY_LINK_FEEDBACK: return "mail-send-symbolic";
+    case HALLWAY_LINK_OTHER:
+    default: return "web-browser-symbolic";
+    }
+}
+
+static gboolean
+has_link_to (GPtrArray *links, const char *url)
+{
+  for (guint i = 0; i < links->len; i++)
+    if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Watch live first, then the schedule's links grouped by kind, then the talk's page. */
+static void
+fill_links (HallwayTalkPage *self)
+{
+  HallwayConference *conference = hallway_plan_get_conference (self->plan);
+  g_autofree char *live = hallway_conference_dup_live_stream_url (conference, self->event);
+  GPtrArray *links = hallway_event_get_links (self->event);
+  static const HallwayLinkKind order[] = {
+    HALLWAY_LINK_STREAM, HALLWAY_LINK_VIDEO, HALLWAY_LINK_SLIDES, HALLWAY_LINK_CHAT,
+    HALLWAY_LINK_OTHER, HALLWAY_LINK_FEEDBACK,
+  };
+  guint added = 0;
+
+  if (live != NULL && is_running_or_soon (self->event))
+    {
+      add_link (self, _("Watch Live"), live, "media-playback-start-symbolic");
+      added++;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+    for (guint i = 0; i < links->len; i++)
+      {
+        HallwayLink *link = g_ptr_array_index (links, i);
+
+        if (hallway_link_get_kind (link) == order[k])
+          {
+            add_link (self, hallway_link_get_label (link), hallway_link_get_url (link),
+                      link_icon (order[k]));
+            added++;
+          }
+      }
+  if (hallway_event_get_feedback_url (self->event) != NULL &&
+      !has_link_to (links, hallway_event_get_feedback_url (self->event)))
+    {
+      add_link (self, _("Give Feedback"), hallway_event_get_feedback_url (self->event),
+                link_icon (HALLWAY_LINK_FEEDBACK));
+      added++;
+    }
+  if (hallway_event_get_url (self->event) != NULL)
+    {
+      add_link (self, _("Talk Web Page"), hallway_event_get_url (self->event),
+                link_icon (HALLWAY_LINK_OTHER));
+      added++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), added > 0);
+}
+
+static void
+more_row_activated_cb (AdwActionRow *row, HallwayTalkPage *self)
+{
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "event"));
+}
+
+static void
+fill_more_in_track (HallwayTalkPage *self)
+{
+  HallwayTrack *track = hallway_event_get_track (self->event);
+  GListModel *events;
+  guint added = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_group), FALSE);
+  if (track == NULL)
+    return;
+  events = hallway_conference_get_events_for_track (hallway_plan_get_conference (self->plan), track);
+  for (guint i = 0; i < g_list_model_get_n_items (events) && added < MORE_IN_TRACK_LIMIT; i++)
+    {
+      g_autoptr (HallwayEvent) other = g_list_model_get_item (events, i);
+      g_autoptr (GDateTime) start = NULL;
+      g_autofree char *time = NULL;
+      AdwActionRow *row;
+
+      if (other == self->event)
+        continue;
+      start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (other));
+      time = g_date_time_format (start, "%a %H:%M");
+      row = ADW_ACTION_ROW (adw_action_row_new ());
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_event_get_title (other));
+      adw_action_row_set_subtitle (row, time);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "event", g_object_ref (other), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (more_row_activated_cb), self);
+      adw_preferences_group_add (self->more_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->dynamic_rows, row);
+      added++;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_group), added > 0);
+}
+
+/* ---- abstract ---------------------------------------------------------------------- */
+
+static void
+fill_abstract (HallwayTalkPage *self)
+{
+  const char *abstract = hallway_event_get_abstract (self->event);
+  const char *description = hallway_event_get_description (self->event);
+  g_autofree char *html = g_strconcat (abstract ? abstract : "", description ? description : "", NULL);
+  gboolean has_text = *html != '\0';
+
+  gtk_widget_set_visible (self->abstract_heading, has_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->abstract_bin), has_text);
+  if (!has_text)
+    return;
+  if (self->abstract_view == NULL)
+    {
+      self->abstract_view = HALLWAY_ABSTRACT_VIEW (hallway_abstract_view_new ());
+      adw_bin_set_child (self->abstract_bin, GTK_WIDGET (self->abstract_view));
+    }
+  hallway_abstract_view_set_html (self->abstract_view, html);
+}
+
+/* ---- state ------------------------------------------------------------------------- */
+
+static void
+update_bookmark (HallwayTalkPage *self)
+{
+  gboolean bookmarked = self->event != NULL && hallway_plan_is_bookmarked (self->plan, self->event);
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
+  self->updating = FALSE;
+  gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
+                            bookmarked ? "starred-symbolic" : "non-starred-symbolic");
+}
+
+static void
+update_status (HallwayTalkPage *self)
+{
+  HallwayChangeKind kind;
+  const char *status = NULL;
+
+  if (hallway_plan_get_change (self->plan, self->event, &kind))
+    status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled") : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
+  if (status == NULL && hallway_plan_is_conflicting (self->plan, self->event))
+    status = _("Overlaps another bookmarked talk");
+  gtk_label_set_text (self->status_label, status ? status : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
+}
+
+static void
+bookmark_toggled_cb (HallwayTalkPage *self)
+{
+  if (self->updating || self->event == NULL)
+    return;
+  hallway_plan_set_bookmarked (self->plan, self->event,
+                               gtk_toggle_button_get_active (self->bookmark_button));
+}
+
+static void
+plan_changed_cb (HallwayTalkPage *self)
+{
+  if (self->event == NULL)
+    return;
+  update_bookmark (self);
+  update_status (self);
+}
+
+void
+hallway_talk_page_set_event (HallwayTalkPage *self, HallwayEvent *event)
+{
+  const char *subtitle;
+
+  g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
+  g_return_if_fail (HALLWAY_IS_EVENT (event));
+
+  g_set_object (&self->event, event);
+  subtitle = hallway_event_get_subtitle (event);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), hallway_event_get_title (event));
+  gtk_label_set_text (self->title_label, hallway_event_get_title (event));
+  gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
+  clear_dynamic_rows (self);
+  fill_details (self);
+  fill_links (self);
+  fill_more_in_track (self);
+  fill_abstract (self);
+  update_bookmark (self);
+  update_status (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+}
+
+HallwayEvent *
+hallway_talk_page_get_event (HallwayTalkPage *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_TALK_PAGE (self), NULL);
+  return self->event;
+}
+
+void
+hallway_talk_page_toggle_bookmark (HallwayTalkPage *self)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
+  if (self->event != NULL)
+    hallway_plan_set_bookmarked (self->plan, self->event,
+                                 !hallway_plan_is_bookmarked (self->plan, self->event));
+}
+
+static void
+hallway_talk_page_dispose (GObject *object)
+{
+  HallwayTalkPage *self = HALLWAY_TALK_PAGE (object);
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_TALK_PAGE);
+  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_object (&self->event);
+  g_clear_object (&self->plan);
+  G_OBJECT_CLASS (hallway_talk_page_parent_class)->dispose (object);
+}
+
+static void
+hallway_talk_page_class_init (HallwayTalkPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = hallway_talk_page_dispose;
+
+  signals[TRACK_ACTIVATED] = g_signal_new ("track-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_OBJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-talk-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, bookmark_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, details_list);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, abstract_heading);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, abstract_bin);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, links_group);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, more_group);
+  gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, detail_row_activated_cb);
+}
+
+static void
+hallway_talk_page_init (HallwayTalkPage *self)
+{
+  self->dynamic_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HallwayTalkPage *
+hallway_talk_page_new (HallwayPlan *plan)
+{
+  HallwayTalkPage *self;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_TALK_PAGE, NULL);
+  self->plan = g_object_ref (plan);
+  g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  return self;
+}

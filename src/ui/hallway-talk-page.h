@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hallway-plan.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_TALK_PAGE (hallway_talk_page_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayTalkPage, hallway_talk_page, HALLWAY, TALK_PAGE, AdwNavigationPage)
+
+/* One talk page per window, reused for every talk so the web view is made once.
+ * Signals: "track-activated" (HallwayTrack), "person-activated" (HallwayPerson),
+ * "event-activated" (HallwayEvent, from "More in This Track"). */
+HallwayTalkPage *hallway_talk_page_new             (HallwayPlan     *plan);
+void             hallway_talk_page_set_event       (HallwayTalkPage *self,
+                                                    HallwayEvent    *event);
+HallwayEvent    *hallway_talk_page_get_event       (HallwayTalkPage *self);
+void             hallway_talk_page_toggle_bookmark (HallwayTalkPage *self);
+
+G_END_DECLS

@@ -1,0 +1,546 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <libsoup/soup.h>
+#include <webkit/webkit.h>
+
+#include "hallway-abstract-policy.h"
+#include "hallway-abstract-view.h"
+#include "hallway-resources.h"
+
+/* HallwayAbstractView in a real window on a virtual X display (tests/meson.build runs this
+ * under xvfb-run), against a loopback web server that counts every request it gets. */
+
+#define TIMEOUT_S 30
+#define SETTLE_MS 1000
+#define TEST_WORLD "hallway-test"
+
+#define SPIN_UNTIL(condition, what)                                                       \
+  G_STMT_START                                                                            \
+  {                                                                                       \
+    gint64 deadline_ = g_get_monotonic_time () + TIMEOUT_S * G_USEC_PER_SEC;              \
+    while (!(condition))                                                                  \
+      {                                                                                   \
+        if (g_get_monotonic_time () > deadline_)                                          \
+          g_error ("timed out waiting for %s", what);                                     \
+        g_main_context_iteration (NULL, TRUE);                                            \
+      }                                                                                   \
+  }                                                                                       \
+  G_STMT_END
+
+static void
+spin_for (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + milliseconds * (gint64) 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Keeps g_main_context_iteration (…, TRUE) from sleeping past a deadline. */
+static gboolean
+tick (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- a loopback server on its own thread and main context ------------------------- */
+
+typedef struct
+{
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+  GMutex lock;
+  GCond started;
+  guint port;
+  int connections; /* new connections: a preconnect opens one and asks nothing */
+  int requests;
+} LoopbackServer;
+
+static void
+request_started_cb (SoupServer *server, SoupServerMessage *message, LoopbackServer *loopback)
+{
+  g_printerr ("# the loopback server got a connection\n");
+  g_atomic_int_inc (&loopback->connections);
+}
+
+static void
+handle_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  LoopbackServer *loopback = user_data;
+
+  g_printerr ("# the loopback server was asked for %s\n", path);
+  g_atomic_int_inc (&loopback->requests);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "text/plain", SOUP_MEMORY_STATIC, "ok", 2);
+}
+
+static gpointer
+serve (gpointer data)
+{
+  LoopbackServer *loopback = data;
+  g_autoptr (SoupServer) server = NULL;
+  g_autoptr (GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (loopback->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, handle_cb, loopback, NULL);
+  g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), loopback);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_mutex_lock (&loopback->lock);
+  loopback->port = g_uri_get_port (uris->data);
+  g_cond_signal (&loopback->started);
+  g_mutex_unlock (&loopback->lock);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (loopback->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (loopback->context);
+  return NULL;
+}
+
+static LoopbackServer *
+loopback_server_start (void)
+{
+  LoopbackServer *loopback = g_new0 (LoopbackServer, 1);
+
+  g_mutex_init (&loopback->lock);
+  g_cond_init (&loopback->started);
+  loopback->context = g_main_context_new ();
+  loopback->loop = g_main_loop_new (loopback->context, FALSE);
+  g_mutex_lock (&loopback->lock);
+  loopback->thread = g_thread_new ("loopback-server", serve, loopback);
+  while (loopback->port == 0)
+    g_cond_wait (&loopback->started, &loopback->lock);
+  g_mutex_unlock (&loopback->lock);
+  return loopback;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+loopback_server_stop (LoopbackServer *loopback)
+{
+  g_main_context_invoke (loopback->context, quit_loop, loopback->loop);
+  g_thread_join (loopback->thread);
+  g_main_loop_unref (loopback->loop);
+  g_main_context_unref (loopback->context);
+  g_mutex_clear (&loopback->lock);
+  g_cond_clear (&loopback->started);
+  g_free (loopback);
+}
+
+/* ---- a window with the view, as on a talk page ------------------------------------- */
+
+typedef struct
+{
+  GtkWindow *window;
+  HallwayAbstractView *view;
+  WebKitWebView *web_view;
+  guint loads_finished;
+  GPtrArray *links;
+} Fixture;
+
+static void
+load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, Fixture *fixture)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    fixture->loads_finished++;
+}
+
+/* Records the link instead of starting a browser. */
+static gboolean
+activate_link_cb (HallwayAbstractView *view, const char *uri, Fixture *fixture)
+{
+  g_ptr_array_add (fixture->links, g_strdup (uri));
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->view = HALLWAY_ABSTRACT_VIEW (hallway_abstract_view_new ());
+  fixture->links = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_window_set_default_size (fixture->window, 480, 640);
+  gtk_box_append (GTK_BOX (page), gtk_label_new ("A talk"));
+  gtk_box_append (GTK_BOX (page), GTK_WIDGET (fixture->view));
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
+  gtk_window_set_child (fixture->window, scrolled);
+  g_signal_connect (fixture->view, "activate-link", G_CALLBACK (activate_link_cb), fixture);
+
+  gtk_window_present (fixture->window);
+  SPIN_UNTIL (hallway_abstract_view_get_web_view_for_testing (fixture->view) != NULL,
+              "the web view of the shown view");
+  fixture->web_view =
+    WEBKIT_WEB_VIEW (hallway_abstract_view_get_web_view_for_testing (fixture->view));
+  g_signal_connect (fixture->web_view, "load-changed", G_CALLBACK (load_changed_cb), fixture);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_signal_handlers_disconnect_by_data (fixture->web_view, fixture);
+  gtk_window_destroy (fixture->window);
+  g_ptr_array_unref (fixture->links);
+  spin_for (50);
+}
+
+static void
+show_html (Fixture *fixture, const char *html)
+{
+  guint before = fixture->loads_finished;
+
+  hallway_abstract_view_set_html (fixture->view, html);
+  SPIN_UNTIL (fixture->loads_finished > before, "the document to load");
+}
+
+static int
+wait_for_new_height (Fixture *fixture, int previous)
+{
+  SPIN_UNTIL (hallway_abstract_view_get_content_height (fixture->view) != previous
+              && hallway_abstract_view_get_content_height (fixture->view) > 0,
+              "the view to measure its content");
+  return hallway_abstract_view_get_content_height (fixture->view);
+}
+
+typedef struct
+{
+  gboolean done;
+  char *result;
+  GError *error;
+} ScriptRun;
+
+static void
+script_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  ScriptRun *run = data;
+  g_autoptr (JSCValue) value = NULL;
+
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result,
+                                                      &run->error);
+  if (value != NULL)
+    run->result = jsc_value_to_string (value);
+  run->done = TRUE;
+}
+
+/* Runs a script as the app (an isolated world, like the view's own measuring). */
+static char *
+run_script (Fixture *fixture, const char *script)
+{
+  ScriptRun run = { 0 };
+
+  webkit_web_view_evaluate_javascript (fixture->web_view, script, -1, TEST_WORLD, NULL, NULL,
+                                       script_done_cb, &run);
+  SPIN_UNTIL (run.done, "a script");
+  g_assert_no_error (run.error);
+  return run.result;
+}
+
+/* ---- the tests ---------------------------------------------------------------------- */
+
+/* Every way a page can reach the network or run a script, none of which the sanitizer
+ * lets through: the view must hold them all off on its own. */
+static char *
+hostile_html (guint port)
+{
+  return g_strdup_printf (
+    "<p>Before</p>"
+    "<img src=\"http://127.0.0.1:%1$u/img.png\">"
+    "<link rel=\"stylesheet\" href=\"http://127.0.0.1:%1$u/style.css\">"
+    "<link rel=\"preload\" as=\"image\" href=\"http://127.0.0.1:%1$u/preload.png\">"
+    "<link rel=\"prefetch\" href=\"http://127.0.0.1:%1$u/prefetch\">"
+    "<link rel=\"preconnect\" href=\"http://127.0.0.1:%1$u/\">"
+    "<link rel=\"dns-prefetch\" href=\"http://127.0.0.1:%1$u/\">"
+    "<link rel=\"icon\" href=\"http://127.0.0.1:%1$u/favicon.ico\">"
+    "<style>@import url(\"http://127.0.0.1:%1$u/import.css\");"
+    " p { background-image: url(\"http://127.0.0.1:%1$u/background.png\"); }"
+    " @font-face { font-family: x; src: url(\"http://127.0.0.1:%1$u/font.woff\"); }"
+    " body { font-family: x; }</style>"
+    "<p style=\"background-image: url('http://127.0.0.1:%1$u/inline.png')\">styled</p>"
+    "<script>document.title = 'ran';</script>"
+    "<script src=\"http://127.0.0.1:%1$u/script.js\"></script>"
+    "<img src=\"x\" onerror=\"document.title = 'ran'\">"
+    "<svg onload=\"document.title = 'ran'\"></svg>"
+    "<iframe src=\"http://127.0.0.1:%1$u/frame.html\"></iframe>"
+    "<iframe srcdoc=\"&lt;script&gt;parent.document.title = 'ran'&lt;/script&gt;\"></iframe>"
+    "<object data=\"http://127.0.0.1:%1$u/object\"></object>"
+    "<embed src=\"http://127.0.0.1:%1$u/embed\">"
+    "<video src=\"http://127.0.0.1:%1$u/video.webm\" autoplay></video>"
+    "<audio src=\"http://127.0.0.1:%1$u/audio.ogg\" autoplay></audio>"
+    "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:%1$u/refresh\">"
+    "<a href=\"http://127.0.0.1:%1$u/link\" ping=\"http://127.0.0.1:%1$u/ping\">a link</a>"
+    "<a href=\"javascript:document.title = 'ran'\">a script link</a>"
+    "<p>After</p>",
+    port);
+}
+
+static void
+test_hostile_document_stays_inert (Fixture *fixture, gconstpointer data)
+{
+  LoopbackServer *loopback = loopback_server_start ();
+  g_autofree char *html = hostile_html (loopback->port);
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *probe_uri = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (SoupMessage) probe = NULL;
+  g_autoptr (GBytes) answer = NULL;
+  g_autoptr (GError) error = NULL;
+
+  show_html (fixture, html);
+  spin_for (SETTLE_MS);
+
+  g_assert_cmpint (g_atomic_int_get (&loopback->connections), ==, 0);
+  g_assert_cmpint (g_atomic_int_get (&loopback->requests), ==, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, HALLWAY_ABSTRACT_BASE_URI);
+  g_assert_cmpstr (webkit_web_view_get_title (fixture->web_view), !=, "ran");
+  /* The document did load: this is no empty page that merely ran nothing. */
+  text = run_script (fixture, "document.body.innerText");
+  g_assert_nonnull (strstr (text, "Before"));
+  g_assert_nonnull (strstr (text, "After"));
+  title = run_script (fixture, "document.title");
+  g_assert_cmpstr (title, ==, "");
+  g_assert_cmpuint (fixture->links->len, ==, 0);
+
+  /* The controls: a script of the app's own does change the title this test reads, and
+   * the server does count a request that reaches it. */
+  g_free (run_script (fixture, "document.title = 'app'"));
+  SPIN_UNTIL (g_strcmp0 (webkit_web_view_get_title (fixture->web_view), "app") == 0,
+              "the app's script to set the title");
+  session = soup_session_new ();
+  probe_uri = g_strdup_printf ("http://127.0.0.1:%u/probe", loopback->port);
+  probe = soup_message_new ("GET", probe_uri);
+  answer = soup_session_send_and_read (session, probe, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_atomic_int_get (&loopback->connections), ==, 1);
+  g_assert_cmpint (g_atomic_int_get (&loopback->requests), ==, 1);
+
+  loopback_server_stop (loopback);
+}
+
+/* A link activated as by a person (evaluate_javascript runs with a user gesture): web and
+ * mail links go to activate-link, everything else nowhere, and the view stays put. */
+static void
+test_links_open_outside (Fixture *fixture, gconstpointer data)
+{
+  LoopbackServer *loopback = loopback_server_start ();
+  g_autofree char *html = NULL;
+
+  html = g_strdup_printf ("<p><a id=\"web\" href=\"http://127.0.0.1:%1$u/talk\">web</a>"
+                          " <a id=\"mail\" href=\"mailto:speaker@example.org\">mail</a>"
+                          " <a id=\"file\" href=\"file:///etc/passwd\">file</a>"
+                          " <a id=\"data\" href=\"data:text/html,hi\">data</a>"
+                          " <a id=\"own\" href=\"hallway-abstract:///elsewhere\">own</a></p>",
+                          loopback->port);
+  show_html (fixture, html);
+
+  g_free (run_script (fixture, "document.getElementById ('file').click ();"
+                               "document.getElementById ('data').click ();"
+                               "document.getElementById ('own').click ();"
+                               "document.getElementById ('web').click ();"
+                               "document.getElementById ('mail').click ();"));
+  SPIN_UNTIL (fixture->links->len >= 2, "the links to be activated");
+  spin_for (SETTLE_MS);
+
+  g_assert_cmpuint (fixture->links->len, ==, 2);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->links, 0), "http://127.0.0.1:"));
+  g_assert_cmpstr (g_ptr_array_index (fixture->links, 1), ==, "mailto:speaker@example.org");
+  g_assert_cmpint (g_atomic_int_get (&loopback->connections), ==, 0);
+  g_assert_cmpint (g_atomic_int_get (&loopback->requests), ==, 0);
+  g_assert_cmpstr (webkit_web_view_get_uri (fixture->web_view), ==, HALLWAY_ABSTRACT_BASE_URI);
+
+  loopback_server_stop (loopback);
+}
+
+static void
+test_height_follows_content (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GString) long_html = g_string_new (NULL);
+  int short_height, long_height, narrow_height, wide_height;
+
+  show_html (fixture, "<p>One short paragraph.</p>");
+  short_height = wait_for_new_height (fixture, 0);
+  /* The content's height, not the viewport's. */
+  g_assert_cmpint (short_height, <, 100);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (long_html, "<p>A paragraph of an abstract that goes on for a while, "
+                                "so that it wraps at the width of the window.</p>");
+  show_html (fixture, long_html->str);
+  long_height = wait_for_new_height (fixture, short_height);
+  g_assert_cmpint (long_height, >, 10 * short_height);
+  /* The view takes that height; the page around it scrolls. */
+  SPIN_UNTIL (gtk_widget_get_height (GTK_WIDGET (fixture->view)) == long_height,
+              "the view to take its content's height");
+
+  /* Narrower, the text wraps more and the view grows; wider, it shrinks back. */
+  gtk_widget_set_halign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), 200, -1);
+  narrow_height = wait_for_new_height (fixture, long_height);
+  g_assert_cmpint (narrow_height, >, long_height);
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), 400, -1);
+  wide_height = wait_for_new_height (fixture, narrow_height);
+  g_assert_cmpint (wide_height, <, narrow_height);
+}
+
+static void
+test_switching_reuses_the_web_view (Fixture *fixture, gconstpointer data)
+{
+  show_html (fixture, "<p>The first talk.</p>");
+  show_html (fixture, "<p>The second talk.</p>");
+  g_assert_true (hallway_abstract_view_get_web_view_for_testing (fixture->view)
+                 == GTK_WIDGET (fixture->web_view));
+  show_html (fixture, "<p>The third talk.</p>");
+  g_assert_true (hallway_abstract_view_get_web_view_for_testing (fixture->view)
+                 == GTK_WIDGET (fixture->web_view));
+  g_assert_nonnull (strstr (hallway_abstract_view_get_document_for_testing (fixture->view),
+                            "<body><p>The third talk.</p></body>"));
+}
+
+static void
+test_follows_the_style (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *light = NULL;
+  const char *dark;
+  guint before;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  show_html (fixture, "<p>Text and <a href=\"https://example.org/\">a link</a>.</p>");
+  light = g_strdup (hallway_abstract_view_get_document_for_testing (fixture->view));
+  g_assert_nonnull (strstr (light, "color-scheme: light;"));
+  g_assert_nonnull (strstr (light, "--hallway-fg: rgba(0,0,6,0.8);"));
+  g_assert_nonnull (strstr (light, "--hallway-link: "));
+  g_assert_nonnull (strstr (light, "--hallway-font-family: "));
+  g_assert_nonnull (strstr (light, "background: transparent;"));
+
+  /* Switching to dark builds and loads the document again, with light text. */
+  before = fixture->loads_finished;
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  SPIN_UNTIL (fixture->loads_finished > before, "the dark document to load");
+  dark = hallway_abstract_view_get_document_for_testing (fixture->view);
+  g_assert_cmpstr (dark, !=, light);
+  g_assert_nonnull (strstr (dark, "color-scheme: dark;"));
+  g_assert_nonnull (strstr (dark, "--hallway-fg: rgb(255,255,255);"));
+  g_assert_nonnull (strstr (dark, "<p>Text and <a href=\"https://example.org/\">a link</a>.</p>"));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_keyboard_reaches_links (Fixture *fixture, gconstpointer data)
+{
+  GtkWidget *focus;
+
+  show_html (fixture, "<p>See <a href=\"https://example.org/\">the slides</a>.</p>");
+
+  gtk_test_accessible_assert_role (fixture->view, GTK_ACCESSIBLE_ROLE_ARTICLE);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Abstract");
+
+  /* Tab from the window lands in the web view (WebKit keeps an internal child focused);
+   * from there WebKit moves through the links itself (enable-tabs-to-links). */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_window_get_focus (fixture->window);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (fixture->web_view)
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (fixture->web_view)));
+}
+
+/* No web view, so no web process, until the view is shown. */
+static void
+test_web_view_is_made_when_shown (void)
+{
+  HallwayAbstractView *view = g_object_ref_sink (g_object_new (HALLWAY_TYPE_ABSTRACT_VIEW, NULL));
+
+  hallway_abstract_view_set_html (view, "<p>Not yet shown.</p>");
+  g_assert_null (hallway_abstract_view_get_web_view_for_testing (view));
+  g_assert_nonnull (strstr (hallway_abstract_view_get_document_for_testing (view),
+                            "<body><p>Not yet shown.</p></body>"));
+  g_object_unref (view);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+add_test (const char *path, void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("hallway-abstract-view-XXXXXX", NULL);
+  g_autofree char *runtime = g_build_filename (home, "runtime", NULL);
+  const char *folders[] = {
+    "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+  };
+  int status;
+
+  /* A throwaway home, so WebKit writes nothing of the person's. */
+  g_assert_nonnull (home);
+  g_mkdir (runtime, 0700);
+  g_setenv ("HOME", home, TRUE);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *folder = g_build_filename (home, folders[i], NULL);
+
+      g_setenv (folders[i], folder, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* As HallwayApplication does: from a static library, its constructor would be dropped. */
+  g_resources_register (hallway_get_resource ());
+  g_timeout_add (20, tick, NULL);
+
+  g_test_add_func ("/abstract-view/web-view-is-made-when-shown", test_web_view_is_made_when_shown);
+  add_test ("/abstract-view/hostile-document-stays-inert", test_hostile_document_stays_inert);
+  add_test ("/abstract-view/links-open-outside", test_links_open_outside);
+  add_test ("/abstract-view/height-follows-content", test_height_follows_content);
+  add_test ("/abstract-view/switching-reuses-the-web-view", test_switching_reuses_the_web_view);
+  add_test ("/abstract-view/follows-the-style", test_follows_the_style);
+  add_test ("/abstract-view/keyboard-reaches-links", test_keyboard_reaches_links);
+  status = g_test_run ();
+
+  remove_tree (home);
+  return status;
+}
