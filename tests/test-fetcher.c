@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "data/sync-test-server.h"
+#include "hallway-test-server.h"
 #include "hallway-fetcher.h"
 #include "hallway-test-utils.h"
 

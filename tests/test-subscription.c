@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "data/sync-test-server.h"
+#include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-event.h"
 #include "hallway-schedule-change.h"

@@ -18,6 +18,7 @@ struct _HallwayAgendaItem
   GDateTime *start;
   GDateTime *end;
   gboolean conflicting;
+  gboolean backup;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayAgendaItem, hallway_agenda_item, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ talk_item_new (HallwayPlan *plan, HallwayEvent *event)
   self->title = g_strdup (hallway_event_get_title (event));
   self->room = g_strdup (hallway_event_get_room_name (event));
   self->conflicting = hallway_plan_is_conflicting (plan, event);
+  self->backup = hallway_plan_is_backup (plan, event);
   return self;
 }
 
@@ -130,7 +132,7 @@ append_with_gaps (GListStore *store, GPtrArray *items, HallwayConference *confer
           g_list_store_append (store, gap);
         }
       g_list_store_append (store, item);
-      if (item->kind == HALLWAY_AGENDA_TALK &&
+      if (item->kind == HALLWAY_AGENDA_TALK && !item->backup &&
           (latest_end == NULL || !same_day (conference, latest_end, item->start) ||
            g_date_time_compare (item->end, latest_end) > 0))
         latest_end = item->end;
@@ -214,4 +216,11 @@ hallway_agenda_item_get_conflicting (HallwayAgendaItem *self)
 {
   g_return_val_if_fail (HALLWAY_IS_AGENDA_ITEM (self), FALSE);
   return self->conflicting;
+}
+
+gboolean
+hallway_agenda_item_get_backup (HallwayAgendaItem *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_AGENDA_ITEM (self), FALSE);
+  return self->backup;
 }

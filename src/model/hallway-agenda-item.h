@@ -27,6 +27,7 @@ const char            *hallway_agenda_item_get_room        (HallwayAgendaItem *s
 GDateTime             *hallway_agenda_item_get_start       (HallwayAgendaItem *self);
 GDateTime             *hallway_agenda_item_get_end         (HallwayAgendaItem *self);
 gboolean               hallway_agenda_item_get_conflicting (HallwayAgendaItem *self);
+gboolean               hallway_agenda_item_get_backup      (HallwayAgendaItem *self);
 
 /* My Agenda: the bookmarked talks (cancelled ones included) in time order, with a gap item
  * wherever at least min_gap is free between one pick's end and the next one's start on the

@@ -26,6 +26,7 @@ typedef struct
   GDateTime *end;
   GDateTime *added;
   gboolean cancelled;
+  gboolean backup;   /* a second choice for its slot: not counted as an overlap */
 } Bookmark;
 
 struct _HallwayBookmarks
@@ -169,6 +170,8 @@ add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
   json_builder_add_string_value (builder, bookmark->room);
   json_builder_set_member_name (builder, "cancelled");
   json_builder_add_boolean_value (builder, bookmark->cancelled);
+  json_builder_set_member_name (builder, "backup");
+  json_builder_add_boolean_value (builder, bookmark->backup);
   add_time_member (builder, "added", bookmark->added);
   json_builder_end_object (builder);
 }
@@ -246,6 +249,7 @@ bookmark_from_json (JsonNode *node)
   bookmark->end = time_member (object, "end");
   bookmark->added = time_member (object, "added");
   bookmark->cancelled = boolean_member (object, "cancelled");
+  bookmark->backup = boolean_member (object, "backup");
   if (bookmark->key == NULL || *bookmark->key == '\0' ||
       bookmark->start == NULL || bookmark->end == NULL)
     return NULL;
@@ -584,6 +588,34 @@ hallway_bookmarks_update_from (HallwayBookmarks *self, HallwayConference *confer
     }
   if (changed)
     emit_changed (self);
+}
+
+gboolean
+hallway_bookmarks_is_backup (HallwayBookmarks *self, const char *key)
+{
+  Bookmark *bookmark;
+
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  bookmark = g_hash_table_lookup (self->bookmarks, key);
+  return bookmark != NULL && bookmark->backup;
+}
+
+/* Marks a bookmarked talk as the backup pick of its slot (or back as a first choice). */
+void
+hallway_bookmarks_set_backup (HallwayBookmarks *self, const char *key, gboolean backup)
+{
+  Bookmark *bookmark;
+
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+  g_return_if_fail (key != NULL);
+
+  bookmark = g_hash_table_lookup (self->bookmarks, key);
+  if (bookmark == NULL || bookmark->backup == !!backup)
+    return;
+  bookmark->backup = !!backup;
+  emit_changed (self);
 }
 
 gboolean

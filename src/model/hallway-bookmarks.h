@@ -39,6 +39,11 @@ guint             hallway_bookmarks_get_n_items   (HallwayBookmarks  *self);
  * stay, marked cancelled. Returns nothing: listen to "changed". */
 void              hallway_bookmarks_update_from   (HallwayBookmarks  *self,
                                                    HallwayConference *conference);
+gboolean          hallway_bookmarks_is_backup     (HallwayBookmarks  *self,
+                                                   const char        *key);
+void              hallway_bookmarks_set_backup    (HallwayBookmarks  *self,
+                                                   const char        *key,
+                                                   gboolean           backup);
 gboolean          hallway_bookmarks_is_cancelled  (HallwayBookmarks  *self,
                                                    const char        *key);
 /* The stored snapshot: title, start and end (ISO 8601), room. */

@@ -43,7 +43,8 @@ update_conflicts (HallwayPlan *self)
     {
       HallwayEvent *event = hallway_conference_lookup_event (self->conference, keys[i]);
 
-      if (event != NULL)
+      /* A backup pick overlaps its slot's first choice on purpose. */
+      if (event != NULL && !hallway_bookmarks_is_backup (self->bookmarks, keys[i]))
         g_ptr_array_add (events, event);
     }
   g_ptr_array_sort (events, compare_by_start);
@@ -233,4 +234,18 @@ hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)
   if (self->show_local_time)
     return g_date_time_to_local (time);
   return g_date_time_to_timezone (time, hallway_conference_get_time_zone (self->conference));
+}
+
+gboolean
+hallway_plan_is_backup (HallwayPlan *self, HallwayEvent *event)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+  return hallway_bookmarks_is_backup (self->bookmarks, hallway_event_get_key (event));
+}
+
+void
+hallway_plan_set_backup (HallwayPlan *self, HallwayEvent *event, gboolean backup)
+{
+  g_return_if_fail (HALLWAY_IS_PLAN (self));
+  hallway_bookmarks_set_backup (self->bookmarks, hallway_event_get_key (event), backup);
 }

@@ -36,6 +36,11 @@ gboolean           hallway_plan_is_bookmarked    (HallwayPlan       *self,
 void               hallway_plan_set_bookmarked   (HallwayPlan       *self,
                                                   HallwayEvent      *event,
                                                   gboolean           bookmarked);
+gboolean           hallway_plan_is_backup        (HallwayPlan       *self,
+                                                  HallwayEvent      *event);
+void               hallway_plan_set_backup       (HallwayPlan       *self,
+                                                  HallwayEvent      *event,
+                                                  gboolean           backup);
 gboolean           hallway_plan_is_conflicting   (HallwayPlan       *self,
                                                   HallwayEvent      *event);
 gboolean           hallway_plan_get_change       (HallwayPlan       *self,

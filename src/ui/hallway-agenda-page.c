@@ -106,7 +106,9 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayA
       break;
     case HALLWAY_AGENDA_TALK:
     default:
-      if (hallway_agenda_item_get_conflicting (item))
+      if (hallway_agenda_item_get_backup (item))
+        status = _("Backup pick");
+      else if (hallway_agenda_item_get_conflicting (item))
         {
           status = _("Overlaps another bookmarked talk");
           gtk_widget_add_css_class (box, "agenda-conflict");

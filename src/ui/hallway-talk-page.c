@@ -31,6 +31,8 @@ struct _HallwayTalkPage
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkListBox *details_list;
+  GtkWidget *plan_list;
+  AdwSwitchRow *backup_row;
   GtkWidget *abstract_heading;
   AdwBin *abstract_bin;
   AdwPreferencesGroup *links_group;
@@ -333,7 +335,10 @@ update_bookmark (HallwayTalkPage *self)
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
+  adw_switch_row_set_active (self->backup_row,
+                             bookmarked && hallway_plan_is_backup (self->plan, self->event));
   self->updating = FALSE;
+  gtk_widget_set_visible (self->plan_list, bookmarked);
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
 }
@@ -341,13 +346,26 @@ update_bookmark (HallwayTalkPage *self)
 static void
 update_status (HallwayTalkPage *self)
 {
+  static const char * const classes[] = { "cancelled", "changed", "conflict" };
   HallwayChangeKind kind;
   const char *status = NULL;
+  const char *css_class = NULL;
 
   if (hallway_plan_get_change (self->plan, self->event, &kind))
-    status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled") : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
-  if (status == NULL && hallway_plan_is_conflicting (self->plan, self->event))
-    status = _("Overlaps another bookmarked talk");
+    {
+      status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
+               : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
+      css_class = kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
+    }
+  else if (hallway_plan_is_conflicting (self->plan, self->event))
+    {
+      status = _("Overlaps another bookmarked talk");
+      css_class = "conflict";
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
   gtk_label_set_text (self->status_label, status ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
 }
@@ -359,6 +377,14 @@ bookmark_toggled_cb (HallwayTalkPage *self)
     return;
   hallway_plan_set_bookmarked (self->plan, self->event,
                                gtk_toggle_button_get_active (self->bookmark_button));
+}
+
+static void
+backup_toggled_cb (HallwayTalkPage *self)
+{
+  if (self->updating || self->event == NULL)
+    return;
+  hallway_plan_set_backup (self->plan, self->event, adw_switch_row_get_active (self->backup_row));
 }
 
 static void
@@ -448,11 +474,14 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, details_list);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, backup_row);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, abstract_heading);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, abstract_bin);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, links_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, more_group);
   gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, backup_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_row_activated_cb);
 }
 

@@ -217,6 +217,37 @@ class HeadlessSession:
                 return
         raise SessionError(f"{node.getRoleName()} '{node.name}' has no press action")
 
+    # ---- what a person does, in Hallway's terms -------------------------------------
+
+    def page(self, window, title, timeout=20):
+        """The navigation page on screen with this title (an AdwNavigationPage is a
+        'grouping' named after its title)."""
+        return self.find(window, "grouping", title, timeout=timeout)
+
+    def window_action(self, window, name):
+        """Runs one of the window's actions (win.search, win.bookmark, win.show-agenda…),
+        as its keyboard shortcut would."""
+        action = window.queryAction()
+        for index in range(action.nActions):
+            if action.getName(index) == name:
+                action.doAction(index)
+                time.sleep(0.5)
+                return
+        raise SessionError(f"the window has no action {name}")
+
+    def search(self, page, text):
+        """Opens the page's search bar and types text; returns the entry."""
+        self.press(self.find(page, "toggle button", "Search"))
+        entry = self.find(page, "entry", lambda name: name in ("Search talks", "Filter names"))
+        self.set_text(entry, text)
+        time.sleep(0.5)
+        return entry
+
+    def search_and_open(self, page, text):
+        """Searches, then Enter: the first match opens."""
+        self.search(page, text)
+        self.key("Return")
+
     def activate_action(self, name, parameter=None):
         """Calls the app's own GAction (app.quit, app.preferences…) over D-Bus."""
         args = ["gdbus", "call", "--session", "--dest", APP_ID,

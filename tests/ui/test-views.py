@@ -30,57 +30,28 @@ def shot(session, window, name):
     return session.screenshot(os.path.join(SCREENSHOTS, f"views-{name}.png"), window=window)
 
 
-def visible_page(session, window, title):
-    """The navigation page on screen with this title (AdwNavigationPage is a 'grouping')."""
-    return session.find(window, "grouping", title, timeout=20)
-
-
-def search(session, page, text):
-    session.press(session.find(page, "toggle button", "Search"))
-    entry = session.find(page, "entry", lambda name: name in ("Search talks", "Filter names"))
-    session.set_text(entry, text)
-    time.sleep(0.5)
-    return entry
-
-
-def open_first_match(session, entry):
-    entry.queryComponent()  # the entry has the focus after typing; Enter opens the first match
-    session.key("Return")
-
-
-def window_action(session, window, name):
-    action = window.queryAction()
-    for index in range(action.nActions):
-        if action.getName(index) == name:
-            action.doAction(index)
-            time.sleep(0.5)
-            return
-    raise AssertionError(f"the window has no action {name}")
-
-
 def run(session):
     window = session.find_window()
     session.find(window, "label", "FOSDEM 2026", timeout=60)
 
     # 1. Search "Flurfunk" and open the talk found.
-    schedule = visible_page(session, window, "Schedule")
-    entry = search(session, schedule, "Flurfunk")
+    schedule = session.page(window, "Schedule")
+    session.search(schedule, "Flurfunk")
     talks = session.find(schedule, "list", "Talks")
     found = session.find_all(talks, "list item")
     assert [item.name for item in found] == [
         "Flurfunk: Building sovereign network infrastructure in a real-world government agency"
     ], [item.name for item in found]
-    open_first_match(session, entry)
-    talk = visible_page(session, window, found[0].name)
+    session.key("Return")  # Enter in the search entry opens the first match
+    talk = session.page(window, found[0].name)
     session.find(talk, "label", lambda text: text.startswith("Carl-Daniel Hailfinger"))
     shot(session, window, "flurfunk")
 
     # 2. Tracks → the track: 14 talks in time order.
-    window_action(session, window, "win.show-tracks")
-    tracks = visible_page(session, window, "Tracks")
-    entry = search(session, tracks, "Building Europe")
-    open_first_match(session, entry)
-    track_page = visible_page(session, window, TRACK)
+    session.window_action(window, "win.show-tracks")
+    tracks = session.page(window, "Tracks")
+    session.search_and_open(tracks, "Building Europe")
+    track_page = session.page(window, TRACK)
     session.find(track_page, "label", "14 talks")
     track_talks = session.find(track_page, "list", "Talks")
     rows = session.find_all(track_talks, "list item")
@@ -92,26 +63,24 @@ def run(session):
     shot(session, window, "track")
 
     # 3. The 13:30 talk: abstract and room.
-    entry = search(session, track_page, "Scaling national")
-    open_first_match(session, entry)
-    seed = visible_page(session, window, SEED)
+    session.search_and_open(track_page, "Scaling national")
+    seed = session.page(window, SEED)
     session.find(seed, "label", "AW1.120")
     session.find(seed, "article", "Abstract")
     time.sleep(2)  # let WebKit draw the abstract for the screenshot
     shot(session, window, "seed-talk")
 
     # 4. Bookmark it, and an overlapping talk in another room, with Ctrl+D.
-    window_action(session, window, "win.bookmark")  # Ctrl+D
-    window_action(session, window, "win.show-schedule")
-    schedule = visible_page(session, window, "Schedule")
-    entry = search(session, schedule, "Web Platform on Linux devices")
-    open_first_match(session, entry)
-    other = visible_page(session, window, OVERLAPPING)
+    session.window_action(window, "win.bookmark")  # Ctrl+D
+    session.window_action(window, "win.show-schedule")
+    schedule = session.page(window, "Schedule")
+    session.search_and_open(schedule, "Web Platform on Linux devices")
+    other = session.page(window, OVERLAPPING)
     session.find(other, "label", lambda text: text.startswith("H.1309"))
-    window_action(session, window, "win.bookmark")
+    session.window_action(window, "win.bookmark")
 
     # 5. My Agenda: both, flagged as overlapping.
-    window_action(session, window, "win.show-agenda")
+    session.window_action(window, "win.show-agenda")
     agenda_list = session.find(window, "list", "My Agenda")
     entries = {item.name: item.description for item in session.find_all(agenda_list, "list item")}
     assert set(entries) == {SEED, OVERLAPPING}, entries

@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* The questions the views ask of a plan: overlaps, backup picks, My Agenda with its gaps,
+ * Now & Next, and search/filters, on conferences built by hand. */
+#include "hallway-agenda-item.h"
+#include "hallway-bookmarks.h"
+#include "hallway-conference-private.h"
+#include "hallway-event-private.h"
+#include "hallway-event-query.h"
+#include "hallway-plan.h"
+#include "hallway-search.h"
+
+typedef struct
+{
+  HallwayConference *conference;
+  HallwayBookmarks *bookmarks;
+  HallwayPlan *plan;
+} Fixture;
+
+static void
+add_event (HallwayConference *conference, const char *guid, const char *title,
+           const char *start_iso, int minutes, const char *room, const char *speaker)
+{
+  HallwayEvent *event = hallway_event_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
+  g_autoptr (GDateTime) end = g_date_time_add_minutes (start, minutes);
+
+  event->guid = g_strdup (guid);
+  event->title = g_strdup (title);
+  event->room = g_object_ref (hallway_conference_ensure_room (conference, room));
+  event->track = g_object_ref (hallway_conference_ensure_track (conference, "Desktop"));
+  if (speaker != NULL)
+    g_ptr_array_add (event->persons, g_object_ref (hallway_conference_ensure_person (conference, NULL, speaker)));
+  hallway_event_set_times (event, start, end);
+  hallway_conference_add_event (conference, event);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "plan-bookmarks.json", NULL);
+
+  fixture->conference = hallway_conference_new ();
+  hallway_conference_set_acronym (fixture->conference, "demo");
+  g_assert_true (hallway_conference_set_time_zone_name (fixture->conference, "Europe/Brussels"));
+  add_event (fixture->conference, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", "Ada Lovelace");
+  add_event (fixture->conference, "b", "Clash in B", "2027-02-06T09:30:00+01:00", 30, "B", "Timothée Lambert");
+  add_event (fixture->conference, "c", "After lunch", "2027-02-06T13:00:00+01:00", 30, "Hall", NULL);
+  add_event (fixture->conference, "d", "Back to back", "2027-02-06T13:30:00+01:00", 30, "B", NULL);
+  add_event (fixture->conference, "e", "Sunday talk", "2027-02-07T10:00:00+01:00", 30, "Hall", NULL);
+  hallway_conference_finish (fixture->conference);
+  fixture->bookmarks = hallway_bookmarks_new (file);
+  fixture->plan = hallway_plan_new (fixture->conference, fixture->bookmarks);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->bookmarks);
+  g_clear_object (&fixture->conference);
+}
+
+static HallwayEvent *
+event (Fixture *fixture, const char *key)
+{
+  HallwayEvent *found = hallway_conference_lookup_event (fixture->conference, key);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+bookmark (Fixture *fixture, const char *key)
+{
+  hallway_plan_set_bookmarked (fixture->plan, event (fixture, key), TRUE);
+}
+
+static void
+test_conflicts (Fixture *fixture, gconstpointer data)
+{
+  bookmark (fixture, "a");
+  bookmark (fixture, "c");
+  bookmark (fixture, "d");
+  /* c ends when d starts: back to back is not an overlap. */
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "c")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
+
+  bookmark (fixture, "b");
+  g_assert_true (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
+  g_assert_true (hallway_plan_is_conflicting (fixture->plan, event (fixture, "b")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "d")));
+
+  /* A backup pick is a second choice on purpose: no longer an overlap. */
+  hallway_plan_set_backup (fixture->plan, event (fixture, "b"), TRUE);
+  g_assert_true (hallway_plan_is_backup (fixture->plan, event (fixture, "b")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "b")));
+
+  hallway_plan_set_bookmarked (fixture->plan, event (fixture, "b"), FALSE);
+  g_assert_false (hallway_plan_is_bookmarked (fixture->plan, event (fixture, "b")));
+}
+
+static HallwayAgendaItem *
+agenda_item (GListModel *agenda, guint position)
+{
+  HallwayAgendaItem *item = g_list_model_get_item (agenda, position);
+
+  g_assert_nonnull (item);
+  g_object_unref (item);  /* the model keeps it alive */
+  return item;
+}
+
+static void
+test_agenda_gaps_and_overlaps (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GListModel) agenda = NULL;
+  HallwayAgendaItem *gap;
+
+  bookmark (fixture, "a");
+  bookmark (fixture, "b");
+  bookmark (fixture, "c");
+  bookmark (fixture, "e");
+  agenda = hallway_agenda_build (fixture->plan, 10 * G_TIME_SPAN_MINUTE);
+
+  /* Saturday: a, b (overlapping), a gap from 10:00 to 13:00, c; Sunday: e, no gap across
+   * the night. */
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 5);
+  g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 0)), ==, "Keynote");
+  g_assert_true (hallway_agenda_item_get_conflicting (agenda_item (agenda, 0)));
+  g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 1)), ==, "Clash in B");
+  g_assert_true (hallway_agenda_item_get_conflicting (agenda_item (agenda, 1)));
+  gap = agenda_item (agenda, 2);
+  g_assert_cmpint (hallway_agenda_item_get_kind (gap), ==, HALLWAY_AGENDA_GAP);
+  g_assert_cmpint (g_date_time_difference (hallway_agenda_item_get_end (gap),
+                                           hallway_agenda_item_get_start (gap)), ==, 3 * G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 3)), ==, "After lunch");
+  g_assert_false (hallway_agenda_item_get_conflicting (agenda_item (agenda, 3)));
+  g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 4)), ==, "Sunday talk");
+}
+
+static void
+test_agenda_keeps_cancelled (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayConference) without_c = hallway_conference_new ();
+  g_autoptr (GListModel) agenda = NULL;
+  HallwayAgendaItem *item;
+
+  bookmark (fixture, "c");
+  hallway_conference_set_acronym (without_c, "demo");
+  add_event (without_c, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", NULL);
+  hallway_conference_finish (without_c);
+  hallway_bookmarks_update_from (fixture->bookmarks, without_c);
+  hallway_plan_set_conference (fixture->plan, without_c, NULL);
+
+  agenda = hallway_agenda_build (fixture->plan, 10 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (g_list_model_get_n_items (agenda), ==, 1);
+  item = agenda_item (agenda, 0);
+  g_assert_cmpint (hallway_agenda_item_get_kind (item), ==, HALLWAY_AGENDA_CANCELLED);
+  g_assert_cmpstr (hallway_agenda_item_get_title (item), ==, "After lunch");
+  g_assert_cmpstr (hallway_agenda_item_get_room (item), ==, "Hall");
+  g_assert_null (hallway_agenda_item_get_event (item));
+}
+
+static void
+test_now_and_next (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_from_iso8601 ("2027-02-06T09:40:00+01:00", NULL);
+  g_autoptr (GListModel) current = hallway_conference_dup_now_and_next (fixture->conference, now,
+                                                                         G_TIME_SPAN_HOUR);
+
+  /* a and b run; c starts at 13:00, beyond the hour. */
+  g_assert_cmpuint (g_list_model_get_n_items (current), ==, 2);
+}
+
+static guint
+count_matches (Fixture *fixture, HallwayEventQuery *query)
+{
+  GListModel *events = G_LIST_MODEL (fixture->conference);
+  guint matches = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr (HallwayEvent) item = g_list_model_get_item (events, i);
+
+      matches += hallway_event_query_matches (query, fixture->plan, item);
+    }
+  return matches;
+}
+
+static void
+test_search_and_filters (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayEventQuery) query = hallway_event_query_new ();
+
+  g_assert_cmpuint (count_matches (fixture, query), ==, 5);
+
+  /* Accent- and case-insensitive, every word must match, over speakers too. */
+  query->words = hallway_search_parse_query ("TIMOTHEE");
+  g_assert_cmpuint (count_matches (fixture, query), ==, 1);
+  g_strfreev (query->words);
+  query->words = hallway_search_parse_query ("  clash   lambert ");
+  g_assert_cmpuint (count_matches (fixture, query), ==, 1);
+  g_strfreev (query->words);
+  query->words = hallway_search_parse_query ("clash nobody");
+  g_assert_cmpuint (count_matches (fixture, query), ==, 0);
+  g_clear_pointer (&query->words, g_strfreev);
+
+  query->room = g_strdup ("Hall");
+  g_assert_cmpuint (count_matches (fixture, query), ==, 3);
+  g_clear_pointer (&query->room, g_free);
+
+  bookmark (fixture, "e");
+  query->bookmarked_only = TRUE;
+  g_assert_cmpuint (count_matches (fixture, query), ==, 1);
+  query->bookmarked_only = FALSE;
+
+  query->hide_ended_before = g_date_time_new_from_iso8601 ("2027-02-06T13:15:00+01:00", NULL);
+  g_assert_cmpuint (count_matches (fixture, query), ==, 3);
+  g_clear_pointer (&query->hide_ended_before, g_date_time_unref);
+
+  g_hash_table_add (query->hidden_tracks, g_strdup ("Desktop"));
+  g_assert_cmpuint (count_matches (fixture, query), ==, 0);
+}
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = hallway_search_fold ("Timothée");
+  g_autofree char *b = hallway_search_fold ("STRASSE");
+  g_autofree char *c = hallway_search_fold ("Ærø Ångström");
+
+  g_assert_cmpstr (a, ==, "timothee");
+  g_assert_cmpstr (b, ==, "strasse");
+  g_assert_cmpstr (c, ==, "ærø angstrom");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/plan/conflicts-and-backups", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
+  g_test_add ("/plan/agenda/gaps-and-overlaps", Fixture, NULL, fixture_set_up, test_agenda_gaps_and_overlaps, fixture_tear_down);
+  g_test_add ("/plan/agenda/keeps-cancelled", Fixture, NULL, fixture_set_up, test_agenda_keeps_cancelled, fixture_tear_down);
+  g_test_add ("/plan/now-and-next", Fixture, NULL, fixture_set_up, test_now_and_next, fixture_tear_down);
+  g_test_add ("/plan/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters, fixture_tear_down);
+  g_test_add_func ("/plan/fold", test_fold);
+  return g_test_run ();
+}
