@@ -36,7 +36,7 @@ assert_bytes_refused (GBytes *bytes, HallwayScheduleError code)
   g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
 
   g_assert_null (conference);
-  g_assert_error (error, HALLWAY_SCHEDULE_ERROR, code);
+  g_assert_error (error, HALLWAY_SCHEDULE_ERROR, (int) code);
   assert_error_message (error);
 }
 
@@ -55,7 +55,7 @@ assert_fixture_refused (const char *name, HallwayScheduleError code)
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture (name, &error);
 
   g_assert_null (conference);
-  g_assert_error (error, HALLWAY_SCHEDULE_ERROR, code);
+  g_assert_error (error, HALLWAY_SCHEDULE_ERROR, (int) code);
   assert_error_message (error);
 }
 
@@ -69,7 +69,8 @@ read_anyhow (GBytes *bytes)
 
   g_test_timer_start ();
   conference = hallway_schedule_read_bytes (bytes, &error);
-  g_test_message ("read %" G_GSIZE_FORMAT " bytes in %.3f s", g_bytes_get_size (bytes), g_test_timer_elapsed ());
+  g_test_message ("read %" G_GSIZE_FORMAT " bytes in %.3f s",
+                  g_bytes_get_size (bytes), g_test_timer_elapsed ());
   g_assert_cmpfloat (g_test_timer_last (), <, SLOW_SECONDS);
   if (conference == NULL)
     {
@@ -118,6 +119,8 @@ assert_allowed_tree (xmlNode *node)
 
   for (; node != NULL; node = node->next)
     {
+      guint below;
+
       if (node->type == XML_ELEMENT_NODE)
         {
           g_assert_true (g_strv_contains (allowed_elements, (const char *) node->name));
@@ -136,8 +139,10 @@ assert_allowed_tree (xmlNode *node)
       else
         {
           g_assert_cmpint (node->type, ==, XML_TEXT_NODE);
+          continue;
         }
-      depth = MAX (depth, 1 + assert_allowed_tree (node->children));
+      below = assert_allowed_tree (node->children); /* not inside MAX (): it would run twice */
+      depth = MAX (depth, below + 1);
     }
   return depth;
 }
@@ -459,7 +464,8 @@ test_xml_script_abstract (void)
 
   assert_conference_safe (conference);
   g_assert_cmpstr (abstract, ==,
-                   "<p>Kept <strong>text</strong> and a <a href=\"https://example.org/safe\">safe link</a>.</p>\n"
+                   "<p>Kept <strong>text</strong> and a "
+                   "<a href=\"https://example.org/safe\">safe link</a>.</p>\n"
                    "<p>bad link and obfuscated link</p>\n"
                    "<p>Literal &lt;script&gt; stays text.</p>");
   g_assert_cmpstr (description, ==, "<p>Description kept.</p>");
@@ -492,8 +498,9 @@ static void
 test_ical_script_description (void)
 {
   g_autoptr (HallwayConference) conference = read_fixture ("hostile-script-description.ics");
-  const char *html = hallway_event_get_description (find_event (conference, "Hostile HTML description"));
-  const char *text = hallway_event_get_description (find_event (conference, "Hostile plain description"));
+  /* DESCRIPTION is what an iCalendar event has to say: it becomes the abstract. */
+  const char *html = hallway_event_get_abstract (find_event (conference, "Hostile HTML description"));
+  const char *text = hallway_event_get_abstract (find_event (conference, "Hostile plain description"));
 
   assert_conference_safe (conference);
   assert_contains (html, "<b>bold</b>");
@@ -566,8 +573,7 @@ test_long_line_sanitizer (void)
   text = hallway_html_to_plain_text (html);
   g_test_message ("5 MB line sanitized, rendered and flattened in %.3f s", g_test_timer_elapsed ());
   g_assert_cmpfloat (g_test_timer_last (), <, SLOW_SECONDS);
-  g_assert_cmpuint (strlen (clean), ==, strlen (html) - 1); /* the space before "end" stays */
-  g_assert_true (g_str_has_suffix (clean, "word end</p>"));
+  g_assert_cmpstr (clean, ==, html);
   g_assert_true (g_str_has_suffix (markdown, "word end</p>"));
   g_assert_true (g_str_has_suffix (text, "word end"));
 }
@@ -717,10 +723,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/binary", test_binary);
   g_test_add_func ("/hostile/web-pages", test_web_pages);
   g_test_add ("/hostile/missing-file", TempDir, NULL, temp_dir_setup, test_missing_file, temp_dir_teardown);
-  g_test_add ("/hostile/too-large/file", TempDir, NULL, temp_dir_setup, test_too_large_file, temp_dir_teardown);
+  g_test_add ("/hostile/too-large/file", TempDir, NULL, temp_dir_setup,
+              test_too_large_file, temp_dir_teardown);
   g_test_add ("/hostile/too-large/huge-file-not-read", TempDir, NULL, temp_dir_setup,
               test_huge_file_not_read, temp_dir_teardown);
-  g_test_add ("/hostile/too-large/bytes", TempDir, NULL, temp_dir_setup, test_too_large_bytes, temp_dir_teardown);
+  g_test_add ("/hostile/too-large/bytes", TempDir, NULL, temp_dir_setup,
+              test_too_large_bytes, temp_dir_teardown);
 
   g_test_add_func ("/hostile/markup/xml-script-abstract", test_xml_script_abstract);
   g_test_add_func ("/hostile/markup/json-script-description", test_json_script_description);

@@ -402,7 +402,9 @@ test_invalid_utf8 (void)
 static void
 test_control_characters (void)
 {
-  g_autofree char *output = hallway_sanitize_html ("<p>a\x01" "b\x08" "c\x0b" "d\x0c" "e\x1f" "f\x7f" "g</p>");
+  g_autofree char *output = NULL;
+
+  output = hallway_sanitize_html ("<p>a\x01" "b\x08" "c\x0b" "d\x0c" "e\x1f" "f\x7f" "g</p>");
 
   assert_safe_markup (output);
   g_assert_nonnull (strstr (output, "a"));
@@ -604,6 +606,7 @@ test_real_markdown_descriptions (void)
   g_autofree char *path = hallway_test_schedule_path ("33c3-frab.schedule.json");
   g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) error = NULL;
+  JsonObject *schedule;
   JsonArray *days;
   guint checked = 0;
 
@@ -612,10 +615,8 @@ test_real_markdown_descriptions (void)
   parser = json_parser_new ();
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   g_assert_no_error (error);
-  days = json_object_get_array_member (json_object_get_object_member (json_object_get_object_member (
-                                         json_node_get_object (json_parser_get_root (parser)), "schedule"),
-                                       "conference"),
-                                       "days");
+  schedule = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "schedule");
+  days = json_object_get_array_member (json_object_get_object_member (schedule, "conference"), "days");
   for (guint d = 0; d < json_array_get_length (days); d++)
     {
       JsonObject *rooms = json_object_get_object_member (json_array_get_object_element (days, d), "rooms");
@@ -664,7 +665,8 @@ test_plain_text_blocks (void)
 static void
 test_plain_text_lists (void)
 {
-  assert_plain_text ("<p>Intro</p><ul><li>one</li><li><p>two</p><ul><li>nested</li></ul></li></ul><p>after</p>",
+  assert_plain_text ("<p>Intro</p><ul><li>one</li><li><p>two</p><ul><li>nested</li></ul></li></ul>"
+                     "<p>after</p>",
                      "Intro\n\n• one\n• two\n  • nested\n\nafter");
   assert_plain_text ("<ol><li>first</li><li>second</li></ol>", "1. first\n2. second");
 }
@@ -674,7 +676,8 @@ test_plain_text_links (void)
 {
   assert_plain_text ("<p>See <a href=\"https://example.org/\">the site</a>.</p>",
                      "See the site (https://example.org/).");
-  assert_plain_text ("<p><a href=\"https://example.org/\">https://example.org/</a></p>", "https://example.org/");
+  assert_plain_text ("<p><a href=\"https://example.org/\">https://example.org/</a></p>",
+                     "https://example.org/");
   assert_plain_text ("<p><a href=\"mailto:me@example.org\">me@example.org</a></p>", "me@example.org");
   assert_plain_text ("<p><a href=\"javascript:alert(1)\">click</a></p>", "click");
 }

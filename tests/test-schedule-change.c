@@ -42,7 +42,7 @@ make_talk (HallwayConference *conference, const TalkSpec *spec)
   end = g_date_time_add_minutes (start, spec->minutes);
   event->guid = g_strdup (spec->guid);
   event->title = g_strdup (spec->title);
-  event->abstract = g_strdup (spec->abstract);
+  hallway_rich_text_set (&event->abstract, spec->abstract, HALLWAY_TEXT_HTML);
   event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
   if (spec->track != NULL)
     event->track = g_object_ref (hallway_conference_ensure_track (conference, spec->track));

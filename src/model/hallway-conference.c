@@ -409,20 +409,50 @@ assign_keys (HallwayConference *self)
     }
 }
 
+/* Collected in arrays first: one items-changed per store, not one per event. */
 static void
-index_event (HallwayConference *self, gpointer owner, HallwayEvent *event)
+index_event (GHashTable *collected, gpointer owner, HallwayEvent *event)
 {
-  GListStore *store;
+  GPtrArray *events;
 
   if (owner == NULL)
     return;
-  store = g_hash_table_lookup (self->events_by_owner, owner);
-  if (store == NULL)
+  events = g_hash_table_lookup (collected, owner);
+  if (events == NULL)
     {
-      store = g_list_store_new (HALLWAY_TYPE_EVENT);
+      events = g_ptr_array_new ();
+      g_hash_table_insert (collected, owner, events);
+    }
+  g_ptr_array_add (events, event);
+}
+
+static void
+build_indexes (HallwayConference *self)
+{
+  g_autoptr (GHashTable) collected = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer owner, events;
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      HallwayEvent *event = g_ptr_array_index (self->events, i);
+
+      index_event (collected, event->day, event);
+      index_event (collected, event->track, event);
+      index_event (collected, event->room, event);
+      for (guint p = 0; p < event->persons->len; p++)
+        index_event (collected, g_ptr_array_index (event->persons, p), event);
+    }
+  g_hash_table_iter_init (&iter, collected);
+  while (g_hash_table_iter_next (&iter, &owner, &events))
+    {
+      GListStore *store = g_list_store_new (HALLWAY_TYPE_EVENT);
+      GPtrArray *array = events;
+
+      g_list_store_splice (store, 0, 0, array->pdata, array->len);
       g_hash_table_insert (self->events_by_owner, owner, store);
     }
-  g_list_store_append (store, event);
 }
 
 static int
@@ -472,16 +502,7 @@ hallway_conference_finish (HallwayConference *self)
   g_ptr_array_sort (self->events, compare_event_pointers);
   assign_days (self);
   assign_keys (self);
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      HallwayEvent *event = g_ptr_array_index (self->events, i);
-
-      index_event (self, event->day, event);
-      index_event (self, event->track, event);
-      index_event (self, event->room, event);
-      for (guint p = 0; p < event->persons->len; p++)
-        index_event (self, g_ptr_array_index (event->persons, p), event);
-    }
+  build_indexes (self);
   self->finished = TRUE;
   if (self->events->len > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->events->len);

@@ -2,11 +2,12 @@
 #pragma once
 
 #include "hallway-event.h"
+#include "hallway-rich-text.h"
 
 G_BEGIN_DECLS
 
 /* The readers fill events field by field; everything else uses the getters. Strings are
- * owned; abstract and description hold sanitized HTML; start and end are never NULL once
+ * owned; abstract and description become sanitized HTML when first read; start and end are never NULL once
  * the event has been added to a conference. */
 struct _HallwayEvent
 {
@@ -21,8 +22,8 @@ struct _HallwayEvent
   char *subtitle;
   char *event_type;
   char *language;
-  char *abstract;
-  char *description;
+  HallwayRichText abstract;
+  HallwayRichText description;
   char *url;
   char *feedback_url;
 

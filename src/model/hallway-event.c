@@ -38,8 +38,8 @@ hallway_event_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->event_type);
   g_free (self->language);
-  g_free (self->abstract);
-  g_free (self->description);
+  hallway_rich_text_clear (&self->abstract);
+  hallway_rich_text_clear (&self->description);
   g_free (self->url);
   g_free (self->feedback_url);
   g_free (self->search_text);
@@ -146,10 +146,23 @@ STRING_GETTER (title)
 STRING_GETTER (subtitle)
 STRING_GETTER (event_type)
 STRING_GETTER (language)
-STRING_GETTER (abstract)
-STRING_GETTER (description)
 STRING_GETTER (url)
 STRING_GETTER (feedback_url)
+
+/* Sanitized HTML, rendered on first use: call from the thread that owns the conference. */
+const char *
+hallway_event_get_abstract (HallwayEvent *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  return hallway_rich_text_get_html (&self->abstract);
+}
+
+const char *
+hallway_event_get_description (HallwayEvent *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  return hallway_rich_text_get_html (&self->description);
+}
 
 GDateTime *
 hallway_event_get_start (HallwayEvent *self)

@@ -217,6 +217,14 @@ end_of (const char *p)
   return p + strlen (p);
 }
 
+/* Not g_str_has_prefix (): with a constant prefix, GLib's macro measures the whole input,
+ * which made the tokenizer quadratic. */
+static gboolean
+starts_with (const char *p, const char *prefix)
+{
+  return strncmp (p, prefix, strlen (prefix)) == 0;
+}
+
 /* The name as libxml2 will read it back: lowercase letters, digits and dashes. */
 static const char *
 read_tag_name (const char *p, char name[MAX_TAG_NAME + 1])
@@ -374,9 +382,9 @@ skip_comment (const char *p)
 {
   const char *end;
 
-  if (g_str_has_prefix (p, "<!-->"))
+  if (starts_with (p, "<!-->"))
     return p + 5;
-  if (g_str_has_prefix (p, "<!--->"))
+  if (starts_with (p, "<!--->"))
     return p + 6;
   end = strstr (p + 4, "-->");
   return end != NULL ? end + 3 : end_of (p);
@@ -411,7 +419,7 @@ rewrite_for_libxml2 (const char *html)
         p = rewrite_start_tag (tag + 1, out);
       else if (tag[1] == '/' && g_ascii_isalpha (tag[2]))
         p = rewrite_end_tag (tag + 2, out);
-      else if (g_str_has_prefix (tag, "<!--"))
+      else if (starts_with (tag, "<!--"))
         p = skip_comment (tag);
       else if (tag[1] == '!' || tag[1] == '?' || tag[1] == '/')
         p = skip_bogus_comment (tag);
@@ -434,7 +442,7 @@ parse_html (const char *html)
   gsize length;
 
   element_rules_by_name ();
-  rewritten = rewrite_for_libxml2 (g_str_has_prefix (valid, "\xEF\xBB\xBF") ? valid + 3 : valid);
+  rewritten = rewrite_for_libxml2 (starts_with (valid, "\xEF\xBB\xBF") ? valid + 3 : valid);
   length = strlen (rewritten);
   if (length == 0 || length > G_MAXINT)
     return NULL;
@@ -543,7 +551,7 @@ safe_link_target (const char *href)
   else
     return NULL;
   /* "http:foo" is relative to the page in some browsers; demand an authority. */
-  if (!g_str_has_prefix (rest, "//") || rest[2] == '\0' || rest[2] == '/')
+  if (!starts_with (rest, "//") || rest[2] == '\0' || rest[2] == '/')
     return NULL;
   return g_steal_pointer (&url);
 }
@@ -807,7 +815,7 @@ html_text (gpointer writer, const char *text)
   write_run (w, text, strlen (text));
 }
 
-/* Inline elements and line breaks need a paragraph around them. */
+/* Inline elements need a paragraph around them: at the top level, one of ours. */
 static gboolean
 enter_inline (HtmlWriter *w, xmlNode *element, const ElementRule *rule)
 {
@@ -924,6 +932,7 @@ html_leave (gpointer writer, xmlNode *element)
 
 static const TreeVisitor html_visitor = { html_enter, html_leave, html_text };
 
+/* Returns allow-listed HTML, never NULL: "" for NULL, empty or all-dropped input. */
 char *
 hallway_sanitize_html (const char *html)
 {
@@ -971,6 +980,7 @@ append_markdown_output (const MD_CHAR *text, MD_SIZE size, void *user_data)
   g_string_append_len (user_data, text, size);
 }
 
+/* Markdown (raw HTML in it included) to sanitized HTML; "" for NULL or empty input. */
 char *
 hallway_markdown_to_html (const char *markdown)
 {
@@ -1162,7 +1172,7 @@ finish_link (TextWriter *w, const TextVisit *visit)
   while (g_ascii_isspace (*text))
     text++;
   if (strcmp (text, url) == 0 ||
-      (g_str_has_prefix (url, "mailto:") && strcmp (text, url + 7) == 0))
+      (starts_with (url, "mailto:") && strcmp (text, url + 7) == 0))
     return;
   if (*text == '\0')
     {
@@ -1232,10 +1242,12 @@ tidy_lines (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+/* Any HTML, sanitized or not, to plain text; "" for NULL or empty input. */
 char *
 hallway_html_to_plain_text (const char *html)
 {
   g_autofree char *sanitized = hallway_sanitize_html (html);
+  g_autofree char *text = NULL;
   xmlDoc *doc = parse_html (sanitized);
   TextWriter w = { 0, };
 
@@ -1250,8 +1262,6 @@ hallway_html_to_plain_text (const char *html)
   g_array_unref (w.visits);
   xmlFreeDoc (doc);
 
-  {
-    g_autofree char *text = g_string_free (w.out, FALSE);
-    return tidy_lines (text);
-  }
+  text = g_string_free (w.out, FALSE);
+  return tidy_lines (text);
 }

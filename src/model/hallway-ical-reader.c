@@ -265,12 +265,13 @@ description_to_html (const char *text)
   if (clean->len == 0 || strcmp (clean->str, "None") == 0)
     return NULL;
 
+  /* The sanitizer sees it all when the abstract is first read. */
   if (has_tag (clean->str, block_tags))
-    return hallway_sanitize_html (clean->str);
+    return g_strdup (clean->str);
   if (!has_tag (clean->str, inline_tags))
     return text_to_paragraphs (clean->str, TRUE);
   paragraphs = text_to_paragraphs (clean->str, FALSE);
-  return hallway_sanitize_html (paragraphs);
+  return g_steal_pointer (&paragraphs);
 }
 
 /* ---- speakers ------------------------------------------------------------------------- */
@@ -670,7 +671,11 @@ read_description (IcalReader *self, icalcomponent *component, HallwayEvent *even
   g_autofree char *description = property_text (component, ICAL_DESCRIPTION_PROPERTY);
 
   if (description != NULL)
-    event->abstract = description_to_html (read_speaker_line (self, event, description));
+    {
+      g_autofree char *html = description_to_html (read_speaker_line (self, event, description));
+
+      hallway_rich_text_set (&event->abstract, html, HALLWAY_TEXT_HTML);
+    }
 }
 
 static void

@@ -339,12 +339,6 @@ is_blank (const char *text)
   return TRUE;
 }
 
-static char *
-markdown_or_null (const char *markdown)
-{
-  return is_blank (markdown) ? NULL : hallway_markdown_to_html (markdown);
-}
-
 /* An absolute http(s) URL, resolving a relative one against base; NULL for anything else,
  * so a schedule cannot hand the browser a javascript: or file: link. */
 static char *
@@ -546,7 +540,9 @@ read_event_fields (Reader *self, JsonObject *object, HallwayEvent *event, const 
         return FALSE;
       switch (field->kind)
         {
-        case FIELD_MARKDOWN: *slot = markdown_or_null (text); break;
+        case FIELD_MARKDOWN:
+          hallway_rich_text_set ((HallwayRichText *) slot, text, HALLWAY_TEXT_MARKDOWN);
+          break;
         case FIELD_URL: *slot = web_url (text, self->base_url); break;
         case FIELD_TEXT:
         case FIELD_IDENTIFIER:
@@ -590,13 +586,9 @@ add_named_person (Reader *self, HallwayEvent *event, const char *id, const char 
 
   if (person == NULL)
     return;
-  /* A speaker of many talks carries the same biography in each: convert it once. */
-  if (hallway_person_get_biography (person) == NULL && !is_blank (biography))
-    {
-      g_autofree char *html = hallway_markdown_to_html (biography);
-
-      hallway_person_set_biography (person, html);
-    }
+  /* A speaker of many talks carries the same biography in each: keep the first. */
+  if (!hallway_person_has_biography (person) && !is_blank (biography))
+    hallway_person_set_biography (person, biography, HALLWAY_TEXT_MARKDOWN);
   if (!g_ptr_array_find (event->persons, person, NULL))
     g_ptr_array_add (event->persons, g_object_ref (person));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-link"
 
+#define _GNU_SOURCE  /* strcasestr */
 #include <string.h>
 
 #include "hallway-link.h"
@@ -52,16 +53,22 @@ hallway_link_new (const char *label, const char *url, HallwayLinkKind kind)
 }
 
 static gboolean
-contains_any (const char *haystack, const char * const *needles)
+contains_any (const char *text, const char * const *needles)
 {
   for (guint i = 0; needles[i] != NULL; i++)
-    if (strstr (haystack, needles[i]) != NULL)
+    if (text != NULL && strcasestr (text, needles[i]) != NULL)
       return TRUE;
   return FALSE;
 }
 
+static gboolean
+mentions_any (const char *label, const char *url, const char * const *needles)
+{
+  return contains_any (label, needles) || contains_any (url, needles);
+}
+
 /* Schedules label links freely ("Video recording (WebM/VP9)", "Slides", "Chat room(web)"):
- * classify by words in the label and well-known hosts in the URL. */
+ * classify by words in the label and well-known hosts in the URL, case-insensitively. */
 HallwayLinkKind
 hallway_link_guess_kind (const char *label, const char *url)
 {
@@ -70,18 +77,16 @@ hallway_link_guess_kind (const char *label, const char *url)
   static const char * const chat[] = { "chat", "matrix", "irc", NULL };
   static const char * const slides[] = { "slide", ".pdf", "presentation", NULL };
   static const char * const feedback[] = { "feedback", "submit", NULL };
-  g_autofree char *joined = g_strconcat (label ? label : "", " ", url ? url : "", NULL);
-  g_autofree char *text = g_ascii_strdown (joined, -1);
 
-  if (contains_any (text, feedback))
+  if (mentions_any (label, url, feedback))
     return HALLWAY_LINK_FEEDBACK;
-  if (contains_any (text, chat))
+  if (mentions_any (label, url, chat))
     return HALLWAY_LINK_CHAT;
-  if (contains_any (text, stream))
+  if (mentions_any (label, url, stream))
     return HALLWAY_LINK_STREAM;
-  if (contains_any (text, video))
+  if (mentions_any (label, url, video))
     return HALLWAY_LINK_VIDEO;
-  if (contains_any (text, slides))
+  if (mentions_any (label, url, slides))
     return HALLWAY_LINK_SLIDES;
   return HALLWAY_LINK_OTHER;
 }

@@ -4,13 +4,13 @@
 #include "hallway-person.h"
 
 /* A speaker. The id is the schedule's own (may be NULL in iCal and old files);
- * the biography is sanitized HTML. */
+ * the biography becomes sanitized HTML when first read. */
 struct _HallwayPerson
 {
   GObject parent_instance;
   char *id;
   char *name;
-  char *biography;
+  HallwayRichText biography;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayPerson, hallway_person, G_TYPE_OBJECT)
@@ -25,7 +25,7 @@ hallway_person_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->name);
-  g_free (self->biography);
+  hallway_rich_text_clear (&self->biography);
   G_OBJECT_CLASS (hallway_person_parent_class)->finalize (object);
 }
 
@@ -88,13 +88,20 @@ const char *
 hallway_person_get_biography (HallwayPerson *self)
 {
   g_return_val_if_fail (HALLWAY_IS_PERSON (self), NULL);
-  return self->biography;
+  return hallway_rich_text_get_html (&self->biography);
 }
 
 void
-hallway_person_set_biography (HallwayPerson *self, const char *sanitized_html)
+hallway_person_set_biography (HallwayPerson *self, const char *text, HallwayTextFormat format)
 {
   g_return_if_fail (HALLWAY_IS_PERSON (self));
-  g_free (self->biography);
-  self->biography = g_strdup (sanitized_html);
+  hallway_rich_text_set (&self->biography, text, format);
+}
+
+/* Whether the schedule gave one, without rendering it. */
+gboolean
+hallway_person_has_biography (HallwayPerson *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PERSON (self), FALSE);
+  return hallway_rich_text_get_source (&self->biography) != NULL;
 }

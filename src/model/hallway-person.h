@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "hallway-rich-text.h"
 #include "hallway-types.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,9 @@ HallwayPerson *hallway_person_new           (const char    *id,
 const char    *hallway_person_get_id        (HallwayPerson *self);
 const char    *hallway_person_get_name      (HallwayPerson *self);
 const char    *hallway_person_get_biography (HallwayPerson *self);
-void           hallway_person_set_biography (HallwayPerson *self,
-                                             const char    *sanitized_html);
+gboolean       hallway_person_has_biography (HallwayPerson     *self);
+void           hallway_person_set_biography (HallwayPerson     *self,
+                                             const char        *text,
+                                             HallwayTextFormat  format);
 
 G_END_DECLS

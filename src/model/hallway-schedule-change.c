@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "hallway-schedule-change"
 
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-event-private.h"
 #include "hallway-person.h"
 #include "hallway-schedule-change.h"
 
@@ -142,7 +142,8 @@ content_changes (HallwayEvent *a, HallwayEvent *b)
     fields |= HALLWAY_CHANGED_SPEAKERS;
   if (!same_text (hallway_event_get_track_name (a), hallway_event_get_track_name (b)))
     fields |= HALLWAY_CHANGED_TRACK;
-  if (!same_text (hallway_event_get_abstract (a), hallway_event_get_abstract (b)))
+  /* Sources, not rendered HTML: diffs run in a thread while the views render. */
+  if (!same_text (hallway_rich_text_get_source (&a->abstract), hallway_rich_text_get_source (&b->abstract)))
     fields |= HALLWAY_CHANGED_ABSTRACT;
   return fields;
 }

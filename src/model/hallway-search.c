@@ -43,7 +43,7 @@ ensure_search_text (HallwayEvent *event)
   if (event->search_text == NULL)
     {
       g_autofree char *speakers = hallway_event_dup_speakers (event);
-      g_autofree char *abstract = hallway_html_to_plain_text (event->abstract);
+      g_autofree char *abstract = hallway_html_to_plain_text (hallway_event_get_abstract (event));
       g_autofree char *joined = g_strjoin ("\n",
                                            event->title ? event->title : "",
                                            event->subtitle ? event->subtitle : "",

@@ -246,24 +246,6 @@ replace_owned (char **field, char *value)
   *field = value;
 }
 
-/* Abstracts, descriptions and biographies, as sanitized HTML. Pentabarf exports hold HTML
- * (entity-escaped, so it arrives here as markup); frab and wafer hold Markdown, sometimes
- * with inline tags, and FOSDEM 2010 plain text with blank-line paragraphs. Neither says
- * which, so text that opens with a tag is HTML and the rest is read as Markdown. */
-static char *
-rich_text (const char *text)
-{
-  const char *start = text;
-
-  while (g_ascii_isspace (*start))
-    start++;
-  if (*start == '\0')
-    return NULL;
-  if (*start == '<')
-    return hallway_sanitize_html (text);
-  return hallway_markdown_to_html (text);
-}
-
 /* The value trimmed of white space; NULL when empty. Takes the string. */
 static char *
 stripped (char *owned)
@@ -464,7 +446,7 @@ end_biography (XmlReader *reader)
   HallwayPerson *person = ensure_person (reader, id, name);
 
   if (person != NULL && biography != NULL)
-    hallway_person_set_biography (person, biography);
+    hallway_person_set_biography (person, biography, hallway_rich_text_guess_format (biography));
 }
 
 /* ---- events ------------------------------------------------------------------------ */
@@ -550,8 +532,14 @@ end_event_field (XmlReader *reader, Field field, const char *text)
       if (event->slug == NULL)
         event->slug = collapse_whitespace (text);
       break;
-    case FIELD_ABSTRACT: replace_owned (&event->abstract, rich_text (text)); break;
-    case FIELD_DESCRIPTION: replace_owned (&event->description, rich_text (text)); break;
+    /* Pentabarf holds HTML (entity-escaped, so it arrives as markup); frab and wafer hold
+     * Markdown, FOSDEM 2010 plain text. Neither says which. */
+    case FIELD_ABSTRACT:
+      hallway_rich_text_set (&event->abstract, text, hallway_rich_text_guess_format (text));
+      break;
+    case FIELD_DESCRIPTION:
+      hallway_rich_text_set (&event->description, text, hallway_rich_text_guess_format (text));
+      break;
     case FIELD_URL: replace_owned (&event->url, web_url (stripped (g_strdup (text)), NULL)); break;
     case FIELD_FEEDBACK_URL:
       replace_owned (&event->feedback_url, web_url (stripped (g_strdup (text)), NULL));
@@ -818,7 +806,9 @@ enter_day_or_room (XmlReader *reader, Context parent, const StartTag *tag)
 {
   if (parent == CONTEXT_DAY && tag_is (tag, "room"))
     {
-      replace_owned (&reader->room_name, collapse_whitespace (tag_attribute (tag, "name")));
+      g_autofree char *name = tag_attribute (tag, "name");
+
+      replace_owned (&reader->room_name, collapse_whitespace (name));
       return CONTEXT_ROOM;
     }
   if (!tag_is (tag, "event"))
@@ -948,7 +938,7 @@ end_text (XmlReader *reader, Context parent)
       if (reader->field == FIELD_BIOGRAPHY_NAME)
         replace_owned (&reader->biography_name, collapse_whitespace (text));
       else if (reader->field == FIELD_BIOGRAPHY || reader->biography == NULL)
-        replace_owned (&reader->biography, rich_text (text));
+        replace_owned (&reader->biography, stripped (g_strdup (text)));
       break;
     case CONTEXT_EVENT:
       end_event_field (reader, reader->field, text);
@@ -1145,6 +1135,9 @@ parse (XmlReader *reader, const char *data, gsize length, GError **error)
   xmlCtxtUseOptions (reader->ctxt, safe_parse_options ());
 
   xmlParseDocument (reader->ctxt);
+  /* For expat compatibility libxml2 keeps entity declarations in a document of its own,
+   * even in SAX mode; nobody else frees it. */
+  g_clear_pointer (&reader->ctxt->myDoc, xmlFreeDoc);
   well_formed = reader->ctxt->wellFormed;
   if (!well_formed && reader->parse_error == NULL)
     reader->parse_error_line = current_line (reader);

@@ -1,0 +1,1923 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-library"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hallway-conference.h"
+#include "hallway-library.h"
+
+/* The same folder as the schedule cache, whatever the build profile. */
+#define APP_FOLDER "io.github.hallway_app.Hallway"
+
+/* The format versions this code writes and reads. A library.json with a higher one comes
+ * from a newer Hallway: it is neither read nor overwritten, so going back loses nothing. */
+#define FORMAT_VERSION 1
+#define CATALOGUE_FORMAT_VERSION 1
+
+/* 48 bits of a SHA-256: no two locations of one user will ever share an id. */
+#define ID_LENGTH 12
+
+/* Ids name files: an edited library.json must not reach outside the bookmarks folder. */
+#define ID_CHARACTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
+#define ID_MAX_LENGTH 64
+
+G_DEFINE_QUARK (hallway-library-error-quark, hallway_library_error)
+
+/* ==== one conference ==================================================================== */
+
+struct _HallwayLibraryEntry
+{
+  GObject parent_instance;
+
+  char *id;
+  char *location;
+  char *title;
+  char *subtitle;
+  GDateTime *added;
+  gboolean follow;
+  HallwaySubscription *subscription;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, G_TYPE_OBJECT)
+
+enum
+{
+  ENTRY_PROP_0,
+  ENTRY_PROP_ID,
+  ENTRY_PROP_LOCATION,
+  ENTRY_PROP_TITLE,
+  ENTRY_PROP_SUBTITLE,
+  ENTRY_PROP_ADDED,
+  ENTRY_PROP_FOLLOW,
+  ENTRY_PROP_SUBSCRIPTION,
+  ENTRY_N_PROPS
+};
+
+static GParamSpec *entry_properties[ENTRY_N_PROPS];
+
+static void
+entry_set_title (HallwayLibraryEntry *self, const char *title)
+{
+  if (title == NULL || *title == '\0')
+    return;
+  if (g_set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), entry_properties[ENTRY_PROP_TITLE]);
+}
+
+static void
+entry_conference_changed_cb (HallwaySubscription *subscription,
+                             GParamSpec          *pspec,
+                             HallwayLibraryEntry *self)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+
+  if (conference != NULL)
+    entry_set_title (self, hallway_conference_get_title (conference));
+}
+
+/* The title falls back to the location, so a row always has something to show. */
+static HallwayLibraryEntry *
+library_entry_new (const char          *id,
+                   const char          *location,
+                   const char          *title,
+                   const char          *subtitle,
+                   GDateTime           *added,
+                   gboolean             follow,
+                   HallwaySubscription *subscription)
+{
+  HallwayLibraryEntry *self = g_object_new (HALLWAY_TYPE_LIBRARY_ENTRY, NULL);
+
+  self->id = g_strdup (id);
+  self->location = g_strdup (location);
+  self->title = g_strdup (title != NULL && *title != '\0' ? title : location);
+  self->subtitle = g_strdup (subtitle);
+  self->added = added != NULL ? g_date_time_ref (added) : NULL;
+  self->follow = follow;
+  if (subscription != NULL)
+    {
+      self->subscription = g_object_ref (subscription);
+      g_signal_connect_object (subscription, "notify::conference",
+                               G_CALLBACK (entry_conference_changed_cb), self, 0);
+      entry_conference_changed_cb (subscription, NULL, self);
+    }
+  return self;
+}
+
+const char *
+hallway_library_entry_get_id (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->id;
+}
+
+const char *
+hallway_library_entry_get_location (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->location;
+}
+
+const char *
+hallway_library_entry_get_title (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->title;
+}
+
+const char *
+hallway_library_entry_get_subtitle (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->subtitle;
+}
+
+GDateTime *
+hallway_library_entry_get_added (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->added;
+}
+
+gboolean
+hallway_library_entry_get_follow (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), FALSE);
+  return self->follow;
+}
+
+HallwaySubscription *
+hallway_library_entry_get_subscription (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->subscription;
+}
+
+static void
+hallway_library_entry_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case ENTRY_PROP_LOCATION:
+      g_value_set_string (value, self->location);
+      break;
+    case ENTRY_PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case ENTRY_PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case ENTRY_PROP_ADDED:
+      g_value_set_boxed (value, self->added);
+      break;
+    case ENTRY_PROP_FOLLOW:
+      g_value_set_boolean (value, self->follow);
+      break;
+    case ENTRY_PROP_SUBSCRIPTION:
+      g_value_set_object (value, self->subscription);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_library_entry_dispose (GObject *object)
+{
+  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
+
+  g_clear_object (&self->subscription);
+  G_OBJECT_CLASS (hallway_library_entry_parent_class)->dispose (object);
+}
+
+static void
+hallway_library_entry_finalize (GObject *object)
+{
+  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
+
+  g_free (self->id);
+  g_free (self->location);
+  g_free (self->title);
+  g_free (self->subtitle);
+  g_clear_pointer (&self->added, g_date_time_unref);
+  G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
+}
+
+static void
+hallway_library_entry_class_init (HallwayLibraryEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = hallway_library_entry_get_property;
+  object_class->dispose = hallway_library_entry_dispose;
+  object_class->finalize = hallway_library_entry_finalize;
+
+  entry_properties[ENTRY_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, NULL,
+                                                               flags);
+  entry_properties[ENTRY_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                                                               flags);
+  entry_properties[ENTRY_PROP_ADDED] = g_param_spec_boxed ("added", NULL, NULL,
+                                                           G_TYPE_DATE_TIME, flags);
+  entry_properties[ENTRY_PROP_FOLLOW] = g_param_spec_boolean ("follow", NULL, NULL, FALSE,
+                                                              flags);
+  entry_properties[ENTRY_PROP_SUBSCRIPTION] =
+    g_param_spec_object ("subscription", NULL, NULL, HALLWAY_TYPE_SUBSCRIPTION, flags);
+  g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_properties);
+}
+
+static void
+hallway_library_entry_init (HallwayLibraryEntry *self)
+{
+}
+
+/* ==== locations and ids ================================================================= */
+
+static gboolean
+is_web_location (const char *location)
+{
+  const char *scheme = g_uri_peek_scheme (location);
+
+  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
+}
+
+/* As HallwaySubscription does it, so the library and the cache agree on one location. */
+char *
+hallway_library_normalize_location (const char *location)
+{
+  g_autoptr (GFile) file = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (is_web_location (location))
+    return g_strdup (location);
+  file = g_file_new_for_commandline_arg (location);
+  return g_file_get_uri (file);
+}
+
+char *
+hallway_library_dup_id_for_location (const char *location)
+{
+  g_autofree char *normalized = NULL;
+  g_autofree char *digest = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  normalized = hallway_library_normalize_location (location);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normalized, -1);
+  return g_strndup (digest, ID_LENGTH);
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize length = strlen (id);
+
+  return length > 0 && length <= ID_MAX_LENGTH && strspn (id, ID_CHARACTERS) == length;
+}
+
+static GFile *
+bookmarks_file_for_id (const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+
+  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks", name,
+                                    NULL);
+}
+
+/* ==== small JSON helpers ================================================================ */
+
+/* NULL when absent or not a string: the caller decides whether that is fatal. */
+static const char *
+string_member (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static gboolean
+boolean_member (JsonObject *object, const char *name, gboolean fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}
+
+static gboolean
+read_version (JsonObject *root, gint64 *version)
+{
+  JsonNode *node = json_object_get_member (root, "version");
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *version = json_node_get_int (node);
+  return *version >= 1;
+}
+
+/* json-glib says "<data>:12:65: Parse error: …"; people get "line 12: Parse error: …". */
+static char *
+describe_json_error (const char *message)
+{
+  const char *cursor = message;
+  guint64 line;
+  char *end;
+
+  if (g_str_has_prefix (cursor, "<data>:"))
+    cursor += strlen ("<data>:");
+  line = g_ascii_strtoull (cursor, &end, 10);
+  if (end == cursor || *end != ':')
+    return g_strdup (message);
+  cursor = end + 1;
+  g_ascii_strtoull (cursor, &end, 10);
+  if (*end == ':')
+    cursor = end + 1;
+  while (*cursor == ' ')
+    cursor++;
+  return g_strdup_printf (_("line %" G_GUINT64_FORMAT ": %s"), line, cursor);
+}
+
+/* The root object, or NULL and a detail for the caller's message. */
+static JsonObject *
+parse_object (JsonParser *parser, const char *contents, gsize length, GError **error)
+{
+  g_autoptr (GError) json_error = NULL;
+  JsonNode *root;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                           _("the file is empty"));
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, contents, (gssize) length, &json_error))
+    {
+      g_autofree char *detail = describe_json_error (json_error->message);
+
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT, detail);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                           _("it is not a JSON object"));
+      return NULL;
+    }
+  return json_node_get_object (root);
+}
+
+/* ==== the catalogue ===================================================================== */
+
+/* Hallway's own catalogue: conferences anyone may want, never followed by default. */
+typedef struct
+{
+  const char *title;
+  const char *location;
+  const char *subtitle;
+} KnownConference;
+
+static const KnownConference builtin_catalogue[] = {
+  { "FOSDEM 2027", "https://fosdem.org/2027/schedule/xml",
+    N_("Brussels · early 2027") },
+  { "FOSDEM 2026", "https://fosdem.org/2026/schedule/xml",
+    N_("Brussels · 31 January – 1 February 2026") },
+  /* The Fahrplan that CCC's own app (EventFahrplan) follows: the main programme. */
+  { "39C3: 39th Chaos Communication Congress",
+    "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml",
+    N_("Hamburg · 27–30 December 2025 · main programme") },
+  /* C3VOC's merge of every stage, assembly and self-organised session (the file in
+   * ../shared/schedules comes from this repository). */
+  { "39C3: everything",
+    "https://raw.githubusercontent.com/voc/39C3_schedule/HEAD/everything.schedule.json",
+    N_("Hamburg · 27–30 December 2025 · all stages and assemblies (C3VOC)") },
+};
+
+static HallwayLibraryEntry *
+catalogue_entry_new (const char *title,
+                     const char *location,
+                     const char *subtitle,
+                     gboolean    follow)
+{
+  g_autofree char *normalized = hallway_library_normalize_location (location);
+  g_autofree char *id = hallway_library_dup_id_for_location (normalized);
+
+  return library_entry_new (id, normalized, title, subtitle, NULL, follow, NULL);
+}
+
+static gboolean
+store_has_location (GListStore *store, const char *location)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_str_equal (entry->location, location))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_builtin_catalogue (GListStore *store)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (builtin_catalogue); i++)
+    {
+      const KnownConference *known = &builtin_catalogue[i];
+      g_autoptr (HallwayLibraryEntry) entry = NULL;
+
+      if (store_has_location (store, known->location))
+        continue;
+      entry = catalogue_entry_new (known->title, known->location, _(known->subtitle), FALSE);
+      g_list_store_append (store, entry);
+    }
+}
+
+static GListStore *
+builtin_catalogue_new (void)
+{
+  GListStore *store = g_list_store_new (HALLWAY_TYPE_LIBRARY_ENTRY);
+
+  append_builtin_catalogue (store);
+  return store;
+}
+
+/* A relative path would depend on the folder Hallway happens to start in. */
+static gboolean
+is_catalogue_location (const char *location)
+{
+  const char *scheme = g_uri_peek_scheme (location);
+
+  if (scheme != NULL)
+    return g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
+           g_str_equal (scheme, "file");
+  return g_path_is_absolute (location);
+}
+
+static HallwayLibraryEntry *
+catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
+{
+  JsonObject *object;
+  const char *title;
+  const char *location;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("conference %u is not a JSON object"), number);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  title = string_member (object, "title");
+  location = string_member (object, "location");
+  if (title == NULL || *title == '\0')
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("conference %u has no “title”"), number);
+      return NULL;
+    }
+  if (location == NULL || *location == '\0')
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("conference %u (“%s”) has no “location”"), number, title);
+      return NULL;
+    }
+  if (!is_catalogue_location (location))
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("conference %u (“%s”): “%s” is neither an http(s) URL nor an absolute "
+                     "file path"), number, title, location);
+      return NULL;
+    }
+  return catalogue_entry_new (title, location, string_member (object, "subtitle"),
+                              boolean_member (object, "follow", FALSE));
+}
+
+/* The messages set here are details; hallway_library_read_catalogue() names the file. */
+static GListStore *
+parse_catalogue (const char *contents, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GListStore) store = g_list_store_new (HALLWAY_TYPE_LIBRARY_ENTRY);
+  JsonObject *root = parse_object (parser, contents, length, error);
+  JsonNode *conferences;
+  JsonArray *array;
+  gint64 version = 0;
+
+  if (root == NULL)
+    return NULL;
+  if (!read_version (root, &version))
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                           _("it has no format “version”"));
+      return NULL;
+    }
+  if (version > CATALOGUE_FORMAT_VERSION)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("its format version %" G_GINT64_FORMAT " is newer than this Hallway "
+                     "reads (%d)"), version, CATALOGUE_FORMAT_VERSION);
+      return NULL;
+    }
+  conferences = json_object_get_member (root, "conferences");
+  if (conferences == NULL || !JSON_NODE_HOLDS_ARRAY (conferences))
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                           _("the list of “conferences” is missing"));
+      return NULL;
+    }
+  array = json_node_get_array (conferences);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry =
+        catalogue_entry_from_json (json_array_get_element (array, i), i + 1, error);
+
+      if (entry == NULL)
+        return NULL;
+      if (!store_has_location (store, entry->location))
+        g_list_store_append (store, entry);
+    }
+  if (boolean_member (root, "include-builtin", TRUE))
+    append_builtin_catalogue (store);
+  return g_steal_pointer (&store);
+}
+
+/* The catalogue file an administrator installs, e.g. /usr/share/hallway/catalogue.json
+ * (the first "hallway/catalogue.json" in the system data folders, $XDG_DATA_DIRS, wins):
+ *
+ *   {
+ *     "version": 1,
+ *     "include-builtin": false,                  optional; default true: Hallway's own
+ *                                                catalogue (FOSDEM, CCC…) follows
+ *     "conferences": [
+ *       {
+ *         "title": "OpenGov Days 2026",          required
+ *         "location": "https://…/schedule.xml",  required: an http(s) URL, a file:// URI
+ *                                                or an absolute path
+ *         "subtitle": "Berlin · 12–13 May 2026", optional, shown under the title
+ *         "follow": true                         optional, default false: a new library
+ *       }                                        starts with it (first start only)
+ *     ]
+ *   }
+ *
+ * Any other member is ignored, so later versions can add some. */
+GListModel *
+hallway_library_read_catalogue (GFile *file, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GListStore *store;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the conference catalogue “%s”: %s"), name,
+                   local_error->message);
+      return NULL;
+    }
+  store = parse_catalogue (contents, length, &local_error);
+  if (store == NULL)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("The conference catalogue “%s” cannot be used: %s. Hallway lists its "
+                     "built-in conferences instead."), name, local_error->message);
+      return NULL;
+    }
+  return G_LIST_MODEL (store);
+}
+
+static GFile *
+find_system_catalogue (void)
+{
+  const char * const *folders = g_get_system_data_dirs ();
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (folders[i], "hallway", "catalogue.json", NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_file_new_for_path (path);
+    }
+  return NULL;
+}
+
+/* The system catalogue, else the built-in one; error only for a system file that is
+ * there but cannot be used. */
+static GListModel *
+read_system_catalogue (GError **error)
+{
+  g_autoptr (GFile) file = find_system_catalogue ();
+  GListModel *catalogue;
+
+  if (file == NULL)
+    return G_LIST_MODEL (builtin_catalogue_new ());
+  catalogue = hallway_library_read_catalogue (file, error);
+  return catalogue != NULL ? catalogue : G_LIST_MODEL (builtin_catalogue_new ());
+}
+
+/* ==== the library ======================================================================= */
+
+struct _HallwayLibrary
+{
+  GObject parent_instance;
+
+  HallwayFetcher *fetcher;
+  GFile *file;
+  GPtrArray *entries;            /* HallwayLibraryEntry, in the order added */
+  GListStore *catalogue;
+  HallwayLibraryEntry *current;
+  char *last_error;
+
+  gboolean loaded;               /* library.json was read: writing it loses nothing */
+  GError *save_blocker;          /* set while library.json must not be replaced */
+  GQueue save_queue;             /* GTask; the head is being written */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HallwayLibrary, hallway_library, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_FETCHER,
+  PROP_CURRENT,
+  PROP_LAST_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- GListModel ------------------------------------------------------------------------ */
+
+static GType
+list_model_get_item_type (GListModel *model)
+{
+  return HALLWAY_TYPE_LIBRARY_ENTRY;
+}
+
+static guint
+list_model_get_n_items (GListModel *model)
+{
+  return HALLWAY_LIBRARY (model)->entries->len;
+}
+
+static gpointer
+list_model_get_item (GListModel *model, guint position)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (model);
+
+  if (position >= self->entries->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->entries, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_model_get_item_type;
+  iface->get_n_items = list_model_get_n_items;
+  iface->get_item = list_model_get_item;
+}
+
+/* ---- the JSON file --------------------------------------------------------------------- */
+
+static void
+add_string_member (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_entry_object (JsonBuilder *builder, HallwayLibraryEntry *entry)
+{
+  g_autofree char *added = g_date_time_format_iso8601 (entry->added);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", entry->id);
+  add_string_member (builder, "location", entry->location);
+  add_string_member (builder, "title", entry->title);
+  add_string_member (builder, "added", added);
+  json_builder_end_object (builder);
+}
+
+static GBytes *
+serialize (HallwayLibrary *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  gsize length;
+  char *text;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, FORMAT_VERSION);
+  if (self->current != NULL)
+    add_string_member (builder, "current", self->current->id);
+  json_builder_set_member_name (builder, "conferences");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->entries->len; i++)
+    add_entry_object (builder, g_ptr_array_index (self->entries, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
+}
+
+/* One conference as library.json has it, read in the load thread. */
+typedef struct
+{
+  char *id;
+  char *location;
+  char *title;
+  GDateTime *added;
+  HallwayBookmarks *bookmarks;
+} StoredConference;
+
+static void
+stored_conference_free (StoredConference *stored)
+{
+  g_free (stored->id);
+  g_free (stored->location);
+  g_free (stored->title);
+  g_clear_pointer (&stored->added, g_date_time_unref);
+  g_clear_object (&stored->bookmarks);
+  g_free (stored);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoredConference, stored_conference_free)
+
+static StoredConference *
+stored_conference_new (const char *id, const char *location, const char *title,
+                       GDateTime *added)
+{
+  StoredConference *stored = g_new0 (StoredConference, 1);
+
+  stored->id = g_strdup (id);
+  stored->location = hallway_library_normalize_location (location);
+  stored->title = g_strdup (title);
+  stored->added = added != NULL ? g_date_time_ref (added) : g_date_time_new_now_utc ();
+  return stored;
+}
+
+static StoredConference *
+stored_conference_from_json (JsonNode *node, guint number, GError **error)
+{
+  JsonObject *object;
+  const char *id;
+  const char *location;
+  const char *added_text;
+  g_autoptr (GDateTime) added = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                   _("conference %u is not a JSON object"), number);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  id = string_member (object, "id");
+  location = string_member (object, "location");
+  if (id == NULL || !is_valid_id (id) || location == NULL || *location == '\0')
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                   _("conference %u has no valid id or no location"), number);
+      return NULL;
+    }
+  added_text = string_member (object, "added");
+  if (added_text != NULL)
+    added = g_date_time_new_from_iso8601 (added_text, NULL);
+  return stored_conference_new (id, location, string_member (object, "title"), added);
+}
+
+static gboolean
+stored_has (GPtrArray *stored, StoredConference *candidate)
+{
+  for (guint i = 0; i < stored->len; i++)
+    {
+      StoredConference *other = g_ptr_array_index (stored, i);
+
+      if (g_str_equal (other->id, candidate->id) ||
+          g_str_equal (other->location, candidate->location))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The conferences in file order; a repeated id or location keeps its first entry. */
+static GPtrArray *
+read_conference_array (JsonArray *array, GError **error)
+{
+  g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) stored_conference_free);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr (StoredConference) conference =
+        stored_conference_from_json (json_array_get_element (array, i), i + 1, error);
+
+      if (conference == NULL)
+        return NULL;
+      if (!stored_has (stored, conference))
+        g_ptr_array_add (stored, g_steal_pointer (&conference));
+    }
+  return g_steal_pointer (&stored);
+}
+
+/* The messages set here are details; the load names the file. */
+static GPtrArray *
+parse_library (const char *contents, gsize length, char **current_id, GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root = parse_object (parser, contents, length, error);
+  JsonNode *conferences;
+  gint64 version = 0;
+
+  if (root == NULL)
+    return NULL;
+  if (!read_version (root, &version))
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                           _("not a library file (no format version)"));
+      return NULL;
+    }
+  if (version > FORMAT_VERSION)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
+                   _("format version %" G_GINT64_FORMAT), version);
+      return NULL;
+    }
+  conferences = json_object_get_member (root, "conferences");
+  if (conferences == NULL || !JSON_NODE_HOLDS_ARRAY (conferences))
+    {
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                           _("the list of conferences is missing"));
+      return NULL;
+    }
+  *current_id = g_strdup (string_member (root, "current"));
+  return read_conference_array (json_node_get_array (conferences), error);
+}
+
+static GError *
+newer_version_error (GFile *file, const GError *detail)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
+                      _("The list of conferences “%s” was written by a newer version of "
+                        "Hallway (%s). It is left untouched; conferences cannot be added or "
+                        "removed until Hallway is updated."),
+                      name, detail->message);
+}
+
+static GError *
+unreadable_error (GFile *file, const GError *detail)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  return g_error_new (detail->domain, detail->code,
+                      _("Could not read the list of conferences “%s”: %s. It is left "
+                        "untouched; conferences cannot be added or removed."),
+                      name, detail->message);
+}
+
+static GFile *
+corrupt_file_for (GFile *file)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *aside = g_strconcat (basename, ".corrupt", NULL);
+
+  return g_file_get_child (folder, aside);
+}
+
+/* A damaged file is kept for the user under "library.json.corrupt" (replacing an older
+ * one) before any save replaces it. *blocked: it could not be moved, so must not be
+ * overwritten either. */
+static GError *
+move_aside_corrupt (GFile *file, const GError *detail, gboolean *blocked)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr (GFile) aside = corrupt_file_for (file);
+  g_autofree char *aside_name = g_file_get_parse_name (aside);
+  g_autoptr (GError) move_error = NULL;
+
+  *blocked = !g_file_move (file, aside, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                           NULL, NULL, NULL, &move_error);
+  if (!*blocked)
+    return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                        _("The list of conferences “%s” is damaged (%s). It was moved aside "
+                          "to “%s”; add your conferences again."),
+                        name, detail->message, aside_name);
+  return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                      _("The list of conferences “%s” is damaged (%s) and could not be moved "
+                        "aside (%s). It is left untouched; conferences cannot be added or "
+                        "removed."),
+                      name, detail->message, move_error->message);
+}
+
+/* Checked before every write, even after a good load: another Hallway may have written a
+ * newer format since, and that file must survive. */
+static gboolean
+check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *current_id = NULL;
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  gsize length = 0;
+
+  /* Absent or unreadable: the write itself reports whatever matters. */
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
+    return TRUE;
+  stored = parse_library (contents, length, &current_id, &parse_error);
+  if (!g_error_matches (parse_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+    return TRUE;
+  g_propagate_error (error, newer_version_error (file, parse_error));
+  return FALSE;
+}
+
+/* GIO's replace with REPLACE_DESTINATION writes a temporary file and renames it over the
+ * old one: a crash leaves the old list or the new one, never a mix. In a worker thread. */
+static gboolean
+write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autoptr (GError) folder_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
+      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&folder_error));
+      return FALSE;
+    }
+  if (!check_not_newer (file, cancellable, error))
+    return FALSE;
+  return g_file_replace_contents (file, data, length, NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                  NULL, cancellable, error);
+}
+
+/* ---- saving ---------------------------------------------------------------------------- */
+
+static void
+set_last_error (HallwayLibrary *self, const char *message)
+{
+  if (g_set_str (&self->last_error, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_ERROR]);
+}
+
+static void
+block_saves (HallwayLibrary *self, const GError *error)
+{
+  g_clear_error (&self->save_blocker);
+  self->save_blocker = g_error_copy (error);
+}
+
+static void
+write_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
+{
+  HallwayLibrary *self = source;
+  GError *error = NULL;
+
+  if (write_file (self->file, bytes, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void write_next (HallwayLibrary *self);
+
+/* The head of the queue is written: pass its result on, then start the next one. */
+static void
+on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (source);
+  g_autoptr (GTask) task = g_queue_pop_head (&self->save_queue);
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      set_last_error (self, NULL);
+      g_task_return_boolean (task, TRUE);
+    }
+  else
+    {
+      if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+        block_saves (self, error);
+      set_last_error (self, error->message);
+      g_task_return_error (task, error);
+    }
+  write_next (self);
+}
+
+static void
+refuse_queued_saves_if_blocked (HallwayLibrary *self)
+{
+  GTask *task;
+
+  if (self->save_blocker == NULL)
+    return;
+  while ((task = g_queue_pop_head (&self->save_queue)) != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->save_blocker));
+      g_object_unref (task);
+    }
+}
+
+/* The content is taken when the write starts, so a queued save writes the latest list. */
+static void
+write_next (HallwayLibrary *self)
+{
+  GTask *request;
+  g_autoptr (GTask) write = NULL;
+
+  refuse_queued_saves_if_blocked (self);
+  request = g_queue_peek_head (&self->save_queue);
+  if (request == NULL)
+    return;
+  write = g_task_new (self, g_task_get_cancellable (request), on_written, NULL);
+  g_task_set_source_tag (write, write_next);
+  g_task_set_task_data (write, serialize (self), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (write, write_in_thread);
+}
+
+/* Saves run one after the other in a worker thread, so two quick saves can never land in
+ * the wrong order. */
+void
+hallway_library_save_async (HallwayLibrary     *self,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (self->loaded);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_library_save_async);
+  if (self->save_blocker != NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->save_blocker));
+      return;
+    }
+  g_queue_push_tail (&self->save_queue, g_steal_pointer (&task));
+  if (self->save_queue.length == 1)
+    write_next (self);
+}
+
+gboolean
+hallway_library_save_finish (HallwayLibrary *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Its failure is in "last-error" already. */
+static void
+background_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_library_save_finish (HALLWAY_LIBRARY (source), result, &error))
+    g_debug ("Saving the library failed: %s", error->message);
+}
+
+static void
+save_in_background (HallwayLibrary *self)
+{
+  hallway_library_save_async (self, NULL, background_saved_cb, NULL);
+}
+
+/* ---- the list -------------------------------------------------------------------------- */
+
+static void
+entry_title_changed_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayLibrary *self)
+{
+  if (self->loaded)
+    save_in_background (self);
+}
+
+static void
+append_entries (HallwayLibrary *self, GPtrArray *entries)
+{
+  guint position = self->entries->len;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (entries, i);
+
+      g_signal_connect_object (entry, "notify::title", G_CALLBACK (entry_title_changed_cb),
+                               self, 0);
+      g_ptr_array_add (self->entries, g_object_ref (entry));
+    }
+  if (entries->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, entries->len);
+}
+
+static void
+append_entry (HallwayLibrary *self, HallwayLibraryEntry *entry)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+
+  g_ptr_array_add (entries, entry);
+  append_entries (self, entries);
+}
+
+static void
+set_current_entry (HallwayLibrary *self, HallwayLibraryEntry *entry)
+{
+  if (g_set_object (&self->current, entry))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+static void
+remove_entry (HallwayLibrary *self, HallwayLibraryEntry *entry)
+{
+  guint position;
+
+  if (!g_ptr_array_find (self->entries, entry, &position))
+    return;
+  if (self->current == entry)
+    set_current_entry (self, NULL);
+  g_signal_handlers_disconnect_by_data (entry, self);
+  g_ptr_array_remove_index (self->entries, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+}
+
+HallwayLibraryEntry *
+hallway_library_lookup (HallwayLibrary *self, const char *id)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_str_equal (entry->id, id))
+        return entry;
+    }
+  return NULL;
+}
+
+HallwayLibraryEntry *
+hallway_library_lookup_location (HallwayLibrary *self, const char *location)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (location != NULL, NULL);
+
+  normalized = hallway_library_normalize_location (location);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_str_equal (entry->location, normalized))
+        return entry;
+    }
+  return NULL;
+}
+
+HallwayLibraryEntry *
+hallway_library_lookup_subscription (HallwayLibrary *self, HallwaySubscription *subscription)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (subscription), NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry->subscription == subscription)
+        return entry;
+    }
+  return NULL;
+}
+
+GFile *
+hallway_library_dup_bookmarks_file (HallwayLibrary *self, const char *id)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
+
+  return bookmarks_file_for_id (id);
+}
+
+/* ---- loading --------------------------------------------------------------------------- */
+
+/* What the load thread found. */
+typedef struct
+{
+  GFile *file;
+  GPtrArray *stored;        /* StoredConference */
+  char *current_id;
+  gboolean first_start;     /* no library.json yet */
+  GError *error;            /* about library.json, ready for the user */
+  gboolean block_saves;
+  GListModel *catalogue;
+  GError *catalogue_error;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->stored, g_ptr_array_unref);
+  g_free (job->current_id);
+  g_clear_error (&job->error);
+  g_clear_object (&job->catalogue);
+  g_clear_error (&job->catalogue_error);
+  g_free (job);
+}
+
+/* Not cancellable: a read cut short would look like an unreadable file. */
+static void
+read_library_file (LoadJob *job)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (job->file, NULL, &contents, &length, NULL, &error))
+    {
+      job->first_start = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      if (!job->first_start)
+        {
+          job->error = unreadable_error (job->file, error);
+          job->block_saves = TRUE;
+        }
+      return;
+    }
+  job->stored = parse_library (contents, length, &job->current_id, &error);
+  if (job->stored != NULL)
+    return;
+  if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+    {
+      job->error = newer_version_error (job->file, error);
+      job->block_saves = TRUE;
+      return;
+    }
+  job->error = move_aside_corrupt (job->file, error, &job->block_saves);
+}
+
+/* A new library starts with what the administrator's catalogue marks "follow". */
+static GPtrArray *
+default_conferences (GListModel *catalogue)
+{
+  GPtrArray *stored = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_conference_free);
+  guint n_items = g_list_model_get_n_items (catalogue);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (catalogue, i);
+
+      if (entry->follow)
+        g_ptr_array_add (stored, stored_conference_new (entry->id, entry->location,
+                                                        entry->title, NULL));
+    }
+  return stored;
+}
+
+/* Bookmarks files are small, but there is one per conference: read them here too. A
+ * damaged one is moved aside and a newer one left alone by HallwayBookmarks itself. */
+static void
+load_bookmarks (GPtrArray *stored)
+{
+  for (guint i = 0; i < stored->len; i++)
+    {
+      StoredConference *conference = g_ptr_array_index (stored, i);
+      g_autoptr (GFile) file = bookmarks_file_for_id (conference->id);
+      g_autoptr (GError) error = NULL;
+
+      conference->bookmarks = hallway_bookmarks_new (file);
+      if (!hallway_bookmarks_load (conference->bookmarks, &error))
+        g_message ("%s", error->message);
+    }
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+
+  job->catalogue = read_system_catalogue (&job->catalogue_error);
+  read_library_file (job);
+  if (job->first_start)
+    job->stored = default_conferences (job->catalogue);
+  if (job->stored == NULL)
+    job->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_conference_free);
+  load_bookmarks (job->stored);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The load finishes when every cached copy was tried. */
+typedef struct
+{
+  guint pending;
+  GError *error;
+} LoadState;
+
+static void
+load_state_free (LoadState *state)
+{
+  g_clear_error (&state->error);
+  g_free (state);
+}
+
+static void
+load_step_done (GTask *task)
+{
+  LoadState *state = g_task_get_task_data (task);
+
+  g_assert (state->pending > 0);
+  if (--state->pending > 0)
+    return;
+  if (state->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&state->error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Nothing cached yet is normal (a default conference on first start); anything else
+ * leaves the conference without a schedule until its next refresh. */
+static void
+cached_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_debug ("No cached schedule for %s: %s",
+             hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)), error->message);
+  load_step_done (task);
+}
+
+static void
+defaults_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_library_save_finish (HALLWAY_LIBRARY (source), result, &error))
+    g_debug ("Saving the default conferences failed: %s", error->message);
+  load_step_done (task);
+}
+
+static HallwayLibraryEntry *
+entry_for_stored (HallwayLibrary *self, StoredConference *stored)
+{
+  g_autoptr (HallwaySubscription) subscription =
+    hallway_subscription_new (stored->location, self->fetcher, stored->bookmarks);
+
+  return library_entry_new (stored->id, stored->location, stored->title, NULL, stored->added,
+                            FALSE, subscription);
+}
+
+static void
+take_catalogue (HallwayLibrary *self, LoadJob *job)
+{
+  guint n_items = g_list_model_get_n_items (job->catalogue);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->catalogue));
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (job->catalogue_error != NULL)
+    g_warning ("%s", job->catalogue_error->message);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (job->catalogue, i));
+  g_list_store_splice (self->catalogue, 0, n_old, items->pdata, items->len);
+}
+
+static void
+file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwayLibrary *self = HALLWAY_LIBRARY (source);
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  LoadState *state = g_task_get_task_data (task);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  take_catalogue (self, job);
+  if (job->block_saves)
+    block_saves (self, job->error);
+  state->error = g_steal_pointer (&job->error);
+  self->loaded = TRUE;
+
+  for (guint i = 0; i < job->stored->len; i++)
+    g_ptr_array_add (entries, entry_for_stored (self, g_ptr_array_index (job->stored, i)));
+  append_entries (self, entries);
+  if (job->current_id != NULL)
+    set_current_entry (self, hallway_library_lookup (self, job->current_id));
+
+  /* One step for this function, so the task cannot finish while steps are started. */
+  state->pending = 1;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (entries, i);
+
+      state->pending++;
+      hallway_subscription_load_cached_async (entry->subscription, g_task_get_cancellable (task),
+                                              cached_loaded_cb, g_object_ref (task));
+    }
+  if (job->first_start && entries->len > 0)
+    {
+      state->pending++;
+      hallway_library_save_async (self, NULL, defaults_saved_cb, g_object_ref (task));
+    }
+  load_step_done (task);
+}
+
+void
+hallway_library_load_async (HallwayLibrary     *self,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) read = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (!self->loaded);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_library_load_async);
+  g_task_set_task_data (task, g_new0 (LoadState, 1), (GDestroyNotify) load_state_free);
+
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (self->file);
+  read = g_task_new (self, cancellable, file_read_cb, g_steal_pointer (&task));
+  g_task_set_task_data (read, job, (GDestroyNotify) load_job_free);
+  /* The list must be filled even when cancelled, or it would be saved empty later. */
+  g_task_set_check_cancellable (read, FALSE);
+  g_task_run_in_thread (read, load_thread);
+}
+
+gboolean
+hallway_library_load_finish (HallwayLibrary *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- adding ---------------------------------------------------------------------------- */
+
+typedef struct
+{
+  char *location;
+  char *id;
+  HallwaySubscription *subscription;
+  HallwayLibraryEntry *entry;
+} AddJob;
+
+static void
+add_job_free (AddJob *job)
+{
+  g_free (job->location);
+  g_free (job->id);
+  g_clear_object (&job->subscription);
+  g_clear_object (&job->entry);
+  g_free (job);
+}
+
+static void
+return_subscription (GTask *task, HallwaySubscription *subscription)
+{
+  g_task_return_pointer (task, g_object_ref (subscription), g_object_unref);
+}
+
+static GError *
+cannot_add_error (const char *location, const GError *detail)
+{
+  return g_error_new (detail->domain, detail->code, _("%s was not added: %s"), location,
+                      detail->message);
+}
+
+/* Bookmarks kept when the conference was removed come back with it. The file is small
+ * and usually absent; the fetch that follows is what takes time. */
+static HallwaySubscription *
+subscription_for_new (HallwayLibrary *self, AddJob *job)
+{
+  g_autoptr (GFile) file = bookmarks_file_for_id (job->id);
+  g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_bookmarks_load (bookmarks, &error))
+    g_message ("%s", error->message);
+  return hallway_subscription_new (job->location, self->fetcher, bookmarks);
+}
+
+static void
+added_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwayLibrary *self = HALLWAY_LIBRARY (source);
+  AddJob *job = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_library_save_finish (self, result, &error))
+    {
+      remove_entry (self, job->entry);
+      g_task_return_error (task, cannot_add_error (job->location, error));
+      return;
+    }
+  return_subscription (task, job->subscription);
+}
+
+static void
+checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwayLibrary *self = g_task_get_source_object (task);
+  AddJob *job = g_task_get_task_data (task);
+  HallwayConference *conference;
+  HallwayLibraryEntry *existing;
+  g_autoptr (GDateTime) now = NULL;
+  GError *error = NULL;
+
+  if (!hallway_subscription_refresh_finish (job->subscription, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Another add of the same location finished first. */
+  existing = hallway_library_lookup_location (self, job->location);
+  if (existing != NULL)
+    {
+      return_subscription (task, existing->subscription);
+      return;
+    }
+  if (self->save_blocker != NULL)
+    {
+      g_task_return_error (task, cannot_add_error (job->location, self->save_blocker));
+      return;
+    }
+  conference = hallway_subscription_get_conference (job->subscription);
+  now = g_date_time_new_now_utc ();
+  job->entry = library_entry_new (job->id, job->location,
+                                  conference != NULL ? hallway_conference_get_title (conference)
+                                                     : NULL,
+                                  NULL, now, FALSE, job->subscription);
+  append_entry (self, job->entry);
+  hallway_library_save_async (self, NULL, added_saved_cb, g_steal_pointer (&task));
+}
+
+void
+hallway_library_add_async (HallwayLibrary     *self,
+                           const char         *location,
+                           GCancellable       *cancellable,
+                           GAsyncReadyCallback callback,
+                           gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  HallwayLibraryEntry *existing;
+  AddJob *job;
+
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (location != NULL);
+  g_return_if_fail (self->loaded);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_library_add_async);
+  /* As for the refresh: a conference checked just before a cancel is added all the same,
+   * and the result says so. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  existing = hallway_library_lookup_location (self, location);
+  if (existing != NULL)
+    {
+      return_subscription (task, existing->subscription);
+      return;
+    }
+  job = g_new0 (AddJob, 1);
+  job->location = hallway_library_normalize_location (location);
+  job->id = hallway_library_dup_id_for_location (job->location);
+  g_task_set_task_data (task, job, (GDestroyNotify) add_job_free);
+  if (self->save_blocker != NULL)
+    {
+      g_task_return_error (task, cannot_add_error (job->location, self->save_blocker));
+      return;
+    }
+  job->subscription = subscription_for_new (self, job);
+  hallway_subscription_refresh_async (job->subscription, cancellable, checked_cb,
+                                      g_steal_pointer (&task));
+}
+
+HallwaySubscription *
+hallway_library_add_finish (HallwayLibrary *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- removing -------------------------------------------------------------------------- */
+
+static gboolean
+delete_if_present (GFile *file, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (g_file_delete (file, NULL, &local_error) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The cache folder holds two files (and maybe a temporary one from an interrupted write),
+ * no subfolders. */
+static gboolean
+delete_cache_folder (GFile *folder, GError **error)
+{
+  g_autoptr (GFileEnumerator) children = NULL;
+  g_autoptr (GError) local_error = NULL;
+  GFileInfo *info = NULL;
+  GFile *child = NULL;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
+  if (children == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, &child, NULL, &local_error) &&
+         info != NULL)
+    {
+      if (!delete_if_present (child, &local_error))
+        break;
+    }
+  if (local_error == NULL)
+    return delete_if_present (folder, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+delete_conference_files (HallwayLibrary *self, HallwayLibraryEntry *entry, GError **error)
+{
+  g_autoptr (GFile) bookmarks = bookmarks_file_for_id (entry->id);
+  HallwayScheduleCache *cache = hallway_subscription_get_cache (entry->subscription);
+  g_autoptr (GError) local_error = NULL;
+
+  if (delete_if_present (bookmarks, &local_error) &&
+      delete_cache_folder (hallway_schedule_cache_get_folder (cache), &local_error))
+    return TRUE;
+  g_set_error (error, local_error->domain, local_error->code,
+               _("%s was removed, but its bookmarks or its saved schedule could not be "
+                 "deleted: %s"), entry->title, local_error->message);
+  return FALSE;
+}
+
+/* The files are a few small ones, deleted right away. A refresh of this conference still
+ * under way may store its schedule again; the folder is then only clutter in the cache. */
+gboolean
+hallway_library_remove (HallwayLibrary *self,
+                        const char     *id,
+                        gboolean        delete_bookmarks,
+                        GError        **error)
+{
+  HallwayLibraryEntry *found;
+  g_autoptr (HallwayLibraryEntry) entry = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->loaded, FALSE);
+
+  found = hallway_library_lookup (self, id);
+  if (found == NULL)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_UNKNOWN,
+                   _("There is no conference “%s” in the library"), id);
+      return FALSE;
+    }
+  if (self->save_blocker != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->save_blocker));
+      return FALSE;
+    }
+  /* Kept alive past the list for its files and its title. */
+  entry = g_object_ref (found);
+  remove_entry (self, entry);
+  save_in_background (self);
+  return !delete_bookmarks || delete_conference_files (self, entry, error);
+}
+
+/* ---- the current conference ------------------------------------------------------------ */
+
+HallwaySubscription *
+hallway_library_get_current (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return self->current != NULL ? self->current->subscription : NULL;
+}
+
+void
+hallway_library_set_current (HallwayLibrary *self, HallwaySubscription *subscription)
+{
+  HallwayLibraryEntry *entry = NULL;
+
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (subscription == NULL || HALLWAY_IS_SUBSCRIPTION (subscription));
+  g_return_if_fail (self->loaded);
+
+  if (subscription != NULL)
+    {
+      entry = hallway_library_lookup_subscription (self, subscription);
+      g_return_if_fail (entry != NULL);
+    }
+  if (entry == self->current)
+    return;
+  set_current_entry (self, entry);
+  save_in_background (self);
+}
+
+/* ---- the object ------------------------------------------------------------------------ */
+
+HallwayFetcher *
+hallway_library_get_fetcher (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return self->fetcher;
+}
+
+GFile *
+hallway_library_get_file (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return self->file;
+}
+
+const char *
+hallway_library_get_last_error (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return self->last_error;
+}
+
+GListModel *
+hallway_library_get_catalogue (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return G_LIST_MODEL (self->catalogue);
+}
+
+static void
+hallway_library_constructed (GObject *object)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (object);
+
+  G_OBJECT_CLASS (hallway_library_parent_class)->constructed (object);
+
+  if (self->fetcher == NULL)
+    self->fetcher = hallway_fetcher_new ();
+  /* Read when constructed, so each test's isolated folders apply. */
+  self->file = g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "library.json",
+                                          NULL);
+}
+
+static void
+hallway_library_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_FETCHER:
+      g_value_set_object (value, self->fetcher);
+      break;
+    case PROP_CURRENT:
+      g_value_set_object (value, hallway_library_get_current (self));
+      break;
+    case PROP_LAST_ERROR:
+      g_value_set_string (value, self->last_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_library_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_FETCHER:
+      self->fetcher = g_value_dup_object (value);
+      break;
+    case PROP_CURRENT:
+      hallway_library_set_current (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_library_dispose (GObject *object)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (object);
+
+  g_clear_object (&self->current);
+  if (self->entries != NULL)
+    g_ptr_array_set_size (self->entries, 0);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->fetcher);
+  G_OBJECT_CLASS (hallway_library_parent_class)->dispose (object);
+}
+
+static void
+hallway_library_finalize (GObject *object)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (object);
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_object (&self->file);
+  g_free (self->last_error);
+  g_clear_error (&self->save_blocker);
+  G_OBJECT_CLASS (hallway_library_parent_class)->finalize (object);
+}
+
+static void
+hallway_library_class_init (HallwayLibraryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = hallway_library_constructed;
+  object_class->get_property = hallway_library_get_property;
+  object_class->set_property = hallway_library_set_property;
+  object_class->dispose = hallway_library_dispose;
+  object_class->finalize = hallway_library_finalize;
+
+  properties[PROP_FETCHER] =
+    g_param_spec_object ("fetcher", NULL, NULL, HALLWAY_TYPE_FETCHER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT] =
+    g_param_spec_object ("current", NULL, NULL, HALLWAY_TYPE_SUBSCRIPTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_ERROR] =
+    g_param_spec_string ("last-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hallway_library_init (HallwayLibrary *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (g_object_unref);
+  self->catalogue = builtin_catalogue_new ();
+  g_queue_init (&self->save_queue);
+}
+
+/* fetcher: shared by every subscription (NULL: a default one). */
+HallwayLibrary *
+hallway_library_new (HallwayFetcher *fetcher)
+{
+  g_return_val_if_fail (fetcher == NULL || HALLWAY_IS_FETCHER (fetcher), NULL);
+
+  return g_object_new (HALLWAY_TYPE_LIBRARY, "fetcher", fetcher, NULL);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hallway-fetcher.h"
+#include "hallway-subscription.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_LIBRARY_ERROR (hallway_library_error_quark ())
+
+typedef enum
+{
+  HALLWAY_LIBRARY_ERROR_NEWER_VERSION, /* from a newer Hallway: neither read nor overwritten */
+  HALLWAY_LIBRARY_ERROR_CORRUPT,       /* damaged: moved aside to "library.json.corrupt" */
+  HALLWAY_LIBRARY_ERROR_UNKNOWN,       /* no conference with that id in the library */
+  HALLWAY_LIBRARY_ERROR_CATALOGUE,     /* a catalogue file that cannot be used */
+} HallwayLibraryError;
+
+GQuark hallway_library_error_quark (void);
+
+#define HALLWAY_TYPE_LIBRARY_ENTRY (hallway_library_entry_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, HALLWAY, LIBRARY_ENTRY, GObject)
+
+/* One conference, followed (an item of the library: it has a subscription and the date it
+ * was added) or known (an item of the catalogue: no subscription; "follow" says whether a
+ * new library starts with it). The id is stable: it names the bookmarks file. The title is
+ * the schedule's own once one was read, the stored or catalogue title until then; it is
+ * the only property that changes ("notify::title"). */
+const char          *hallway_library_entry_get_id           (HallwayLibraryEntry *self);
+const char          *hallway_library_entry_get_location     (HallwayLibraryEntry *self);
+const char          *hallway_library_entry_get_title        (HallwayLibraryEntry *self);
+const char          *hallway_library_entry_get_subtitle     (HallwayLibraryEntry *self);
+GDateTime           *hallway_library_entry_get_added        (HallwayLibraryEntry *self);
+gboolean             hallway_library_entry_get_follow       (HallwayLibraryEntry *self);
+HallwaySubscription *hallway_library_entry_get_subscription (HallwayLibraryEntry *self);
+
+#define HALLWAY_TYPE_LIBRARY (hallway_library_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayLibrary, hallway_library, HALLWAY, LIBRARY, GObject)
+
+/* The conferences the user follows, side by side: a GListModel of HallwayLibraryEntry, in
+ * the order they were added, each with its HallwaySubscription. All subscriptions share
+ * the library's fetcher. Stored in <user data dir>/io.github.hallway_app.Hallway/library.json
+ * ({"version": 1, "current": id, "conferences": [{"id", "location", "title", "added"}]}),
+ * written atomically in a worker thread, one write after the other.
+ *
+ * Call hallway_library_load_async() first: adding, removing and choosing the current
+ * conference need the list as stored, or a write would lose it. A library.json written by
+ * a newer Hallway, or one that cannot be read, leaves the library empty and refuses every
+ * change (the file stays as it is); a damaged one is moved aside and the library starts
+ * empty. Saves that run in the background (after remove, set_current or a new title)
+ * report a failure in "last-error", cleared by the next good save. */
+HallwayLibrary      *hallway_library_new                  (HallwayFetcher       *fetcher);
+HallwayFetcher      *hallway_library_get_fetcher          (HallwayLibrary       *self);
+GFile               *hallway_library_get_file             (HallwayLibrary       *self);
+const char          *hallway_library_get_last_error       (HallwayLibrary       *self);
+
+/* Conferences the user may follow, of HallwayLibraryEntry: the system catalogue (see
+ * hallway_library_read_catalogue()) once the library is loaded, Hallway's built-in one
+ * until then or when there is none. */
+GListModel          *hallway_library_get_catalogue        (HallwayLibrary       *self);
+
+/* Reads a catalogue file (the format is described in hallway-library.c); the result lists
+ * its conferences, then the built-in ones unless it says "include-builtin": false. Errors
+ * are HALLWAY_LIBRARY_ERROR_CATALOGUE and name the file and what is wrong, or the GIO
+ * error of reading it. */
+GListModel          *hallway_library_read_catalogue       (GFile                *file,
+                                                           GError              **error);
+
+/* http(s) URLs stay as given; local paths (relative ones from the current folder) and
+ * file:// URIs become file:// URIs, so each conference has one location. */
+char                *hallway_library_normalize_location   (const char           *location);
+/* The id a conference at this location gets: a short hash of the normalized location. */
+char                *hallway_library_dup_id_for_location  (const char           *location);
+/* <user data dir>/io.github.hallway_app.Hallway/bookmarks/<id>.json */
+GFile               *hallway_library_dup_bookmarks_file   (HallwayLibrary       *self,
+                                                           const char           *id);
+
+HallwayLibraryEntry *hallway_library_lookup               (HallwayLibrary       *self,
+                                                           const char           *id);
+HallwayLibraryEntry *hallway_library_lookup_location      (HallwayLibrary       *self,
+                                                           const char           *location);
+HallwayLibraryEntry *hallway_library_lookup_subscription  (HallwayLibrary       *self,
+                                                           HallwaySubscription  *subscription);
+
+/* Reads the catalogue and library.json, fills the list, then loads each conference's
+ * cached copy (offline first); finishes when all are loaded (a conference without a
+ * usable cached copy is listed without a schedule: refresh it). On the very first start
+ * (no library.json yet) the catalogue's "follow" conferences are added. Fails with the
+ * HALLWAY_LIBRARY_ERROR about library.json; the list is usable all the same. */
+void                 hallway_library_load_async           (HallwayLibrary       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             hallway_library_load_finish          (HallwayLibrary       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+/* Adds a conference by URL, local path or file:// URI after fetching and reading it: on
+ * failure nothing is added and the error is the subscription's, naming the location and
+ * what failed. A location already in the library gives its subscription, without a
+ * fetch. Finishes once library.json is written (when that fails, nothing is added). */
+void                 hallway_library_add_async            (HallwayLibrary       *self,
+                                                           const char           *location,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+HallwaySubscription *hallway_library_add_finish           (HallwayLibrary       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+/* Takes the conference out of the list and saves the list in the background. With
+ * delete_bookmarks, its bookmarks file and its cached schedule are deleted too (ask the
+ * user first); without, they stay, and adding the same location again brings them back.
+ * Fails, changing nothing, for an unknown id or a library that cannot be saved; fails
+ * after removing when a file cannot be deleted. */
+gboolean             hallway_library_remove               (HallwayLibrary       *self,
+                                                           const char           *id,
+                                                           gboolean              delete_bookmarks,
+                                                           GError              **error);
+
+/* The conference shown, remembered in library.json ("current"); NULL for none. */
+HallwaySubscription *hallway_library_get_current          (HallwayLibrary       *self);
+void                 hallway_library_set_current          (HallwayLibrary       *self,
+                                                           HallwaySubscription  *subscription);
+
+/* Writes library.json after any write already under way; finishing means the list as it
+ * is now is on disk. For the application to hold itself while quitting, and for tests. */
+void                 hallway_library_save_async           (HallwayLibrary       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             hallway_library_save_finish          (HallwayLibrary       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+G_END_DECLS

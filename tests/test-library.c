@@ -1,0 +1,991 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "hallway-test-server.h"
+#include "hallway-bookmarks.h"
+#include "hallway-event.h"
+#include "hallway-library.h"
+#include "hallway-test-utils.h"
+
+#define FOSDEM_2026 "fosdem-2026.xml"
+#define SMALL_SCHEDULE "fosdem-2024-small-fixture.xml"
+#define APP_FOLDER "io.github.hallway_app.Hallway"
+#define FOSDEM_2027_URL "https://fosdem.org/2027/schedule/xml"
+
+typedef struct
+{
+  SyncServer *server;
+  HallwayFetcher *fetcher;
+  HallwayLibrary *library;
+} Fixture;
+
+/* ---- helpers ------------------------------------------------------------------------- */
+
+static HallwayFetcher *
+new_fetcher (void)
+{
+  HallwayFetcher *fetcher = hallway_fetcher_new ();
+
+  /* Short, and set before the first connection: see test-subscription.c. */
+  hallway_fetcher_set_timeout (fetcher, 2);
+  return fetcher;
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  fixture->server = sync_server_start ();
+  fixture->fetcher = new_fetcher ();
+  fixture->library = hallway_library_new (fixture->fetcher);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->library);
+  g_clear_object (&fixture->fetcher);
+  g_clear_pointer (&fixture->server, sync_server_stop);
+}
+
+static gboolean
+load (HallwayLibrary *library, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hallway_library_load_async (library, NULL, sync_store_result_cb, &result);
+  return hallway_library_load_finish (library, sync_wait (&result), error);
+}
+
+static void
+load_ok (HallwayLibrary *library)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (load (library, &error));
+  g_assert_no_error (error);
+}
+
+static HallwaySubscription *
+add (HallwayLibrary *library, const char *location, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hallway_library_add_async (library, location, NULL, sync_store_result_cb, &result);
+  return hallway_library_add_finish (library, sync_wait (&result), error);
+}
+
+static HallwaySubscription *
+add_ok (HallwayLibrary *library, const char *location)
+{
+  g_autoptr (GError) error = NULL;
+  HallwaySubscription *subscription = add (library, location, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (subscription);
+  return subscription;
+}
+
+/* Waits until library.json holds the list as it is now. */
+static void
+flush (HallwayLibrary *library)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hallway_library_save_async (library, NULL, sync_store_result_cb, &result);
+  g_assert_true (hallway_library_save_finish (library, sync_wait (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Serves a shared schedule at path; NULL (test skipped) without the shared folder. */
+static char *
+serve (Fixture *fixture, const char *path, const char *name)
+{
+  g_autofree char *file = hallway_test_schedule_path (name);
+
+  if (file == NULL)
+    return NULL;
+  sync_server_serve_file (fixture->server, path, file, SYNC_SERVE_PLAIN);
+  return sync_server_uri (fixture->server, path);
+}
+
+static char *
+library_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_FOLDER, "library.json", NULL);
+}
+
+static JsonObject *
+read_library_json (void)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = library_path ();
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonArray *
+stored_conferences (JsonObject *root)
+{
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  return json_object_get_array_member (root, "conferences");
+}
+
+static void
+write_text (const char *path, const char *text)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+static HallwayLibraryEntry *
+entry_at (GListModel *model, guint position)
+{
+  HallwayLibraryEntry *entry = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (entry);
+  /* The model keeps its own reference: borrowing is safe within a test. */
+  g_object_unref (entry);
+  return entry;
+}
+
+static HallwayLibraryEntry *
+find_in_catalogue (GListModel *catalogue, const char *location)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+    {
+      HallwayLibraryEntry *entry = entry_at (catalogue, i);
+
+      if (g_str_equal (hallway_library_entry_get_location (entry), location))
+        return entry;
+    }
+  return NULL;
+}
+
+static HallwayConference *
+conference_of (HallwayLibraryEntry *entry)
+{
+  return hallway_subscription_get_conference (hallway_library_entry_get_subscription (entry));
+}
+
+static gboolean
+file_exists (GFile *file)
+{
+  return g_file_query_exists (file, NULL);
+}
+
+static GFile *
+cache_folder_of (HallwaySubscription *subscription)
+{
+  return hallway_schedule_cache_get_folder (hallway_subscription_get_cache (subscription));
+}
+
+static GFile *
+bookmarks_file_of (HallwayLibrary *library, HallwaySubscription *subscription)
+{
+  HallwayLibraryEntry *entry = hallway_library_lookup_subscription (library, subscription);
+
+  g_assert_nonnull (entry);
+  return hallway_library_dup_bookmarks_file (library, hallway_library_entry_get_id (entry));
+}
+
+/* Bookmarks the talk at position and saves; returns its key. */
+static char *
+bookmark_and_save (HallwaySubscription *subscription, guint position)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+  HallwayBookmarks *bookmarks = hallway_subscription_get_bookmarks (subscription);
+  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), position);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (event);
+  hallway_bookmarks_add (bookmarks, event);
+  g_assert_true (hallway_bookmarks_save (bookmarks, NULL, &error));
+  g_assert_no_error (error);
+  return g_strdup (hallway_event_get_key (event));
+}
+
+static void
+assert_only_bookmark (HallwaySubscription *subscription, const char *key)
+{
+  HallwayBookmarks *bookmarks = hallway_subscription_get_bookmarks (subscription);
+  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
+
+  g_assert_cmpuint (g_strv_length (keys), ==, 1);
+  g_assert_cmpstr (keys[0], ==, key);
+}
+
+static void
+items_changed_cb (GListModel *model, guint position, guint removed, guint added, guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+assert_message_starts_with (const GError *error, const char *prefix)
+{
+  g_test_message ("error: %s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+}
+
+static void
+assert_message_contains (const GError *error, const char *words)
+{
+  g_test_message ("error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, words));
+}
+
+/* ---- ids and locations --------------------------------------------------------------- */
+
+static void
+test_ids (void)
+{
+  const char *url = "https://fosdem.org/2026/schedule/xml";
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "conference.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *url_id = hallway_library_dup_id_for_location (url);
+  g_autofree char *path_id = hallway_library_dup_id_for_location (path);
+  g_autofree char *uri_id = hallway_library_dup_id_for_location (uri);
+  g_autofree char *other_id = hallway_library_dup_id_for_location (FOSDEM_2027_URL);
+  g_autofree char *normalized_url = hallway_library_normalize_location (url);
+  g_autofree char *normalized_path = hallway_library_normalize_location (path);
+  g_autoptr (HallwayLibrary) library = hallway_library_new (NULL);
+  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file (library, url_id);
+  g_autofree char *bookmarks_name = g_strconcat (url_id, ".json", NULL);
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks",
+                                                bookmarks_name, NULL);
+  g_autofree char *bookmarks_path = g_file_get_path (bookmarks);
+  g_autofree char *file_path = g_file_get_path (hallway_library_get_file (library));
+  g_autofree char *expected_file = library_path ();
+
+  g_assert_cmpstr (normalized_url, ==, url);
+  g_assert_cmpstr (normalized_path, ==, uri);
+  g_assert_cmpuint (strlen (url_id), ==, 12);
+  g_assert_cmpstr (path_id, ==, uri_id);
+  g_assert_cmpstr (url_id, !=, other_id);
+  g_assert_cmpstr (bookmarks_path, ==, expected);
+  g_assert_cmpstr (file_path, ==, expected_file);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (library)), ==, 0);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (library)) == HALLWAY_TYPE_LIBRARY_ENTRY);
+}
+
+/* ---- the catalogue ------------------------------------------------------------------- */
+
+static void
+assert_builtin_catalogue (GListModel *catalogue)
+{
+  HallwayLibraryEntry *fosdem_2027 = find_in_catalogue (catalogue, FOSDEM_2027_URL);
+  HallwayLibraryEntry *fosdem_2026 = find_in_catalogue (catalogue,
+                                                        "https://fosdem.org/2026/schedule/xml");
+  HallwayLibraryEntry *congress = find_in_catalogue (
+    catalogue, "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml");
+  g_autofree char *id = hallway_library_dup_id_for_location (FOSDEM_2027_URL);
+
+  g_assert_nonnull (fosdem_2027);
+  g_assert_cmpstr (hallway_library_entry_get_title (fosdem_2027), ==, "FOSDEM 2027");
+  g_assert_cmpstr (hallway_library_entry_get_id (fosdem_2027), ==, id);
+  g_assert_nonnull (strstr (hallway_library_entry_get_subtitle (fosdem_2027), "Brussels"));
+  g_assert_false (hallway_library_entry_get_follow (fosdem_2027));
+  g_assert_null (hallway_library_entry_get_subscription (fosdem_2027));
+  g_assert_null (hallway_library_entry_get_added (fosdem_2027));
+  g_assert_nonnull (fosdem_2026);
+  g_assert_nonnull (strstr (hallway_library_entry_get_subtitle (fosdem_2026), "2026"));
+  g_assert_nonnull (congress);
+  g_assert_nonnull (strstr (hallway_library_entry_get_title (congress), "39C3"));
+  g_assert_nonnull (strstr (hallway_library_entry_get_subtitle (congress), "Hamburg"));
+}
+
+static void
+test_catalogue_builtin (Fixture *fixture, gconstpointer data)
+{
+  GListModel *catalogue = hallway_library_get_catalogue (fixture->library);
+  g_autofree char *path = library_path ();
+
+  assert_builtin_catalogue (catalogue);
+  load_ok (fixture->library);
+  assert_builtin_catalogue (catalogue);
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+    g_assert_false (hallway_library_entry_get_follow (entry_at (catalogue, i)));
+
+  /* Nothing is followed until the user adds it; nothing to write either. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static char *
+system_catalogue_path (void)
+{
+  const char * const *folders = g_get_system_data_dirs ();
+
+  g_assert_nonnull (folders[0]);
+  return g_build_filename (folders[0], "hallway", "catalogue.json", NULL);
+}
+
+static char *
+catalogue_json (const char *followed_url, const char *local_path, gboolean include_builtin)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "include-builtin");
+  json_builder_add_boolean_value (builder, include_builtin);
+  json_builder_set_member_name (builder, "conferences");
+  json_builder_begin_array (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "OpenGov Days 2026");
+  json_builder_set_member_name (builder, "location");
+  json_builder_add_string_value (builder, followed_url);
+  json_builder_set_member_name (builder, "subtitle");
+  json_builder_add_string_value (builder, "Berlin · 12–13 May 2026");
+  json_builder_set_member_name (builder, "follow");
+  json_builder_add_boolean_value (builder, TRUE);
+  json_builder_end_object (builder);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Archive: FOSDEM 2024");
+  json_builder_set_member_name (builder, "location");
+  json_builder_add_string_value (builder, local_path);
+  json_builder_end_object (builder);
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+test_catalogue_system (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *followed_url = serve (fixture, "/opengov.xml", SMALL_SCHEDULE);
+  g_autofree char *local_path = hallway_test_schedule_path (SMALL_SCHEDULE);
+  g_autofree char *local_uri = NULL;
+  g_autofree char *catalogue_path = system_catalogue_path ();
+  g_autofree char *ignored_path = g_build_filename (g_get_system_data_dirs ()[1], "hallway",
+                                                    "catalogue.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr (HallwayLibrary) again = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean include_builtin = data != NULL;
+  GListModel *catalogue = hallway_library_get_catalogue (fixture->library);
+  HallwayLibraryEntry *followed;
+  HallwayLibraryEntry *local;
+  JsonArray *stored;
+
+  if (followed_url == NULL || local_path == NULL)
+    return;
+  local_uri = g_filename_to_uri (local_path, NULL, NULL);
+  text = catalogue_json (followed_url, local_path, include_builtin);
+  write_text (catalogue_path, text);
+  /* The first folder of $XDG_DATA_DIRS that has one wins: this one is never read. */
+  write_text (ignored_path, "{ \"version\": 1, \"conferences\": [ { \"title\": \"Ignored\", "
+                            "\"location\": \"https://example.org/ignored.xml\", "
+                            "\"follow\": true } ] }");
+
+  load_ok (fixture->library);
+  g_assert_cmpuint (g_list_model_get_n_items (catalogue), ==, include_builtin ? 6 : 2);
+  followed = entry_at (catalogue, 0);
+  g_assert_cmpstr (hallway_library_entry_get_title (followed), ==, "OpenGov Days 2026");
+  g_assert_cmpstr (hallway_library_entry_get_location (followed), ==, followed_url);
+  g_assert_cmpstr (hallway_library_entry_get_subtitle (followed), ==, "Berlin · 12–13 May 2026");
+  g_assert_true (hallway_library_entry_get_follow (followed));
+  local = entry_at (catalogue, 1);
+  g_assert_cmpstr (hallway_library_entry_get_location (local), ==, local_uri);
+  g_assert_false (hallway_library_entry_get_follow (local));
+  if (include_builtin)
+    assert_builtin_catalogue (catalogue);
+  else
+    g_assert_null (find_in_catalogue (catalogue, FOSDEM_2027_URL));
+
+  /* First start: the "follow" conference is in the library, saved, not fetched yet. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  followed = entry_at (G_LIST_MODEL (fixture->library), 0);
+  g_assert_cmpstr (hallway_library_entry_get_location (followed), ==, followed_url);
+  g_assert_cmpstr (hallway_library_entry_get_title (followed), ==, "OpenGov Days 2026");
+  g_assert_nonnull (hallway_library_entry_get_added (followed));
+  g_assert_null (conference_of (followed));
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/opengov.xml"), ==, 0);
+  root = read_library_json ();
+  stored = stored_conferences (root);
+  g_assert_cmpuint (json_array_get_length (stored), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stored, 0),
+                                                  "location"), ==, followed_url);
+
+  /* Defaults are for a new library only: removed, it stays removed. */
+  g_assert_true (hallway_library_remove (fixture->library, hallway_library_entry_get_id (followed),
+                                         FALSE, &error));
+  g_assert_no_error (error);
+  flush (fixture->library);
+  again = hallway_library_new (fixture->fetcher);
+  load_ok (again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 0);
+}
+
+static void
+assert_catalogue_error (const char *text, const char *words)
+{
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "catalogue.json", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) catalogue = NULL;
+
+  write_text (path, text);
+  catalogue = hallway_library_read_catalogue (file, &error);
+  g_assert_null (catalogue);
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE);
+  assert_message_contains (error, path);
+  assert_message_contains (error, words);
+}
+
+static void
+test_catalogue_invalid (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *system_path = system_catalogue_path ();
+  g_autofree char *missing_path = g_build_filename (g_get_user_config_dir (), "none.json", NULL);
+  g_autoptr (GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr (GError) error = NULL;
+
+  assert_catalogue_error ("{ \"version\": 1, \"conferences\": [", "line 1: ");
+  assert_catalogue_error ("[]", "not a JSON object");
+  assert_catalogue_error ("{ \"conferences\": [] }", "version");
+  assert_catalogue_error ("{ \"version\": 2, \"conferences\": [] }", "newer");
+  assert_catalogue_error ("{ \"version\": 1 }", "conferences");
+  assert_catalogue_error ("{ \"version\": 1, \"conferences\": [ { \"title\": \"X\" } ] }",
+                          "conference 1 (“X”) has no “location”");
+  assert_catalogue_error ("{ \"version\": 1, \"conferences\": [ "
+                          "{ \"location\": \"https://a/\" } ] }",
+                          "conference 1 has no “title”");
+  assert_catalogue_error ("{ \"version\": 1, \"conferences\": [ { \"title\": \"X\", "
+                          "\"location\": \"schedules/x.xml\" } ] }",
+                          "neither an http(s) URL nor an absolute file path");
+
+  g_assert_null (hallway_library_read_catalogue (missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  assert_message_contains (error, missing_path);
+
+  /* A broken system catalogue is reported to the administrator; users keep the built-in. */
+  write_text (system_path, "{ \"version\": 1, \"conferences\": [ { \"title\": \"X\" } ] }");
+  g_test_expect_message ("hallway-library", G_LOG_LEVEL_WARNING,
+                         "*conference catalogue*cannot be used*has no “location”*");
+  load_ok (fixture->library);
+  g_test_assert_expected_messages ();
+  assert_builtin_catalogue (hallway_library_get_catalogue (fixture->library));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+}
+
+/* ---- adding -------------------------------------------------------------------------- */
+
+static void
+test_add_url (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url = serve (fixture, "/fosdem-2026.xml", FOSDEM_2026);
+  g_autofree char *id = NULL;
+  g_autoptr (HallwaySubscription) subscription = NULL;
+  g_autoptr (HallwayFetcher) fetcher = NULL;
+  g_autoptr (HallwayLibrary) again = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (GFile) bookmarks = NULL;
+  g_autoptr (GDateTime) added = NULL;
+  HallwayLibraryEntry *entry;
+  HallwaySubscription *reloaded;
+  JsonObject *stored;
+  guint items_changed = 0;
+
+  if (url == NULL)
+    return;
+  id = hallway_library_dup_id_for_location (url);
+  load_ok (fixture->library);
+  g_signal_connect (fixture->library, "items-changed", G_CALLBACK (items_changed_cb),
+                    &items_changed);
+
+  subscription = add_ok (fixture->library, url);
+  g_assert_nonnull (hallway_subscription_get_conference (subscription));
+  g_assert_true (hallway_subscription_get_bookmarks (subscription) != NULL);
+  g_assert_cmpuint (items_changed, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  entry = entry_at (G_LIST_MODEL (fixture->library), 0);
+  g_assert_true (hallway_library_entry_get_subscription (entry) == subscription);
+  g_assert_cmpstr (hallway_library_entry_get_id (entry), ==, id);
+  g_assert_cmpstr (hallway_library_entry_get_location (entry), ==, url);
+  g_assert_cmpstr (hallway_library_entry_get_title (entry), ==, "FOSDEM 2026");
+  g_assert_true (hallway_library_lookup (fixture->library, id) == entry);
+  g_assert_true (hallway_library_lookup_location (fixture->library, url) == entry);
+  added = g_date_time_ref (hallway_library_entry_get_added (entry));
+
+  /* Written as soon as the add finished. */
+  root = read_library_json ();
+  stored = json_array_get_object_element (stored_conferences (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (stored, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (stored, "location"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (stored, "title"), ==, "FOSDEM 2026");
+  g_assert_nonnull (json_object_get_string_member (stored, "added"));
+  bookmarks = bookmarks_file_of (fixture->library, subscription);
+  g_assert_true (file_exists (bookmarks));
+
+  /* Another start, offline: the same list, each conference from its cache. */
+  g_clear_pointer (&fixture->server, sync_server_stop);
+  g_clear_object (&fixture->library);
+  g_clear_object (&subscription);
+  fetcher = new_fetcher ();
+  again = hallway_library_new (fetcher);
+  load_ok (again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  entry = entry_at (G_LIST_MODEL (again), 0);
+  g_assert_cmpstr (hallway_library_entry_get_id (entry), ==, id);
+  g_assert_cmpstr (hallway_library_entry_get_location (entry), ==, url);
+  g_assert_cmpstr (hallway_library_entry_get_title (entry), ==, "FOSDEM 2026");
+  g_assert_true (g_date_time_equal (hallway_library_entry_get_added (entry), added));
+  reloaded = hallway_library_entry_get_subscription (entry);
+  g_assert_cmpstr (hallway_subscription_get_uri (reloaded), ==, url);
+  g_assert_nonnull (hallway_subscription_get_conference (reloaded));
+  g_assert_cmpstr (hallway_conference_get_title (hallway_subscription_get_conference (reloaded)),
+                   ==, "FOSDEM 2026");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference_of (entry))), ==, 1079);
+}
+
+typedef struct
+{
+  SyncRouteKind kind;
+  guint status;
+  const char *words;
+} AddFailure;
+
+static const AddFailure failure_404 = { SYNC_ROUTE_STATUS, 404, "the server answered 404" };
+static const AddFailure failure_html = { SYNC_ROUTE_HTML, 0, "web page" };
+
+static void
+test_add_failure (Fixture *fixture, gconstpointer data)
+{
+  const AddFailure *failure = data;
+  g_autofree char *url = sync_server_uri (fixture->server, "/schedule.xml");
+  g_autofree char *id = hallway_library_dup_id_for_location (url);
+  g_autofree char *prefix = g_strconcat (url, ": ", NULL);
+  g_autofree char *path = library_path ();
+  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file (fixture->library, id);
+  g_autoptr (HallwayScheduleCache) cache = hallway_schedule_cache_new (url);
+  g_autoptr (GError) error = NULL;
+  guint items_changed = 0;
+
+  load_ok (fixture->library);
+  g_signal_connect (fixture->library, "items-changed", G_CALLBACK (items_changed_cb),
+                    &items_changed);
+  sync_server_fail (fixture->server, "/schedule.xml", failure->kind, failure->status);
+
+  g_assert_null (add (fixture->library, url, &error));
+  g_assert_nonnull (error);
+  assert_message_starts_with (error, prefix);
+  assert_message_contains (error, failure->words);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/schedule.xml"), ==, 1);
+
+  /* Nothing added: not in the list, not on disk, no bookmarks, no cache. */
+  g_assert_cmpuint (items_changed, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  g_assert_null (hallway_library_lookup (fixture->library, id));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (file_exists (bookmarks));
+  g_assert_false (file_exists (hallway_schedule_cache_get_folder (cache)));
+}
+
+static void
+test_add_duplicate (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url = serve (fixture, "/fosdem-2026.xml", FOSDEM_2026);
+  g_autoptr (HallwaySubscription) first = NULL;
+  g_autoptr (HallwaySubscription) second = NULL;
+  g_autoptr (JsonObject) root = NULL;
+
+  if (url == NULL)
+    return;
+  load_ok (fixture->library);
+  first = add_ok (fixture->library, url);
+  second = add_ok (fixture->library, url);
+
+  g_assert_true (first == second);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/fosdem-2026.xml"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  root = read_library_json ();
+  g_assert_cmpuint (json_array_get_length (stored_conferences (root)), ==, 1);
+}
+
+/* `hallway FILE` and drag and drop: a path and its file:// URI are one conference. */
+static void
+test_add_local_file (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = hallway_test_schedule_path (SMALL_SCHEDULE);
+  g_autofree char *uri = NULL;
+  g_autofree char *missing = g_build_filename (g_get_user_config_dir (), "missing.xml", NULL);
+  g_autofree char *missing_uri = g_filename_to_uri (missing, NULL, NULL);
+  g_autoptr (HallwaySubscription) by_path = NULL;
+  g_autoptr (HallwaySubscription) by_uri = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayLibraryEntry *entry;
+
+  if (path == NULL)
+    return;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  load_ok (fixture->library);
+
+  by_path = add_ok (fixture->library, path);
+  by_uri = add_ok (fixture->library, uri);
+  g_assert_true (by_path == by_uri);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  entry = entry_at (G_LIST_MODEL (fixture->library), 0);
+  g_assert_cmpstr (hallway_library_entry_get_location (entry), ==, uri);
+  g_assert_cmpstr (hallway_library_entry_get_title (entry), ==, "FOSDEM 2024");
+  g_assert_nonnull (hallway_subscription_get_conference (by_path));
+
+  g_assert_null (add (fixture->library, missing, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  assert_message_starts_with (error, missing_uri);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+}
+
+/* ---- removing ------------------------------------------------------------------------ */
+
+static void
+test_remove (Fixture *fixture, gconstpointer data)
+{
+  gboolean delete_bookmarks = GPOINTER_TO_INT (data);
+  g_autofree char *url = serve (fixture, "/fosdem-2026.xml", FOSDEM_2026);
+  g_autofree char *id = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (HallwaySubscription) subscription = NULL;
+  g_autoptr (HallwaySubscription) again = NULL;
+  g_autoptr (GFile) bookmarks = NULL;
+  g_autoptr (GFile) cache_folder = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (url == NULL)
+    return;
+  id = hallway_library_dup_id_for_location (url);
+  load_ok (fixture->library);
+  subscription = add_ok (fixture->library, url);
+  hallway_library_set_current (fixture->library, subscription);
+  key = bookmark_and_save (subscription, 10);
+  bookmarks = bookmarks_file_of (fixture->library, subscription);
+  cache_folder = g_object_ref (cache_folder_of (subscription));
+  g_assert_true (file_exists (bookmarks));
+  g_assert_true (file_exists (cache_folder));
+
+  g_assert_true (hallway_library_remove (fixture->library, id, delete_bookmarks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  g_assert_null (hallway_library_lookup (fixture->library, id));
+  g_assert_null (hallway_library_get_current (fixture->library));
+  g_assert_true (file_exists (bookmarks) == !delete_bookmarks);
+  g_assert_true (file_exists (cache_folder) == !delete_bookmarks);
+  flush (fixture->library);
+  root = read_library_json ();
+  g_assert_cmpuint (json_array_get_length (stored_conferences (root)), ==, 0);
+  g_assert_false (json_object_has_member (root, "current"));
+
+  g_assert_false (hallway_library_remove (fixture->library, id, delete_bookmarks, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_UNKNOWN);
+  assert_message_contains (error, id);
+
+  /* Added again: the same id, and the kept bookmarks come back. */
+  again = add_ok (fixture->library, url);
+  g_assert_true (again != subscription);
+  g_assert_nonnull (hallway_library_lookup (fixture->library, id));
+  if (delete_bookmarks)
+    g_assert_cmpuint (hallway_bookmarks_get_n_items (hallway_subscription_get_bookmarks (again)),
+                      ==, 0);
+  else
+    assert_only_bookmark (again, key);
+}
+
+/* ---- side by side -------------------------------------------------------------------- */
+
+static void
+assert_fetcher (HallwaySubscription *subscription, HallwayFetcher *expected)
+{
+  g_autoptr (HallwayFetcher) fetcher = NULL;
+
+  g_object_get (subscription, "fetcher", &fetcher, NULL);
+  g_assert_true (fetcher == expected);
+}
+
+static void
+test_side_by_side (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url_a = serve (fixture, "/a/schedule.xml", FOSDEM_2026);
+  g_autofree char *url_b = serve (fixture, "/b/schedule.xml", SMALL_SCHEDULE);
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
+  g_autoptr (HallwaySubscription) a = NULL;
+  g_autoptr (HallwaySubscription) b = NULL;
+  g_autoptr (GFile) bookmarks_a = NULL;
+  g_autoptr (GFile) bookmarks_b = NULL;
+  g_autoptr (HallwayFetcher) fetcher = NULL;
+  g_autoptr (HallwayLibrary) again = NULL;
+  HallwayLibraryEntry *entry_a;
+  HallwayLibraryEntry *entry_b;
+
+  if (url_a == NULL || url_b == NULL)
+    return;
+  load_ok (fixture->library);
+  a = add_ok (fixture->library, url_a);
+  b = add_ok (fixture->library, url_b);
+  g_assert_true (a != b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 2);
+
+  key_a = bookmark_and_save (a, 0);
+  key_b = bookmark_and_save (b, 0);
+  g_assert_cmpstr (key_a, !=, key_b);
+  bookmarks_a = bookmarks_file_of (fixture->library, a);
+  bookmarks_b = bookmarks_file_of (fixture->library, b);
+  g_assert_false (g_file_equal (bookmarks_a, bookmarks_b));
+  g_assert_false (g_file_equal (cache_folder_of (a), cache_folder_of (b)));
+  assert_only_bookmark (a, key_a);
+  assert_only_bookmark (b, key_b);
+  /* One fetcher, the library's, for every conference. */
+  g_assert_true (hallway_library_get_fetcher (fixture->library) == fixture->fetcher);
+  assert_fetcher (a, fixture->fetcher);
+  assert_fetcher (b, fixture->fetcher);
+
+  /* Another start, offline: both, in order, each with its own bookmarks. */
+  g_clear_pointer (&fixture->server, sync_server_stop);
+  fetcher = new_fetcher ();
+  again = hallway_library_new (fetcher);
+  load_ok (again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  entry_a = entry_at (G_LIST_MODEL (again), 0);
+  entry_b = entry_at (G_LIST_MODEL (again), 1);
+  g_assert_cmpstr (hallway_library_entry_get_title (entry_a), ==, "FOSDEM 2026");
+  g_assert_cmpstr (hallway_library_entry_get_title (entry_b), ==, "FOSDEM 2024");
+  g_assert_nonnull (conference_of (entry_a));
+  g_assert_nonnull (conference_of (entry_b));
+  assert_only_bookmark (hallway_library_entry_get_subscription (entry_a), key_a);
+  assert_only_bookmark (hallway_library_entry_get_subscription (entry_b), key_b);
+  assert_fetcher (hallway_library_entry_get_subscription (entry_a), fetcher);
+  assert_fetcher (hallway_library_entry_get_subscription (entry_b), fetcher);
+}
+
+/* ---- the current conference ---------------------------------------------------------- */
+
+static void
+notify_counter_cb (GObject *object, GParamSpec *pspec, guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_current (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url_a = serve (fixture, "/a/schedule.xml", SMALL_SCHEDULE);
+  g_autofree char *url_b = serve (fixture, "/b/schedule.xml", SMALL_SCHEDULE);
+  g_autofree char *id_b = NULL;
+  g_autoptr (HallwaySubscription) a = NULL;
+  g_autoptr (HallwaySubscription) b = NULL;
+  g_autoptr (HallwayLibrary) again = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwaySubscription *current;
+  guint notified = 0;
+
+  if (url_a == NULL)
+    return;
+  id_b = hallway_library_dup_id_for_location (url_b);
+  load_ok (fixture->library);
+  a = add_ok (fixture->library, url_a);
+  b = add_ok (fixture->library, url_b);
+  g_assert_null (hallway_library_get_current (fixture->library));
+  g_signal_connect (fixture->library, "notify::current", G_CALLBACK (notify_counter_cb),
+                    &notified);
+
+  hallway_library_set_current (fixture->library, b);
+  hallway_library_set_current (fixture->library, b);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (hallway_library_get_current (fixture->library) == b);
+  flush (fixture->library);
+  root = read_library_json ();
+  g_assert_cmpstr (json_object_get_string_member (root, "current"), ==, id_b);
+
+  /* The next start reopens it. */
+  again = hallway_library_new (fixture->fetcher);
+  load_ok (again);
+  current = hallway_library_get_current (again);
+  g_assert_nonnull (current);
+  g_assert_cmpstr (hallway_subscription_get_uri (current), ==, url_b);
+  g_assert_true (hallway_library_lookup_subscription (again, current) ==
+                 hallway_library_lookup (again, id_b));
+  g_clear_object (&again);
+
+  g_assert_true (hallway_library_remove (fixture->library, id_b, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_null (hallway_library_get_current (fixture->library));
+}
+
+/* ---- library.json that cannot be used ------------------------------------------------ */
+
+static void
+test_file_corrupt (Fixture *fixture, gconstpointer data)
+{
+  const char *contents = data;
+  g_autofree char *path = library_path ();
+  g_autofree char *aside = g_strconcat (path, ".corrupt", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *url = serve (fixture, "/schedule.xml", SMALL_SCHEDULE);
+  g_autoptr (HallwaySubscription) subscription = NULL;
+  g_autoptr (JsonObject) root = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (url == NULL)
+    return;
+  write_text (path, contents);
+
+  g_assert_false (load (fixture->library, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT);
+  assert_message_contains (error, path);
+  assert_message_contains (error, aside);
+  assert_message_contains (error, "damaged");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  kept = read_text (aside);
+  g_assert_cmpstr (kept, ==, contents);
+
+  /* The library works again from an empty list. */
+  subscription = add_ok (fixture->library, url);
+  root = read_library_json ();
+  g_assert_cmpuint (json_array_get_length (stored_conferences (root)), ==, 1);
+}
+
+#define NEWER_LIBRARY "{ \"version\": 2, \"conferences\": [], \"shelves\": [] }\n"
+
+static void
+test_file_newer (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = library_path ();
+  g_autofree char *url = sync_server_uri (fixture->server, "/schedule.xml");
+  g_autofree char *aside = g_strconcat (path, ".corrupt", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+
+  write_text (path, NEWER_LIBRARY);
+
+  g_assert_false (load (fixture->library, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
+  assert_message_contains (error, path);
+  assert_message_contains (error, "newer version");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  g_clear_error (&error);
+
+  /* Refused before any fetch, and the file stays as the newer Hallway wrote it. */
+  g_assert_null (add (fixture->library, url, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
+  assert_message_starts_with (error, url);
+  assert_message_contains (error, "newer version");
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/schedule.xml"), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+  kept = read_text (path);
+  g_assert_cmpstr (kept, ==, NEWER_LIBRARY);
+  g_assert_false (g_file_test (aside, G_FILE_TEST_EXISTS));
+}
+
+/* A newer Hallway writes the file while this one runs: its write is refused, and kept. */
+static void
+test_file_newer_meanwhile (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = library_path ();
+  g_autofree char *url = serve (fixture, "/schedule.xml", SMALL_SCHEDULE);
+  g_autofree char *kept = NULL;
+  g_autoptr (HallwaySubscription) subscription = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayLibraryEntry *entry;
+
+  if (url == NULL)
+    return;
+  load_ok (fixture->library);
+  subscription = add_ok (fixture->library, url);
+  write_text (path, NEWER_LIBRARY);
+
+  hallway_library_set_current (fixture->library, subscription);
+  hallway_library_save_async (fixture->library, NULL, sync_store_result_cb, &result);
+  g_assert_false (hallway_library_save_finish (fixture->library, sync_wait (&result), &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
+  g_assert_cmpstr (hallway_library_get_last_error (fixture->library), ==, error->message);
+  kept = read_text (path);
+  g_assert_cmpstr (kept, ==, NEWER_LIBRARY);
+  g_clear_error (&error);
+
+  entry = entry_at (G_LIST_MODEL (fixture->library), 0);
+  g_assert_false (hallway_library_remove (fixture->library, hallway_library_entry_get_id (entry),
+                                          FALSE, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+}
+
+/* ---- main ---------------------------------------------------------------------------- */
+
+static void
+add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* See test-fetcher.c: the isolated dirs hide the schemas of the GNOME proxy resolver. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/library/ids", test_ids);
+  add_test ("/library/catalogue/builtin", NULL, test_catalogue_builtin);
+  add_test ("/library/catalogue/system", NULL, test_catalogue_system);
+  add_test ("/library/catalogue/system-with-builtin", GINT_TO_POINTER (1), test_catalogue_system);
+  add_test ("/library/catalogue/invalid", NULL, test_catalogue_invalid);
+  add_test ("/library/add/url-then-offline", NULL, test_add_url);
+  add_test ("/library/add/failure/404", &failure_404, test_add_failure);
+  add_test ("/library/add/failure/html-page", &failure_html, test_add_failure);
+  add_test ("/library/add/duplicate", NULL, test_add_duplicate);
+  add_test ("/library/add/local-file", NULL, test_add_local_file);
+  add_test ("/library/remove/keep-bookmarks", GINT_TO_POINTER (FALSE), test_remove);
+  add_test ("/library/remove/delete-bookmarks", GINT_TO_POINTER (TRUE), test_remove);
+  add_test ("/library/side-by-side", NULL, test_side_by_side);
+  add_test ("/library/current", NULL, test_current);
+  add_test ("/library/file/corrupt/not-json", "{ \"version\": 1, \"conferences\": [",
+            test_file_corrupt);
+  add_test ("/library/file/corrupt/no-version", "{ \"conferences\": [] }", test_file_corrupt);
+  add_test ("/library/file/corrupt/bad-id",
+            "{ \"version\": 1, \"conferences\": [ { \"id\": \"../../x\", \"location\": "
+            "\"https://example.org/s.xml\" } ] }",
+            test_file_corrupt);
+  add_test ("/library/file/newer", NULL, test_file_newer);
+  add_test ("/library/file/newer-meanwhile", NULL, test_file_newer_meanwhile);
+
+  return g_test_run ();
+}
