@@ -5,28 +5,43 @@
 
 #include <glib/gi18n.h>
 
+#include "hallway-add-conference-dialog.h"
 #include "hallway-application.h"
 #include "hallway-bookmarks.h"
 #include "hallway-cli.h"
 #include "hallway-conference.h"
+#include "hallway-fetcher.h"
+#include "hallway-library.h"
 #include "hallway-plan.h"
 #include "hallway-preferences-dialog.h"
+#include "hallway-refresher.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-subscription.h"
 #include "hallway-window.h"
 
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
+#define DEMO_ID "demo"
 
 struct _HallwayApplication
 {
   AdwApplication parent_instance;
+
+  HallwayFetcher *fetcher;
+  HallwayLibrary *library;
+  HallwayRefresher *refresher;
+  GHashTable *plans;           /* HallwaySubscription → HallwayPlan */
+  HallwayPlan *demo_plan;
+  gboolean library_loaded;
+  GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayApplication, hallway_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "dump", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read a schedule and print it as JSON, without opening a window"), N_("FILE") },
+    N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a window"),
+    N_("FILE|URL") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -47,20 +62,7 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
   return G_APPLICATION_CLASS (hallway_application_parent_class)->handle_local_options (app, options);
 }
 
-/* The bundled demo: a first run is never empty, and the app works with no network. */
-static HallwayConference *
-load_demo_conference (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (DEMO_CONFERENCE_RESOURCE, 0, &error);
-  HallwayConference *conference = NULL;
-
-  if (bytes != NULL)
-    conference = hallway_schedule_read_bytes (bytes, &error);
-  if (conference == NULL)
-    g_critical ("The bundled demo conference cannot be read: %s", error->message);
-  return conference;
-}
+/* ---- windows and plans --------------------------------------------------------------- */
 
 static HallwayWindow *
 ensure_window (HallwayApplication *self)
@@ -68,21 +70,17 @@ ensure_window (HallwayApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (hallway_window_new (self));
+    {
+      window = GTK_WINDOW (hallway_window_new (self));
+      hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
+    }
   return HALLWAY_WINDOW (window);
 }
 
-/* Bookmarks live per conference under the user data folder, named after its acronym. */
-static GFile *
-bookmarks_file_for (HallwayConference *conference)
+static void
+show_error (HallwayApplication *self, const char *message)
 {
-  const char *acronym = hallway_conference_get_acronym (conference);
-  g_autofree char *name = g_strdup (acronym != NULL ? acronym : hallway_conference_get_title (conference));
-  g_autofree char *file_name = NULL;
-
-  g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_", '_');
-  file_name = g_strconcat (name, ".json", NULL);
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_ID, "bookmarks", file_name, NULL);
+  hallway_window_show_error (ensure_window (self), message);
 }
 
 static void
@@ -93,11 +91,8 @@ bookmarks_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (!hallway_bookmarks_save_finish (HALLWAY_BOOKMARKS (source), result, &error))
     {
-      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-
       g_warning ("Saving bookmarks failed: %s", error->message);
-      if (window != NULL)
-        hallway_window_show_error (HALLWAY_WINDOW (window), error->message);
+      show_error (self, error->message);
     }
   /* Held while saving so closing the window never loses a bookmark. */
   g_application_release (G_APPLICATION (self));
@@ -110,21 +105,166 @@ bookmarks_changed_cb (HallwayBookmarks *bookmarks, HallwayApplication *self)
   hallway_bookmarks_save_async (bookmarks, NULL, bookmarks_saved_cb, g_object_ref (self));
 }
 
-static void
-show_conference (HallwayApplication *self, HallwayWindow *window, HallwayConference *conference)
+static HallwayPlan *
+new_plan (HallwayApplication *self, HallwayConference *conference, HallwayBookmarks *bookmarks)
 {
-  g_autoptr (GFile) file = bookmarks_file_for (conference);
-  g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
-  g_autoptr (HallwayPlan) plan = NULL;
+  g_signal_connect_object (bookmarks, "changed", G_CALLBACK (bookmarks_changed_cb), self, 0);
+  return hallway_plan_new (conference, bookmarks);
+}
+
+static void
+subscription_updated_cb (HallwaySubscription *subscription, HallwayConference *conference,
+                         GListModel *changes, HallwayApplication *self)
+{
+  HallwayPlan *plan = g_hash_table_lookup (self->plans, subscription);
+
+  if (plan != NULL)
+    hallway_plan_set_conference (plan, conference, changes);
+}
+
+/* A subscription's plan, made once its conference is known (from the cache or the net). */
+static HallwayPlan *
+plan_for (HallwayApplication *self, HallwaySubscription *subscription)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+  HallwayPlan *plan = g_hash_table_lookup (self->plans, subscription);
+
+  if (plan == NULL && conference != NULL)
+    {
+      plan = new_plan (self, conference, hallway_subscription_get_bookmarks (subscription));
+      g_hash_table_insert (self->plans, g_object_ref (subscription), plan);
+      g_signal_connect_object (subscription, "updated", G_CALLBACK (subscription_updated_cb), self, 0);
+    }
+  return plan;
+}
+
+static void show_subscription (HallwayApplication *self, HallwaySubscription *subscription);
+
+static void
+conference_arrived_cb (HallwaySubscription *subscription, GParamSpec *pspec, HallwayApplication *self)
+{
+  if (hallway_library_get_current (self->library) == subscription)
+    show_subscription (self, subscription);
+}
+
+static void
+show_subscription (HallwayApplication *self, HallwaySubscription *subscription)
+{
+  HallwayWindow *window = ensure_window (self);
+  HallwayPlan *plan = plan_for (self, subscription);
+
+  hallway_library_set_current (self->library, subscription);
+  hallway_window_set_subscription (window, subscription);
+  hallway_refresher_set_subscription (self->refresher, subscription);
+  if (plan != NULL)
+    hallway_window_set_plan (window, plan);
+  else
+    /* Nothing cached yet: the first download is running; show it when it lands. */
+    g_signal_connect_object (subscription, "notify::conference", G_CALLBACK (conference_arrived_cb),
+                             self, 0);
+}
+
+/* The bundled demo: a first run is never empty, and the app works with no network. */
+static void
+show_demo (HallwayApplication *self)
+{
+  HallwayWindow *window = ensure_window (self);
+
+  if (self->demo_plan == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (DEMO_CONFERENCE_RESOURCE, 0, &error);
+      g_autoptr (HallwayConference) demo = NULL;
+      g_autoptr (GFile) file = hallway_library_dup_bookmarks_file (self->library, DEMO_ID);
+      g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
+
+      if (bytes != NULL)
+        demo = hallway_schedule_read_bytes (bytes, &error);
+      if (demo == NULL)
+        {
+          g_critical ("The bundled demo conference cannot be read: %s", error->message);
+          return;
+        }
+      if (!hallway_bookmarks_load (bookmarks, &error))
+        show_error (self, error->message);
+      self->demo_plan = new_plan (self, demo, bookmarks);
+    }
+  hallway_window_set_subscription (window, NULL);
+  hallway_window_set_plan (window, self->demo_plan);
+}
+
+static void
+show_current (HallwayApplication *self)
+{
+  HallwaySubscription *current = hallway_library_get_current (self->library);
+  g_autoptr (HallwayLibraryEntry) first = g_list_model_get_item (G_LIST_MODEL (self->library), 0);
+
+  if (current == NULL && first != NULL)
+    current = hallway_library_entry_get_subscription (first);
+  if (current != NULL)
+    show_subscription (self, current);
+  else
+    show_demo (self);
+}
+
+/* ---- opening files and adding conferences -------------------------------------------- */
+
+static void
+conference_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HallwaySubscription *subscription = hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
+
+  if (subscription == NULL)
+    show_error (self, error->message);
+  else
+    show_subscription (self, subscription);
+}
+
+/* `hallway FILE`, drag and drop and the file chooser: a file is followed like a URL. */
+static void
+open_location (HallwayApplication *self, GFile *file)
+{
+  g_autofree char *location = g_file_get_uri (file);
+
+  hallway_library_add_async (self->library, location, NULL, conference_added_cb, g_object_ref (self));
+}
+
+void
+hallway_application_add_conference (HallwayApplication *self, const char *location,
+                                    GCancellable *cancellable, GAsyncReadyCallback callback,
+                                    gpointer user_data)
+{
+  g_return_if_fail (HALLWAY_IS_APPLICATION (self));
+  hallway_library_add_async (self->library, location, cancellable, callback, user_data);
+}
+
+void
+hallway_application_show_subscription (HallwayApplication *self, HallwaySubscription *subscription)
+{
+  g_return_if_fail (HALLWAY_IS_APPLICATION (self));
+  show_subscription (self, subscription);
+}
+
+static void
+library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayApplication) self = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!hallway_bookmarks_load (bookmarks, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    hallway_window_show_error (window, error->message);
-  hallway_bookmarks_update_from (bookmarks, conference);
-  g_signal_connect_object (bookmarks, "changed", G_CALLBACK (bookmarks_changed_cb), self, 0);
-  plan = hallway_plan_new (conference, bookmarks);
-  hallway_window_set_plan (window, plan);
+  if (!hallway_library_load_finish (self->library, result, &error))
+    show_error (self, error->message);
+  self->library_loaded = TRUE;
+  if (self->files_to_open->len > 0)
+    {
+      for (guint i = 0; i < self->files_to_open->len; i++)
+        open_location (self, g_ptr_array_index (self->files_to_open, i));
+      g_ptr_array_set_size (self->files_to_open, 0);
+    }
+  else
+    show_current (self);
+  g_application_release (G_APPLICATION (self));
 }
 
 static void
@@ -133,39 +273,27 @@ hallway_application_activate (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
   HallwayWindow *window = ensure_window (self);
 
-  if (hallway_window_get_plan (window) == NULL)
-    {
-      g_autoptr (HallwayConference) demo = load_demo_conference ();
-
-      if (demo != NULL)
-        show_conference (self, window, demo);
-    }
   gtk_window_present (GTK_WINDOW (window));
-}
-
-static void
-file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (HallwayWindow) window = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_schedule_read_file_finish (result, &error);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (window));
-
-  if (conference != NULL && app != NULL)
-    show_conference (HALLWAY_APPLICATION (app), window, conference);
-  else if (conference == NULL)
-    hallway_window_show_error (window, error->message);
+  if (self->library_loaded && hallway_window_get_plan (window) == NULL)
+    show_current (self);
 }
 
 static void
 hallway_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
-  HallwayWindow *window = ensure_window (HALLWAY_APPLICATION (app));
+  HallwayApplication *self = HALLWAY_APPLICATION (app);
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (n_files > 0)
-    hallway_schedule_read_file_async (files[0], NULL, file_read_cb, g_object_ref (window));
+  gtk_window_present (GTK_WINDOW (ensure_window (self)));
+  for (int i = 0; i < n_files; i++)
+    {
+      if (self->library_loaded)
+        open_location (self, files[i]);
+      else
+        g_ptr_array_add (self->files_to_open, g_object_ref (files[i]));
+    }
 }
+
+/* ---- actions ------------------------------------------------------------------------- */
 
 static void
 quit_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
@@ -204,24 +332,134 @@ preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user
   adw_dialog_present (ADW_DIALOG (hallway_preferences_dialog_new ()), GTK_WIDGET (window));
 }
 
+static void
+refresh_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  hallway_refresher_refresh_now (HALLWAY_APPLICATION (user_data)->refresher);
+}
+
+static void
+add_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  HallwayAddConferenceDialog *dialog = hallway_add_conference_dialog_new (self, self->library);
+
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (ensure_window (self)));
+}
+
+static void
+show_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  HallwayLibraryEntry *entry = hallway_library_lookup (self->library, g_variant_get_string (parameter, NULL));
+
+  if (entry != NULL)
+    show_subscription (self, hallway_library_entry_get_subscription (entry));
+}
+
+static void
+remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplication *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "conference-id");
+  HallwayLibraryEntry *entry = hallway_library_lookup (self->library, id);
+  g_autoptr (GError) error = NULL;
+
+  if (entry == NULL || g_str_equal (response, "cancel"))
+    return;
+  g_hash_table_remove (self->plans, hallway_library_entry_get_subscription (entry));
+  if (!hallway_library_remove (self->library, id, g_str_equal (response, "delete"), &error))
+    show_error (self, error->message);
+  show_current (self);
+}
+
+/* Removing keeps the bookmarks unless the person says so: they are the one thing here
+ * that cannot be downloaded again. */
+static void
+remove_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  HallwaySubscription *current = hallway_library_get_current (self->library);
+  HallwayLibraryEntry *entry = current != NULL ? hallway_library_lookup_subscription (self->library, current) : NULL;
+  AdwDialog *dialog;
+
+  if (entry == NULL)
+    return;
+  dialog = adw_alert_dialog_new (NULL, NULL);
+  adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Remove %s?"),
+                                   hallway_library_entry_get_title (entry));
+  adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
+                             _("Its schedule is removed from this computer. Your bookmarks can stay, "
+                               "so adding the conference again brings them back."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "keep", _("_Keep Bookmarks"),
+                                  "delete", _("_Remove Bookmarks Too"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "delete",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "keep");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "conference-id",
+                          g_strdup (hallway_library_entry_get_id (entry)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (ensure_window (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "refresh", refresh_activated },
+  { "add-conference", add_conference_activated },
+  { "show-conference", show_conference_activated, "s" },
+  { "remove-conference", remove_conference_activated },
 };
 
 static void
 hallway_application_startup (GApplication *app)
 {
+  HallwayApplication *self = HALLWAY_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
 
   G_APPLICATION_CLASS (hallway_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.refresh", refresh_accels);
   gtk_window_set_default_icon_name (APP_ID);
+
+  self->fetcher = hallway_fetcher_new ();
+  self->library = hallway_library_new (self->fetcher);
+  self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
+  /* Offline first: the library reads its cached schedules in threads, then shows one. */
+  g_application_hold (app);
+  hallway_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
+}
+
+static void
+hallway_application_shutdown (GApplication *app)
+{
+  HallwayApplication *self = HALLWAY_APPLICATION (app);
+
+  g_clear_object (&self->refresher);
+  G_APPLICATION_CLASS (hallway_application_parent_class)->shutdown (app);
+}
+
+static void
+hallway_application_finalize (GObject *object)
+{
+  HallwayApplication *self = HALLWAY_APPLICATION (object);
+
+  g_clear_pointer (&self->plans, g_hash_table_unref);
+  g_clear_pointer (&self->files_to_open, g_ptr_array_unref);
+  g_clear_object (&self->demo_plan);
+  g_clear_object (&self->refresher);
+  g_clear_object (&self->library);
+  g_clear_object (&self->fetcher);
+  G_OBJECT_CLASS (hallway_application_parent_class)->finalize (object);
 }
 
 static void
@@ -232,8 +470,10 @@ hallway_application_class_init (HallwayApplicationClass *klass)
   /* Linked from a static library, the resource's constructor would be dropped. */
   g_resources_register (hallway_get_resource ());
 
+  G_OBJECT_CLASS (klass)->finalize = hallway_application_finalize;
   app_class->handle_local_options = hallway_application_handle_local_options;
   app_class->startup = hallway_application_startup;
+  app_class->shutdown = hallway_application_shutdown;
   app_class->activate = hallway_application_activate;
   app_class->open = hallway_application_open;
 }
@@ -241,12 +481,14 @@ hallway_application_class_init (HallwayApplicationClass *klass)
 static void
 hallway_application_init (HallwayApplication *self)
 {
+  self->plans = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, g_object_unref);
+  self->files_to_open = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Hallway shows conference schedules. FILE opens a "
                                               "schedule (Pentabarf/frab XML, C3VOC or pretalx "
-                                              "JSON, iCalendar)."));
+                                              "JSON, iCalendar) and follows it."));
 }
 
 HallwayApplication *

@@ -11,6 +11,7 @@ compares title, start and end (instant, zone and offset), location, track, URL a
 import datetime
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -64,7 +65,31 @@ def check_time(name, event, prop, expected_iso, zone):
     check(event[prop].params.get("TZID") == zone, f"{name}: {prop} TZID parameter")
 
 
-def check_event(name, event, expected, zone):
+def unescape_text(value):
+    return re.sub(r"\\([\\,;nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
+
+
+def raw_categories(data):
+    """UID → the categories of each VEVENT, split on unescaped commas only.
+
+    python3-icalendar 6.0.1 unescapes CATEGORIES before splitting it, so "Audio\\, Video"
+    (one category, as RFC 5545 escapes it) comes out as two (collective/icalendar#127,
+    fixed by pull request #1058 in a later release). Its parser still unfolds the content
+    lines; the raw value (none of ours has a colon in a parameter) is split here.
+    """
+    categories = {}
+    uid = None
+    for line in icalendar.parser.Contentlines.from_ical(data):
+        head, _colon, value = str(line).partition(":")
+        name = head.split(";")[0].upper()
+        if name == "UID":
+            uid = unescape_text(value)
+        elif name == "CATEGORIES":
+            categories[uid] = [unescape_text(c) for c in re.findall(r"(?:\\.|[^,\\])+", value)]
+    return categories
+
+
+def check_event(name, event, expected, zone, categories):
     uid = expected["uid"]
     label = f"{name} {uid}"
     check(str(event["SUMMARY"]) == expected["summary"],
@@ -73,7 +98,6 @@ def check_event(name, event, expected, zone):
           f"{label}: LOCATION {str(event['LOCATION'])!r} != {expected['location']!r}")
     check_time(label, event, "DTSTART", expected["start"], zone)
     check_time(label, event, "DTEND", expected["end"], zone)
-    categories = [str(c) for c in event["CATEGORIES"].cats]
     check(categories == [expected["categories"]],
           f"{label}: CATEGORIES {categories!r} != {[expected['categories']]!r}")
     if expected["url"] is not None:
@@ -105,12 +129,13 @@ def check_export(directory, name):
     check(zones == [zone], f"{name}: VTIMEZONE {zones}")
 
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    categories = raw_categories(data)
     check(len(events) == len(expected["events"]), f"{name}: {len(events)} VEVENTs")
     for wanted in expected["events"]:
         event = events.get(wanted["uid"])
         check(event is not None, f"{name}: no VEVENT {wanted['uid']}")
         if event is not None:
-            check_event(name, event, wanted, zone)
+            check_event(name, event, wanted, zone, categories.get(wanted["uid"]))
     print(f"ok: {name}: {len(events)} events, {folded} folded lines, zone {zone}")
     return calendar
 

@@ -885,6 +885,57 @@ test_import_33c3 (void)
   remove_dir (dir);
 }
 
+/* The same file against the JSON version of the schedule: its guids are the UIDs too. */
+static void
+test_import_33c3_json (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.json");
+  g_autofree char *path = hallway_test_schedule_path ("33c3-frab.schedule.ics");
+  g_autofree char *dir = NULL;
+  g_autoptr (HallwayBookmarks) bookmarks = NULL;
+  g_autoptr (HallwayImportReport) report = NULL;
+
+  if (conference == NULL || path == NULL)
+    return;
+  dir = scratch_dir ();
+  bookmarks = scratch_bookmarks (dir);
+  report = import_file (path, conference, bookmarks);
+  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 150);
+  g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 0);
+  remove_dir (dir);
+}
+
+/* Without its UIDs and URLs, the 33C3 file still matches by start and title: frab writes
+ * "Title - Speaker, Speaker" as the summary, and some titles hold " - " themselves. */
+static void
+test_import_33c3_by_time_and_title (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.xml");
+  g_autofree char *path = hallway_test_schedule_path ("33c3-frab.schedule.ics");
+  g_autofree char *dir = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr (GString) anonymous = NULL;
+  g_autoptr (HallwayBookmarks) bookmarks = NULL;
+  g_autoptr (HallwayImportReport) report = NULL;
+
+  if (conference == NULL || path == NULL)
+    return;
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  anonymous = g_string_new (data);
+  g_assert_cmpuint (g_string_replace (anonymous, "\nUID:", "\nUID:not-a-guid-", 0), ==, 150);
+  g_assert_cmpuint (g_string_replace (anonymous, "\nURL:", "\nX-URL:", 0), ==, 150);
+  dir = scratch_dir ();
+  bookmarks = scratch_bookmarks (dir);
+  report = import_or_fail (anonymous->str, anonymous->len, conference, bookmarks);
+  log_report (report);
+  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 150);
+  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 0);
+  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_URL), ==, 0);
+  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_TIME_AND_TITLE), ==, 150);
+  g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 0);
+  remove_dir (dir);
+}
+
 /* Export the bookmarks, forget them, import the file: the same set. */
 static void
 assert_round_trip (HallwayConference *conference, HallwayBookmarks *bookmarks, HallwayBookmarks *fresh)
@@ -942,8 +993,11 @@ test_import_own_export (void)
   remove_dir (dir);
 }
 
-/* FOSDEM Companion: "<event id>@<year>@be.digitalia.fosdem", times in UTC. The 2025 UID
- * carries an id that 2026 uses for another talk: the year keeps them apart. */
+/* FOSDEM Companion: "<event id>@<year>@be.digitalia.fosdem" (its BookmarksExportProvider
+ * writes the schedule's year), times in UTC; "<id>@fosdem2026@…" works as well. The 2025
+ * UID carries an id that 2026 uses for another talk: the year keeps them apart. Two
+ * entries are as Companion writes them; two have an outdated title and no URL, so only
+ * their UIDs can match them. */
 static void
 test_import_companion (void)
 {
@@ -958,17 +1012,18 @@ test_import_companion (void)
   bookmarks = scratch_bookmarks (dir);
   report = import_fixture ("export-companion-fosdem-2026.ics", conference, bookmarks);
   log_report (report);
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 5);
-  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 3);
-  g_assert_cmpuint (hallway_import_report_get_n_matched (report), ==, 3);
+  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 6);
+  g_assert_cmpuint (hallway_import_report_get_n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 4);
+  g_assert_cmpuint (hallway_import_report_get_n_matched (report), ==, 4);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 2);
   assert_unmatched (report, 0, "A talk of FOSDEM 2025 whose id is a 2026 id too", "2025-02-01T10:00:00Z");
   assert_unmatched (report, 1, "A talk that was never in the schedule", "2026-02-01T12:00:00Z");
   g_assert_true (hallway_bookmarks_contains (bookmarks, "9c3ebb8c-7716-5130-b9fe-ff8544f5636d"));
   g_assert_true (hallway_bookmarks_contains (bookmarks, "596813a6-7598-5537-a253-43892acbf150"));
   g_assert_true (hallway_bookmarks_contains (bookmarks, "363b5888-b040-57c3-9b7f-d28ed10a61c5"));
+  g_assert_true (hallway_bookmarks_contains (bookmarks, "974b1b07-295b-5fb8-9937-82f7a10de857"));
   g_assert_false (hallway_bookmarks_contains (bookmarks, "85dae4d0-78ef-52ef-9694-ae8f2f2cfa97"));
-  g_assert_cmpuint (hallway_bookmarks_get_n_items (bookmarks), ==, 3);
+  g_assert_cmpuint (hallway_bookmarks_get_n_items (bookmarks), ==, 4);
   remove_dir (dir);
 }
 
@@ -1167,6 +1222,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/update/sequences", test_update_sequences);
   g_test_add_func ("/export/update/sequences-file", test_sequences_file);
   g_test_add_func ("/import/33c3-frab-ics", test_import_33c3);
+  g_test_add_func ("/import/33c3-frab-ics/json", test_import_33c3_json);
+  g_test_add_func ("/import/33c3-frab-ics/by-time-and-title", test_import_33c3_by_time_and_title);
   g_test_add_func ("/import/own-export", test_import_own_export);
   g_test_add_func ("/import/fosdem-companion", test_import_companion);
   g_test_add_func ("/import/pretalx-and-fosdem-website", test_import_pretalx_and_fosdem_website);

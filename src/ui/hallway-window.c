@@ -13,6 +13,7 @@
 #include "hallway-first-frame.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-index-page.h"
+#include "hallway-library.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-change.h"
@@ -38,6 +39,11 @@ struct _HallwayWindow
 
   GSettings *settings;
   HallwayPlan *plan;
+  HallwayConference *shown_conference;  /* the version the pages were built from */
+  HallwayLibrary *library;
+  HallwaySubscription *subscription;
+  char *last_error_shown;
+  guint status_timeout_id;
   HallwayTalkPage *talk_page;
   GListStore *now_and_next;
   guint now_timeout_id;
@@ -45,6 +51,9 @@ struct _HallwayWindow
   AdwToastOverlay *toast_overlay;
   AdwNavigationSplitView *split_view;
   AdwWindowTitle *sidebar_title;
+  GtkMenuButton *conference_button;
+  GtkWidget *status_box;
+  GtkLabel *status_label;
   GtkListBox *sidebar_list;
   GtkListBoxRow *schedule_row;
   GtkListBoxRow *changes_row;
@@ -339,7 +348,15 @@ hallway_window_dispose (GObject *object)
   HallwayWindow *self = HALLWAY_WINDOW (object);
 
   g_clear_handle_id (&self->now_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+  if (self->subscription != NULL)
+    g_signal_handlers_disconnect_by_data (self->subscription, self);
+  if (self->library != NULL)
+    g_signal_handlers_disconnect_by_data (self->library, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_WINDOW);
+  g_clear_object (&self->subscription);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->last_error_shown, g_free);
   g_clear_object (&self->talk_page);
   g_clear_object (&self->now_and_next);
   g_clear_object (&self->plan);
@@ -375,6 +392,9 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, conference_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, changes_row);
@@ -412,6 +432,26 @@ hallway_window_get_plan (HallwayWindow *self)
   return self->plan;
 }
 
+/* A new version of the schedule: rebuild the section shown and keep the talk open, found
+ * again by its key (it may have moved, or be gone). */
+static void
+show_new_version (HallwayWindow *self)
+{
+  HallwayConference *conference = hallway_plan_get_conference (self->plan);
+  HallwayEvent *open_talk = NULL;
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
+  AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
+
+  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) && hallway_talk_page_get_event (self->talk_page) != NULL)
+    open_talk = hallway_conference_lookup_event (conference,
+                                                 hallway_event_get_key (hallway_talk_page_get_event (self->talk_page)));
+  self->shown_conference = conference;
+  adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
+  show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
+  if (open_talk != NULL)
+    show_event (self, open_talk);
+}
+
 static void
 plan_changed_cb (HallwayWindow *self)
 {
@@ -419,6 +459,8 @@ plan_changed_cb (HallwayWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->changes_row),
                           changes != NULL && g_list_model_get_n_items (changes) > 0);
+  if (hallway_plan_get_conference (self->plan) != self->shown_conference)
+    show_new_version (self);
 }
 
 void
@@ -442,6 +484,7 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
   g_signal_connect_swapped (self->talk_page, "event-activated", G_CALLBACK (event_activated_cb), self);
   g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb), self);
   g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb), self);
+  self->shown_conference = conference;
   plan_changed_cb (self);
   selected = gtk_list_box_get_selected_row (self->sidebar_list);
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
@@ -466,4 +509,126 @@ hallway_window_show_error (HallwayWindow *self, const char *message)
 {
   g_return_if_fail (HALLWAY_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* ---- conferences and their freshness ------------------------------------------------- */
+
+/* "Switch Conference": the followed conferences, then adding and removing. */
+static void
+rebuild_conference_menu (HallwayWindow *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) conferences = g_menu_new ();
+  g_autoptr (GMenu) manage = g_menu_new ();
+  GListModel *entries = G_LIST_MODEL (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr (GMenuItem) item = g_menu_item_new (hallway_library_entry_get_title (entry), NULL);
+
+      g_menu_item_set_action_and_target (item, "app.show-conference", "s",
+                                         hallway_library_entry_get_id (entry));
+      g_menu_append_item (conferences, item);
+    }
+  g_menu_append (manage, _("_Add Conference…"), "app.add-conference");
+  if (self->subscription != NULL)
+    g_menu_append (manage, _("Re_move This Conference…"), "app.remove-conference");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (conferences));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
+  gtk_menu_button_set_menu_model (self->conference_button, G_MENU_MODEL (menu));
+}
+
+void
+hallway_window_set_library (HallwayWindow *self, HallwayLibrary *library)
+{
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+  g_return_if_fail (HALLWAY_IS_LIBRARY (library));
+
+  g_set_object (&self->library, library);
+  g_signal_connect_object (library, "items-changed", G_CALLBACK (rebuild_conference_menu), self,
+                           G_CONNECT_SWAPPED);
+  rebuild_conference_menu (self);
+}
+
+static char *
+describe_last_check (GDateTime *checked)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  int minutes = (int) (g_date_time_difference (now, checked) / G_TIME_SPAN_MINUTE);
+
+  if (minutes < 1)
+    return g_strdup (_("Updated just now"));
+  if (minutes < 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d minute ago",
+                                         "Updated %d minutes ago", minutes), minutes);
+  if (minutes < 24 * 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d hour ago",
+                                         "Updated %d hours ago", minutes / 60), minutes / 60);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d day ago",
+                                       "Updated %d days ago", minutes / (24 * 60)), minutes / (24 * 60));
+}
+
+/* The sidebar's foot says how fresh the schedule is, and why it is not fresher; a failed
+ * refresh also gets a toast once, and never blocks anything. */
+static void
+update_status (HallwayWindow *self)
+{
+  const char *error = self->subscription ? hallway_subscription_get_last_error (self->subscription) : NULL;
+  GDateTime *checked = self->subscription ? hallway_subscription_get_last_checked (self->subscription) : NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->status_box, self->subscription != NULL);
+  if (self->subscription == NULL)
+    return;
+  if (hallway_subscription_get_refreshing (self->subscription))
+    text = g_strdup (_("Updating…"));
+  else if (error != NULL)
+    text = g_strdup_printf (_("Could not update: %s"), error);
+  else if (checked != NULL)
+    text = describe_last_check (checked);
+  else
+    text = g_strdup (_("Not updated yet"));
+  gtk_label_set_text (self->status_label, text);
+  if (error != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  if (error != NULL && g_strcmp0 (error, self->last_error_shown) != 0 &&
+      !hallway_subscription_get_refreshing (self->subscription))
+    {
+      g_free (self->last_error_shown);
+      self->last_error_shown = g_strdup (error);
+      hallway_window_show_error (self, text);
+    }
+}
+
+static gboolean
+status_tick_cb (gpointer user_data)
+{
+  update_status (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The subscription shown, or NULL for the bundled demo. */
+void
+hallway_window_set_subscription (HallwayWindow *self, HallwaySubscription *subscription)
+{
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+
+  if (self->subscription != NULL)
+    g_signal_handlers_disconnect_by_data (self->subscription, self);
+  g_set_object (&self->subscription, subscription);
+  g_clear_pointer (&self->last_error_shown, g_free);
+  if (subscription != NULL)
+    {
+      g_signal_connect_object (subscription, "notify::last-error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (subscription, "notify::last-checked", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (subscription, "notify::refreshing", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+    }
+  if (self->status_timeout_id == 0)
+    self->status_timeout_id = g_timeout_add_seconds (30, status_tick_cb, self);
+  update_status (self);
+  if (self->library != NULL)
+    rebuild_conference_menu (self);
 }

@@ -4,7 +4,9 @@
 #include <adwaita.h>
 
 #include "hallway-application.h"
+#include "hallway-library.h"
 #include "hallway-plan.h"
+#include "hallway-subscription.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +17,10 @@ HallwayWindow *hallway_window_new        (HallwayApplication *application);
 HallwayPlan   *hallway_window_get_plan   (HallwayWindow      *self);
 void           hallway_window_set_plan   (HallwayWindow      *self,
                                           HallwayPlan        *plan);
+void           hallway_window_set_library      (HallwayWindow       *self,
+                                                HallwayLibrary      *library);
+void           hallway_window_set_subscription (HallwayWindow       *self,
+                                                HallwaySubscription *subscription);
 void           hallway_window_show_event (HallwayWindow      *self,
                                           const char         *key);
 void           hallway_window_show_error (HallwayWindow      *self,

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-add-conference-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hallway-add-conference-dialog.h"
+
+struct _HallwayAddConferenceDialog
+{
+  AdwDialog parent_instance;
+
+  HallwayApplication *application;
+  HallwayLibrary *library;
+  GCancellable *cancellable;
+
+  AdwSpinner *spinner;
+  AdwBanner *error_banner;
+  AdwEntryRow *url_row;
+  AdwPreferencesGroup *catalogue_group;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayAddConferenceDialog, hallway_add_conference_dialog, ADW_TYPE_DIALOG)
+
+static void
+set_busy (HallwayAddConferenceDialog *self, gboolean busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->catalogue_group), !busy);
+  if (busy)
+    adw_banner_set_revealed (self->error_banner, FALSE);
+}
+
+static void
+added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayAddConferenceDialog) self = user_data;
+  g_autoptr (GError) error = NULL;
+  HallwaySubscription *subscription = hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (subscription == NULL)
+    {
+      adw_banner_set_title (self->error_banner, error->message);
+      adw_banner_set_revealed (self->error_banner, TRUE);
+      gtk_accessible_announce (GTK_ACCESSIBLE (self), error->message,
+                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
+      return;
+    }
+  hallway_application_show_subscription (self->application, subscription);
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void
+add_location (HallwayAddConferenceDialog *self, const char *location)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (location));
+
+  if (*stripped == '\0')
+    return;
+  set_busy (self, TRUE);
+  hallway_application_add_conference (self->application, stripped, self->cancellable, added_cb,
+                                      g_object_ref (self));
+}
+
+static void
+url_apply_cb (HallwayAddConferenceDialog *self)
+{
+  add_location (self, gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
+}
+
+static void
+open_file_cb (HallwayAddConferenceDialog *self)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
+
+  adw_dialog_close (ADW_DIALOG (self));
+  if (window != NULL)
+    gtk_widget_activate_action (window, "win.open", NULL);
+}
+
+static void
+catalogue_add_cb (GtkButton *button, HallwayAddConferenceDialog *self)
+{
+  add_location (self, g_object_get_data (G_OBJECT (button), "location"));
+}
+
+/* Each known conference with an "Add" button, or "Following" when already in the library. */
+static void
+fill_catalogue (HallwayAddConferenceDialog *self)
+{
+  GListModel *catalogue = hallway_library_get_catalogue (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (catalogue, i);
+      const char *location = hallway_library_entry_get_location (entry);
+      gboolean following = hallway_library_lookup_location (self->library, location) != NULL;
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *button = gtk_button_new_with_label (following ? _("Following") : _("Add"));
+      g_autofree char *label = g_strdup_printf (_("Add %s"), hallway_library_entry_get_title (entry));
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_library_entry_get_title (entry));
+      adw_action_row_set_subtitle (row, hallway_library_entry_get_subtitle (entry));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_sensitive (button, !following);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      if (!following)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_object_set_data_full (G_OBJECT (button), "location", g_strdup (location), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (catalogue_add_cb), self);
+      adw_action_row_add_suffix (row, button);
+      adw_action_row_set_activatable_widget (row, button);
+      adw_preferences_group_add (self->catalogue_group, GTK_WIDGET (row));
+    }
+}
+
+static void
+hallway_add_conference_dialog_dispose (GObject *object)
+{
+  HallwayAddConferenceDialog *self = HALLWAY_ADD_CONFERENCE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_ADD_CONFERENCE_DIALOG);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->library);
+  g_clear_object (&self->application);
+  G_OBJECT_CLASS (hallway_add_conference_dialog_parent_class)->dispose (object);
+}
+
+static void
+hallway_add_conference_dialog_class_init (HallwayAddConferenceDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = hallway_add_conference_dialog_dispose;
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-add-conference-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, error_banner);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, catalogue_group);
+  gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_file_cb);
+}
+
+static void
+hallway_add_conference_dialog_init (HallwayAddConferenceDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HallwayAddConferenceDialog *
+hallway_add_conference_dialog_new (HallwayApplication *application, HallwayLibrary *library)
+{
+  HallwayAddConferenceDialog *self;
+
+  g_return_val_if_fail (HALLWAY_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (library), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_ADD_CONFERENCE_DIALOG, NULL);
+  self->application = g_object_ref (application);
+  self->library = g_object_ref (library);
+  fill_catalogue (self);
+  return self;
+}
