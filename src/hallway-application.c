@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "hallway-add-conference-dialog.h"
 #include "hallway-application.h"
 #include "hallway-bookmarks.h"
 #include "hallway-cli.h"
@@ -339,15 +338,6 @@ refresh_activated (GSimpleAction *action, GVariant *parameter, gpointer user_dat
 }
 
 static void
-add_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
-{
-  HallwayApplication *self = user_data;
-  HallwayAddConferenceDialog *dialog = hallway_add_conference_dialog_new (self, self->library);
-
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (ensure_window (self)));
-}
-
-static void
 show_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   HallwayApplication *self = user_data;
@@ -410,7 +400,6 @@ static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "preferences", preferences_activated },
   { "refresh", refresh_activated },
-  { "add-conference", add_conference_activated },
   { "show-conference", show_conference_activated, "s" },
   { "remove-conference", remove_conference_activated },
 };

@@ -28,6 +28,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 /* The version of the sequences file this code writes; a higher one is left untouched. */
 #define SEQUENCES_FORMAT_VERSION 1
 
+#define PRODID "-//Hallway//Hallway " PACKAGE_VERSION "//EN"
 #define UID_DOMAIN ".hallway"
 #define HEX_PREFIX "hex."
 
@@ -160,11 +161,12 @@ serialize_sequences (HallwayExportSequences *self)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autofree const char **uids = (const char **) g_hash_table_get_keys_as_array (self->records, NULL);
+  g_autofree const char **uids = NULL;
   guint n_uids = g_hash_table_size (self->records);
   gsize length;
   char *text;
 
+  uids = (const char **) g_hash_table_get_keys_as_array (self->records, NULL);
   qsort (uids, n_uids, sizeof (char *), compare_strings);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
@@ -250,7 +252,8 @@ read_records (JsonObject *uids, GError **error)
 
       if (record == NULL)
         {
-          g_propagate_error (error, corrupt_error (_("an entry has no valid sequence, start or end")));
+          g_propagate_error (error,
+                             corrupt_error (_("an entry has no valid sequence, start or end")));
           return NULL;
         }
       g_hash_table_insert (records, g_strdup (l->data), record);
@@ -305,11 +308,11 @@ load_error (HallwayExportSequences *self, const GError *detail)
   if (g_error_matches (detail, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION))
     {
       g_clear_error (&self->save_blocker);
-      self->save_blocker = g_error_new (HALLWAY_ICAL_EXPORT_ERROR,
-                                        HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
-                                        _("The export history “%s” was written by a newer version "
-                                          "of Hallway (%s). It is left untouched."),
-                                        name, detail->message);
+      self->save_blocker =
+        g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
+                     _("The export history “%s” was written by a newer version of Hallway "
+                       "(%s). It is left untouched."),
+                     name, detail->message);
       return g_error_copy (self->save_blocker);
     }
   if (detail->domain == HALLWAY_ICAL_EXPORT_ERROR)
@@ -318,7 +321,8 @@ load_error (HallwayExportSequences *self, const GError *detail)
                           "update talks exported before."),
                         name, detail->message);
   return g_error_new (detail->domain, detail->code,
-                      _("The export history “%s” could not be read: %s"), name, detail->message);
+                      _("The export history “%s” could not be read: %s"),
+                      name, detail->message);
 }
 
 gboolean
@@ -1011,12 +1015,15 @@ new_vevent (Exporter *self, ExportTalk *talk)
   icalcomponent *vevent = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = hallway_ical_export_dup_uid (self->conference, talk->key);
   g_autofree char *location = location_text (self->conference, talk->room);
-  const char *title = talk->title != NULL && *talk->title != '\0' ? talk->title : _("Untitled talk");
+  const char *title = talk->title != NULL && *talk->title != '\0' ? talk->title
+                                                                   : _("Untitled talk");
 
   icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
   icalcomponent_add_property (vevent, utc_time_property (ICAL_DTSTAMP_PROPERTY, self->now));
-  icalcomponent_add_property (vevent, time_property (&self->zone, ICAL_DTSTART_PROPERTY, talk->start));
-  icalcomponent_add_property (vevent, time_property (&self->zone, ICAL_DTEND_PROPERTY, talk->end));
+  icalcomponent_add_property (vevent,
+                              time_property (&self->zone, ICAL_DTSTART_PROPERTY, talk->start));
+  icalcomponent_add_property (vevent,
+                              time_property (&self->zone, ICAL_DTEND_PROPERTY, talk->end));
   icalcomponent_add_property (vevent, icalproperty_new_summary (title));
   add_text_property (vevent, icalproperty_new_location, location);
   icalcomponent_add_property (vevent, icalproperty_new_sequence (talk_sequence (self, uid, talk)));
@@ -1033,9 +1040,10 @@ static icalcomponent *
 new_calendar (HallwayConference *conference, const char *calendar_name)
 {
   icalcomponent *calendar = icalcomponent_new (ICAL_VCALENDAR_COMPONENT);
-  const char *name = calendar_name != NULL ? calendar_name : hallway_conference_get_title (conference);
+  const char *name = calendar_name != NULL ? calendar_name
+                                           : hallway_conference_get_title (conference);
 
-  icalcomponent_add_property (calendar, icalproperty_new_prodid ("-//Hallway//Hallway " PACKAGE_VERSION "//EN"));
+  icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
   if (name != NULL && *name != '\0')
@@ -1077,7 +1085,8 @@ hallway_ical_export (HallwayConference      *conference,
   if (talks->len == 0)
     {
       /* RFC 5545: a calendar holds at least one component. */
-      g_set_error_literal (error, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT,
+      g_set_error_literal (error, HALLWAY_ICAL_EXPORT_ERROR,
+                           HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT,
                            _("There are no talks to export."));
       return NULL;
     }
@@ -1092,6 +1101,7 @@ hallway_ical_export (HallwayConference      *conference,
   if (exporter.zone.vtimezone != NULL)
     icalcomponent_add_component (calendar, g_steal_pointer (&exporter.zone.vtimezone));
   for (guint i = 0; i < talks->len; i++)
-    icalcomponent_add_component (calendar, new_vevent (&exporter, &g_array_index (talks, ExportTalk, i)));
+    icalcomponent_add_component (calendar,
+                                 new_vevent (&exporter, &g_array_index (talks, ExportTalk, i)));
   return calendar_text (calendar);
 }

@@ -157,12 +157,12 @@ static void
 append_miss (HallwayImportReport *self, GString *text, Miss *miss)
 {
   g_autoptr (GDateTime) local = g_date_time_to_timezone (miss->start, self->zone);
-  /* TRANSLATORS: the start of a talk in a list of talks that were not found;
+  /* Translators: the start of a talk in a list of talks that were not found;
    * see g_date_time_format() */
   g_autofree char *when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
 
   g_string_append_c (text, '\n');
-  /* TRANSLATORS: one talk in a list: its title, then its start */
+  /* Translators: one talk in a list: its title, then its start */
   g_string_append_printf (text, _("• “%s” (%s)"), miss->title, when);
 }
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 /* How a VEVENT of the imported calendar was matched to a talk, most certain first. */
 typedef enum
 {
-  HALLWAY_IMPORT_MATCH_UID,            /* ours, FOSDEM Companion's, fosdem.org's, pretalx's, a guid */
+  HALLWAY_IMPORT_MATCH_UID,            /* ours, FOSDEM Companion, fosdem.org, pretalx, a guid */
   HALLWAY_IMPORT_MATCH_URL,            /* the talk's page */
   HALLWAY_IMPORT_MATCH_TIME_AND_TITLE, /* same start, same title (maybe "Title - Speakers") */
   HALLWAY_IMPORT_N_MATCHES,

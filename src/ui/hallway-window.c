@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hallway-add-conference-dialog.h"
 #include "hallway-agenda-page.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
@@ -289,6 +290,17 @@ bookmark_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
+add_conference_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL && self->library != NULL)
+    adw_dialog_present (ADW_DIALOG (hallway_add_conference_dialog_new (HALLWAY_APPLICATION (app), self->library)),
+                        widget);
+}
+
+static void
 open_file_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HallwayWindow) self = user_data;
@@ -377,6 +389,7 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.add-conference", NULL, add_conference_action);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     {
       g_autofree char *action = g_strconcat ("win.show-", section_names[i], NULL);
@@ -531,7 +544,7 @@ rebuild_conference_menu (HallwayWindow *self)
                                          hallway_library_entry_get_id (entry));
       g_menu_append_item (conferences, item);
     }
-  g_menu_append (manage, _("_Add Conference…"), "app.add-conference");
+  g_menu_append (manage, _("_Add Conference…"), "win.add-conference");
   if (self->subscription != NULL)
     g_menu_append (manage, _("Re_move This Conference…"), "app.remove-conference");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (conferences));
