@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libportal-gtk4/portal-gtk4.h>
 
 #include "hallway-application.h"
 #include "hallway-bookmarks.h"
@@ -14,6 +15,7 @@
 #include "hallway-plan.h"
 #include "hallway-preferences-dialog.h"
 #include "hallway-refresher.h"
+#include "hallway-reminder-service.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-subscription.h"
@@ -22,6 +24,9 @@
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
 #define DEMO_ID "demo"
 
+#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
+#define SETTINGS_START_AT_LOGIN "start-at-login"
+
 struct _HallwayApplication
 {
   AdwApplication parent_instance;
@@ -29,6 +34,10 @@ struct _HallwayApplication
   HallwayFetcher *fetcher;
   HallwayLibrary *library;
   HallwayRefresher *refresher;
+  GSettings *settings;
+  HallwayReminderService *reminders;
+  XdpPortal *portal;
+  gboolean held_for_reminders;
   GHashTable *plans;           /* HallwaySubscription → HallwayPlan */
   HallwayPlan *demo_plan;
   gboolean library_loaded;
@@ -137,6 +146,135 @@ plan_for (HallwayApplication *self, HallwaySubscription *subscription)
   return plan;
 }
 
+/* ---- reminders ------------------------------------------------------------------------ */
+
+static const char *
+conference_id_of (HallwayApplication *self, HallwaySubscription *subscription)
+{
+  HallwayLibraryEntry *entry = hallway_library_lookup_subscription (self->library, subscription);
+
+  return entry != NULL ? hallway_library_entry_get_id (entry) : NULL;
+}
+
+static void
+bookmarks_affected_cb (HallwaySubscription *subscription, GListModel *changes, HallwayApplication *self)
+{
+  const char *id = conference_id_of (self, subscription);
+
+  if (id != NULL)
+    hallway_reminder_service_update (self->reminders, id, hallway_subscription_get_conference (subscription),
+                                     changes);
+}
+
+/* Every new version moves the reminders with their talks. */
+static void
+reminders_updated_cb (HallwaySubscription *subscription, HallwayConference *conference,
+                      GListModel *changes, HallwayApplication *self)
+{
+  const char *id = conference_id_of (self, subscription);
+
+  if (id != NULL)
+    hallway_reminder_service_update (self->reminders, id, conference, NULL);
+}
+
+static void follow_reminders (HallwayApplication *self, HallwaySubscription *subscription);
+
+static void
+reminders_conference_arrived_cb (HallwaySubscription *subscription, GParamSpec *pspec,
+                                 HallwayApplication *self)
+{
+  follow_reminders (self, subscription);
+}
+
+/* Reminders for every followed conference, not only the one on screen. */
+static void
+follow_reminders (HallwayApplication *self, HallwaySubscription *subscription)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+  const char *id = conference_id_of (self, subscription);
+
+  if (id == NULL || g_object_get_data (G_OBJECT (subscription), "hallway-reminders") != NULL)
+    return;
+  if (conference == NULL)
+    {
+      g_signal_connect_object (subscription, "notify::conference",
+                               G_CALLBACK (reminders_conference_arrived_cb), self, 0);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (subscription, reminders_conference_arrived_cb, self);
+  g_object_set_data (G_OBJECT (subscription), "hallway-reminders", GINT_TO_POINTER (TRUE));
+  hallway_reminder_service_follow (self->reminders, id, conference,
+                                   hallway_subscription_get_bookmarks (subscription));
+  g_signal_connect_object (subscription, "updated", G_CALLBACK (reminders_updated_cb), self, 0);
+  g_signal_connect_object (subscription, "bookmarks-affected", G_CALLBACK (bookmarks_affected_cb), self, 0);
+}
+
+static void
+follow_all_reminders (HallwayApplication *self)
+{
+  GListModel *entries = G_LIST_MODEL (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
+
+      follow_reminders (self, hallway_library_entry_get_subscription (entry));
+    }
+}
+
+static void
+background_requested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Without the portal (no xdg-desktop-portal running) the hold alone keeps reminders. */
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    g_debug ("The background portal said no: %s", error->message);
+}
+
+/* Flatpak apps must ask to run without a window, and to start at login. */
+static void
+request_background (HallwayApplication *self)
+{
+  g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, SETTINGS_START_AT_LOGIN)
+                             ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+  g_ptr_array_add (command, g_strdup ("hallway"));
+  g_ptr_array_add (command, g_strdup ("--gapplication-service"));
+  xdp_portal_request_background (self->portal, parent,
+                                 _("Hallway reminds you of your bookmarked talks with its window closed"),
+                                 command, flags, NULL, background_requested_cb, NULL);
+  g_clear_pointer (&parent, xdp_parent_free);
+}
+
+/* Alive while a reminder is to come and the person allows it, window or not. */
+static void
+update_background (HallwayApplication *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, SETTINGS_RUN_IN_BACKGROUND) &&
+                    hallway_reminder_service_get_pending (self->reminders);
+
+  if (wanted && !self->held_for_reminders)
+    {
+      g_application_hold (G_APPLICATION (self));
+      request_background (self);
+    }
+  else if (!wanted && self->held_for_reminders)
+    g_application_release (G_APPLICATION (self));
+  self->held_for_reminders = wanted;
+}
+
+static void
+start_at_login_changed_cb (HallwayApplication *self)
+{
+  request_background (self);
+}
+
 static void show_subscription (HallwayApplication *self, HallwaySubscription *subscription);
 
 static void
@@ -153,6 +291,7 @@ show_subscription (HallwayApplication *self, HallwaySubscription *subscription)
   HallwayPlan *plan = plan_for (self, subscription);
 
   hallway_library_set_current (self->library, subscription);
+  follow_reminders (self, subscription);
   hallway_window_set_subscription (window, subscription);
   hallway_refresher_set_subscription (self->refresher, subscription);
   if (plan != NULL)
@@ -187,6 +326,7 @@ show_demo (HallwayApplication *self)
       if (!hallway_bookmarks_load (bookmarks, &error))
         show_error (self, error->message);
       self->demo_plan = new_plan (self, demo, bookmarks);
+      hallway_reminder_service_follow (self->reminders, DEMO_ID, demo, bookmarks);
     }
   hallway_window_set_subscription (window, NULL);
   hallway_window_set_plan (window, self->demo_plan);
@@ -255,13 +395,15 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!hallway_library_load_finish (self->library, result, &error))
     show_error (self, error->message);
   self->library_loaded = TRUE;
+  follow_all_reminders (self);
   if (self->files_to_open->len > 0)
     {
       for (guint i = 0; i < self->files_to_open->len; i++)
         open_location (self, g_ptr_array_index (self->files_to_open, i));
       g_ptr_array_set_size (self->files_to_open, 0);
     }
-  else
+  else if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    /* Started as a service (at login, for reminders) there is no window to fill. */
     show_current (self);
   g_application_release (G_APPLICATION (self));
 }
@@ -357,6 +499,7 @@ remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplica
   if (entry == NULL || g_str_equal (response, "cancel"))
     return;
   g_hash_table_remove (self->plans, hallway_library_entry_get_subscription (entry));
+  hallway_reminder_service_forget (self->reminders, id);
   if (!hallway_library_remove (self->library, id, g_str_equal (response, "delete"), &error))
     show_error (self, error->message);
   show_current (self);
@@ -395,7 +538,38 @@ remove_conference_activated (GSimpleAction *action, GVariant *parameter, gpointe
   adw_dialog_present (dialog, GTK_WIDGET (ensure_window (self)));
 }
 
+/* From a notification: the talk's page, in its conference, in a window. */
+static void
+open_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  const char *conference_id, *key;
+  HallwayLibraryEntry *entry;
+  HallwayWindow *window = ensure_window (self);
+
+  g_variant_get (parameter, "(&s&s)", &conference_id, &key);
+  entry = hallway_library_lookup (self->library, conference_id);
+  if (entry != NULL)
+    show_subscription (self, hallway_library_entry_get_subscription (entry));
+  else if (g_str_equal (conference_id, DEMO_ID))
+    show_demo (self);
+  hallway_window_show_event (window, key);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+snooze_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  const char *conference_id, *key;
+
+  g_variant_get (parameter, "(&s&s)", &conference_id, &key);
+  hallway_reminder_service_snooze (self->reminders, conference_id, key);
+}
+
 static const GActionEntry app_actions[] = {
+  { "open-talk", open_talk_activated, "(ss)" },
+  { "snooze-talk", snooze_talk_activated, "(ss)" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
@@ -420,6 +594,14 @@ hallway_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.refresh", refresh_accels);
   gtk_window_set_default_icon_name (APP_ID);
 
+  self->settings = g_settings_new (APP_ID);
+  self->reminders = hallway_reminder_service_new (app, self->settings);
+  g_signal_connect_object (self->reminders, "notify::pending", G_CALLBACK (update_background), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" SETTINGS_RUN_IN_BACKGROUND,
+                           G_CALLBACK (update_background), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::" SETTINGS_START_AT_LOGIN,
+                           G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
   self->fetcher = hallway_fetcher_new ();
   self->library = hallway_library_new (self->fetcher);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
@@ -434,6 +616,7 @@ hallway_application_shutdown (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
 
   g_clear_object (&self->refresher);
+  g_clear_object (&self->reminders);
   G_APPLICATION_CLASS (hallway_application_parent_class)->shutdown (app);
 }
 
@@ -446,6 +629,9 @@ hallway_application_finalize (GObject *object)
   g_clear_pointer (&self->files_to_open, g_ptr_array_unref);
   g_clear_object (&self->demo_plan);
   g_clear_object (&self->refresher);
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->portal);
+  g_clear_object (&self->settings);
   g_clear_object (&self->library);
   g_clear_object (&self->fetcher);
   G_OBJECT_CLASS (hallway_application_parent_class)->finalize (object);

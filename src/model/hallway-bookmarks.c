@@ -37,6 +37,7 @@ struct _HallwayBookmarks
   GHashTable *bookmarks;   /* key → Bookmark */
   GError *save_blocker;    /* set while the file on disk must not be replaced */
   GQueue save_queue;       /* GTask; the head is being written */
+  gboolean writing;         /* a write of the queue's head is in flight */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
@@ -719,6 +720,10 @@ on_written (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GTask) task = g_queue_pop_head (&self->save_queue);
   GError *error = NULL;
 
+  /* Returning the task may run a callback that queues the next save: it must not start a
+   * second write while this function starts one too. */
+  self->writing = FALSE;
+
   if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -749,8 +754,9 @@ write_next (HallwayBookmarks *self)
 
   refuse_queued_saves_if_blocked (self);
   request = g_queue_peek_head (&self->save_queue);
-  if (request == NULL)
+  if (request == NULL || self->writing)
     return;
+  self->writing = TRUE;
   write = g_task_new (self, g_task_get_cancellable (request), on_written, NULL);
   g_task_set_source_tag (write, write_next);
   g_task_set_task_data (write, serialize (self), (GDestroyNotify) g_bytes_unref);
@@ -777,8 +783,7 @@ hallway_bookmarks_save_async (HallwayBookmarks   *self,
       return;
     }
   g_queue_push_tail (&self->save_queue, g_steal_pointer (&task));
-  if (self->save_queue.length == 1)
-    write_next (self);
+  write_next (self);
 }
 
 gboolean

@@ -6,6 +6,13 @@
 #include "hallway-preferences-dialog.h"
 
 #define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
+#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
+#define SETTINGS_NOTIFY_CHANGES "notify-changes"
+#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
+#define SETTINGS_START_AT_LOGIN "start-at-login"
+
+/* The choices of "Remind Me", in the order of the combo row. */
+static const int lead_choices[] = { -1, 0, 5, 10, 15, 30 };
 
 struct _HallwayPreferencesDialog
 {
@@ -13,6 +20,10 @@ struct _HallwayPreferencesDialog
 
   GSettings *settings;
   AdwSwitchRow *local_time_row;
+  AdwComboRow *lead_row;
+  AdwSwitchRow *changes_row;
+  AdwSwitchRow *background_row;
+  AdwSwitchRow *login_row;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayPreferencesDialog, hallway_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
@@ -36,6 +47,31 @@ hallway_preferences_dialog_class_init (HallwayPreferencesDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/hallway-preferences-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayPreferencesDialog, local_time_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPreferencesDialog, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPreferencesDialog, changes_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPreferencesDialog, background_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPreferencesDialog, login_row);
+}
+
+static gboolean
+lead_to_position (GValue *value, GVariant *variant, gpointer user_data)
+{
+  int minutes = g_variant_get_int32 (variant);
+  guint position = 3;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_choices); i++)
+    if (lead_choices[i] == minutes)
+      position = i;
+  g_value_set_uint (value, position);
+  return TRUE;
+}
+
+static GVariant *
+position_to_lead (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint position = g_value_get_uint (value);
+
+  return g_variant_new_int32 (lead_choices[MIN (position, G_N_ELEMENTS (lead_choices) - 1)]);
 }
 
 static void
@@ -44,6 +80,14 @@ hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, SETTINGS_SHOW_LOCAL_TIME, self->local_time_row, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, SETTINGS_REMINDER_LEAD, self->lead_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, lead_to_position, position_to_lead, NULL, NULL);
+  g_settings_bind (self->settings, SETTINGS_NOTIFY_CHANGES, self->changes_row, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, SETTINGS_RUN_IN_BACKGROUND, self->background_row, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, SETTINGS_START_AT_LOGIN, self->login_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-reminder-service"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hallway-conference.h"
+#include "hallway-reminder-scheduler.h"
+#include "hallway-reminder-service.h"
+#include "hallway-schedule-change.h"
+
+#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
+#define SETTINGS_NOTIFY_CHANGES "notify-changes"
+
+/* GLib timeouts count monotonic time, which stops while the computer sleeps: never sleep
+ * longer than this between checks, so a resume is noticed within a minute even where
+ * logind's PrepareForSleep cannot be heard (inside a sandbox). */
+#define LONGEST_WAIT_SECONDS 60
+
+struct _HallwayReminderService
+{
+  GObject parent_instance;
+
+  GApplication *application;      /* weak: the application owns the service */
+  GSettings *settings;
+  GHashTable *schedulers;         /* conference id → HallwayReminderScheduler */
+  GHashTable *zones;              /* conference id → GTimeZone of its conference */
+  GHashTable *shown;              /* key → GDateTime end of the talk a notification is up for */
+  guint timeout_id;
+  guint sleep_subscription;
+  GDBusConnection *system_bus;
+  gboolean pending;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayReminderService, hallway_reminder_service, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_PENDING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void rearm (HallwayReminderService *self);
+
+/* ---- notifications ------------------------------------------------------------------- */
+
+static GNotification *
+talk_notification (const char *title, const char *body, const char *conference_id, const char *key)
+{
+  GNotification *notification = g_notification_new (title);
+
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_category (notification, "x-gnome.calendar");
+  g_notification_set_default_action_and_target (notification, "app.open-talk", "(ss)", conference_id, key);
+  g_notification_add_button_with_target (notification, _("Open"), "app.open-talk", "(ss)",
+                                         conference_id, key);
+  return notification;
+}
+
+static void
+reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder, gpointer user_data)
+{
+  HallwayReminderService *self = user_data;
+  const char *conference_id = g_object_get_data (G_OBJECT (scheduler), "conference-id");
+  GTimeZone *zone = g_hash_table_lookup (self->zones, conference_id);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *body = hallway_reminder_scheduler_format_body (reminder->title, reminder->room,
+                                                                  reminder->start, now, zone);
+  g_autoptr (GNotification) notification = talk_notification (reminder->title, body, conference_id,
+                                                              reminder->key);
+
+  g_notification_add_button_with_target (notification, _("Snooze 5 Minutes"), "app.snooze-talk",
+                                         "(ss)", conference_id, reminder->key);
+  g_application_send_notification (self->application, reminder->key, notification);
+  /* Its buttons work until the talk ends: stay reachable until then. */
+  g_hash_table_insert (self->shown, g_strdup (reminder->key), g_date_time_ref (reminder->end));
+}
+
+static void
+reminder_withdrawn_cb (HallwayReminderScheduler *scheduler, const char *key, gpointer user_data)
+{
+  HallwayReminderService *self = user_data;
+
+  g_application_withdraw_notification (self->application, key);
+  g_hash_table_remove (self->shown, key);
+}
+
+static gboolean
+has_ended (gpointer key, gpointer end, gpointer now)
+{
+  return g_date_time_compare (now, end) >= 0;
+}
+
+/* "Moved to 14:30, K.3.201 · Title" for each bookmarked talk an update moved or cancelled. */
+static void
+notify_changes (HallwayReminderService *self, const char *conference_id, GListModel *changes)
+{
+  GTimeZone *zone = g_hash_table_lookup (self->zones, conference_id);
+
+  if (changes == NULL || !g_settings_get_boolean (self->settings, SETTINGS_NOTIFY_CHANGES))
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+      g_autofree char *text = hallway_reminder_scheduler_describe_change (change, zone);
+      const char *key = hallway_schedule_change_get_key (change);
+      g_autofree char *id = g_strconcat ("change:", key, NULL);
+      g_autoptr (GNotification) notification = NULL;
+
+      if (text == NULL)
+        continue;
+      notification = talk_notification (hallway_schedule_change_get_kind (change) == HALLWAY_CHANGE_REMOVED
+                                        ? _("A bookmarked talk was cancelled")
+                                        : _("A bookmarked talk moved"),
+                                        text, conference_id, key);
+      g_application_send_notification (self->application, id, notification);
+    }
+}
+
+/* ---- timing -------------------------------------------------------------------------- */
+
+static void
+update_pending (HallwayReminderService *self, gboolean pending)
+{
+  if (self->pending == pending)
+    return;
+  self->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  HallwayReminderService *self = user_data;
+
+  self->timeout_id = 0;
+  hallway_reminder_service_tick (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One timer for all conferences, set for the earliest reminder (at most a minute away). */
+static void
+rearm (HallwayReminderService *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (GDateTime) earliest = NULL;
+  GHashTableIter iter;
+  gpointer scheduler;
+  guint wait = LONGEST_WAIT_SECONDS;
+
+  g_hash_table_iter_init (&iter, self->schedulers);
+  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
+    {
+      g_autoptr (GDateTime) next = hallway_reminder_scheduler_get_next_wakeup (scheduler, now);
+
+      if (next != NULL && (earliest == NULL || g_date_time_compare (next, earliest) < 0))
+        {
+          g_clear_pointer (&earliest, g_date_time_unref);
+          earliest = g_steal_pointer (&next);
+        }
+    }
+  g_hash_table_foreach_remove (self->shown, has_ended, now);
+  update_pending (self, earliest != NULL || g_hash_table_size (self->shown) > 0);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (!self->pending)
+    return;
+  if (earliest == NULL)
+    wait = LONGEST_WAIT_SECONDS;
+  else if (g_date_time_compare (earliest, now) <= 0)
+    wait = 0;
+  else
+    wait = (guint) MIN ((GTimeSpan) LONGEST_WAIT_SECONDS,
+                        g_date_time_difference (earliest, now) / G_TIME_SPAN_SECOND + 1);
+  self->timeout_id = g_timeout_add_seconds (wait, timeout_cb, self);
+}
+
+void
+hallway_reminder_service_tick (HallwayReminderService *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  GHashTableIter iter;
+  gpointer scheduler;
+
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+
+  g_hash_table_iter_init (&iter, self->schedulers);
+  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
+    hallway_reminder_scheduler_tick (scheduler, now);
+  rearm (self);
+}
+
+/* logind says when the computer wakes up: reminders due while it slept come now. */
+static void
+prepare_for_sleep_cb (GDBusConnection *connection, const char *sender, const char *path,
+                      const char *interface, const char *signal, GVariant *parameters,
+                      gpointer user_data)
+{
+  gboolean going_to_sleep = TRUE;
+
+  g_variant_get (parameters, "(b)", &going_to_sleep);
+  if (!going_to_sleep)
+    hallway_reminder_service_tick (user_data);
+}
+
+static void
+system_bus_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayReminderService) self = user_data;
+
+  /* No system bus (a sandbox): the one-minute timer notices the resume instead. */
+  self->system_bus = g_bus_get_finish (result, NULL);
+  if (self->system_bus == NULL || self->schedulers == NULL)
+    return;
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
+                                        "/org/freedesktop/login1", NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                        prepare_for_sleep_cb, self, NULL);
+}
+
+static void
+watch_sleep (HallwayReminderService *self)
+{
+  g_bus_get (G_BUS_TYPE_SYSTEM, NULL, system_bus_cb, g_object_ref (self));
+}
+
+static void
+lead_changed_cb (HallwayReminderService *self)
+{
+  int lead = g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD);
+  GHashTableIter iter;
+  gpointer scheduler;
+
+  g_hash_table_iter_init (&iter, self->schedulers);
+  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
+    hallway_reminder_scheduler_set_lead_minutes (scheduler, lead);
+  rearm (self);
+}
+
+/* ---- conferences --------------------------------------------------------------------- */
+
+static GFile *
+state_file_for (const char *conference_id)
+{
+  g_autofree char *name = g_strdup_printf ("reminders-%s.json", conference_id);
+
+  return g_file_new_build_filename (g_get_user_state_dir (), "io.github.hallway_app.Hallway", name, NULL);
+}
+
+static void
+remember_zone (HallwayReminderService *self, const char *conference_id, HallwayConference *conference)
+{
+  g_hash_table_insert (self->zones, g_strdup (conference_id),
+                       g_time_zone_ref (hallway_conference_get_time_zone (conference)));
+}
+
+void
+hallway_reminder_service_follow (HallwayReminderService *self, const char *conference_id,
+                                 HallwayConference *conference, HallwayBookmarks *bookmarks)
+{
+  g_autoptr (GFile) state = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayReminderScheduler *scheduler;
+
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (conference_id != NULL);
+
+  if (g_hash_table_contains (self->schedulers, conference_id))
+    return;
+  state = state_file_for (conference_id);
+  scheduler = hallway_reminder_scheduler_new (state);
+  if (!hallway_reminder_scheduler_load (scheduler, &error))
+    g_warning ("Reminders of %s start afresh: %s", conference_id, error->message);
+  g_object_set_data_full (G_OBJECT (scheduler), "conference-id", g_strdup (conference_id), g_free);
+  hallway_reminder_scheduler_set_lead_minutes (scheduler, g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD));
+  hallway_reminder_scheduler_set_conference (scheduler, conference, bookmarks);
+  g_signal_connect (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self);
+  g_signal_connect (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb), self);
+  g_signal_connect_swapped (scheduler, "wakeup-changed", G_CALLBACK (rearm), self);
+  g_hash_table_insert (self->schedulers, g_strdup (conference_id), scheduler);
+  remember_zone (self, conference_id, conference);
+  hallway_reminder_service_tick (self);
+}
+
+/* A new version of a conference: reminders move with their talks, and the person hears
+ * about the bookmarked talks that moved or were cancelled. */
+void
+hallway_reminder_service_update (HallwayReminderService *self, const char *conference_id,
+                                 HallwayConference *conference, GListModel *bookmarked_changes)
+{
+  HallwayReminderScheduler *scheduler;
+
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+
+  scheduler = g_hash_table_lookup (self->schedulers, conference_id);
+  if (scheduler == NULL)
+    return;
+  remember_zone (self, conference_id, conference);
+  hallway_reminder_scheduler_set_conference (scheduler, conference, NULL);
+  notify_changes (self, conference_id, bookmarked_changes);
+  hallway_reminder_service_tick (self);
+}
+
+void
+hallway_reminder_service_forget (HallwayReminderService *self, const char *conference_id)
+{
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+
+  g_hash_table_remove (self->schedulers, conference_id);
+  rearm (self);
+}
+
+void
+hallway_reminder_service_snooze (HallwayReminderService *self, const char *conference_id,
+                                 const char *key)
+{
+  HallwayReminderScheduler *scheduler;
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+
+  scheduler = g_hash_table_lookup (self->schedulers, conference_id);
+  if (scheduler == NULL)
+    return;
+  g_application_withdraw_notification (self->application, key);
+  hallway_reminder_scheduler_snooze (scheduler, key, now, HALLWAY_REMINDER_SNOOZE_MINUTES);
+  rearm (self);
+}
+
+gboolean
+hallway_reminder_service_get_pending (HallwayReminderService *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_REMINDER_SERVICE (self), FALSE);
+  return self->pending;
+}
+
+/* ---- life cycle ---------------------------------------------------------------------- */
+
+static void
+hallway_reminder_service_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PENDING: g_value_set_boolean (value, HALLWAY_REMINDER_SERVICE (object)->pending); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_reminder_service_dispose (GObject *object)
+{
+  HallwayReminderService *self = HALLWAY_REMINDER_SERVICE (object);
+
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->schedulers, g_hash_table_unref);
+  g_clear_pointer (&self->zones, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
+  G_OBJECT_CLASS (hallway_reminder_service_parent_class)->dispose (object);
+}
+
+static void
+hallway_reminder_service_class_init (HallwayReminderServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hallway_reminder_service_dispose;
+  object_class->get_property = hallway_reminder_service_get_property;
+  properties[PROP_PENDING] = g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+hallway_reminder_service_init (HallwayReminderService *self)
+{
+  self->schedulers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+}
+
+HallwayReminderService *
+hallway_reminder_service_new (GApplication *application, GSettings *settings)
+{
+  HallwayReminderService *self;
+
+  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_REMINDER_SERVICE, NULL);
+  self->application = application;
+  self->settings = g_object_ref (settings);
+  g_signal_connect_swapped (settings, "changed::" SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
+  watch_sleep (self);
+  return self;
+}
