@@ -50,6 +50,11 @@ static const GOptionEntry option_entries[] = {
   { "dump", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a window"),
     N_("FILE|URL") },
+  { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the bookmarked talks to an iCalendar file, without opening a window"), N_("FILE.ics") },
+  { "conference", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-agenda: the followed conference, by its acronym (default: the last shown)"),
+    N_("ACRONYM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -58,6 +63,7 @@ static int
 hallway_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   const char *dump_location = NULL;
+  const char *export_path = NULL;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -66,6 +72,13 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
     }
   if (g_variant_dict_lookup (options, "dump", "^&ay", &dump_location))
     return hallway_cli_dump (dump_location);
+  if (g_variant_dict_lookup (options, "export-agenda", "^&ay", &export_path))
+    {
+      const char *acronym = NULL;
+
+      g_variant_dict_lookup (options, "conference", "&s", &acronym);
+      return hallway_cli_export_agenda (export_path, acronym);
+    }
 
   return G_APPLICATION_CLASS (hallway_application_parent_class)->handle_local_options (app, options);
 }
@@ -88,7 +101,7 @@ ensure_window (HallwayApplication *self)
 static void
 show_error (HallwayApplication *self, const char *message)
 {
-  hallway_window_show_error (ensure_window (self), message);
+  hallway_window_show_message (ensure_window (self), message);
 }
 
 static void
@@ -106,11 +119,27 @@ bookmarks_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_application_release (G_APPLICATION (self));
 }
 
+static gboolean
+save_bookmarks_cb (gpointer user_data)
+{
+  HallwayBookmarks *bookmarks = user_data;
+  HallwayApplication *self = g_object_get_data (G_OBJECT (bookmarks), "hallway-application");
+
+  g_object_set_data (G_OBJECT (bookmarks), "hallway-save-scheduled", NULL);
+  hallway_bookmarks_save_async (bookmarks, NULL, bookmarks_saved_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* One save for a burst of changes (an import bookmarks 150 talks at once). */
 static void
 bookmarks_changed_cb (HallwayBookmarks *bookmarks, HallwayApplication *self)
 {
+  if (g_object_get_data (G_OBJECT (bookmarks), "hallway-save-scheduled") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (bookmarks), "hallway-save-scheduled", GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (bookmarks), "hallway-application", self);
   g_application_hold (G_APPLICATION (self));
-  hallway_bookmarks_save_async (bookmarks, NULL, bookmarks_saved_cb, g_object_ref (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, save_bookmarks_cb, g_object_ref (bookmarks), g_object_unref);
 }
 
 static HallwayPlan *

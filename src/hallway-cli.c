@@ -6,8 +6,15 @@
 #include <gio/gio.h>
 #include <stdio.h>
 
+#include <glib/gi18n.h>
+
+#include "hallway-agenda-exporter.h"
+#include "hallway-bookmarks.h"
 #include "hallway-cli.h"
 #include "hallway-conference.h"
+#include "hallway-library.h"
+#include "hallway-plan.h"
+#include "hallway-subscription.h"
 #include "hallway-dump.h"
 #include "hallway-fetcher.h"
 #include "hallway-schedule-reader.h"
@@ -72,4 +79,150 @@ hallway_cli_dump (const char *location)
   fputs (json, stdout);
   fputc ('\n', stdout);
   return fflush (stdout) == 0 ? 0 : 1;
+}
+
+/* ---- hallway --export-agenda=FILE.ics [--conference=ACRONYM] ------------------------ */
+
+typedef struct
+{
+  GMainLoop *loop;
+  gboolean ok;
+  GError *error;
+} Wait;
+
+static void
+library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = hallway_library_load_finish (HALLWAY_LIBRARY (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Wait *wait = user_data;
+
+  wait->ok = hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+/* By acronym ("fosdem-2026") or by title ("FOSDEM 2026"), in any case. */
+static gboolean
+matches_name (HallwaySubscription *subscription, const char *name)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+
+  const char *acronym, *title;
+
+  if (conference == NULL)
+    return FALSE;
+  acronym = hallway_conference_get_acronym (conference);
+  title = hallway_conference_get_title (conference);
+  return (acronym != NULL && g_ascii_strcasecmp (acronym, name) == 0) ||
+         (title != NULL && g_ascii_strcasecmp (title, name) == 0);
+}
+
+static gboolean
+ensure_cached (HallwaySubscription *subscription, Wait *wait)
+{
+  if (hallway_subscription_get_conference (subscription) != NULL)
+    return TRUE;
+  hallway_subscription_load_cached_async (subscription, NULL, cache_loaded_cb, wait);
+  g_main_loop_run (wait->loop);
+  g_clear_error (&wait->error);
+  return wait->ok;
+}
+
+/* The conference named, else the one the window showed last. */
+static HallwaySubscription *
+choose_subscription (HallwayLibrary *library, const char *name, Wait *wait)
+{
+  GListModel *entries = G_LIST_MODEL (library);
+
+  if (name == NULL)
+    return hallway_library_get_current (library);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
+      HallwaySubscription *subscription = hallway_library_entry_get_subscription (entry);
+
+      if (ensure_cached (subscription, wait) && matches_name (subscription, name))
+        return subscription;
+    }
+  return NULL;
+}
+
+/* Calendar alarms follow the reminder setting, when the settings schema is installed. */
+static int
+reminder_lead (void)
+{
+  g_autoptr (GSettingsSchema) schema =
+    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  g_autoptr (GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return -1;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_int (settings, "reminder-lead-minutes");
+}
+
+static gboolean
+export_agenda (const char *path, const char *acronym, GError **error)
+{
+  g_autoptr (HallwayFetcher) fetcher = hallway_fetcher_new ();
+  g_autoptr (HallwayLibrary) library = hallway_library_new (fetcher);
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr (HallwayPlan) plan = NULL;
+  g_autofree char *ics = NULL;
+  Wait wait = { loop, FALSE, NULL };
+  HallwaySubscription *subscription;
+  HallwayLibraryEntry *entry;
+
+  hallway_library_load_async (library, NULL, library_loaded_cb, &wait);
+  g_main_loop_run (loop);
+  if (!wait.ok)
+    {
+      g_propagate_error (error, wait.error);
+      return FALSE;
+    }
+  subscription = choose_subscription (library, acronym, &wait);
+  if (subscription == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   acronym ? _("no followed conference is called %s") : _("no conference is followed yet"),
+                   acronym);
+      return FALSE;
+    }
+  if (hallway_subscription_get_conference (subscription) == NULL)
+    {
+      hallway_subscription_load_cached_async (subscription, NULL, cache_loaded_cb, &wait);
+      g_main_loop_run (loop);
+      if (!wait.ok)
+        {
+          g_propagate_error (error, wait.error);
+          return FALSE;
+        }
+    }
+  entry = hallway_library_lookup_subscription (library, subscription);
+  plan = hallway_plan_new (hallway_subscription_get_conference (subscription),
+                           hallway_subscription_get_bookmarks (subscription));
+  ics = hallway_agenda_exporter_dup_agenda_ics (plan, hallway_library_entry_get_id (entry),
+                                                reminder_lead (), error);
+  return ics != NULL && g_file_set_contents (path, ics, -1, error);
+}
+
+/* Writes the bookmarked talks without a window: for scripts and deployment checks. */
+int
+hallway_cli_export_agenda (const char *path, const char *acronym)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!export_agenda (path, acronym, &error))
+    {
+      g_printerr ("hallway: %s: %s\n", path, error->message);
+      return 1;
+    }
+  return 0;
 }

@@ -49,7 +49,7 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-enum { EVENT_ACTIVATED, N_SIGNALS };
+enum { EVENT_ACTIVATED, EXPORT_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- filtering -------------------------------------------------------------------- */
@@ -325,6 +325,7 @@ setup_filter_menu (HallwayEventListPage *self)
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) toggles = g_menu_new ();
   g_autoptr (GMenu) choices = g_menu_new ();
+  g_autoptr (GMenu) export = g_menu_new ();
 
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
@@ -334,7 +335,17 @@ setup_filter_menu (HallwayEventListPage *self)
   append_choice (choices, _("T_ype"), choice_submenu (self->events, hallway_event_get_event_type, "list.event-type"));
   append_choice (choices, _("_Language"), choice_submenu (self->events, hallway_event_get_language, "list.language"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
+  g_menu_append (export, _("_Export These Talks to Calendar…"), "list.export");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
   gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (menu));
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (widget);
+
+  g_signal_emit (self, signals[EXPORT_REQUESTED], 0, G_LIST_MODEL (self->filtered));
 }
 
 /* ---- properties -------------------------------------------------------------------- */
@@ -461,6 +472,11 @@ hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
   signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  /* "Export These Talks": the talks shown, as filtered (a GListModel of HallwayEvent). */
+  signals[EXPORT_REQUESTED] = g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+  gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
 
   gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only", "bookmarked-only");
   gtk_widget_class_install_property_action (widget_class, "list.hide-past", "hide-past");

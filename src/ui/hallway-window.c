@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "hallway-add-conference-dialog.h"
+#include "hallway-agenda-exporter.h"
 #include "hallway-agenda-page.h"
+#include "hallway-ical-export.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
 #include "hallway-event-list-page.h"
@@ -46,6 +48,7 @@ struct _HallwayWindow
   char *last_error_shown;
   guint status_timeout_id;
   HallwayTalkPage *talk_page;
+  HallwayAgendaExporter *exporter;
   GListStore *now_and_next;
   guint now_timeout_id;
 
@@ -87,6 +90,15 @@ event_activated_cb (HallwayWindow *self, HallwayEvent *event)
   show_event (self, event);
 }
 
+static void
+export_requested_cb (HallwayWindow *self, GListModel *events, HallwayEventListPage *page)
+{
+  g_auto (GStrv) keys = hallway_ical_export_dup_event_keys (events);
+  g_autofree char *name = g_strdup_printf ("%s.ics", adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+
+  hallway_agenda_exporter_export_keys (self->exporter, (const char * const *) keys, name);
+}
+
 static HallwayEventListPage *
 new_list_page (HallwayWindow *self, GListModel *events, const char *title, const char *subtitle,
                gboolean show_days)
@@ -94,6 +106,8 @@ new_list_page (HallwayWindow *self, GListModel *events, const char *title, const
   HallwayEventListPage *page = hallway_event_list_page_new (self->plan, events, title, subtitle, show_days);
 
   g_signal_connect_swapped (page, "event-activated", G_CALLBACK (event_activated_cb), self);
+  g_signal_connect_object (page, "export-requested", G_CALLBACK (export_requested_cb), self,
+                           G_CONNECT_SWAPPED);
   return page;
 }
 
@@ -290,6 +304,57 @@ bookmark_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 }
 
 static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (self->exporter != NULL)
+    hallway_agenda_exporter_export_agenda (self->exporter);
+}
+
+static void
+export_talk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+  HallwayEvent *event = self->talk_page ? hallway_talk_page_get_event (self->talk_page) : NULL;
+  const char *keys[] = { NULL, NULL };
+  g_autofree char *name = NULL;
+
+  if (event == NULL || self->exporter == NULL)
+    return;
+  keys[0] = hallway_event_get_key (event);
+  name = g_strdup_printf ("%s.ics", hallway_event_get_title (event));
+  hallway_agenda_exporter_export_keys (self->exporter, keys, name);
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (self->exporter != NULL)
+    hallway_agenda_exporter_import (self->exporter);
+}
+
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (self->exporter != NULL)
+    hallway_agenda_exporter_print (self->exporter);
+}
+
+static void
+copy_agenda_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (self->exporter != NULL)
+    hallway_agenda_exporter_copy_text (self->exporter);
+}
+
+static void
 add_conference_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   HallwayWindow *self = HALLWAY_WINDOW (widget);
@@ -370,6 +435,7 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_pointer (&self->last_error_shown, g_free);
   g_clear_object (&self->talk_page);
+  g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
   g_clear_object (&self->plan);
   g_clear_object (&self->settings);
@@ -390,6 +456,16 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.add-conference", NULL, add_conference_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-talk", NULL, export_talk_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-agenda", NULL, copy_agenda_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-agenda", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
     {
       g_autofree char *action = g_strconcat ("win.show-", section_names[i], NULL);
@@ -476,6 +552,17 @@ plan_changed_cb (HallwayWindow *self)
     show_new_version (self);
 }
 
+/* Names the files that belong to the conference shown (export sequences). */
+static const char *
+conference_id (HallwayWindow *self)
+{
+  HallwayLibraryEntry *entry = NULL;
+
+  if (self->library != NULL && self->subscription != NULL)
+    entry = hallway_library_lookup_subscription (self->library, self->subscription);
+  return entry != NULL ? hallway_library_entry_get_id (entry) : "demo";
+}
+
 void
 hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
 {
@@ -492,6 +579,10 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
   show_local_time_changed_cb (self);
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
+  g_clear_object (&self->exporter);
+  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, conference_id (self));
+  g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
+                           G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (plan));
   g_signal_connect_swapped (self->talk_page, "event-activated", G_CALLBACK (event_activated_cb), self);
@@ -518,7 +609,7 @@ hallway_window_show_event (HallwayWindow *self, const char *key)
 }
 
 void
-hallway_window_show_error (HallwayWindow *self, const char *message)
+hallway_window_show_message (HallwayWindow *self, const char *message)
 {
   g_return_if_fail (HALLWAY_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
@@ -612,7 +703,7 @@ update_status (HallwayWindow *self)
     {
       g_free (self->last_error_shown);
       self->last_error_shown = g_strdup (error);
-      hallway_window_show_error (self, text);
+      hallway_window_show_message (self, text);
     }
 }
 

@@ -23,7 +23,7 @@ void           hallway_window_set_subscription (HallwayWindow       *self,
                                                 HallwaySubscription *subscription);
 void           hallway_window_show_event (HallwayWindow      *self,
                                           const char         *key);
-void           hallway_window_show_error (HallwayWindow      *self,
+void           hallway_window_show_message (HallwayWindow      *self,
                                           const char         *message);
 
 G_END_DECLS

@@ -8,6 +8,7 @@ is refused in the dialog with the server's answer, and nothing is added."""
 import functools
 import http.server
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -71,6 +72,24 @@ def run(session, server):
     titles = [item.name for item in session.find_all(agenda, "list item")]
     assert any(title.startswith("Flurfunk") for title in titles), titles
     assert session.quit_app() == 0
+
+    # Headless, from the same home: the bookmarked talk as a calendar, from the cache.
+    export = os.path.join(session.home, "agenda.ics")
+    result = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
+                             "--conference=fosdem-2026"], env=session.env, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    import icalendar
+    with open(export, "rb") as exported:
+        events = icalendar.Calendar.from_ical(exported.read()).walk("VEVENT")
+    assert [str(event["SUMMARY"]) for event in events] == [
+        "Flurfunk: Building sovereign network infrastructure in a real-world government agency"]
+    assert str(events[0]["LOCATION"]).startswith("AW1.120"), events[0]["LOCATION"]
+    assert str(events[0]["UID"]).endswith(".hallway"), events[0]["UID"]
+    missing = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
+                              "--conference=NOSUCHCON"], env=session.env, capture_output=True,
+                             text=True, timeout=60)
+    assert missing.returncode == 1 and "NOSUCHCON" in missing.stderr, missing
 
 
 with HeadlessSession() as session:

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hallway-plan.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_AGENDA_EXPORTER (hallway_agenda_exporter_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayAgendaExporter, hallway_agenda_exporter, HALLWAY, AGENDA_EXPORTER, GObject)
+
+/* What leaves the app or comes into it for one plan: calendar files (export with stable
+ * UIDs and SEQUENCE, import of picks), the printed day plan and the agenda as text. The
+ * conference id names the file that remembers the SEQUENCE of each exported talk. Results
+ * and errors are told through "message" (a sentence for a toast). */
+HallwayAgendaExporter *hallway_agenda_exporter_new           (GtkWindow             *window,
+                                                              HallwayPlan           *plan,
+                                                              const char            *conference_id);
+void                   hallway_agenda_exporter_export_keys   (HallwayAgendaExporter *self,
+                                                              const char * const    *keys,
+                                                              const char            *file_name);
+void                   hallway_agenda_exporter_export_agenda (HallwayAgendaExporter *self);
+void                   hallway_agenda_exporter_import        (HallwayAgendaExporter *self);
+void                   hallway_agenda_exporter_print         (HallwayAgendaExporter *self);
+void                   hallway_agenda_exporter_copy_text     (HallwayAgendaExporter *self);
+
+/* Headless: the agenda's calendar text with the same stable UIDs and SEQUENCE store. */
+char                  *hallway_agenda_exporter_dup_agenda_ics (HallwayPlan          *plan,
+                                                               const char           *conference_id,
+                                                               int                   alarm_minutes,
+                                                               GError              **error);
+
+G_END_DECLS
