@@ -1,55 +1,81 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
-"""Start-up benchmark: process start to first painted frame, and peak RSS at that frame,
-of hallway (with the bundled demo conference) against an empty libadwaita window, both
-started the same number of times, interleaved, on the same private desktop. Prints
-medians and ratios; asserts nothing (machines are noisy)."""
+"""Start-up benchmark: process start to the first painted frame with the conference in the
+window, and the peak RSS then, against the emptiest libadwaita window (a header bar),
+each started the same number of times, interleaved, on one private desktop:
+
+  - empty libadwaita window: its first frame
+  - hallway, first run: the bundled demo conference
+  - hallway with FOSDEM 2026 followed: read from its cache (1079 talks)
+
+Prints medians and ratios to the empty window; asserts nothing (machines are noisy)."""
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ui"))
 from hallwaysession import HeadlessSession  # noqa: E402
 
 RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
-PROGRAMS = {
-    "empty libadwaita window": os.environ["HALLWAY_BENCH_EMPTY_WINDOW"],
-    "hallway (demo conference)": os.environ["HALLWAY_BINARY"],
-}
+HALLWAY = os.environ["HALLWAY_BINARY"]
+EMPTY = os.environ["HALLWAY_BENCH_EMPTY_WINDOW"]
+FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
 
 
-def start_once(session, binary, extra_env):
-    env = dict(session.env, HALLWAY_REPORT_FIRST_FRAME="1", **extra_env)
+def home_env(folder):
+    return {name: os.path.join(folder, name.lower()) for name in
+            ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME")}
+
+
+def start_once(session, argv, extra_env, marker):
+    """Milliseconds from spawning to the line `marker`, and the peak RSS in MiB then."""
+    env = dict(session.env, HALLWAY_REPORT_FIRST_FRAME="1", NO_AT_BRIDGE="1", **extra_env)
     spawned = time.monotonic()
-    process = subprocess.Popen([binary], env=env, stdout=subprocess.PIPE, text=True)
-    frame_us = peak_kb = None
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, text=True)
+    frame_us = None
     for line in process.stdout:
-        if line.startswith("first-frame-monotonic-us:"):
+        if line.startswith(marker):
             frame_us = int(line.split(":")[1])
-        elif line.startswith("VmHWM:"):
+        elif frame_us is not None and line.startswith("VmHWM:"):
             peak_kb = int(line.split()[1])
             break
     process.terminate()
     process.wait(10)
-    if frame_us is None or peak_kb is None:
-        raise RuntimeError(f"{binary} reported no first frame")
+    if frame_us is None:
+        raise RuntimeError(f"{argv[0]} never reported {marker}")
     return frame_us / 1000 - spawned * 1000, peak_kb / 1024
 
 
-with HeadlessSession() as session:
-    results = {name: [] for name in PROGRAMS}
-    for _ in range(RUNS):
-        for name, binary in PROGRAMS.items():
-            results[name].append(start_once(session, binary, {"NO_AT_BRIDGE": "1"}))
+def follow_fosdem(session, env):
+    """Runs hallway once on the file, so later starts read FOSDEM 2026 from the cache."""
+    start_once(session, [HALLWAY, FOSDEM], env, "content-frame-monotonic-us:")
+    time.sleep(1)  # the library and the cache are written in the background
 
-baseline = PROGRAMS and list(results)[0]
+
+with HeadlessSession() as session:
+    first_run_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-first-"))
+    fosdem_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-fosdem-"))
+    cases = {
+        "empty libadwaita window": ([EMPTY], {}, "first-frame-monotonic-us:"),
+        "hallway, demo conference": ([HALLWAY], first_run_home, "content-frame-monotonic-us:"),
+    }
+    if os.path.isfile(FOSDEM):
+        follow_fosdem(session, fosdem_home)
+        cases["hallway, FOSDEM 2026 from cache"] = ([HALLWAY], fosdem_home, "content-frame-monotonic-us:")
+    results = {name: [] for name in cases}
+    for _ in range(RUNS):
+        for name, (argv, env, marker) in cases.items():
+            results[name].append(start_once(session, argv, env, marker))
+
+baseline = "empty libadwaita window"
 base_ms = statistics.median(ms for ms, _ in results[baseline])
 base_mb = statistics.median(mb for _, mb in results[baseline])
-print(f"start-up to first frame, median of {RUNS} runs each, interleaved:")
+print(f"start-up to the first frame with content, median of {RUNS} interleaved runs each:")
 for name, samples in results.items():
     ms = statistics.median(s for s, _ in samples)
     mb = statistics.median(m for _, m in samples)
-    print(f"  {name:28s} {ms:7.1f} ms ({ms / base_ms:4.2f}x)   peak RSS {mb:6.1f} MiB "
+    print(f"  {name:34s} {ms:7.1f} ms ({ms / base_ms:4.2f}x)   peak RSS {mb:6.1f} MiB "
           f"({mb - base_mb:+.1f} MiB)")

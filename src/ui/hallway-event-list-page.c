@@ -319,6 +319,19 @@ append_choice (GMenu *menu, const char *label, GMenu *choices)
     }
 }
 
+static void setup_filter_menu (HallwayEventListPage *self);
+
+/* Built when first opened: a FOSDEM menu has a hundred tracks and rooms, and a popover
+ * makes a widget for each at once. */
+static void
+create_filter_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  HallwayEventListPage *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    setup_filter_menu (self);
+}
+
 static void
 setup_filter_menu (HallwayEventListPage *self)
 {
@@ -529,7 +542,7 @@ hallway_event_list_page_new (HallwayPlan *plan, GListModel *events, const char *
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
   setup_list (self);
   setup_day_switcher (self);
-  setup_filter_menu (self);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_menu_cb, self, NULL);
   refilter (self);
   return self;
 }

@@ -6,8 +6,9 @@
 #include "hallway-first-frame.h"
 
 /* For the start-up benchmarks (tests/bench-startup.py): with HALLWAY_REPORT_FIRST_FRAME
- * set, print the CLOCK_MONOTONIC time of the window's first painted frame and the peak RSS
- * so far, once. The benchmark compares it with the time it spawned the process. */
+ * set, print the CLOCK_MONOTONIC time of the window's first painted frame, and of the first
+ * frame painted after a conference is in it, each with the peak RSS so far. The benchmark
+ * compares them with the time it spawned the process. */
 
 static void
 print_peak_rss (void)
@@ -30,6 +31,37 @@ after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
   print_peak_rss ();
   fflush (stdout);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
+}
+
+static void
+content_painted_cb (GdkFrameClock *clock, GtkWidget *window)
+{
+  printf ("content-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  print_peak_rss ();
+  fflush (stdout);
+  g_signal_handlers_disconnect_by_func (clock, content_painted_cb, window);
+}
+
+/* The window now shows a conference: report the next painted frame, once. */
+void
+hallway_first_frame_content_shown (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+
+  if (g_getenv ("HALLWAY_REPORT_FIRST_FRAME") == NULL ||
+      g_object_get_data (G_OBJECT (window), "hallway-content-reported") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (window), "hallway-content-reported", GINT_TO_POINTER (TRUE));
+  clock = gtk_widget_get_frame_clock (window);
+  if (clock == NULL)
+    {
+      g_signal_connect (window, "realize", G_CALLBACK (hallway_first_frame_content_shown), NULL);
+      g_object_set_data (G_OBJECT (window), "hallway-content-reported", NULL);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (window, hallway_first_frame_content_shown, NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (content_painted_cb), window);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void hallway_first_frame_report_if_asked (GtkWidget *window);
+void hallway_first_frame_content_shown   (GtkWidget *window);
 
 G_END_DECLS

@@ -23,6 +23,7 @@ struct _HallwayTalkPage
   HallwayEvent *event;
   HallwayAbstractView *abstract_view;   /* made on first use: it starts a web process */
   GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
+  gint64 opened_at;                     /* for HALLWAY_REPORT_TALK_TIMING */
   gboolean updating;
 
   GtkToggleButton *bookmark_button;
@@ -306,6 +307,16 @@ fill_more_in_track (HallwayTalkPage *self)
 
 /* ---- abstract ---------------------------------------------------------------------- */
 
+/* For the benchmark (tests/bench-talk.py): from choosing a talk to its abstract laid out. */
+static void
+abstract_rendered_cb (HallwayTalkPage *self)
+{
+  if (self->opened_at == 0)
+    return;
+  g_print ("abstract-rendered-ms: %.1f\n", (g_get_monotonic_time () - self->opened_at) / 1000.0);
+  self->opened_at = 0;
+}
+
 static void
 fill_abstract (HallwayTalkPage *self)
 {
@@ -322,6 +333,8 @@ fill_abstract (HallwayTalkPage *self)
     {
       self->abstract_view = HALLWAY_ABSTRACT_VIEW (hallway_abstract_view_new ());
       adw_bin_set_child (self->abstract_bin, GTK_WIDGET (self->abstract_view));
+      if (g_getenv ("HALLWAY_REPORT_TALK_TIMING") != NULL)
+        g_signal_connect_swapped (self->abstract_view, "rendered", G_CALLBACK (abstract_rendered_cb), self);
     }
   hallway_abstract_view_set_html (self->abstract_view, html);
 }
@@ -405,6 +418,7 @@ hallway_talk_page_set_event (HallwayTalkPage *self, HallwayEvent *event)
   g_return_if_fail (HALLWAY_IS_EVENT (event));
 
   g_set_object (&self->event, event);
+  self->opened_at = g_get_monotonic_time ();
   subtitle = hallway_event_get_subtitle (event);
   adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), hallway_event_get_title (event));
   gtk_label_set_text (self->title_label, hallway_event_get_title (event));

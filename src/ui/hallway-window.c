@@ -592,6 +592,7 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
   plan_changed_cb (self);
   selected = gtk_list_box_get_selected_row (self->sidebar_list);
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
+  hallway_first_frame_content_shown (GTK_WIDGET (self));
 }
 
 void
