@@ -154,8 +154,15 @@ typedef struct
   HallwayAbstractView *view;
   WebKitWebView *web_view;
   guint loads_finished;
+  guint renders;
   GPtrArray *links;
 } Fixture;
+
+static void
+rendered_cb (HallwayAbstractView *view, Fixture *fixture)
+{
+  fixture->renders++;
+}
 
 static void
 load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, Fixture *fixture)
@@ -188,6 +195,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), page);
   gtk_window_set_child (fixture->window, scrolled);
   g_signal_connect (fixture->view, "activate-link", G_CALLBACK (activate_link_cb), fixture);
+  g_signal_connect (fixture->view, "rendered", G_CALLBACK (rendered_cb), fixture);
 
   gtk_window_present (fixture->window);
   SPIN_UNTIL (hallway_abstract_view_get_web_view_for_testing (fixture->view) != NULL,
@@ -206,13 +214,14 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   spin_for (50);
 }
 
+/* Shown: loaded (the first time) or swapped in (later), and measured. */
 static void
 show_html (Fixture *fixture, const char *html)
 {
-  guint before = fixture->loads_finished;
+  guint before = fixture->renders;
 
   hallway_abstract_view_set_html (fixture->view, html);
-  SPIN_UNTIL (fixture->loads_finished > before, "the document to load");
+  SPIN_UNTIL (fixture->renders > before, "the document to be shown");
 }
 
 static int
@@ -308,6 +317,9 @@ test_hostile_document_stays_inert (Fixture *fixture, gconstpointer data)
   g_autoptr (GBytes) answer = NULL;
   g_autoptr (GError) error = NULL;
 
+  /* Through both ways in: a document loaded, then a body swapped into it. */
+  show_html (fixture, html);
+  show_html (fixture, "<p>Another talk.</p>");
   show_html (fixture, html);
   spin_for (SETTLE_MS);
 
@@ -416,6 +428,13 @@ test_switching_reuses_the_web_view (Fixture *fixture, gconstpointer data)
                  == GTK_WIDGET (fixture->web_view));
   g_assert_nonnull (strstr (hallway_abstract_view_get_document_for_testing (fixture->view),
                             "<body><p>The third talk.</p></body>"));
+  /* Switching swapped the body in place: one page load in all, the third talk shown. */
+  g_assert_cmpuint (fixture->loads_finished, ==, 1);
+  {
+    g_autofree char *text = run_script (fixture, "document.body.innerText");
+
+    g_assert_cmpstr (g_strstrip (text), ==, "The third talk.");
+  }
 }
 
 static void

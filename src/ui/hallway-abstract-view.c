@@ -177,6 +177,34 @@ cancel_measure (HallwayAbstractView *self)
   g_clear_object (&self->measure_cancellable);
 }
 
+/* Another talk in the document already loaded: its body is swapped in place and measured
+ * in one call, instead of a new page load. The HTML is sanitized and the page's CSP still
+ * holds; only the app's isolated world runs script. */
+static const char swap_script[] =
+  "document.body.innerHTML = html;"
+  "return [document.body.getBoundingClientRect ().height, window.innerWidth];";
+
+static void swapped_cb (GObject *source, GAsyncResult *result, gpointer user_data);
+
+static gboolean
+swap_body (HallwayAbstractView *self)
+{
+  GVariantDict arguments;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->web_view == NULL || !self->loaded || self->loading_ours || width <= 0)
+    return FALSE;
+  cancel_measure (self);
+  self->measure_cancellable = g_cancellable_new ();
+  self->measured_width = width;
+  g_variant_dict_init (&arguments, NULL);
+  g_variant_dict_insert (&arguments, "html", "s", self->body);
+  webkit_web_view_call_async_javascript_function (self->web_view, swap_script, -1,
+                                                  g_variant_dict_end (&arguments), MEASURE_WORLD,
+                                                  NULL, self->measure_cancellable, swapped_cb, self);
+  return TRUE;
+}
+
 static void
 render (HallwayAbstractView *self)
 {
@@ -213,13 +241,13 @@ number_at (JSCValue *array, guint index)
   return jsc_value_is_number (item) ? jsc_value_to_double (item) : 0;
 }
 
+static void apply_measurement (HallwayAbstractView *self, JSCValue *value);
+
 static void
 measured_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (JSCValue) value = NULL;
-  HallwayAbstractView *self;
-  double height, page_width, scale;
 
   value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source), result, &error);
   if (value == NULL)
@@ -229,8 +257,30 @@ measured_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         g_warning ("Could not measure the abstract: %s", error->message);
       return;
     }
+  apply_measurement (HALLWAY_ABSTRACT_VIEW (user_data), value);
+}
 
-  self = HALLWAY_ABSTRACT_VIEW (user_data);
+static void
+swapped_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JSCValue) value = NULL;
+
+  value = webkit_web_view_call_async_javascript_function_finish (WEBKIT_WEB_VIEW (source), result, &error);
+  if (value == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not show the abstract: %s", error->message);
+      return;
+    }
+  apply_measurement (HALLWAY_ABSTRACT_VIEW (user_data), value);
+}
+
+static void
+apply_measurement (HallwayAbstractView *self, JSCValue *value)
+{
+  double height, page_width, scale;
+
   g_clear_object (&self->measure_cancellable);
   height = number_at (value, 0);
   page_width = number_at (value, 1);
@@ -671,6 +721,12 @@ hallway_abstract_view_set_html (HallwayAbstractView *self, const char *sanitized
 
   g_free (self->body);
   self->body = g_strdup (sanitized_html != NULL ? sanitized_html : "");
+  if (swap_body (self))
+    {
+      g_free (self->document);
+      self->document = build_document (self);
+      return;
+    }
   render (self);
 }
 

@@ -147,10 +147,10 @@ class HeadlessSession:
             keyfile.write("\n".join(lines) + "\n")
         self.env["GSETTINGS_BACKEND"] = "keyfile"
 
-    def launch(self, binary, *args, env=None):
+    def launch(self, binary, *args, env=None, stdout=None):
         app_env = dict(self.env)
         app_env.update(env or {})
-        self.app = subprocess.Popen([binary, *args], env=app_env)
+        self.app = subprocess.Popen([binary, *args], env=app_env, stdout=stdout, text=True)
         return self.app
 
     def find_window(self, title_prefix="Hallway", timeout=30):
