@@ -224,6 +224,29 @@ test_save_load_roundtrip (void)
   g_assert_false (hallway_bookmarks_is_cancelled (loaded, "mover"));
 }
 
+/* Backup picks and hidden tracks are the person's plan too: they survive a restart. */
+static void
+test_backup_and_hidden_tracks_roundtrip (void)
+{
+  g_autoptr (HallwayConference) first = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (GFile) file = bookmarks_file ("plan.json");
+  g_autoptr (HallwayBookmarks) saved = bookmark_all_but_other (file, first);
+  g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
+  g_autoptr (GError) error = NULL;
+
+  hallway_bookmarks_set_backup (saved, "mover", TRUE);
+  hallway_bookmarks_set_track_hidden (saved, "Lightning Talks", TRUE);
+  g_assert_true (hallway_bookmarks_save (saved, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (hallway_bookmarks_load (loaded, &error));
+  g_assert_no_error (error);
+  g_assert_true (hallway_bookmarks_is_backup (loaded, "mover"));
+  g_assert_false (hallway_bookmarks_is_backup (loaded, "keynote"));
+  g_assert_true (hallway_bookmarks_is_track_hidden (loaded, "Lightning Talks"));
+  g_assert_false (hallway_bookmarks_is_track_hidden (loaded, "Main Track"));
+}
+
 static void
 test_missing_file_is_empty (void)
 {
@@ -755,6 +778,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/bookmarks/add-remove-contains", test_add_remove_contains);
   g_test_add_func ("/bookmarks/save-load-roundtrip", test_save_load_roundtrip);
+  g_test_add_func ("/bookmarks/backup-and-hidden-tracks-roundtrip", test_backup_and_hidden_tracks_roundtrip);
   g_test_add_func ("/bookmarks/missing-file-is-empty", test_missing_file_is_empty);
   g_test_add_func ("/bookmarks/async-saves-keep-order", test_async_saves_keep_order);
   g_test_add_func ("/bookmarks/update-from", test_update_from);

@@ -218,8 +218,13 @@ test_search_and_filters (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (count_matches (fixture, query), ==, 3);
   g_clear_pointer (&query->hide_ended_before, g_date_time_unref);
 
-  g_hash_table_add (query->hidden_tracks, g_strdup ("Desktop"));
+  /* A hidden track leaves the schedule's lists, and is back once shown again. */
+  hallway_bookmarks_set_track_hidden (fixture->bookmarks, "Desktop", TRUE);
+  g_assert_cmpuint (count_matches (fixture, query), ==, 5);
+  query->hide_hidden_tracks = TRUE;
   g_assert_cmpuint (count_matches (fixture, query), ==, 0);
+  hallway_bookmarks_set_track_hidden (fixture->bookmarks, "Desktop", FALSE);
+  g_assert_cmpuint (count_matches (fixture, query), ==, 5);
 }
 
 static void

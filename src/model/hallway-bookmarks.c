@@ -35,6 +35,7 @@ struct _HallwayBookmarks
 
   GFile *file;
   GHashTable *bookmarks;   /* key → Bookmark */
+  GHashTable *hidden_tracks;  /* names of the tracks the person hid from the schedule */
   GError *save_blocker;    /* set while the file on disk must not be replaced */
   GQueue save_queue;       /* GTask; the head is being written */
   gboolean writing;         /* a write of the queue's head is in flight */
@@ -177,6 +178,47 @@ add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
   json_builder_end_object (builder);
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
+/* "hidden_tracks": version 1 readers without it see every track, which is safe. */
+static void
+add_hidden_tracks (JsonBuilder *builder, GHashTable *hidden_tracks)
+{
+  g_autoptr (GPtrArray) names = g_hash_table_get_keys_as_ptr_array (hidden_tracks);
+
+  g_ptr_array_sort (names, compare_names);
+  json_builder_set_member_name (builder, "hidden_tracks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < names->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (names, i));
+  json_builder_end_array (builder);
+}
+
+static GHashTable *
+read_hidden_tracks (JsonObject *root)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonNode *node = json_object_get_member (root, "hidden_tracks");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (json_node_get_value_type (item) == G_TYPE_STRING)
+            g_hash_table_add (names, g_strdup (json_node_get_string (item)));
+        }
+    }
+  return names;
+}
+
 static GBytes *
 serialize (HallwayBookmarks *self)
 {
@@ -195,6 +237,7 @@ serialize (HallwayBookmarks *self)
   for (guint i = 0; i < sorted->len; i++)
     add_bookmark_object (builder, g_ptr_array_index (sorted, i));
   json_builder_end_array (builder);
+  add_hidden_tracks (builder, self->hidden_tracks);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -292,7 +335,7 @@ read_bookmark_array (JsonArray *array, GError **error)
 
 /* The messages set here are details; hallway_bookmarks_load() names the file. */
 static GHashTable *
-parse_contents (const char *contents, gsize length, GError **error)
+parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, GError **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (GError) json_error = NULL;
@@ -333,6 +376,8 @@ parse_contents (const char *contents, gsize length, GError **error)
                            _("the list of bookmarks is missing"));
       return NULL;
     }
+  if (hidden_tracks != NULL)
+    *hidden_tracks = read_hidden_tracks (json_node_get_object (root));
   return read_bookmark_array (json_node_get_array (array), error);
 }
 
@@ -349,7 +394,7 @@ check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
   /* Absent or unreadable: the write itself reports whatever matters. */
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
     return TRUE;
-  table = parse_contents (contents, length, &parse_error);
+  table = parse_contents (contents, length, NULL, &parse_error);
   if (!g_error_matches (parse_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&parse_error));
@@ -482,6 +527,7 @@ hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
   g_autofree char *contents = NULL;
   g_autoptr (GError) local_error = NULL;
   GHashTable *table = NULL;
+  GHashTable *hidden_tracks = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
@@ -489,7 +535,12 @@ hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
 
   g_clear_error (&self->save_blocker);
   if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
-    table = parse_contents (contents, length, &local_error);
+    table = parse_contents (contents, length, &hidden_tracks, &local_error);
+  if (hidden_tracks != NULL)
+    {
+      g_hash_table_unref (self->hidden_tracks);
+      self->hidden_tracks = hidden_tracks;
+    }
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_clear_error (&local_error);
 
@@ -589,6 +640,36 @@ hallway_bookmarks_update_from (HallwayBookmarks *self, HallwayConference *confer
     }
   if (changed)
     emit_changed (self);
+}
+
+gboolean
+hallway_bookmarks_is_track_hidden (HallwayBookmarks *self, const char *track)
+{
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
+  return track != NULL && g_hash_table_contains (self->hidden_tracks, track);
+}
+
+/* Hides a whole track from the schedule lists (its own page still shows it). */
+void
+hallway_bookmarks_set_track_hidden (HallwayBookmarks *self, const char *track, gboolean hidden)
+{
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+  g_return_if_fail (track != NULL);
+
+  if (hidden == hallway_bookmarks_is_track_hidden (self, track))
+    return;
+  if (hidden)
+    g_hash_table_add (self->hidden_tracks, g_strdup (track));
+  else
+    g_hash_table_remove (self->hidden_tracks, track);
+  emit_changed (self);
+}
+
+GHashTable *
+hallway_bookmarks_get_hidden_tracks (HallwayBookmarks *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), NULL);
+  return self->hidden_tracks;
 }
 
 gboolean
@@ -802,6 +883,7 @@ hallway_bookmarks_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->bookmarks, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_tracks, g_hash_table_unref);
   g_clear_error (&self->save_blocker);
   G_OBJECT_CLASS (hallway_bookmarks_parent_class)->finalize (object);
 }
@@ -821,6 +903,7 @@ static void
 hallway_bookmarks_init (HallwayBookmarks *self)
 {
   self->bookmarks = bookmark_table_new ();
+  self->hidden_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_queue_init (&self->save_queue);
 }
 

@@ -39,6 +39,13 @@ guint             hallway_bookmarks_get_n_items   (HallwayBookmarks  *self);
  * stay, marked cancelled. Returns nothing: listen to "changed". */
 void              hallway_bookmarks_update_from   (HallwayBookmarks  *self,
                                                    HallwayConference *conference);
+gboolean          hallway_bookmarks_is_track_hidden  (HallwayBookmarks *self,
+                                                      const char       *track);
+void              hallway_bookmarks_set_track_hidden (HallwayBookmarks *self,
+                                                      const char       *track,
+                                                      gboolean          hidden);
+/* Track names; owned by the bookmarks. */
+GHashTable       *hallway_bookmarks_get_hidden_tracks (HallwayBookmarks *self);
 gboolean          hallway_bookmarks_is_backup     (HallwayBookmarks  *self,
                                                    const char        *key);
 void              hallway_bookmarks_set_backup    (HallwayBookmarks  *self,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-event-query"
 
+#include "hallway-bookmarks.h"
 #include "hallway-day.h"
 #include "hallway-event.h"
 #include "hallway-event-query.h"
@@ -9,10 +10,7 @@
 HallwayEventQuery *
 hallway_event_query_new (void)
 {
-  HallwayEventQuery *query = g_new0 (HallwayEventQuery, 1);
-
-  query->hidden_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return query;
+  return g_new0 (HallwayEventQuery, 1);
 }
 
 void
@@ -27,7 +25,6 @@ hallway_event_query_free (HallwayEventQuery *query)
   g_free (query->event_type);
   g_free (query->language);
   g_clear_pointer (&query->hide_ended_before, g_date_time_unref);
-  g_clear_pointer (&query->hidden_tracks, g_hash_table_unref);
   g_free (query);
 }
 
@@ -50,7 +47,8 @@ hallway_event_query_matches (HallwayEventQuery *query, HallwayPlan *plan, Hallwa
       !field_matches (query->event_type, hallway_event_get_event_type (event)) ||
       !field_matches (query->language, hallway_event_get_language (event)))
     return FALSE;
-  if (track != NULL && query->track == NULL && g_hash_table_contains (query->hidden_tracks, track))
+  if (query->hide_hidden_tracks &&
+      hallway_bookmarks_is_track_hidden (hallway_plan_get_bookmarks (plan), track))
     return FALSE;
   if (query->hide_ended_before != NULL &&
       g_date_time_compare (hallway_event_get_end (event), query->hide_ended_before) <= 0)

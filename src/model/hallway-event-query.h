@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* What a talk list shows: search words, a day, a track, room, type or language, bookmarked
- * talks only, no past talks, no hidden tracks. NULL/FALSE fields do not filter. */
+ * talks only, no past talks, not the tracks the person hid (a list of the whole schedule
+ * does that; a track's own page does not). NULL/FALSE fields do not filter. */
 typedef struct
 {
   GStrv words;              /* from hallway_search_parse_query() */
@@ -20,7 +21,7 @@ typedef struct
   char *language;
   gboolean bookmarked_only;
   GDateTime *hide_ended_before;
-  GHashTable *hidden_tracks;  /* track names */
+  gboolean hide_hidden_tracks;
 } HallwayEventQuery;
 
 HallwayEventQuery *hallway_event_query_new     (void);

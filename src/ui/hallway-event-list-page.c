@@ -106,8 +106,8 @@ search_changed_cb (HallwayEventListPage *self)
 static void
 plan_changed_cb (HallwayEventListPage *self)
 {
-  /* Only the bookmarked-only view changes membership when bookmarks change. */
-  if (self->query->bookmarked_only)
+  /* Bookmarks and hidden tracks change who belongs in these two views. */
+  if (self->query->bookmarked_only || self->query->hide_hidden_tracks)
     refilter (self);
 }
 
@@ -537,6 +537,8 @@ hallway_event_list_page_new (HallwayPlan *plan, GListModel *events, const char *
   self->plan = g_object_ref (plan);
   self->events = g_object_ref (events);
   self->show_days = show_days;
+  /* The whole schedule leaves out hidden tracks; a track's or room's page shows all. */
+  self->query->hide_hidden_tracks = show_days;
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hallway-bookmarks.h"
 #include "hallway-conference.h"
 #include "hallway-index-page.h"
 #include "hallway-person.h"
@@ -97,12 +98,24 @@ list_activate_cb (HallwayIndexPage *self, guint position)
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
+/* Tracks only: "Show in Schedule". A hidden track leaves the Schedule and Now & Next. */
 static void
-setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+shown_switched_cb (GtkSwitch *toggle, GParamSpec *pspec, HallwayIndexPage *self)
+{
+  const char *track = g_object_get_data (G_OBJECT (toggle), "track");
+
+  if (track != NULL)
+    hallway_bookmarks_set_track_hidden (hallway_plan_get_bookmarks (self->plan), track,
+                                        !gtk_switch_get_active (toggle));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayIndexPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
+  GtkWidget *shown = gtk_switch_new ();
 
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -113,6 +126,11 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), count);
+  gtk_widget_set_valign (shown, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (shown, self->kind == HALLWAY_INDEX_TRACKS);
+  gtk_widget_set_tooltip_text (shown, _("Show in the Schedule"));
+  g_signal_connect (shown, "notify::active", G_CALLBACK (shown_switched_cb), self);
+  gtk_box_append (GTK_BOX (box), shown);
   gtk_list_item_set_child (list_item, box);
 }
 
@@ -130,6 +148,19 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
 
   gtk_label_set_text (GTK_LABEL (name), item_name (item));
   gtk_label_set_text (GTK_LABEL (count), count_text);
+  if (HALLWAY_IS_TRACK (item))
+    {
+      GtkWidget *shown = gtk_widget_get_next_sibling (count);
+      g_autofree char *label = g_strdup_printf (_("Show “%s” in the Schedule"), item_name (item));
+
+      /* Recycled rows: detach before setting, so binding is not taken for a click. */
+      g_object_set_data (G_OBJECT (shown), "track", NULL);
+      gtk_switch_set_active (GTK_SWITCH (shown),
+                             !hallway_bookmarks_is_track_hidden (hallway_plan_get_bookmarks (self->plan),
+                                                                 item_name (item)));
+      g_object_set_data_full (G_OBJECT (shown), "track", g_strdup (item_name (item)), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   gtk_list_item_set_accessible_label (list_item, item_name (item));
   gtk_list_item_set_accessible_description (list_item, accessible);
 }

@@ -491,6 +491,31 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
 }
 
+/* A schedule file dropped on the window is followed like one opened from the menu. */
+static gboolean
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, HallwayWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr (GPtrArray) array = g_ptr_array_new ();
+
+  if (app == NULL || files == NULL)
+    return FALSE;
+  for (GSList *file = files; file != NULL; file = file->next)
+    g_ptr_array_add (array, file->data);
+  g_application_open (app, (GFile **) array->pdata, (int) array->len, "");
+  return TRUE;
+}
+
+static void
+accept_dropped_files (HallwayWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 hallway_window_init (HallwayWindow *self)
 {
@@ -504,6 +529,7 @@ hallway_window_init (HallwayWindow *self)
   g_signal_connect_object (self->settings, "changed::" SETTINGS_SHOW_LOCAL_TIME,
                            G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
+  accept_dropped_files (self);
   gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
   self->now_timeout_id = g_timeout_add_seconds (60, minute_tick_cb, self);
 }
