@@ -151,8 +151,7 @@ fill_details (HallwayTalkPage *self)
     {
       HallwayPerson *person = g_ptr_array_index (persons, i);
 
-      add_detail (self, g_dngettext (GETTEXT_PACKAGE, "Speaker", "Speakers", persons->len),
-                  hallway_person_get_name (person), person);
+      add_detail (self, _("Speaker"), hallway_person_get_name (person), person);
     }
 }
 

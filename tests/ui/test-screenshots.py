@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
 """The screenshots of the README and the metainfo: the schedule, a talk page with its
-abstract and My Agenda, wide (1280×800) and narrow (360×720), light and dark, with FOSDEM
-2026. Each is checked to be the window's size and not blank; people look at them."""
+abstract and My Agenda, wide (1280×800) and narrow (360×720), light and dark, with the
+bundled demo conference (our own text, so the pictures can ship). Each is checked to be
+the window's size and not blank; people look at them."""
 import os
 import shutil
 import sys
@@ -10,16 +11,11 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession  # noqa: E402
 
-FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
-SEED = "Scaling national open-source products"
-OVERLAPPING = "Web Platform on Linux devices"
+SEED = "A Free Desktop for Ministries"
+OVERLAPPING = "Screen Readers and GTK 4"
 SIZES = {"wide": (1280, 800), "narrow": (360, 720)}
 SCHEMES = {"light": "prefer-light", "dark": "prefer-dark"}
-
-if not os.path.isfile(FOSDEM):
-    print("skipped: the shared schedules folder is absent")
-    sys.exit(77)
 
 
 def check(path, size):
@@ -41,10 +37,10 @@ def shoot(session, size_name, scheme_name):
     prefix = f"{size_name}-{scheme_name}"
     shutil.rmtree(session.env["XDG_DATA_HOME"], ignore_errors=True)  # no bookmarks yet
     session.preset_settings(window_width=width, window_height=height)
-    session.launch(os.environ["HALLWAY_BINARY"], FOSDEM,
+    session.launch(os.environ["HALLWAY_BINARY"],
                    env={"ADW_DEBUG_COLOR_SCHEME": SCHEMES[scheme_name]})
     window = session.find_window()
-    session.find(window, "label", "FOSDEM 2026", timeout=60)
+    session.find(window, "label", "Hallway Demo Conference", timeout=60)
     session.window_action(window, "win.show-schedule")
     schedule = session.page(window, "Schedule")
     take(session, window, f"{prefix}-schedule", (width, height))
