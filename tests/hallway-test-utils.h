@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "hallway-conference.h"
+#include "hallway-event.h"
 #include "hallway-schedule-reader.h"
 
 G_BEGIN_DECLS
@@ -63,6 +64,49 @@ hallway_test_event (HallwayConference *conference, const char *key)
   if (event == NULL)
     g_error ("no event with key %s", key);
   return event;
+}
+
+/* One event as a test expects it, the values looked up in the file by hand. */
+typedef struct
+{
+  const char *key;
+  const char *title;
+  const char *start;      /* "%FT%T%:z" */
+  const char *end;
+  const char *room;
+  const char *track;
+  const char *speakers;   /* as hallway_event_dup_speakers() joins them */
+} HallwayExpectedEvent;
+
+static inline char *
+hallway_test_format_time (GDateTime *time)
+{
+  return g_date_time_format (time, "%FT%T%:z");
+}
+
+static inline HallwayEvent *
+hallway_test_assert_event (HallwayConference *conference, const HallwayExpectedEvent *expected)
+{
+  HallwayEvent *event = hallway_test_event (conference, expected->key);
+  g_autofree char *start = hallway_test_format_time (hallway_event_get_start (event));
+  g_autofree char *end = hallway_test_format_time (hallway_event_get_end (event));
+  g_autofree char *speakers = hallway_event_dup_speakers (event);
+
+  g_assert_cmpstr (hallway_event_get_title (event), ==, expected->title);
+  g_assert_cmpstr (start, ==, expected->start);
+  g_assert_cmpstr (end, ==, expected->end);
+  g_assert_cmpstr (hallway_event_get_room_name (event), ==, expected->room);
+  g_assert_cmpstr (hallway_event_get_track_name (event), ==, expected->track);
+  g_assert_cmpstr (speakers, ==, expected->speakers);
+  return event;
+}
+
+static inline void
+hallway_test_assert_events (HallwayConference *conference, const HallwayExpectedEvent *expected,
+                            gsize n_expected)
+{
+  for (gsize i = 0; i < n_expected; i++)
+    hallway_test_assert_event (conference, &expected[i]);
 }
 
 G_END_DECLS

@@ -9,48 +9,8 @@
 #include "hallway-track.h"
 
 /* The JSON reader against every real JSON schedule in the shared folder, and against small
- * broken files of ours. Expected values were looked up in the files by hand. */
+ * broken files of ours. HallwayExpectedEvent values were looked up in the files by hand. */
 
-typedef struct
-{
-  const char *key;
-  const char *title;
-  const char *start;      /* "%FT%T%:z" */
-  const char *end;
-  const char *room;
-  const char *track;
-  const char *speakers;   /* as hallway_event_dup_speakers() joins them */
-} Expected;
-
-static char *
-format_time (GDateTime *time)
-{
-  return g_date_time_format (time, "%FT%T%:z");
-}
-
-static HallwayEvent *
-assert_event (HallwayConference *conference, const Expected *expected)
-{
-  HallwayEvent *event = hallway_test_event (conference, expected->key);
-  g_autofree char *start = format_time (hallway_event_get_start (event));
-  g_autofree char *end = format_time (hallway_event_get_end (event));
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
-
-  g_assert_cmpstr (hallway_event_get_title (event), ==, expected->title);
-  g_assert_cmpstr (start, ==, expected->start);
-  g_assert_cmpstr (end, ==, expected->end);
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, expected->room);
-  g_assert_cmpstr (hallway_event_get_track_name (event), ==, expected->track);
-  g_assert_cmpstr (speakers, ==, expected->speakers);
-  return event;
-}
-
-static void
-assert_events (HallwayConference *conference, const Expected *expected, gsize n_expected)
-{
-  for (gsize i = 0; i < n_expected; i++)
-    assert_event (conference, &expected[i]);
-}
 
 static void
 assert_day (HallwayEvent *event, const char *iso_date)
@@ -134,7 +94,7 @@ find_link (HallwayEvent *event, const char *url)
 static void
 test_33c3 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "b8e0eb47-4832-4726-bc9b-9015bd96becf", "33C3 Opening Ceremony",
       "2016-12-27T11:00:00+01:00", "2016-12-27T11:30:00+01:00", "Saal 1", "CCC", "anna, elisa" },
     { "700a07e7-a9c4-437b-a4c5-4491b23a9b4a", "Console Hacking 2016",
@@ -157,7 +117,7 @@ test_33c3 (void)
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
   /* days[].index runs 0–3 here; the days are still the four dates. */
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* Listed under the 27th, held at 00:15 on the 28th: it stays on the schedule's day. */
   after_midnight = hallway_test_event (conference, "2689ebfe-0d84-4c88-9ea6-5cadad9d4fa4");
@@ -170,7 +130,7 @@ test_33c3 (void)
 static void
 test_36c3 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "6a32cb72-a69d-423c-91b5-60d88eb8e6c7", "Opening Ceremony",
       "2019-12-27T11:00:00+01:00", "2019-12-27T11:30:00+01:00", "Ada", "CCC", "bleeptrack, blinry" },
     { "5f38b716-e18c-44a3-b9fd-8f3eb593605c", "SIM card technology from A-Z",
@@ -190,7 +150,7 @@ test_36c3 (void)
   g_assert_cmpuint (n_events (conference), ==, 162);
   g_assert_cmpstr (hallway_conference_get_base_url (conference), ==,
                    "https://fahrplan.events.ccc.de/congress/2019/Fahrplan/");
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 14);
   assert_day (hallway_test_event (conference, "d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8"), "2019-12-27");
 
@@ -205,7 +165,7 @@ test_36c3 (void)
 static void
 test_39c3 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48", "Opening Ceremony",
       "2025-12-27T10:30:00+01:00", "2025-12-27T11:00:00+01:00", "One", "CCC & Community",
       "pajowu, Stella" },
@@ -235,7 +195,7 @@ test_39c3 (void)
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "39th Chaos Communications Congress");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 29);
 
   /* Ten ids occur more than once; each repeat stays an event of its own. */
@@ -282,7 +242,7 @@ test_39c3 (void)
 static void
 test_camp2019 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4", "Opening Ceremony",
       "2019-08-21T11:00:00+02:00", "2019-08-21T11:30:00+02:00", "Curie", "CCC", "jinxx, smtw" },
     { "ed4b6c75-14f4-49fe-a11e-3762bd6b54e3", "Achtung, Datenpannen!",
@@ -299,7 +259,7 @@ test_camp2019 (void)
   g_assert_cmpuint (n_events (conference), ==, 79);
   g_assert_cmpstr (hallway_conference_get_acronym (conference), ==, "Camp2019");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 1);
   g_assert_cmpuint (hallway_event_get_links (hallway_test_event (conference, expected[1].key))->len, ==, 3);
 }
@@ -307,7 +267,7 @@ test_camp2019 (void)
 static void
 test_democon (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "8079583e-8321-506c-95af-fd2903a5f075", "Focused 5thgeneration hardware",
       "2020-12-14T09:00:00+01:00", "2020-12-14T09:30:00+01:00", "Gray Room", "Phased",
       "Brian Robinson" },
@@ -327,7 +287,7 @@ test_democon (void)
   g_assert_cmpuint (n_events (conference), ==, 36);
   /* The zone says UTC while every date says +01:00: the dates' own offsets win. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "UTC");
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), ==, 2);
 
   event = hallway_test_event (conference, expected[0].key);
@@ -340,7 +300,7 @@ test_democon (void)
 static void
 test_rc3 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "c3642671-4c1f-5109-81ba-0535c1cc8428",
       "Der faule Admin automatisiert: Gluon auf echter Hardware testen",
       "2020-12-27T11:30:00+01:00", "2020-12-27T12:10:00+01:00", "r3s - Monheim/Rhein",
@@ -358,7 +318,7 @@ test_rc3 (void)
     return;
   g_assert_cmpuint (n_events (conference), ==, 48);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpstr (hallway_event_get_slug (hallway_test_event (conference, expected[0].key)), ==, "MJA8QY");
 }
 
@@ -367,7 +327,7 @@ test_rc3 (void)
 static void
 test_winterchaos_invalid_example (void)
 {
-  static const Expected expected = {
+  static const HallwayExpectedEvent expected = {
     "7a0fc001-e587-47e1-b378-b6ec7e666337", "Internal Penetration Testing Basics",
     "2022-12-28T14:00:00+01:00", "2022-12-28T14:45:00+01:00", "Winterchaos", "Winterchaos", "Mänu"
   };
@@ -378,7 +338,7 @@ test_winterchaos_invalid_example (void)
     return;
   g_assert_cmpuint (n_events (conference), ==, 1);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Zurich");
-  event = assert_event (conference, &expected);
+  event = hallway_test_assert_event (conference, &expected);
   g_assert_cmpstr (hallway_event_get_id (event), ==, "2814");
   g_assert_true (hallway_event_get_do_not_record (event));
   g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_event_get_persons (event), 0)), ==,
@@ -388,7 +348,7 @@ test_winterchaos_invalid_example (void)
 static void
 test_schedule_v2 (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "270fa44c-821a-577f-8ca3-33e8d4a8c2a7", "38C3: Opening Ceremony",
       "2024-12-27T10:30:00+01:00", "2024-12-27T11:00:00+01:00", "Saal 1", "CCC",
       "Gabriela Bogk, Aline Blankertz, Senficon" },
@@ -405,7 +365,7 @@ test_schedule_v2 (void)
   g_assert_cmpuint (n_events (conference), ==, 2);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "schedule-json-v2");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* Tracks are referred to by slug; their colour is in the conference's list. */
   g_assert_cmpstr (hallway_track_get_color (find_track (conference, "CCC")), ==, "#F2F006");
@@ -431,7 +391,7 @@ static void
 test_pretalx_widget (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("pydata-london-2023-pretalx-widget-v2.json");
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "LAAP8N",
       "sktime - python toolbox for time series: time series classification, regression, "
       "clustering, with modular time series distances and kernels",
@@ -452,14 +412,14 @@ test_pretalx_widget (void)
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "pretalx-widget-json");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/London");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), ==, 4);
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpstr (hallway_event_get_code (hallway_test_event (conference, "LAAP8N")), ==, "LAAP8N");
   g_assert_nonnull (hallway_event_get_abstract (hallway_test_event (conference, "LAAP8N")));
 
   /* Breaks: an {"en": …} title, a start in UTC and an end in +01:00; both shown in London. */
   breakfast = find_by_title (conference, "Breakfast & Registration");
-  start = format_time (hallway_event_get_start (breakfast));
-  end = format_time (hallway_event_get_end (breakfast));
+  start = hallway_test_format_time (hallway_event_get_start (breakfast));
+  end = hallway_test_format_time (hallway_event_get_end (breakfast));
   g_assert_cmpstr (start, ==, "2023-06-02T08:00:00+01:00");
   g_assert_cmpstr (end, ==, "2023-06-02T09:00:00+01:00");
   g_assert_cmpuint (hallway_event_get_persons (breakfast)->len, ==, 0);
@@ -628,7 +588,7 @@ test_zone_name_as_path (void)
 static void
 test_dst_day (void)
 {
-  static const Expected expected[] = {
+  static const HallwayExpectedEvent expected[] = {
     { "dst-evening", "Evening, written with a date but no offset",
       "2024-10-26T20:00:00+02:00", "2024-10-26T21:00:00+02:00", "Saal 1", NULL, "" },
     { "dst-across", "Across midnight and the change",
@@ -645,7 +605,7 @@ test_dst_day (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (n_events (conference), ==, 5);
-  assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
   /* Four real hours: the hour between 02:00 and 03:00 happens twice. */
   g_assert_cmpint (hallway_event_get_duration (hallway_test_event (conference, "dst-across")), ==,
                    4 * G_TIME_SPAN_HOUR);
