@@ -190,9 +190,11 @@ export_agenda (const char *path, const char *acronym, GError **error)
   subscription = choose_subscription (library, acronym, &wait);
   if (subscription == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   acronym ? _("no followed conference is called %s") : _("no conference is followed yet"),
-                   acronym);
+      if (acronym != NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no followed conference is called %s"),
+                     acronym);
+      else
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no conference is followed yet"));
       return FALSE;
     }
   if (hallway_subscription_get_conference (subscription) == NULL)

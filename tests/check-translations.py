@@ -13,7 +13,8 @@ with tempfile.TemporaryDirectory() as scratch:
     template = os.path.join(scratch, "hallway.pot")
     subprocess.run(["xgettext", "--files-from=" + os.path.join(po, "POTFILES.in"),
                     "--directory=" + root, "--from-code=UTF-8", "--keyword=_", "--keyword=N_",
-                    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--add-comments=Translators",
+                    "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dngettext:2,3",
+                    "--keyword=ngettext:1,2", "--add-comments=Translators",
                     "--output=" + template], check=True)
     failures = 0
     with open(os.path.join(po, "LINGUAS"), encoding="utf-8") as linguas:

@@ -366,7 +366,7 @@ parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, 
   if (version > FORMAT_VERSION)
     {
       g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
-                   _("format version %" G_GINT64_FORMAT), version);
+                   _("format version %d"), (int) version);
       return NULL;
     }
   array = json_object_get_member (json_node_get_object (root), "bookmarks");

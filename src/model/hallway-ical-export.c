@@ -288,7 +288,7 @@ parse_sequences (const char *contents, gsize length, GError **error)
   if (version > SEQUENCES_FORMAT_VERSION)
     {
       g_set_error (error, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
-                   _("format version %" G_GINT64_FORMAT), version);
+                   _("format version %d"), (int) version);
       return NULL;
     }
   uids = json_object_get_member (object, "uids");

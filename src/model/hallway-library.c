@@ -351,7 +351,7 @@ describe_json_error (const char *message)
     cursor = end + 1;
   while (*cursor == ' ')
     cursor++;
-  return g_strdup_printf (_("line %" G_GUINT64_FORMAT ": %s"), line, cursor);
+  return g_strdup_printf (_("line %d: %s"), (int) line, cursor);
 }
 
 /* The root object, or NULL and a detail for the caller's message. */
@@ -534,8 +534,8 @@ parse_catalogue (const char *contents, gsize length, GError **error)
   if (version > CATALOGUE_FORMAT_VERSION)
     {
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("its format version %" G_GINT64_FORMAT " is newer than this Hallway "
-                     "reads (%d)"), version, CATALOGUE_FORMAT_VERSION);
+                   _("its format version %d is newer than this Hallway reads (%d)"),
+                   (int) version, CATALOGUE_FORMAT_VERSION);
       return NULL;
     }
   conferences = json_object_get_member (root, "conferences");
@@ -877,7 +877,7 @@ parse_library (const char *contents, gsize length, char **current_id, GError **e
   if (version > FORMAT_VERSION)
     {
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
-                   _("format version %" G_GINT64_FORMAT), version);
+                   _("format version %d"), (int) version);
       return NULL;
     }
   conferences = json_object_get_member (root, "conferences");

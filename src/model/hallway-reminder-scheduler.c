@@ -373,8 +373,8 @@ parse_state (const char *contents, gsize length, GError **error)
   if (version > FORMAT_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("written by a newer version of Hallway (format %" G_GINT64_FORMAT ")"),
-                   version);
+                   _("written by a newer version of Hallway (format %d)"),
+                   (int) version);
       return NULL;
     }
   shown = json_object_get_member (json_node_get_object (root), "shown");
@@ -767,7 +767,7 @@ format_clock (GDateTime *time, GTimeZone *display_zone, gboolean with_weekday)
   g_autoptr (GDateTime) shown = display_zone != NULL ? g_date_time_to_timezone (time, display_zone)
                                                      : g_date_time_ref (time);
 
-  /* TRANSLATORS: a weekday and a time, as in "Sun 14:30"; see g_date_time_format () */
+  /* Translators: a weekday and a time, as in "Sun 14:30"; see g_date_time_format () */
   return g_date_time_format (shown, with_weekday ? _("%a %H:%M") : "%H:%M");
 }
 
@@ -842,10 +842,10 @@ describe_when (GDateTime *start, GDateTime *now, GTimeZone *display_zone)
                                            minutes), minutes);
     }
   if (-left < G_TIME_SPAN_MINUTE)
-    /* TRANSLATORS: a talk starting now, in a reminder: "Now · AW1.120 · Title" */
+    /* Translators: a talk starting now, in a reminder: "Now · AW1.120 · Title" */
     return g_strdup (_("Now"));
   clock = format_clock (start, display_zone, FALSE);
-  /* TRANSLATORS: a snoozed reminder after the talk began; %s is a time, as in 14:30 */
+  /* Translators: a snoozed reminder after the talk began; %s is a time, as in 14:30 */
   return g_strdup_printf (_("Started at %s"), clock);
 }
 
@@ -880,19 +880,19 @@ describe_move (HallwayEvent *old_event, HallwayEvent *new_event, HallwayChangedF
   gboolean new_room = (fields & HALLWAY_CHANGED_ROOM) != 0 && room != NULL && *room != '\0';
 
   if (new_time && new_room)
-    /* TRANSLATORS: a bookmarked talk moved; a time ("14:30" or "Sun 14:30"), then a room */
+    /* Translators: a bookmarked talk moved; a time ("14:30" or "Sun 14:30"), then a room */
     return g_strdup_printf (_("Moved to %s, %s"), clock, room);
   if (new_time)
-    /* TRANSLATORS: a bookmarked talk moved; %s is a time ("14:30" or "Sun 14:30") */
+    /* Translators: a bookmarked talk moved; %s is a time ("14:30" or "Sun 14:30") */
     return g_strdup_printf (C_("new time", "Moved to %s"), clock);
   if (new_room)
-    /* TRANSLATORS: a bookmarked talk moved; %s is a room */
+    /* Translators: a bookmarked talk moved; %s is a room */
     return g_strdup_printf (C_("new room", "Moved to %s"), room);
   if ((fields & HALLWAY_CHANGED_END) == 0)
     /* The room was dropped: say where it is in time, at least. */
     return g_strdup_printf (C_("new time", "Moved to %s"), clock);
   end = format_clock (hallway_event_get_end (new_event), display_zone, FALSE);
-  /* TRANSLATORS: a bookmarked talk got longer or shorter; %s is a time, as in 15:10 */
+  /* Translators: a bookmarked talk got longer or shorter; %s is a time, as in 15:10 */
   return g_strdup_printf (_("Now ends at %s"), end);
 }
 
@@ -912,7 +912,7 @@ hallway_reminder_scheduler_describe_change (HallwayScheduleChange *change,
   switch (hallway_schedule_change_get_kind (change))
     {
     case HALLWAY_CHANGE_REMOVED:
-      /* TRANSLATORS: a bookmarked talk was removed from the schedule */
+      /* Translators: a bookmarked talk was removed from the schedule */
       what = g_strdup (_("Cancelled"));
       title = shorten_title (hallway_event_get_title (old_event));
       break;

@@ -90,7 +90,7 @@ describe_json_error (const char *message)
     cursor = end + 1;
   while (*cursor == ' ')
     cursor++;
-  return g_strdup_printf (_("Broken JSON, line %" G_GUINT64_FORMAT ": %s"), line, cursor);
+  return g_strdup_printf (_("Broken JSON, line %d: %s"), (int) line, cursor);
 }
 
 static HallwayConference *
@@ -122,8 +122,8 @@ hallway_schedule_read_bytes (GBytes *bytes, GError **error)
   if (length > HALLWAY_SCHEDULE_MAX_SIZE)
     {
       g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE,
-                   _("The file is too large for a schedule (%" G_GSIZE_FORMAT " MiB, at most %d MiB)"),
-                   length / (1024 * 1024), HALLWAY_SCHEDULE_MAX_SIZE / (1024 * 1024));
+                   _("The file is too large for a schedule (%d MiB, at most %d MiB)"),
+                   (int) (length / (1024 * 1024)), HALLWAY_SCHEDULE_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
