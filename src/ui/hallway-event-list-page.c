@@ -22,7 +22,9 @@ struct _HallwayEventListPage
   HallwayEventQuery *query;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
+  GtkSortListModel *sections;
   gboolean show_days;
+  gboolean by_room;
   gboolean hide_past;
 
   AdwWindowTitle *window_title;
@@ -157,8 +159,12 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   /* Translators: strftime formats of a time-slot header ("Sat 31 Jan, 13:30") and of a
    * day header ("Saturday 31 January") in talk lists */
   g_autofree char *text = g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
+  const char *room = hallway_event_get_room_name (first);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
+  if (self->by_room)
+    gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), room ? room : _("No Room"));
+  else
+    gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
 }
 
 static int
@@ -166,6 +172,21 @@ compare_start (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   return g_date_time_compare (hallway_event_get_start ((HallwayEvent *) a),
                               hallway_event_get_start ((HallwayEvent *) b));
+}
+
+static int
+compare_room (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return g_strcmp0 (hallway_event_get_room_name ((HallwayEvent *) a),
+                    hallway_event_get_room_name ((HallwayEvent *) b));
+}
+
+static int
+compare_room_then_start (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  int order = compare_room (a, b, user_data);
+
+  return order != 0 ? order : compare_start (a, b, user_data);
 }
 
 static int
@@ -181,7 +202,7 @@ compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
 static void
 search_activate_cb (HallwayEventListPage *self)
 {
-  g_autoptr (HallwayEvent) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+  g_autoptr (HallwayEvent) first = g_list_model_get_item (G_LIST_MODEL (self->sections), 0);
 
   if (first != NULL)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, first);
@@ -190,7 +211,8 @@ search_activate_cb (HallwayEventListPage *self)
 static void
 list_activate_cb (HallwayEventListPage *self, guint position)
 {
-  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  /* Positions are in the shown order, which Now & Next sorts by room. */
+  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sections), position);
 
   if (event != NULL)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
@@ -209,6 +231,7 @@ setup_list (HallwayEventListPage *self)
                                               GTK_FILTER (g_object_ref (self->filter)));
   /* The events come sorted; the section sorter only groups talks starting together. */
   sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
+  self->sections = g_object_ref (sections);
   section_sorter = GTK_SORTER (gtk_custom_sorter_new (self->show_days ? compare_start : compare_day,
                                                       NULL, NULL));
   gtk_sort_list_model_set_section_sorter (sections, section_sorter);
@@ -438,6 +461,7 @@ hallway_event_list_page_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_EVENT_LIST_PAGE);
+  g_clear_object (&self->sections);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->events);
@@ -558,6 +582,20 @@ hallway_event_list_page_set_description (HallwayEventListPage *self, const char 
   gtk_label_set_text (self->description_label, text ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), text != NULL && *text != '\0');
+}
+
+/* Now & Next: what each room has, now and next, under the room's name. */
+void
+hallway_event_list_page_group_by_room (HallwayEventListPage *self)
+{
+  g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room_then_start, NULL, NULL));
+  g_autoptr (GtkSorter) section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room, NULL, NULL));
+
+  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+
+  self->by_room = TRUE;
+  gtk_sort_list_model_set_sorter (self->sections, sorter);
+  gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
 }
 
 void

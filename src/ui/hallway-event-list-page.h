@@ -19,6 +19,7 @@ HallwayEventListPage *hallway_event_list_page_new          (HallwayPlan         
                                                             gboolean              show_days);
 void                  hallway_event_list_page_set_description (HallwayEventListPage *self,
                                                                const char           *text);
+void                  hallway_event_list_page_group_by_room (HallwayEventListPage *self);
 void                  hallway_event_list_page_start_search (HallwayEventListPage *self);
 void                  hallway_event_list_page_set_bookmarked_only (HallwayEventListPage *self,
                                                                    gboolean              bookmarked_only);

@@ -98,7 +98,7 @@ list_activate_cb (HallwayIndexPage *self, guint position)
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, item);
 }
 
-/* Tracks only: "Show in Schedule". A hidden track leaves the Schedule and Now & Next. */
+/* Tracks only: "Show in Schedule". A hidden track leaves the Schedule's lists. */
 static void
 shown_switched_cb (GtkSwitch *toggle, GParamSpec *pspec, HallwayIndexPage *self)
 {

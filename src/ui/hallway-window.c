@@ -199,9 +199,13 @@ section_page (HallwayWindow *self, const char *name)
 
   if (g_str_equal (name, "now"))
     {
+      HallwayEventListPage *page;
+
       refresh_now_and_next (self);
-      return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
-                                                 _("Running now and starting within the hour"), FALSE));
+      page = new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
+                            _("Running now and starting within the hour"), FALSE);
+      hallway_event_list_page_group_by_room (page);
+      return ADW_NAVIGATION_PAGE (page);
     }
   if (g_str_equal (name, "agenda"))
     {
