@@ -9,9 +9,11 @@
 #include "hallway-event.h"
 #include "hallway-track.h"
 
-/* One talk in a list: time, title, speakers and room, track colour, markers (live now,
- * changed, cancelled, overlapping a bookmark) and the bookmark toggle. Rows are recycled
- * by GtkListView: bind() and unbind() attach them to one talk at a time. */
+/* One talk in a list: title, then time, speakers and room, a status marker (cancelled,
+ * changed, overlapping a bookmark, live now), the track colour and the bookmark toggle.
+ * GtkListView keeps up to 200 rows alive and measures them all, so a row is built in code
+ * with as few widgets as it needs (no template to parse per row). Rows are recycled:
+ * bind() and unbind() attach them to one talk at a time. */
 struct _HallwayEventRow
 {
   GtkWidget parent_instance;
@@ -20,42 +22,35 @@ struct _HallwayEventRow
   HallwayEvent *event;
   gboolean updating;
 
-  GtkWidget *box;
   GtkWidget *track_colour;
-  GtkLabel *time_label;
   GtkLabel *title_label;
   GtkLabel *details_label;
-  GtkWidget *live_marker;
-  GtkWidget *changed_marker;
-  GtkWidget *cancelled_marker;
-  GtkWidget *conflict_marker;
+  GtkLabel *marker;
   GtkToggleButton *bookmark_button;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayEventRow, hallway_event_row, GTK_TYPE_WIDGET)
 
+static const char * const marker_classes[] = { "live", "changed", "cancelled", "conflict" };
+
 static char *
-format_time_range (HallwayPlan *plan, HallwayEvent *event)
+format_details (HallwayPlan *plan, HallwayEvent *event)
 {
   g_autoptr (GDateTime) start = hallway_plan_to_display_time (plan, hallway_event_get_start (event));
   g_autoptr (GDateTime) end = hallway_plan_to_display_time (plan, hallway_event_get_end (event));
   g_autofree char *start_text = g_date_time_format (start, "%H:%M");
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
-
-  /* Translators: a talk's time: "Sat 13:30–13:55" */
-  return g_strdup_printf (_("%s–%s"), start_text, end_text);
-}
-
-static char *
-format_details (HallwayEvent *event)
-{
   g_autofree char *speakers = hallway_event_dup_speakers (event);
   const char *room = hallway_event_get_room_name (event);
+  GString *details = g_string_new (NULL);
 
-  if (*speakers != '\0' && room != NULL)
-    /* Translators: speakers and room of a talk: "Ada Lovelace · AW1.120" */
-    return g_strdup_printf (_("%s · %s"), speakers, room);
-  return g_strdup (*speakers != '\0' ? speakers : room ? room : "");
+  /* Translators: a talk's time: "13:30–13:55" */
+  g_string_printf (details, _("%s–%s"), start_text, end_text);
+  if (*speakers != '\0')
+    g_string_append_printf (details, " · %s", speakers);
+  if (room != NULL)
+    g_string_append_printf (details, " · %s", room);
+  return g_string_free (details, FALSE);
 }
 
 static void
@@ -81,25 +76,60 @@ update_track_colour (HallwayEventRow *self)
                                     gdk_rgba_copy (&rgba), (GDestroyNotify) gdk_rgba_free);
 }
 
+/* The one status that matters most: cancelled, changed, overlapping, live now. */
+static const char *
+marker_class (HallwayEventRow *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  HallwayChangeKind kind;
+
+  if (hallway_plan_get_change (self->plan, self->event, &kind))
+    return kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
+  if (hallway_plan_is_conflicting (self->plan, self->event))
+    return "conflict";
+  if (g_date_time_compare (hallway_event_get_start (self->event), now) <= 0 &&
+      g_date_time_compare (now, hallway_event_get_end (self->event)) < 0)
+    return "live";
+  return NULL;
+}
+
+static const char *
+marker_text (const char *css_class)
+{
+  if (g_strcmp0 (css_class, "cancelled") == 0)
+    return _("Cancelled");
+  if (g_strcmp0 (css_class, "changed") == 0)
+    return _("Changed");
+  if (g_strcmp0 (css_class, "conflict") == 0)
+    return _("Overlaps a bookmark");
+  return _("Live now");
+}
+
+static void
+update_marker (HallwayEventRow *self)
+{
+  const char *css_class = marker_class (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marker_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->marker), marker_classes[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->marker), css_class != NULL);
+  if (css_class == NULL)
+    return;
+  gtk_label_set_text (self->marker, marker_text (css_class));
+  gtk_widget_add_css_class (GTK_WIDGET (self->marker), css_class);
+}
+
 static void
 update_state (HallwayEventRow *self)
 {
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   gboolean bookmarked = hallway_plan_is_bookmarked (self->plan, self->event);
-  HallwayChangeKind kind;
-  gboolean changed = hallway_plan_get_change (self->plan, self->event, &kind);
-  gboolean live = g_date_time_compare (hallway_event_get_start (self->event), now) <= 0 &&
-                  g_date_time_compare (now, hallway_event_get_end (self->event)) < 0;
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
   self->updating = FALSE;
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
-  gtk_widget_set_visible (self->live_marker, live);
-  gtk_widget_set_visible (self->changed_marker, changed && kind != HALLWAY_CHANGE_REMOVED);
-  gtk_widget_set_visible (self->cancelled_marker, changed && kind == HALLWAY_CHANGE_REMOVED);
-  gtk_widget_set_visible (self->conflict_marker, hallway_plan_is_conflicting (self->plan, self->event));
+  update_marker (self);
 }
 
 static void
@@ -116,9 +146,9 @@ plan_changed_cb (HallwayEventRow *self)
 {
   if (self->event != NULL)
     {
-      g_autofree char *time = format_time_range (self->plan, self->event);
+      g_autofree char *details = format_details (self->plan, self->event);
 
-      gtk_label_set_text (self->time_label, time);
+      gtk_label_set_text (self->details_label, details);
       update_state (self);
     }
 }
@@ -126,7 +156,6 @@ plan_changed_cb (HallwayEventRow *self)
 void
 hallway_event_row_bind (HallwayEventRow *self, HallwayEvent *event)
 {
-  g_autofree char *time = NULL;
   g_autofree char *details = NULL;
   g_autofree char *bookmark_label = NULL;
 
@@ -134,12 +163,9 @@ hallway_event_row_bind (HallwayEventRow *self, HallwayEvent *event)
   g_return_if_fail (HALLWAY_IS_EVENT (event));
 
   g_set_object (&self->event, event);
-  time = format_time_range (self->plan, event);
-  details = format_details (event);
-  gtk_label_set_text (self->time_label, time);
+  details = format_details (self->plan, event);
   gtk_label_set_text (self->title_label, hallway_event_get_title (event));
   gtk_label_set_text (self->details_label, details);
-  gtk_widget_set_visible (GTK_WIDGET (self->details_label), *details != '\0');
   /* Translators: accessible name of a talk's bookmark toggle */
   bookmark_label = g_strdup_printf (_("Bookmark “%s”"), hallway_event_get_title (event));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button),
@@ -155,14 +181,66 @@ hallway_event_row_unbind (HallwayEventRow *self)
   g_clear_object (&self->event);
 }
 
+/* ---- construction -------------------------------------------------------------------- */
+
+static GtkLabel *
+append_label (GtkWidget *box, const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_box_append (GTK_BOX (box), label);
+  return GTK_LABEL (label);
+}
+
+static void
+build (HallwayEventRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_parent (box, GTK_WIDGET (self));
+
+  self->track_colour = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->track_colour), 4);
+  gtk_box_append (GTK_BOX (box), self->track_colour);
+
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (box), text);
+  self->title_label = append_label (text, "heading");
+  gtk_label_set_wrap (self->title_label, TRUE);
+  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
+  self->details_label = append_label (text, "dim-label");
+  gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
+  self->marker = append_label (text, "marker");
+  gtk_widget_set_halign (GTK_WIDGET (self->marker), GTK_ALIGN_START);
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), "non-starred-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Bookmark"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  g_signal_connect_swapped (button, "toggled", G_CALLBACK (bookmark_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  self->bookmark_button = GTK_TOGGLE_BUTTON (button);
+}
+
 static void
 hallway_event_row_dispose (GObject *object)
 {
   HallwayEventRow *self = HALLWAY_EVENT_ROW (object);
+  GtkWidget *child;
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_EVENT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->event);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (hallway_event_row_parent_class)->dispose (object);
@@ -171,28 +249,14 @@ hallway_event_row_dispose (GObject *object)
 static void
 hallway_event_row_class_init (HallwayEventRowClass *klass)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
   G_OBJECT_CLASS (klass)->dispose = hallway_event_row_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-event-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, box);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, track_colour);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, time_label);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, details_label);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, live_marker);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, changed_marker);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, cancelled_marker);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, conflict_marker);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventRow, bookmark_button);
-  gtk_widget_class_bind_template_callback (widget_class, bookmark_toggled_cb);
+  gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 hallway_event_row_init (HallwayEventRow *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  build (self);
 }
 
 HallwayEventRow *
