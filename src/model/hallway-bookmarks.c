@@ -10,6 +10,7 @@
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-save-queue.h"
 
 /* The format version this code writes. A file with a higher one comes from a newer
  * Hallway: it is neither read nor overwritten, so going back a version loses nothing. */
@@ -37,8 +38,7 @@ struct _HallwayBookmarks
   GHashTable *bookmarks;   /* key → Bookmark */
   GHashTable *hidden_tracks;  /* names of the tracks the person hid from the schedule */
   GError *save_blocker;    /* set while the file on disk must not be replaced */
-  GQueue save_queue;       /* GTask; the head is being written */
-  gboolean writing;         /* a write of the queue's head is in flight */
+  HallwaySaveQueue *saves;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
@@ -779,69 +779,32 @@ hallway_bookmarks_save (HallwayBookmarks *self, GCancellable *cancellable, GErro
   return TRUE;
 }
 
-static void
-write_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
-{
-  HallwayBookmarks *self = source;
-  GError *error = NULL;
+/* ---- the save queue's hooks ----------------------------------------------------------- */
 
-  if (write_file (self->file, bytes, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static GBytes *
+serialize_for_queue (GObject *owner)
+{
+  return serialize (HALLWAY_BOOKMARKS (owner));
 }
 
-static void write_next (HallwayBookmarks *self);
-
-/* The head of the queue is written; pass its result on, then start the next one. */
-static void
-on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+write_for_queue (GObject *owner, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  HallwayBookmarks *self = HALLWAY_BOOKMARKS (source);
-  g_autoptr (GTask) task = g_queue_pop_head (&self->save_queue);
-  GError *error = NULL;
-
-  /* Returning the task may run a callback that queues the next save: it must not start a
-   * second write while this function starts one too. */
-  self->writing = FALSE;
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, save_error (self, error));
-  write_next (self);
+  return write_file (HALLWAY_BOOKMARKS (owner)->file, bytes, cancellable, error);
 }
 
-static void
-refuse_queued_saves_if_blocked (HallwayBookmarks *self)
+static GError *
+save_done (GObject *owner, GError *error)
 {
-  GTask *task;
+  HallwayBookmarks *self = HALLWAY_BOOKMARKS (owner);
 
-  if (self->save_blocker == NULL)
-    return;
-  while ((task = g_queue_pop_head (&self->save_queue)) != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      g_object_unref (task);
-    }
+  return error != NULL ? save_error (self, error) : NULL;
 }
 
-/* The content is taken when the write starts, so a queued save writes the latest set. */
-static void
-write_next (HallwayBookmarks *self)
+static const GError *
+save_blocker (GObject *owner)
 {
-  GTask *request;
-  g_autoptr (GTask) write = NULL;
-
-  refuse_queued_saves_if_blocked (self);
-  request = g_queue_peek_head (&self->save_queue);
-  if (request == NULL || self->writing)
-    return;
-  self->writing = TRUE;
-  write = g_task_new (self, g_task_get_cancellable (request), on_written, NULL);
-  g_task_set_source_tag (write, write_next);
-  g_task_set_task_data (write, serialize (self), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (write, write_in_thread);
+  return HALLWAY_BOOKMARKS (owner)->save_blocker;
 }
 
 /* Saves run one after the other in a worker thread, so two quick saves can never land in
@@ -852,19 +815,9 @@ hallway_bookmarks_save_async (HallwayBookmarks   *self,
                               GAsyncReadyCallback callback,
                               gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hallway_bookmarks_save_async);
-  if (self->save_blocker != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      return;
-    }
-  g_queue_push_tail (&self->save_queue, g_steal_pointer (&task));
-  write_next (self);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data, hallway_bookmarks_save_async);
 }
 
 gboolean
@@ -884,6 +837,7 @@ hallway_bookmarks_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->bookmarks, g_hash_table_unref);
   g_clear_pointer (&self->hidden_tracks, g_hash_table_unref);
+  g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
   G_OBJECT_CLASS (hallway_bookmarks_parent_class)->finalize (object);
 }
@@ -904,7 +858,8 @@ hallway_bookmarks_init (HallwayBookmarks *self)
 {
   self->bookmarks = bookmark_table_new ();
   self->hidden_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_queue_init (&self->save_queue);
+  self->saves = hallway_save_queue_new (G_OBJECT (self), serialize_for_queue, write_for_queue, save_done,
+                                        save_blocker);
 }
 
 /* The set starts empty; call hallway_bookmarks_load() to read the file. */

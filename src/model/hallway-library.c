@@ -9,6 +9,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-library.h"
+#include "hallway-save-queue.h"
 
 /* The same folder as the schedule cache, whatever the build profile. */
 #define APP_FOLDER "io.github.hallway_app.Hallway"
@@ -655,8 +656,7 @@ struct _HallwayLibrary
 
   gboolean loaded;               /* library.json was read: writing it loses nothing */
   GError *save_blocker;          /* set while library.json must not be replaced */
-  GQueue save_queue;             /* GTask; the head is being written */
-  gboolean writing;         /* a write of the queue's head is in flight */
+  HallwaySaveQueue *saves;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -1009,77 +1009,40 @@ block_saves (HallwayLibrary *self, const GError *error)
   self->save_blocker = g_error_copy (error);
 }
 
-static void
-write_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
-{
-  HallwayLibrary *self = source;
-  GError *error = NULL;
+/* ---- the save queue's hooks ----------------------------------------------------------- */
 
-  if (write_file (self->file, bytes, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static GBytes *
+serialize_for_queue (GObject *owner)
+{
+  return serialize (HALLWAY_LIBRARY (owner));
 }
 
-static void write_next (HallwayLibrary *self);
-
-/* The head of the queue is written: pass its result on, then start the next one. */
-static void
-on_written (GObject *source, GAsyncResult *result, gpointer user_data)
+static gboolean
+write_for_queue (GObject *owner, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  HallwayLibrary *self = HALLWAY_LIBRARY (source);
-  g_autoptr (GTask) task = g_queue_pop_head (&self->save_queue);
-  GError *error = NULL;
+  return write_file (HALLWAY_LIBRARY (owner)->file, bytes, cancellable, error);
+}
 
-  /* Returning the task may run a callback that queues the next save: it must not start a
-   * second write while this function starts one too. */
-  self->writing = FALSE;
+static GError *
+save_done (GObject *owner, GError *error)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (owner);
 
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
       set_last_error (self, NULL);
-      g_task_return_boolean (task, TRUE);
+      return NULL;
     }
-  else
-    {
-      if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
-        block_saves (self, error);
-      set_last_error (self, error->message);
-      g_task_return_error (task, error);
-    }
-  write_next (self);
+  if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+    block_saves (self, error);
+  set_last_error (self, error->message);
+  return error;
 }
 
-static void
-refuse_queued_saves_if_blocked (HallwayLibrary *self)
+static const GError *
+save_blocker (GObject *owner)
 {
-  GTask *task;
-
-  if (self->save_blocker == NULL)
-    return;
-  while ((task = g_queue_pop_head (&self->save_queue)) != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      g_object_unref (task);
-    }
-}
-
-/* The content is taken when the write starts, so a queued save writes the latest list. */
-static void
-write_next (HallwayLibrary *self)
-{
-  GTask *request;
-  g_autoptr (GTask) write = NULL;
-
-  refuse_queued_saves_if_blocked (self);
-  request = g_queue_peek_head (&self->save_queue);
-  if (request == NULL || self->writing)
-    return;
-  self->writing = TRUE;
-  write = g_task_new (self, g_task_get_cancellable (request), on_written, NULL);
-  g_task_set_source_tag (write, write_next);
-  g_task_set_task_data (write, serialize (self), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (write, write_in_thread);
+  return HALLWAY_LIBRARY (owner)->save_blocker;
 }
 
 /* Saves run one after the other in a worker thread, so two quick saves can never land in
@@ -1090,20 +1053,9 @@ hallway_library_save_async (HallwayLibrary     *self,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (HALLWAY_IS_LIBRARY (self));
-  g_return_if_fail (self->loaded);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hallway_library_save_async);
-  if (self->save_blocker != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      return;
-    }
-  g_queue_push_tail (&self->save_queue, g_steal_pointer (&task));
-  write_next (self);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data, hallway_library_save_async);
 }
 
 gboolean
@@ -1883,6 +1835,7 @@ hallway_library_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_free (self->last_error);
+  g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
   G_OBJECT_CLASS (hallway_library_parent_class)->finalize (object);
 }
@@ -1915,7 +1868,8 @@ hallway_library_init (HallwayLibrary *self)
 {
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
   self->catalogue = builtin_catalogue_new ();
-  g_queue_init (&self->save_queue);
+  self->saves = hallway_save_queue_new (G_OBJECT (self), serialize_for_queue, write_for_queue, save_done,
+                                        save_blocker);
 }
 
 /* fetcher: shared by every subscription (NULL: a default one). */
