@@ -53,6 +53,7 @@ enum
 {
   PROP_0,
   PROP_CONTENT_HEIGHT,
+  PROP_HTML,
   N_PROPS
 };
 
@@ -632,6 +633,25 @@ hallway_abstract_view_get_property (GObject    *object,
     case PROP_CONTENT_HEIGHT:
       g_value_set_int (value, self->content_height);
       break;
+    case PROP_HTML:
+      g_value_set_string (value, self->body);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+hallway_abstract_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_HTML:
+      hallway_abstract_view_set_html (HALLWAY_ABSTRACT_VIEW (object), g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -646,6 +666,7 @@ hallway_abstract_view_class_init (HallwayAbstractViewClass *klass)
   object_class->dispose = hallway_abstract_view_dispose;
   object_class->finalize = hallway_abstract_view_finalize;
   object_class->get_property = hallway_abstract_view_get_property;
+  object_class->set_property = hallway_abstract_view_set_property;
   widget_class->realize = hallway_abstract_view_realize;
   widget_class->measure = hallway_abstract_view_measure;
   widget_class->size_allocate = hallway_abstract_view_size_allocate;
@@ -658,6 +679,15 @@ hallway_abstract_view_class_init (HallwayAbstractViewClass *klass)
   properties[PROP_CONTENT_HEIGHT] =
     g_param_spec_int ("content-height", NULL, NULL, 0, G_MAXINT, 0,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * HallwayAbstractView:html:
+   *
+   * The sanitized HTML shown: the app sets it by name, as it loads this view from the web
+   * module only when a talk is first shown.
+   */
+  properties[PROP_HTML] =
+    g_param_spec_string ("html", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

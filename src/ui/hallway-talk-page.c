@@ -5,13 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "hallway-abstract-view.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
+#include "hallway-web-loader.h"
 
 #define MORE_IN_TRACK_LIMIT 20
 
@@ -21,7 +22,8 @@ struct _HallwayTalkPage
 
   HallwayPlan *plan;
   HallwayEvent *event;
-  HallwayAbstractView *abstract_view;   /* made on first use: it starts a web process */
+  GtkWidget *abstract_view;             /* made on first use: it loads WebKit, starts a web process */
+  GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
   GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
   gint64 opened_at;                     /* for HALLWAY_REPORT_TALK_TIMING */
   gboolean updating;
@@ -316,6 +318,31 @@ abstract_rendered_cb (HallwayTalkPage *self)
   self->opened_at = 0;
 }
 
+/* The abstract in the web view, or as plain text if the web module is missing. */
+static gboolean
+ensure_abstract_view (HallwayTalkPage *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->abstract_view != NULL || self->abstract_fallback != NULL)
+    return self->abstract_view != NULL;
+  self->abstract_view = hallway_web_loader_new_abstract_view (&error);
+  if (self->abstract_view == NULL)
+    {
+      g_warning ("%s", error->message);
+      self->abstract_fallback = GTK_LABEL (gtk_label_new (NULL));
+      gtk_label_set_wrap (self->abstract_fallback, TRUE);
+      gtk_label_set_xalign (self->abstract_fallback, 0);
+      gtk_label_set_selectable (self->abstract_fallback, TRUE);
+      adw_bin_set_child (self->abstract_bin, GTK_WIDGET (self->abstract_fallback));
+      return FALSE;
+    }
+  adw_bin_set_child (self->abstract_bin, self->abstract_view);
+  if (g_getenv ("HALLWAY_REPORT_TALK_TIMING") != NULL)
+    g_signal_connect_swapped (self->abstract_view, "rendered", G_CALLBACK (abstract_rendered_cb), self);
+  return TRUE;
+}
+
 static void
 fill_abstract (HallwayTalkPage *self)
 {
@@ -328,14 +355,16 @@ fill_abstract (HallwayTalkPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->abstract_bin), has_text);
   if (!has_text)
     return;
-  if (self->abstract_view == NULL)
+  if (ensure_abstract_view (self))
     {
-      self->abstract_view = HALLWAY_ABSTRACT_VIEW (hallway_abstract_view_new ());
-      adw_bin_set_child (self->abstract_bin, GTK_WIDGET (self->abstract_view));
-      if (g_getenv ("HALLWAY_REPORT_TALK_TIMING") != NULL)
-        g_signal_connect_swapped (self->abstract_view, "rendered", G_CALLBACK (abstract_rendered_cb), self);
+      g_object_set (self->abstract_view, "html", html, NULL);
     }
-  hallway_abstract_view_set_html (self->abstract_view, html);
+  else
+    {
+      g_autofree char *text = hallway_html_to_plain_text (html);
+
+      gtk_label_set_text (self->abstract_fallback, text);
+    }
 }
 
 /* ---- state ------------------------------------------------------------------------- */
