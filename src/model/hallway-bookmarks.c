@@ -10,6 +10,7 @@
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-file.h"
 #include "hallway-save-queue.h"
 
 /* The format version this code writes. A file with a higher one comes from a newer
@@ -401,28 +402,15 @@ check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
   return FALSE;
 }
 
-/* Creates the folder, then writes through GIO's replace: with REPLACE_DESTINATION it
- * writes a temporary file next to the old one and renames it over it, so a crash leaves
- * either the old or the new file, never a mix. Runs in a worker thread for save_async(). */
+/* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
 static gboolean
 write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autoptr (GError) folder_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (folder != NULL && !g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
-      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&folder_error));
-      return FALSE;
-    }
-  if (!check_not_newer (file, cancellable, error))
-    return FALSE;
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
+  return check_not_newer (file, cancellable, error) &&
+         hallway_file_replace (file, data, length, cancellable, error);
 }
 
 /* ---- loading ----------------------------------------------------------------------- */

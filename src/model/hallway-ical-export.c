@@ -13,6 +13,7 @@
 #include "hallway-day.h"
 #include "hallway-event.h"
 #include "hallway-html-sanitizer.h"
+#include "hallway-file.h"
 #include "hallway-ical-export.h"
 #include "hallway-link.h"
 
@@ -383,27 +384,15 @@ check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
   return FALSE;
 }
 
-/* REPLACE_DESTINATION writes a temporary file beside the old one and renames it over it:
- * a crash leaves the old or the new file, never a mix. */
+/* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
 static gboolean
 write_sequences (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autoptr (GError) folder_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (folder != NULL && !g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
-      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&folder_error));
-      return FALSE;
-    }
-  if (!check_not_newer (file, cancellable, error))
-    return FALSE;
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
+  return check_not_newer (file, cancellable, error) &&
+         hallway_file_replace (file, data, length, cancellable, error);
 }
 
 gboolean

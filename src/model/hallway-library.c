@@ -9,6 +9,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-library.h"
+#include "hallway-file.h"
 #include "hallway-save-queue.h"
 
 /* The same folder as the schedule cache, whatever the build profile. */
@@ -970,27 +971,15 @@ check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
   return FALSE;
 }
 
-/* GIO's replace with REPLACE_DESTINATION writes a temporary file and renames it over the
- * old one: a crash leaves the old list or the new one, never a mix. In a worker thread. */
+/* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
 static gboolean
 write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autoptr (GError) folder_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (!g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
-      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&folder_error));
-      return FALSE;
-    }
-  if (!check_not_newer (file, cancellable, error))
-    return FALSE;
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
+  return check_not_newer (file, cancellable, error) &&
+         hallway_file_replace (file, data, length, cancellable, error);
 }
 
 /* ---- saving ---------------------------------------------------------------------------- */

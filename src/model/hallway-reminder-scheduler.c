@@ -9,6 +9,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-event.h"
+#include "hallway-file.h"
 #include "hallway-reminder-scheduler.h"
 
 /* The format version this code writes; a file with a higher one is neither read nor
@@ -384,25 +385,14 @@ parse_state (const char *contents, gsize length, GError **error)
   return g_steal_pointer (&records);
 }
 
-/* REPLACE_DESTINATION writes a temporary file and renames it over the old one: a crash
- * leaves the old state or the new one, never a mix. Runs in a worker thread. */
+/* Atomic (hallway_file_replace). Runs in a worker thread. */
 static gboolean
 write_state (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autoptr (GError) folder_error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
 
-  if (folder != NULL && !g_file_make_directory_with_parents (folder, cancellable, &folder_error) &&
-      !g_error_matches (folder_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&folder_error));
-      return FALSE;
-    }
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
+  return hallway_file_replace (file, data, length, cancellable, error);
 }
 
 typedef struct

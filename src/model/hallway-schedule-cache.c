@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hallway-file.h"
 #include "hallway-schedule-cache.h"
 
 #define CACHE_APP_FOLDER "io.github.hallway_app.Hallway"
@@ -204,27 +205,6 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   g_task_return_boolean (task, TRUE);
 }
 
-static gboolean
-replace_file (GFile *file, const void *data, gsize length, GCancellable *cancellable,
-              GError **error)
-{
-  return g_file_replace_contents (file, data, length, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                  NULL, cancellable, error);
-}
-
-static gboolean
-ensure_folder (GFile *folder, GCancellable *cancellable, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-
-  if (g_file_make_directory_with_parents (folder, cancellable, &local_error) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
 /* The payload first: meta.json names the payload's checksum, so the pair is only taken
  * together once both are written. */
 static void
@@ -234,14 +214,14 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   GError *error = NULL;
   g_autofree char *json = NULL;
 
-  if (!ensure_folder (job->folder, cancellable, &error))
+  if (!hallway_file_ensure_folder (job->folder, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
     }
   if (job->payload != NULL)
     {
-      if (!replace_file (job->payload_file, g_bytes_get_data (job->payload, NULL),
+      if (!hallway_file_replace (job->payload_file, g_bytes_get_data (job->payload, NULL),
                          g_bytes_get_size (job->payload), cancellable, &error))
         {
           g_task_return_error (task, error);
@@ -251,7 +231,7 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       job->meta.sha256 = payload_checksum (job->payload);
     }
   json = meta_to_json (job->url, &job->meta);
-  if (!replace_file (job->meta_file, json, strlen (json), cancellable, &error))
+  if (!hallway_file_replace (job->meta_file, json, strlen (json), cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
