@@ -10,52 +10,17 @@
 #include "hallway-conference-private.h"
 #include "hallway-event-private.h"
 #include "hallway-room.h"
+#include "hallway-test-talks.h"
 
 /* This binary, so the crash tests can start it again as a writer that gets killed. */
 static char *self_path;
 
 /* ---- hand-built schedule versions --------------------------------------------------- */
 
-typedef struct
-{
-  const char *guid;
-  const char *title;
-  const char *start;   /* ISO 8601 */
-  int minutes;
-  const char *room;
-} TalkSpec;
-
-static HallwayEvent *
-make_talk (HallwayConference *conference, const TalkSpec *spec)
-{
-  HallwayEvent *event = hallway_event_new ();
-  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
-  g_autoptr (GDateTime) end = NULL;
-
-  g_assert_nonnull (start);
-  end = g_date_time_add_minutes (start, spec->minutes);
-  event->guid = g_strdup (spec->guid);
-  event->title = g_strdup (spec->title);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
-  hallway_event_set_times (event, start, end);
-  return event;
-}
-
-static HallwayConference *
-build_version (const TalkSpec *specs, guint n_specs)
-{
-  HallwayConference *conference = hallway_conference_new ();
-
-  g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
-  for (guint i = 0; i < n_specs; i++)
-    hallway_conference_add_event (conference, make_talk (conference, &specs[i]));
-  hallway_conference_finish (conference);
-  return conference;
-}
 
 #define T(h) "2027-02-06T" h ":00+01:00"
 
-static const TalkSpec first_version[] = {
+static const HallwayTestTalk first_version[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("10:00"), 30, "K.1.105" },
   { "dropped", "Dropped talk", T ("11:00"), 30, "H.2215" },
@@ -63,14 +28,14 @@ static const TalkSpec first_version[] = {
 };
 
 /* "mover" goes to another time and room, "dropped" is gone. */
-static const TalkSpec second_version[] = {
+static const HallwayTestTalk second_version[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("15:30"), 45, "UB2.252A" },
   { "other", "Not bookmarked", T ("12:00"), 30, "H.2215" },
 };
 
 /* "dropped" is back, renamed, at a new time. */
-static const TalkSpec third_version[] = {
+static const HallwayTestTalk third_version[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("15:30"), 45, "UB2.252A" },
   { "dropped", "Dropped talk, back", T ("16:30"), 20, "H.2215" },
@@ -120,7 +85,7 @@ assert_keys (HallwayBookmarks *bookmarks, const char * const *expected)
 static void
 test_add_remove_contains (void)
 {
-  g_autoptr (HallwayConference) conference = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("set.json");
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   guint n_changed = 0;
@@ -200,8 +165,8 @@ bookmark_all_but_other (GFile *file, HallwayConference *conference)
 static void
 test_save_load_roundtrip (void)
 {
-  g_autoptr (HallwayConference) first = build_version (first_version, G_N_ELEMENTS (first_version));
-  g_autoptr (HallwayConference) second = build_version (second_version, G_N_ELEMENTS (second_version));
+  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) second = hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
   g_autoptr (GFile) file = bookmarks_file ("roundtrip.json");
   g_autoptr (HallwayBookmarks) saved = bookmark_all_but_other (file, first);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -228,7 +193,7 @@ test_save_load_roundtrip (void)
 static void
 test_backup_and_hidden_tracks_roundtrip (void)
 {
-  g_autoptr (HallwayConference) first = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("plan.json");
   g_autoptr (HallwayBookmarks) saved = bookmark_all_but_other (file, first);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -275,7 +240,7 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_async_saves_keep_order (void)
 {
-  g_autoptr (HallwayConference) conference = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("async.json");
   g_autoptr (HallwayBookmarks) bookmarks = bookmark_all_but_other (file, conference);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -300,9 +265,9 @@ test_async_saves_keep_order (void)
 static void
 test_update_from (void)
 {
-  g_autoptr (HallwayConference) first = build_version (first_version, G_N_ELEMENTS (first_version));
-  g_autoptr (HallwayConference) second = build_version (second_version, G_N_ELEMENTS (second_version));
-  g_autoptr (HallwayConference) third = build_version (third_version, G_N_ELEMENTS (third_version));
+  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) second = hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
+  g_autoptr (HallwayConference) third = hallway_test_build_version (third_version, G_N_ELEMENTS (third_version));
   g_autoptr (GFile) file = bookmarks_file ("update.json");
   g_autoptr (HallwayBookmarks) bookmarks = bookmark_all_but_other (file, first);
   guint n_changed = 0;
@@ -374,7 +339,7 @@ on_save_refused (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_future_version_is_refused_and_kept (void)
 {
-  g_autoptr (HallwayConference) conference = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("future.json");
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   g_autoptr (GBytes) expected = g_bytes_new_static (future_file, strlen (future_file));
@@ -407,7 +372,7 @@ test_future_version_is_refused_and_kept (void)
 static void
 test_future_version_kept_without_load (void)
 {
-  g_autoptr (HallwayConference) conference = build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("future.json");
   g_autoptr (HallwayBookmarks) unloaded = hallway_bookmarks_new (file);
   g_autoptr (HallwayBookmarks) unloaded_async = hallway_bookmarks_new (file);

@@ -10,50 +10,15 @@
 #include "hallway-reminder-scheduler.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-utils.h"
+#include "hallway-test-talks.h"
 
 /* ---- hand-built schedule versions --------------------------------------------------- */
 
-typedef struct
-{
-  const char *guid;
-  const char *title;
-  const char *start;   /* ISO 8601 */
-  int minutes;
-  const char *room;
-} TalkSpec;
 
-static HallwayEvent *
-make_talk (HallwayConference *conference, const TalkSpec *spec)
-{
-  HallwayEvent *event = hallway_event_new ();
-  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
-  g_autoptr (GDateTime) end = NULL;
-
-  g_assert_nonnull (start);
-  end = g_date_time_add_minutes (start, spec->minutes);
-  event->guid = g_strdup (spec->guid);
-  event->title = g_strdup (spec->title);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
-  hallway_event_set_times (event, start, end);
-  return event;
-}
-
-static HallwayConference *
-build_version (const TalkSpec *specs, guint n_specs)
-{
-  HallwayConference *conference = hallway_conference_new ();
-
-  g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
-  for (guint i = 0; i < n_specs; i++)
-    hallway_conference_add_event (conference, make_talk (conference, &specs[i]));
-  hallway_conference_finish (conference);
-  return conference;
-}
-
-#define BUILD(specs) build_version (specs, G_N_ELEMENTS (specs))
+#define BUILD(specs) hallway_test_build_version (specs, G_N_ELEMENTS (specs))
 #define T(h) "2027-02-06T" h ":00+01:00"
 
-static const TalkSpec day_one[] = {
+static const HallwayTestTalk day_one[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("10:00"), 30, "K.1.105" },
   { "dropped", "Dropped talk", T ("11:00"), 30, "H.2215" },
@@ -61,14 +26,14 @@ static const TalkSpec day_one[] = {
 };
 
 /* "mover" a little later (within a 10-minute lead), "dropped" gone. */
-static const TalkSpec slightly_later[] = {
+static const HallwayTestTalk slightly_later[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("10:05"), 30, "K.1.105" },
   { "other", "Not bookmarked", T ("12:00"), 30, "H.2215" },
 };
 
 /* "mover" to the afternoon, in another room. */
-static const TalkSpec much_later[] = {
+static const HallwayTestTalk much_later[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("15:30"), 45, "UB2.252A" },
   { "dropped", "Dropped talk", T ("11:00"), 30, "H.2215" },
@@ -76,7 +41,7 @@ static const TalkSpec much_later[] = {
 };
 
 /* "mover" to the early morning, before its old reminder time. */
-static const TalkSpec earlier[] = {
+static const HallwayTestTalk earlier[] = {
   { "keynote", "Keynote", T ("09:00"), 50, "Janson" },
   { "mover", "Moving talk", T ("09:58"), 30, "K.1.105" },
   { "dropped", "Dropped talk", T ("11:00"), 30, "H.2215" },
@@ -462,8 +427,8 @@ test_moved_after_shown (void)
 static void
 test_chain_of_small_moves (void)
 {
-  static const TalkSpec plus_ten[] = { { "mover", "Moving talk", T ("10:10"), 30, "K.1.105" } };
-  static const TalkSpec plus_fifteen[] = { { "mover", "Moving talk", T ("10:15"), 30, "K.1.105" } };
+  static const HallwayTestTalk plus_ten[] = { { "mover", "Moving talk", T ("10:10"), 30, "K.1.105" } };
+  static const HallwayTestTalk plus_fifteen[] = { { "mover", "Moving talk", T ("10:15"), 30, "K.1.105" } };
   Harness harness;
 
   harness_init (&harness, BUILD (day_one), only_mover, FALSE);
@@ -954,10 +919,10 @@ test_title_shortening (void)
 }
 
 static GListModel *
-diff_of (const TalkSpec *old_specs, guint n_old, const TalkSpec *new_specs, guint n_new)
+diff_of (const HallwayTestTalk *old_specs, guint n_old, const HallwayTestTalk *new_specs, guint n_new)
 {
-  g_autoptr (HallwayConference) old_version = build_version (old_specs, n_old);
-  g_autoptr (HallwayConference) new_version = build_version (new_specs, n_new);
+  g_autoptr (HallwayConference) old_version = hallway_test_build_version (old_specs, n_old);
+  g_autoptr (HallwayConference) new_version = hallway_test_build_version (new_specs, n_new);
 
   return hallway_schedule_diff (old_version, new_version);
 }
@@ -988,7 +953,7 @@ assert_description (GListModel *changes, const char *key, const char *zone, cons
 static void
 test_describe_change (void)
 {
-  static const TalkSpec before[] = {
+  static const HallwayTestTalk before[] = {
     { "both", "Time and room", T ("10:00"), 30, "K.1.105" },
     { "time", "Time only", T ("11:00"), 30, "K.1.105" },
     { "room", "Room only", T ("12:00"), 30, "K.1.105" },
@@ -997,7 +962,7 @@ test_describe_change (void)
     { "gone", "Dropped talk", T ("15:00"), 30, "K.1.105" },
     { "renamed", "Old title", T ("16:00"), 30, "K.1.105" },
   };
-  static const TalkSpec after[] = {
+  static const HallwayTestTalk after[] = {
     { "both", "Time and room", T ("14:30"), 30, "K.3.201" },
     { "time", "Time only", T ("11:15"), 30, "K.1.105" },
     { "room", "Room only", T ("12:00"), 30, "UB2.252A" },
@@ -1022,8 +987,8 @@ test_describe_change (void)
 static void
 test_describe_long_title (void)
 {
-  static const TalkSpec before[] = { { "long", LONG_TITLE, T ("10:00"), 30, "AW1.120" } };
-  static const TalkSpec after[] = { { "other", "Other", T ("10:00"), 30, "AW1.120" } };
+  static const HallwayTestTalk before[] = { { "long", LONG_TITLE, T ("10:00"), 30, "AW1.120" } };
+  static const HallwayTestTalk after[] = { { "other", "Other", T ("10:00"), 30, "AW1.120" } };
   g_autoptr (GListModel) changes = diff_of (before, 1, after, 1);
 
   assert_description (changes, "long", NULL,

@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "hallway-conference-private.h"
+#include "hallway-event-private.h"
+
+G_BEGIN_DECLS
+
+/* A hand-built version of a schedule: talks in Brussels time, keyed by guid. */
+typedef struct
+{
+  const char *guid;
+  const char *title;
+  const char *start;   /* ISO 8601 */
+  int minutes;
+  const char *room;
+} HallwayTestTalk;
+
+static inline HallwayEvent *
+hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *spec)
+{
+  HallwayEvent *event = hallway_event_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
+  g_autoptr (GDateTime) end = NULL;
+
+  g_assert_nonnull (start);
+  end = g_date_time_add_minutes (start, spec->minutes);
+  event->guid = g_strdup (spec->guid);
+  event->title = g_strdup (spec->title);
+  event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
+  hallway_event_set_times (event, start, end);
+  return event;
+}
+
+static inline HallwayConference *
+hallway_test_build_version (const HallwayTestTalk *specs, guint n_specs)
+{
+  HallwayConference *conference = hallway_conference_new ();
+
+  g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
+  for (guint i = 0; i < n_specs; i++)
+    hallway_conference_add_event (conference, hallway_test_make_talk (conference, &specs[i]));
+  hallway_conference_finish (conference);
+  return conference;
+}
+
+G_END_DECLS
