@@ -217,6 +217,10 @@ build (HallwayEventRow *self)
   gtk_label_set_wrap (self->title_label, TRUE);
   gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
   self->details_label = append_label (text, "dim-label");
+  /* Two lines before it is cut: on a phone the room still shows. */
+  gtk_label_set_wrap (self->details_label, TRUE);
+  gtk_label_set_wrap_mode (self->details_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (self->details_label, 2);
   gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
   self->marker = append_label (text, "marker");
   gtk_widget_set_halign (GTK_WIDGET (self->marker), GTK_ALIGN_START);
