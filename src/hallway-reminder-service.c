@@ -295,7 +295,7 @@ hallway_reminder_service_update (HallwayReminderService *self, const char *confe
   if (scheduler == NULL)
     return;
   remember_zone (self, conference_id, conference);
-  hallway_reminder_scheduler_set_conference (scheduler, conference, NULL);
+  hallway_reminder_scheduler_replace_conference (scheduler, conference);
   notify_changes (self, conference_id, bookmarked_changes);
   hallway_reminder_service_tick (self);
 }

@@ -408,6 +408,9 @@ static const BadFile bad_files[] = {
   { "zeros", "\0\0\0\0\0\0\0\0", 8 },
   { "not-an-object", "[1, 2, 3]", -1 },
   { "no-version", "{\"bookmarks\": []}", -1 },
+  /* json-glib reads several top-level values as one array and then aborted Hallway. */
+  { "two-values", "{}{}", -1 },
+  { "array-then-object", "[]{}", -1 },
   { "version-as-text", "{\"version\": \"1\", \"bookmarks\": []}", -1 },
   { "no-list", "{\"version\": 1}", -1 },
   { "entry-without-key", "{\"version\": 1, \"bookmarks\": [{\"title\": \"Keynote\", "

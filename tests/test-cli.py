@@ -60,6 +60,12 @@ class DumpTest(unittest.TestCase):
         with tempfile.NamedTemporaryFile(suffix=".xml") as empty:
             self.assert_refused(empty.name, "empty")
 
+    def test_several_json_values(self):
+        # json-glib reads "{}{}" as one array; json_parser_get_root() then aborted (134).
+        for name in ("json-two-values.json", "json-array-then-object.json"):
+            path = os.path.join(os.environ["HALLWAY_SOURCE_ROOT"], "tests", "data", name)
+            self.assert_refused(path, "broken json")
+
     def test_html_page(self):
         path = os.path.join(SCHEDULES, "33c3-everything.schedule.json-is-404-html")
         if not os.path.isdir(SCHEDULES):

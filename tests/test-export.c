@@ -812,6 +812,12 @@ test_sequences_file (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, newer_file);
 
+  /* Several top-level values aborted the process in json-glib. */
+  write_text (dir, "exports.json", "{}{}");
+  g_assert_false (hallway_export_sequences_load (damaged, &error));
+  g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_CORRUPT);
+  g_clear_error (&error);
+
   write_text (dir, "exports.json", "{ \"version\": 1, \"uids\": { \"a\": { \"sequence\": \"x\" } } }");
   g_assert_false (hallway_export_sequences_load (damaged, &error));
   g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_CORRUPT);

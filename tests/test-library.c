@@ -979,6 +979,8 @@ main (int argc, char *argv[])
   add_test ("/library/current", NULL, test_current);
   add_test ("/library/file/corrupt/not-json", "{ \"version\": 1, \"conferences\": [",
             test_file_corrupt);
+  add_test ("/library/file/corrupt/two-values", "{}{}", test_file_corrupt);
+  add_test ("/library/file/corrupt/array-then-object", "[]{}", test_file_corrupt);
   add_test ("/library/file/corrupt/no-version", "{ \"conferences\": [] }", test_file_corrupt);
   add_test ("/library/file/corrupt/bad-id",
             "{ \"version\": 1, \"conferences\": [ { \"id\": \"../../x\", \"location\": "

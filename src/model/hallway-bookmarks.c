@@ -11,6 +11,7 @@
 #include "hallway-conference.h"
 #include "hallway-event.h"
 #include "hallway-file.h"
+#include "hallway-json.h"
 #include "hallway-save-queue.h"
 
 /* The format version this code writes. A file with a higher one comes from a newer
@@ -338,9 +339,8 @@ read_bookmark_array (JsonArray *array, GError **error)
 static GHashTable *
 parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) json_error = NULL;
-  JsonNode *root;
   JsonNode *array;
   gint64 version = 0;
 
@@ -350,14 +350,14 @@ parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, 
                            _("the file is empty"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, &json_error))
+  root = hallway_json_parse (contents, length, &json_error);
+  if (root == NULL)
     {
       g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
                            json_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
       !read_version (json_node_get_object (root), &version))
     {
       g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,

@@ -15,6 +15,7 @@
 #include "hallway-html-sanitizer.h"
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
+#include "hallway-json.h"
 #include "hallway-link.h"
 
 /* Calendar files of talks, through libical: it folds lines at 75 octets without cutting a
@@ -266,20 +267,19 @@ read_records (JsonObject *uids, GError **error)
 static GHashTable *
 parse_sequences (const char *contents, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) json_error = NULL;
-  JsonNode *root;
   JsonObject *object;
   JsonNode *uids;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, &json_error))
+  root = hallway_json_parse (contents, length, &json_error);
+  if (root == NULL)
     {
       g_propagate_error (error, corrupt_error (json_error->message));
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  object = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   version = object != NULL ? json_object_get_int_member_with_default (object, "version", 0) : 0;
   if (version < 1)
     {

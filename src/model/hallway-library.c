@@ -9,6 +9,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-library.h"
+#include "hallway-json.h"
 #include "hallway-file.h"
 #include "hallway-save-queue.h"
 
@@ -334,34 +335,11 @@ read_version (JsonObject *root, gint64 *version)
   return *version >= 1;
 }
 
-/* json-glib says "<data>:12:65: Parse error: …"; people get "line 12: Parse error: …". */
-static char *
-describe_json_error (const char *message)
-{
-  const char *cursor = message;
-  guint64 line;
-  char *end;
-
-  if (g_str_has_prefix (cursor, "<data>:"))
-    cursor += strlen ("<data>:");
-  line = g_ascii_strtoull (cursor, &end, 10);
-  if (end == cursor || *end != ':')
-    return g_strdup (message);
-  cursor = end + 1;
-  g_ascii_strtoull (cursor, &end, 10);
-  if (*end == ':')
-    cursor = end + 1;
-  while (*cursor == ' ')
-    cursor++;
-  return g_strdup_printf (_("line %d: %s"), (int) line, cursor);
-}
-
-/* The root object, or NULL and a detail for the caller's message. */
+/* The root object, kept alive by *root, or NULL and a detail for the caller's message. */
 static JsonObject *
-parse_object (JsonParser *parser, const char *contents, gsize length, GError **error)
+parse_object (JsonNode **root, const char *contents, gsize length, GError **error)
 {
   g_autoptr (GError) json_error = NULL;
-  JsonNode *root;
 
   if (length == 0)
     {
@@ -369,21 +347,20 @@ parse_object (JsonParser *parser, const char *contents, gsize length, GError **e
                            _("the file is empty"));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, &json_error))
+  *root = hallway_json_parse (contents, length, &json_error);
+  if (*root == NULL)
     {
-      g_autofree char *detail = describe_json_error (json_error->message);
-
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT, detail);
+      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                           json_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (*root))
     {
       g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                            _("it is not a JSON object"));
       return NULL;
     }
-  return json_node_get_object (root);
+  return json_node_get_object (*root);
 }
 
 /* ==== the catalogue ===================================================================== */
@@ -518,9 +495,9 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
 static GListStore *
 parse_catalogue (const char *contents, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root_node = NULL;
   g_autoptr (GListStore) store = g_list_store_new (HALLWAY_TYPE_LIBRARY_ENTRY);
-  JsonObject *root = parse_object (parser, contents, length, error);
+  JsonObject *root = parse_object (&root_node, contents, length, error);
   JsonNode *conferences;
   JsonArray *array;
   gint64 version = 0;
@@ -862,8 +839,8 @@ read_conference_array (JsonArray *array, GError **error)
 static GPtrArray *
 parse_library (const char *contents, gsize length, char **current_id, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root = parse_object (parser, contents, length, error);
+  g_autoptr (JsonNode) root_node = NULL;
+  JsonObject *root = parse_object (&root_node, contents, length, error);
   JsonNode *conferences;
   gint64 version = 0;
 

@@ -10,6 +10,7 @@
 #include "hallway-conference.h"
 #include "hallway-event.h"
 #include "hallway-file.h"
+#include "hallway-json.h"
 #include "hallway-reminder-scheduler.h"
 
 /* The format version this code writes; a file with a higher one is neither read nor
@@ -354,16 +355,15 @@ read_version (JsonObject *root)
 static GHashTable *
 parse_state (const char *contents, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GHashTable) records = record_table_new ();
-  JsonNode *root;
   JsonNode *shown;
   gint64 version;
 
-  if (!json_parser_load_from_data (parser, contents, (gssize) length, error))
+  root = hallway_json_parse (contents, length, error);
+  if (root == NULL)
     return NULL;
-  root = json_parser_get_root (parser);
-  version = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? read_version (json_node_get_object (root))
+  version = JSON_NODE_HOLDS_OBJECT (root) ? read_version (json_node_get_object (root))
                                                           : 0;
   if (version < 1)
     {
@@ -582,6 +582,19 @@ hallway_reminder_scheduler_set_conference (HallwayReminderScheduler *self,
 
   g_set_object (&self->conference, conference);
   set_bookmarks (self, bookmarks);
+  reconcile (self);
+}
+
+/* A new version of the same conference: reminders follow their talks, the bookmarks stay. */
+void
+hallway_reminder_scheduler_replace_conference (HallwayReminderScheduler *self,
+                                               HallwayConference        *conference)
+{
+  g_return_if_fail (HALLWAY_IS_REMINDER_SCHEDULER (self));
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (conference));
+  g_return_if_fail (self->bookmarks != NULL);
+
+  g_set_object (&self->conference, conference);
   reconcile (self);
 }
 

@@ -90,6 +90,8 @@ gboolean    hallway_reminder_scheduler_load              (HallwayReminderSchedul
 void        hallway_reminder_scheduler_set_conference    (HallwayReminderScheduler *self,
                                                           HallwayConference        *conference,
                                                           HallwayBookmarks         *bookmarks);
+void        hallway_reminder_scheduler_replace_conference (HallwayReminderScheduler *self,
+                                                          HallwayConference        *conference);
 void        hallway_reminder_scheduler_set_lead_minutes  (HallwayReminderScheduler *self,
                                                           int                       minutes);
 int         hallway_reminder_scheduler_get_lead_minutes  (HallwayReminderScheduler *self);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hallway-file.h"
+#include "hallway-json.h"
 #include "hallway-schedule-cache.h"
 
 #define CACHE_APP_FOLDER "io.github.hallway_app.Hallway"
@@ -112,13 +113,12 @@ static gboolean
 meta_from_json (const char *json, gsize length, const char *url, const char *payload_sha256,
                 CacheMeta *meta)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = hallway_json_parse (json, length, NULL);
   JsonObject *object;
 
-  if (!json_parser_load_from_data (parser, json, (gssize) length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   if (json_object_get_int_member_with_default (object, "version", 0) != META_VERSION ||
       g_strcmp0 (json_object_get_string_member_with_default (object, "url", NULL), url) != 0 ||
       g_strcmp0 (json_object_get_string_member_with_default (object, "sha256", NULL),

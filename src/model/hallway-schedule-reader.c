@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hallway-json.h"
 #include "hallway-conference.h"
 #include "hallway-schedule-reader-private.h"
 
@@ -71,42 +72,20 @@ sniff (const char *data, gsize length)
   return SNIFFED_UNKNOWN;
 }
 
-/* json-glib says "<data>:12:65: Parse error: …"; users get "JSON, line 12: Parse error: …". */
-static char *
-describe_json_error (const char *message)
-{
-  const char *cursor = message;
-  guint64 line;
-  char *end;
-
-  if (g_str_has_prefix (cursor, "<data>:"))
-    cursor += strlen ("<data>:");
-  line = g_ascii_strtoull (cursor, &end, 10);
-  if (end == cursor || *end != ':')
-    return g_strdup_printf (_("Broken JSON: %s"), message);
-  cursor = end + 1;
-  g_ascii_strtoull (cursor, &end, 10);
-  if (*end == ':')
-    cursor = end + 1;
-  while (*cursor == ' ')
-    cursor++;
-  return g_strdup_printf (_("Broken JSON, line %d: %s"), (int) line, cursor);
-}
-
 static HallwayConference *
 read_json (const char *data, gsize length, GError **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) parse_error = NULL;
 
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+  root = hallway_json_parse (data, length, &parse_error);
+  if (root == NULL)
     {
-      g_autofree char *message = describe_json_error (parse_error->message);
-
-      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED, message);
+      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+                           parse_error->message);
       return NULL;
     }
-  return hallway_read_schedule_json (json_parser_get_root (parser), error);
+  return hallway_read_schedule_json (root, error);
 }
 
 HallwayConference *

@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-json"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "hallway-json.h"
+
+/* Every JSON text Hallway reads (schedules, state files, the catalogue) goes through
+ * hallway_json_parse(). json-glib accepts several top-level values as one array, and
+ * json_parser_get_root() of an immutable parser then aborts the process ("{}{}"); its
+ * parser also recurses once per nesting level. A linear pre-scan refuses both first. */
+
+G_DEFINE_QUARK (hallway-json-error-quark, hallway_json_error)
+
+typedef struct
+{
+  const char *data;
+  gsize length;
+  gsize position;
+} Scan;
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+skip_space (Scan *scan)
+{
+  while (scan->position < scan->length && is_json_space (scan->data[scan->position]))
+    scan->position++;
+}
+
+static int
+line_at (const Scan *scan, gsize position)
+{
+  int line = 1;
+
+  for (gsize i = 0; i < position && i < scan->length; i++)
+    if (scan->data[i] == '\n')
+      line++;
+  return line;
+}
+
+/* Moves past one value without judging it: json-glib does that. Stops at the end of the
+ * data when the value never closes. FALSE when the nesting is too deep. */
+static gboolean
+skip_value (Scan *scan, gsize *deepest_at)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (; scan->position < scan->length; scan->position++)
+    {
+      char c = scan->data[scan->position];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            scan->position++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                {
+                  scan->position++;
+                  return TRUE;
+                }
+            }
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > HALLWAY_JSON_MAX_DEPTH)
+            {
+              *deepest_at = scan->position;
+              return FALSE;
+            }
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth > 0 && --depth == 0)
+            {
+              scan->position++;
+              return TRUE;
+            }
+        }
+      else if (depth == 0 && (is_json_space (c) || c == ','))
+        return TRUE; /* the end of a bare number, true, false or null */
+    }
+  return TRUE;
+}
+
+static gboolean
+check_single_value (const char *data, gsize length, GError **error)
+{
+  Scan scan = { data, length, 0 };
+  gsize deepest_at = 0;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    scan.position = 3;
+  skip_space (&scan);
+  if (scan.position == length)
+    {
+      g_set_error_literal (error, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_EMPTY,
+                           _("Broken JSON: there is no value in it"));
+      return FALSE;
+    }
+  if (!skip_value (&scan, &deepest_at))
+    {
+      g_set_error (error, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_TOO_DEEP,
+                   _("Broken JSON, line %d: nested more than %d levels deep"),
+                   line_at (&scan, deepest_at), HALLWAY_JSON_MAX_DEPTH);
+      return FALSE;
+    }
+  skip_space (&scan);
+  if (scan.position < length)
+    {
+      g_set_error (error, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_SEVERAL_VALUES,
+                   _("Broken JSON, line %d: something follows the end of the document"),
+                   line_at (&scan, scan.position));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* json-glib says "<data>:12:65: Parse error: …"; users get "Broken JSON, line 12: …". */
+static char *
+describe_parser_error (const char *message)
+{
+  const char *cursor = message;
+  guint64 line;
+  char *end;
+
+  if (g_str_has_prefix (cursor, "<data>:"))
+    cursor += strlen ("<data>:");
+  line = g_ascii_strtoull (cursor, &end, 10);
+  if (end == cursor || *end != ':')
+    return g_strdup_printf (_("Broken JSON: %s"), message);
+  cursor = end + 1;
+  g_ascii_strtoull (cursor, &end, 10);
+  if (*end == ':')
+    cursor = end + 1;
+  while (*cursor == ' ')
+    cursor++;
+  return g_strdup_printf (_("Broken JSON, line %d: %s"), (int) line, cursor);
+}
+
+/* Returns the one value of a JSON text (a new, immutable reference), or NULL with an
+ * error in HALLWAY_JSON_ERROR whose message a person can read; callers add the file or
+ * address. */
+JsonNode *
+hallway_json_parse (const char *data, gsize length, GError **error)
+{
+  g_autoptr (JsonParser) parser = NULL;
+  g_autoptr (GError) parse_error = NULL;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_single_value (data, length, error))
+    return NULL;
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &parse_error))
+    {
+      g_autofree char *message = describe_parser_error (parse_error->message);
+
+      g_set_error_literal (error, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_MALFORMED, message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_EMPTY,
+                           _("Broken JSON: there is no value in it"));
+      return NULL;
+    }
+  return json_node_ref (json_parser_get_root (parser));
+}
