@@ -22,6 +22,8 @@ typedef enum
   SYNC_ROUTE_HTML,          /* 200 and a web page saying something went wrong */
   SYNC_ROUTE_REDIRECT,      /* 301 to the route's target path */
   SYNC_ROUTE_REDIRECT_LOOP, /* 302 to itself, forever */
+  SYNC_ROUTE_TRICKLE,       /* a 1 MB Content-Length, then one byte every 200 ms */
+  SYNC_ROUTE_HEADER_FLOOD,  /* 100,000 header lines before a short body */
 } SyncRouteKind;
 
 typedef enum
@@ -232,6 +234,50 @@ sync_serve_cut (SoupServerMessage *msg, const SyncRoute *route)
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* Each tick writes one byte; a failed write (the client gave up) ends the trickle. */
+static inline gboolean
+sync_trickle_cb (gpointer data)
+{
+  GOutputStream *output = g_io_stream_get_output_stream (data);
+
+  if (g_output_stream_write (output, "<", 1, NULL, NULL) != 1 ||
+      !g_output_stream_flush (output, NULL, NULL))
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+static inline void
+sync_serve_trickle (SyncServer *self, SoupServerMessage *msg)
+{
+  GIOStream *stream = soup_server_message_steal_connection (msg);
+  static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+                             "Content-Length: 1000000\r\n\r\n";
+  g_autoptr (GSource) tick = g_timeout_source_new (200);
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), head, strlen (head), NULL,
+                             NULL, NULL);
+  g_source_set_callback (tick, sync_trickle_cb, g_object_ref (stream), g_object_unref);
+  g_source_attach (tick, self->context);
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->held, stream);
+  g_mutex_unlock (&self->lock);
+}
+
+static inline void
+sync_serve_header_flood (SoupServerMessage *msg)
+{
+  g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
+  GString *head = g_string_new ("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (head, "X-Flood-%u: x\r\n", i);
+  g_string_append (head, "Content-Length: 5\r\n\r\nhello");
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), head->str, head->len, NULL,
+                             NULL, NULL);
+  g_string_free (head, TRUE);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 static inline void
 sync_serve_text (SoupServerMessage *msg, guint status, const char *content_type,
                  const char *text)
@@ -290,6 +336,12 @@ sync_handle (SoupServer        *server,
     case SYNC_ROUTE_REDIRECT_LOOP:
       location = g_strconcat (self->base_uri, path, NULL);
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, location);
+      break;
+    case SYNC_ROUTE_TRICKLE:
+      sync_serve_trickle (self, msg);
+      break;
+    case SYNC_ROUTE_HEADER_FLOOD:
+      sync_serve_header_flood (msg);
       break;
     default:
       g_assert_not_reached ();

@@ -22,7 +22,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->server = sync_server_start ();
   fixture->fetcher = hallway_fetcher_new ();
   /* Nothing here should take long; a hang fails fast instead of at the meson timeout. */
-  hallway_fetcher_set_timeout (fixture->fetcher, 5);
+  hallway_fetcher_set_timeout (fixture->fetcher, (guint) hallway_test_seconds (5));
 }
 
 static void
@@ -349,6 +349,57 @@ test_timeout (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (g_get_monotonic_time () - started, <, 4 * G_TIME_SPAN_SECOND);
 }
 
+/* The timeout counts seconds without progress; a byte every 200 ms is progress. Only the
+ * deadline stops such a fetch, with a message that says so. */
+static void
+test_deadline (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayFetchResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_assert_cmpuint (hallway_fetcher_get_deadline (fixture->fetcher), ==, 180);
+  hallway_fetcher_set_deadline (fixture->fetcher, 2);
+  sync_server_fail (fixture->server, "/schedule.xml", SYNC_ROUTE_TRICKLE, 0);
+  result = fetch (fixture, "/schedule.xml", &error);
+  g_assert_null (result);
+  g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TIMEOUT);
+  assert_error_names_url (fixture, error, "/schedule.xml", "took longer than 2 seconds");
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 6 * G_TIME_SPAN_SECOND);
+}
+
+/* The caller's cancel still reads as a cancel, not as a failure to show. */
+static void
+test_deadline_cancel (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (HallwayFetchResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uri = sync_server_uri (fixture->server, "/schedule.xml");
+
+  sync_server_fail (fixture->server, "/schedule.xml", SYNC_ROUTE_TRICKLE, 0);
+  g_timeout_add_once (500, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  result = hallway_fetcher_fetch_sync (fixture->fetcher, uri, NULL, NULL, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* libsoup refuses a head this large; the message must not claim a cut-off download. */
+static void
+test_header_flood (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayFetchResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sync_server_fail (fixture->server, "/schedule.xml", SYNC_ROUTE_HEADER_FLOOD, 0);
+  result = fetch (fixture, "/schedule.xml", &error);
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_null (strstr (error->message, "cut off"));
+  assert_error_names_url (fixture, error, "/schedule.xml", "header");
+}
+
 static void
 test_truncated (Fixture *fixture, gconstpointer data)
 {
@@ -539,6 +590,9 @@ main (int argc, char *argv[])
   add_test ("/fetcher/error/404", test_status_404);
   add_test ("/fetcher/error/500", test_status_500);
   add_test ("/fetcher/error/timeout", test_timeout);
+  add_test ("/fetcher/error/deadline", test_deadline);
+  add_test ("/fetcher/error/deadline-cancel", test_deadline_cancel);
+  add_test ("/fetcher/error/header-flood", test_header_flood);
   add_test ("/fetcher/error/truncated", test_truncated);
   add_test ("/fetcher/error/redirect-loop", test_redirect_loop);
   add_test ("/fetcher/error/too-large-announced", test_too_large_announced);

@@ -8,6 +8,7 @@
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-event.h"
+#include "hallway-refresher.h"
 #include "hallway-schedule-change.h"
 #include "hallway-subscription.h"
 #include "hallway-test-utils.h"
@@ -872,6 +873,56 @@ test_already_refreshing (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (fixture->n_updated, ==, 1);
 }
 
+static gboolean
+iterate_until (gboolean (*done) (Fixture *fixture), Fixture *fixture, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+
+  while (!done (fixture) && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+  return done (fixture);
+}
+
+static gboolean
+is_refreshing (Fixture *fixture)
+{
+  return hallway_subscription_get_refreshing (fixture->subscription);
+}
+
+static gboolean
+was_updated (Fixture *fixture)
+{
+  return fixture->n_updated > 0;
+}
+
+/* A server that trickles a byte now and then holds a fetch until its deadline; Ctrl+R
+ * (refresh_now) must not wait for that: it cancels the stuck fetch and starts again. */
+static void
+test_refresh_now_cancels_stuck_fetch (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (HallwayRefresher) refresher = hallway_refresher_new (NULL);
+
+  if (schedule == NULL)
+    return;
+  sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_TRICKLE, 0);
+  hallway_refresher_set_subscription (refresher, fixture->subscription);
+  g_assert_true (iterate_until (is_refreshing, fixture, 2));
+  g_usleep (500000);
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (is_refreshing (fixture));
+
+  sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
+  hallway_refresher_refresh_now (refresher);
+  g_assert_true (iterate_until (was_updated, fixture, 10));
+  g_assert_nonnull (hallway_subscription_get_conference (fixture->subscription));
+  g_assert_null (hallway_subscription_get_last_error (fixture->subscription));
+  hallway_refresher_set_subscription (refresher, NULL);
+}
+
 /* The schedule is taken once it is in the cache, even if the bookmarks cannot be saved;
  * last-error says so. */
 static void
@@ -1026,6 +1077,8 @@ main (int argc, char *argv[])
   add_test ("/subscription/recovery", NULL, test_recovery);
   add_test ("/subscription/already-refreshing", NULL, test_already_refreshing);
   add_test ("/subscription/bookmarks-not-saved", NULL, test_bookmarks_not_saved);
+  add_test ("/subscription/refresh-now-cancels-stuck-fetch", NULL,
+            test_refresh_now_cancels_stuck_fetch);
   g_test_add_func ("/subscription/local-file", test_local_file);
   g_test_add_func ("/subscription/refresh-interval", test_refresh_interval);
 

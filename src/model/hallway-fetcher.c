@@ -22,6 +22,7 @@ struct _HallwayFetcher
 
   SoupSession *session;
   guint64 max_size;
+  guint deadline;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayFetcher, hallway_fetcher, G_TYPE_OBJECT)
@@ -35,6 +36,7 @@ enum
 {
   PROP_0,
   PROP_TIMEOUT,
+  PROP_DEADLINE,
   PROP_MAX_SIZE,
   N_PROPS
 };
@@ -84,6 +86,15 @@ typedef struct
   guint timeout;
   goffset expected_length; /* -1 when unknown or content-encoded */
   gboolean conditional;
+
+  /* The fetch runs on its own cancellable: the caller's cancels it, and so does the
+   * deadline, which then reports a timeout instead of a cancel. */
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong caller_handler;
+  guint deadline;
+  GSource *deadline_source;
+  gboolean deadline_passed;
 } FetchData;
 
 static void
@@ -95,6 +106,13 @@ fetch_data_free (FetchData *data)
   g_clear_object (&data->stream);
   g_clear_object (&data->message);
   g_clear_pointer (&data->body, g_byte_array_unref);
+  if (data->deadline_source != NULL)
+    g_source_destroy (data->deadline_source);
+  g_clear_pointer (&data->deadline_source, g_source_unref);
+  if (data->caller_cancellable != NULL)
+    g_cancellable_disconnect (data->caller_cancellable, data->caller_handler);
+  g_clear_object (&data->caller_cancellable);
+  g_clear_object (&data->cancellable);
   g_free (data->uri);
   g_free (data);
 }
@@ -146,8 +164,25 @@ status_error (FetchData *data, guint status)
 
 /* libsoup and GIO errors, turned into what a user can act on. */
 static GError *
+deadline_error (FetchData *data)
+{
+  g_autofree char *received = format_size (data->body->len);
+
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TIMEOUT,
+                      dngettext (GETTEXT_PACKAGE,
+                                 "%s: the download took longer than %u second and was stopped "
+                                 "(%s received)",
+                                 "%s: the download took longer than %u seconds and was stopped "
+                                 "(%s received)",
+                                 data->deadline),
+                      data->uri, data->deadline, received);
+}
+
+static GError *
 translate_error (FetchData *data, GError *error)
 {
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && data->deadline_passed)
+    return deadline_error (data);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
@@ -161,6 +196,12 @@ translate_error (FetchData *data, GError *error)
     return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_MANY_REDIRECTS,
                         _("%s: too many redirects; the server sends the request round in a loop"),
                         data->uri);
+  /* Before a status line and headers were read, nothing of the body was cut off. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+      soup_message_get_status (data->message) == SOUP_STATUS_NONE)
+    return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK,
+                        _("%s: the server's answer broke off in its headers (too large or "
+                          "malformed)"), data->uri);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
     return truncated_error (data);
   if (error->domain == G_RESOLVER_ERROR)
@@ -255,8 +296,7 @@ read_next_chunk (GTask *task)
   FetchData *data = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (data->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), chunk_read_cb,
-                                   g_object_ref (task));
+                                   data->cancellable, chunk_read_cb, g_object_ref (task));
 }
 
 /* Refuses a body announced above the cap before reading any of it. Only an identity body
@@ -349,6 +389,43 @@ add_validators (SoupMessage *message, const char *etag, const char *last_modifie
     soup_message_headers_replace (headers, "If-Modified-Since", last_modified);
 }
 
+static gboolean
+deadline_passed_cb (gpointer user_data)
+{
+  FetchData *data = user_data;
+
+  data->deadline_passed = TRUE;
+  g_cancellable_cancel (data->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller_cancellable, gpointer user_data)
+{
+  GCancellable *own = user_data;
+
+  g_cancellable_cancel (own);
+}
+
+static void
+start_deadline (FetchData *data, GCancellable *caller_cancellable)
+{
+  data->cancellable = g_cancellable_new ();
+  if (caller_cancellable != NULL)
+    {
+      data->caller_cancellable = g_object_ref (caller_cancellable);
+      data->caller_handler = g_cancellable_connect (caller_cancellable,
+                                                    G_CALLBACK (caller_cancelled_cb),
+                                                    g_object_ref (data->cancellable),
+                                                    g_object_unref);
+    }
+  if (data->deadline == 0)
+    return;
+  data->deadline_source = g_timeout_source_new_seconds (data->deadline);
+  g_source_set_callback (data->deadline_source, deadline_passed_cb, data, NULL);
+  g_source_attach (data->deadline_source, g_main_context_get_thread_default ());
+}
+
 void
 hallway_fetcher_fetch_async (HallwayFetcher      *self,
                              const char          *uri,
@@ -383,13 +460,15 @@ hallway_fetcher_fetch_async (HallwayFetcher      *self,
   data->body = g_byte_array_new ();
   data->max_size = self->max_size;
   data->timeout = soup_session_get_timeout (self->session);
+  data->deadline = self->deadline;
   data->expected_length = -1;
   data->conditional = (etag != NULL && *etag != '\0') ||
                       (last_modified != NULL && *last_modified != '\0');
   add_validators (data->message, etag, last_modified);
   g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  start_deadline (data, cancellable);
 
-  soup_session_send_async (self->session, data->message, G_PRIORITY_DEFAULT, cancellable,
+  soup_session_send_async (self->session, data->message, G_PRIORITY_DEFAULT, data->cancellable,
                            message_sent_cb, g_steal_pointer (&task));
 }
 
@@ -463,6 +542,24 @@ hallway_fetcher_set_timeout (HallwayFetcher *self, guint seconds)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEOUT]);
 }
 
+guint
+hallway_fetcher_get_deadline (HallwayFetcher *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_FETCHER (self), 0);
+  return self->deadline;
+}
+
+void
+hallway_fetcher_set_deadline (HallwayFetcher *self, guint seconds)
+{
+  g_return_if_fail (HALLWAY_IS_FETCHER (self));
+
+  if (self->deadline == seconds)
+    return;
+  self->deadline = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEADLINE]);
+}
+
 guint64
 hallway_fetcher_get_max_size (HallwayFetcher *self)
 {
@@ -491,6 +588,9 @@ hallway_fetcher_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_TIMEOUT:
       g_value_set_uint (value, hallway_fetcher_get_timeout (self));
       break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
     case PROP_MAX_SIZE:
       g_value_set_uint64 (value, self->max_size);
       break;
@@ -511,6 +611,9 @@ hallway_fetcher_set_property (GObject      *object,
     {
     case PROP_TIMEOUT:
       hallway_fetcher_set_timeout (self, g_value_get_uint (value));
+      break;
+    case PROP_DEADLINE:
+      hallway_fetcher_set_deadline (self, g_value_get_uint (value));
       break;
     case PROP_MAX_SIZE:
       hallway_fetcher_set_max_size (self, g_value_get_uint64 (value));
@@ -546,6 +649,10 @@ hallway_fetcher_class_init (HallwayFetcherClass *klass)
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 0, G_MAXUINT, HALLWAY_FETCHER_DEFAULT_TIMEOUT,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Seconds for a whole fetch, from the request to the last byte; 0 for none. */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL, 0, G_MAXUINT, HALLWAY_FETCHER_DEFAULT_DEADLINE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* The largest body accepted, in bytes, after decompression. */
   properties[PROP_MAX_SIZE] =
     g_param_spec_uint64 ("max-size", NULL, NULL, 1, G_MAXUINT, HALLWAY_SCHEDULE_MAX_SIZE,
@@ -562,4 +669,5 @@ hallway_fetcher_init (HallwayFetcher *self)
                                                  "timeout", HALLWAY_FETCHER_DEFAULT_TIMEOUT,
                                                  NULL);
   self->max_size = HALLWAY_SCHEDULE_MAX_SIZE;
+  self->deadline = HALLWAY_FETCHER_DEFAULT_DEADLINE;
 }

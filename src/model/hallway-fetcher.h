@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   HALLWAY_FETCH_ERROR_HTTP_STATUS,        /* an answer other than 2xx or 304 */
-  HALLWAY_FETCH_ERROR_TIMEOUT,            /* no answer within the timeout */
+  HALLWAY_FETCH_ERROR_TIMEOUT,            /* no progress within the timeout, or not done
+                                           * by the deadline */
   HALLWAY_FETCH_ERROR_TOO_LARGE,          /* above the size cap ("max-size") */
   HALLWAY_FETCH_ERROR_TRUNCATED,          /* the body ended before its Content-Length */
   HALLWAY_FETCH_ERROR_TOO_MANY_REDIRECTS, /* a redirect loop, or more than libsoup's 20 */
@@ -20,7 +21,8 @@ typedef enum
   HALLWAY_FETCH_ERROR_INVALID_URI,        /* not an absolute http or https URL */
 } HallwayFetchError;
 
-#define HALLWAY_FETCHER_DEFAULT_TIMEOUT 30 /* seconds */
+#define HALLWAY_FETCHER_DEFAULT_TIMEOUT 30   /* seconds */
+#define HALLWAY_FETCHER_DEFAULT_DEADLINE 180 /* seconds */
 
 /* What one fetch brought. On 304 (not_modified), body is NULL; etag and last_modified are
  * those the server sent, if any (a 304 may omit them: keep the ones you had). */
@@ -53,6 +55,11 @@ HallwayFetcher     *hallway_fetcher_new           (void);
 SoupSession        *hallway_fetcher_get_session   (HallwayFetcher      *self);
 guint               hallway_fetcher_get_timeout   (HallwayFetcher      *self);
 void                hallway_fetcher_set_timeout   (HallwayFetcher      *self,
+                                                   guint                seconds);
+/* The deadline ("deadline", default 180 s) bounds a whole fetch, so a server that trickles
+ * a byte now and then cannot hold it forever; 0 means none. */
+guint               hallway_fetcher_get_deadline  (HallwayFetcher      *self);
+void                hallway_fetcher_set_deadline  (HallwayFetcher      *self,
                                                    guint                seconds);
 guint64             hallway_fetcher_get_max_size  (HallwayFetcher      *self);
 void                hallway_fetcher_set_max_size  (HallwayFetcher      *self,

@@ -9,7 +9,8 @@ struct _HallwayRefresher
 
   GNetworkMonitor *monitor;
   HallwaySubscription *subscription;
-  GCancellable *cancellable;
+  GCancellable *cancellable;       /* of the refresh this refresher started, if running */
+  gboolean restart_when_cancelled; /* the person asked again while it ran */
   guint timeout_id;
   gboolean network_was_available;
 };
@@ -21,6 +22,7 @@ G_DEFINE_FINAL_TYPE (HallwayRefresher, hallway_refresher, G_TYPE_OBJECT)
 #define RETRY_AFTER_FAILURE (5 * G_TIME_SPAN_MINUTE)
 
 static void schedule_next (HallwayRefresher *self, gboolean failed);
+static void start_refresh (HallwayRefresher *self);
 
 gboolean
 hallway_refresher_is_due (HallwaySubscription *subscription, GDateTime *now)
@@ -38,9 +40,15 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (HallwayRefresher) self = user_data;
   g_autoptr (GError) error = NULL;
   gboolean ok = hallway_subscription_refresh_finish (HALLWAY_SUBSCRIPTION (source), result, &error);
+  gboolean restart = self->restart_when_cancelled;
 
+  self->restart_when_cancelled = FALSE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      if (restart && HALLWAY_SUBSCRIPTION (source) == self->subscription)
+        start_refresh (self);
+      return;
+    }
   /* Errors are in the subscription's "last-error" for the window to show. */
   if (!ok)
     g_debug ("Refreshing %s failed: %s", hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)),
@@ -49,16 +57,43 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     schedule_next (self, !ok);
 }
 
+static void
+start_refresh (HallwayRefresher *self)
+{
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  hallway_subscription_refresh_async (self->subscription, self->cancellable, refreshed_cb,
+                                      g_object_ref (self));
+}
+
+/* Timers and the network coming back: a refresh already running is enough. */
+static void
+refresh_unless_running (HallwayRefresher *self)
+{
+  if (self->subscription == NULL || hallway_subscription_get_refreshing (self->subscription))
+    return;
+  start_refresh (self);
+}
+
+/* The person asked (Ctrl+R): a refresh of ours still running may be stuck on a slow
+ * server, so it is cancelled and started afresh. */
 void
 hallway_refresher_refresh_now (HallwayRefresher *self)
 {
   g_return_if_fail (HALLWAY_IS_REFRESHER (self));
 
-  if (self->subscription == NULL || hallway_subscription_get_refreshing (self->subscription))
+  if (self->subscription == NULL)
     return;
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-  hallway_subscription_refresh_async (self->subscription, self->cancellable, refreshed_cb,
-                                      g_object_ref (self));
+  if (!hallway_subscription_get_refreshing (self->subscription))
+    {
+      start_refresh (self);
+      return;
+    }
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  self->restart_when_cancelled = TRUE;
+  g_cancellable_cancel (self->cancellable);
 }
 
 static gboolean
@@ -67,7 +102,7 @@ timeout_cb (gpointer user_data)
   HallwayRefresher *self = user_data;
 
   self->timeout_id = 0;
-  hallway_refresher_refresh_now (self);
+  refresh_unless_running (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -94,8 +129,8 @@ network_changed_cb (HallwayRefresher *self, gboolean available)
   gboolean came_back = available && !self->network_was_available;
 
   self->network_was_available = available;
-  if (came_back && self->subscription != NULL)
-    hallway_refresher_refresh_now (self);
+  if (came_back)
+    refresh_unless_running (self);
 }
 
 static void
@@ -104,6 +139,7 @@ hallway_refresher_dispose (GObject *object)
   HallwayRefresher *self = HALLWAY_REFRESHER (object);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->restart_when_cancelled = FALSE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->monitor != NULL)
@@ -122,7 +158,6 @@ hallway_refresher_class_init (HallwayRefresherClass *klass)
 static void
 hallway_refresher_init (HallwayRefresher *self)
 {
-  self->cancellable = g_cancellable_new ();
 }
 
 HallwayRefresher *
@@ -152,7 +187,7 @@ hallway_refresher_set_subscription (HallwayRefresher *self, HallwaySubscription 
   if (subscription == NULL)
     return;
   if (hallway_refresher_is_due (subscription, now))
-    hallway_refresher_refresh_now (self);
+    refresh_unless_running (self);
   else
     schedule_next (self, FALSE);
 }

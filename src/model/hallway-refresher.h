@@ -18,6 +18,7 @@ HallwayRefresher    *hallway_refresher_new              (GNetworkMonitor     *mo
 void                 hallway_refresher_set_subscription (HallwayRefresher    *self,
                                                          HallwaySubscription *subscription);
 HallwaySubscription *hallway_refresher_get_subscription (HallwayRefresher    *self);
+/* As the person asks with Ctrl+R: now, cancelling a refresh of ours that still runs. */
 void                 hallway_refresher_refresh_now      (HallwayRefresher    *self);
 /* Whether a check is due at `now` (pure, for tests and for the start-up decision). */
 gboolean             hallway_refresher_is_due           (HallwaySubscription *subscription,
