@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-fuzz"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "hallway-conference.h"
+#include "hallway-day.h"
+#include "hallway-dump.h"
+#include "hallway-event.h"
+#include "hallway-fuzz.h"
+#include "hallway-person.h"
+#include "hallway-room.h"
+#include "hallway-schedule-reader.h"
+#include "hallway-track.h"
+
+/* Whatever the schedule said, what reaches the views is valid UTF-8 (GTK would complain
+ * with a CRITICAL otherwise) and every talk has its own key, a start and an end. */
+static void
+check_text (const char *what, const char *text)
+{
+  hallway_fuzz_check (text == NULL || g_utf8_validate (text, -1, NULL),
+                      "%s is not valid UTF-8", what);
+}
+
+void
+hallway_fuzz_check_conference (HallwayConference *conference)
+{
+  GListModel *events = G_LIST_MODEL (conference);
+  guint n_events = g_list_model_get_n_items (events);
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *dump = NULL;
+
+  check_text ("the conference title", hallway_conference_get_title (conference));
+  check_text ("the venue", hallway_conference_get_venue (conference));
+  check_text ("the city", hallway_conference_get_city (conference));
+  hallway_fuzz_check (hallway_conference_get_time_zone (conference) != NULL,
+                      "a conference without a time zone");
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+      const char *key = hallway_event_get_key (event);
+      GDateTime *start = hallway_event_get_start (event);
+      GDateTime *end = hallway_event_get_end (event);
+
+      hallway_fuzz_check (key != NULL && *key != '\0', "event %u has no key", i);
+      check_text ("a key", key);
+      hallway_fuzz_check (g_hash_table_add (keys, (gpointer) key),
+                          "two events share the key “%s”", key);
+      hallway_fuzz_check (hallway_conference_lookup_event (conference, key) == event,
+                          "looking up “%s” gives another event", key);
+      hallway_fuzz_check (start != NULL && end != NULL, "event “%s” has no start or end", key);
+      check_text ("a title", hallway_event_get_title (event));
+      check_text ("a subtitle", hallway_event_get_subtitle (event));
+      check_text ("a room", hallway_event_get_room_name (event));
+      check_text ("a track", hallway_event_get_track_name (event));
+      check_text ("a URL", hallway_event_get_url (event));
+      if (i > 0)
+        {
+          g_autoptr (HallwayEvent) previous = g_list_model_get_item (events, i - 1);
+
+          hallway_fuzz_check (g_date_time_compare (hallway_event_get_start (previous), start) <= 0,
+                              "the events are not sorted by start (%u)", i);
+        }
+    }
+
+  /* Every field, the rich texts through the sanitizer included. */
+  dump = hallway_dump_conference (conference);
+  hallway_fuzz_check (dump != NULL && g_utf8_validate (dump, -1, NULL),
+                      "the dump is not valid UTF-8");
+}
+
+static void
+read_schedule (const guint8 *data, gsize size)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
+
+  if (conference == NULL)
+    {
+      hallway_fuzz_check (error != NULL && error->domain == HALLWAY_SCHEDULE_ERROR,
+                          "a failed read without a schedule error");
+      hallway_fuzz_check (error->message != NULL && *error->message != '\0' &&
+                          g_utf8_validate (error->message, -1, NULL),
+                          "an empty or invalid error message");
+      return;
+    }
+  hallway_fuzz_check (error == NULL, "a conference and an error");
+  hallway_fuzz_check_conference (conference);
+}
+
+/* The three formats go through the one public entry point, which sniffs the format from the
+ * content; each target has its own seed corpus, so the fuzzer mostly stays in its format. */
+void
+hallway_fuzz_schedule_xml (const guint8 *data, gsize size)
+{
+  read_schedule (data, size);
+}
+
+void
+hallway_fuzz_schedule_json (const guint8 *data, gsize size)
+{
+  read_schedule (data, size);
+}
+
+void
+hallway_fuzz_schedule_ical (const guint8 *data, gsize size)
+{
+  read_schedule (data, size);
+}
