@@ -9,6 +9,30 @@
 
 G_BEGIN_DECLS
 
+/* How many times slower than the normal build this one runs: HALLWAY_TEST_TIME_SCALE, which
+ * `build-aux/dev test --sanitize` sets for the ASan and UBSan build; 1 when unset. */
+static inline double
+hallway_test_time_scale (void)
+{
+  const char *value = g_getenv ("HALLWAY_TEST_TIME_SCALE");
+  char *end = NULL;
+  double scale;
+
+  if (value == NULL || *value == '\0')
+    return 1.0;
+  scale = g_ascii_strtod (value, &end);
+  if (*end != '\0' || !(scale >= 1.0 && scale <= 100.0))
+    g_error ("HALLWAY_TEST_TIME_SCALE=%s: not a number from 1 to 100", value);
+  return scale;
+}
+
+/* A time limit meant for the normal build, scaled for the build the test runs in. */
+static inline double
+hallway_test_seconds (double seconds)
+{
+  return seconds * hallway_test_time_scale ();
+}
+
 /* The folder of real schedules (../shared/schedules), from HALLWAY_SCHEDULES. Tests that
  * need it call g_test_skip() and return when it is absent, and only then. */
 static inline char *

@@ -11,6 +11,7 @@
 #include "hallway-event-private.h"
 #include "hallway-room.h"
 #include "hallway-test-talks.h"
+#include "hallway-test-utils.h"
 
 /* This binary, so the crash tests can start it again as a writer that gets killed. */
 static char *self_path;
@@ -590,17 +591,19 @@ wait_until_ready (GSubprocess *child)
   g_assert_cmpmem (line, got, "ready\n", 6);
 }
 
-/* Starts the writer, kills it with SIGKILL 0–30 ms into its loop, and waits for it. */
+/* Starts the writer, kills it with SIGKILL 0–30 ms into its loop (longer in slower builds,
+ * so it still gets through whole saves), and waits for it. */
 static void
 kill_writer_at_random (const char *mode, const char *path)
 {
+  gint32 window_us = (gint32) (30000 * hallway_test_time_scale ());
   g_autoptr (GError) error = NULL;
   g_autoptr (GSubprocess) child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                                                     self_path, "--crash-writer", mode, path, NULL);
 
   g_assert_no_error (error);
   wait_until_ready (child);
-  g_usleep ((gulong) g_test_rand_int_range (0, 30001));
+  g_usleep ((gulong) g_test_rand_int_range (0, window_us + 1));
   g_subprocess_send_signal (child, SIGKILL);
   g_subprocess_wait (child, NULL, &error);
   g_assert_no_error (error);
