@@ -133,4 +133,34 @@ hallway_test_assert_events (HallwayConference *conference, const HallwayExpected
     hallway_test_assert_event (conference, &expected[i]);
 }
 
+/* The copies of a damaged state file set aside beside it ("<path>.corrupt-<time>[-N]"),
+ * sorted; an empty array when there are none. */
+static inline GPtrArray *
+hallway_test_list_set_aside (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (basename, ".corrupt-", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (found, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort_values (found, (GCompareFunc) g_strcmp0);
+  return found;
+}
+
+/* The one copy of a damaged state file set aside beside it; fails unless there is exactly
+ * one. */
+static inline char *
+hallway_test_find_set_aside (const char *path)
+{
+  g_autoptr (GPtrArray) found = hallway_test_list_set_aside (path);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_strdup (g_ptr_array_index (found, 0));
+}
+
 G_END_DECLS

@@ -414,21 +414,17 @@ static const BadFile bad_files[] = {
   { "array-then-object", "[]{}", -1 },
   { "version-as-text", "{\"version\": \"1\", \"bookmarks\": []}", -1 },
   { "no-list", "{\"version\": 1}", -1 },
-  { "entry-without-key", "{\"version\": 1, \"bookmarks\": [{\"title\": \"Keynote\", "
-    "\"start\": \"2027-02-06T09:00:00+01\", \"end\": \"2027-02-06T09:50:00+01\"}]}", -1 },
-  { "bad-time", "{\"version\": 1, \"bookmarks\": [{\"key\": \"keynote\", "
-    "\"start\": \"Saturday morning\", \"end\": \"2027-02-06T09:50:00+01\"}]}", -1 },
+  /* Damaged entries in a good file are left out one by one: test-storage-faults.c. */
 };
 
 static void
 assert_moved_aside (const BadFile *bad)
 {
   g_autofree char *name = g_strconcat (bad->name, ".json", NULL);
-  g_autofree char *aside_name = g_strconcat (name, ".corrupt", NULL);
   g_autoptr (GFile) file = bookmarks_file (name);
-  g_autoptr (GFile) aside = bookmarks_file (aside_name);
+  g_autoptr (GFile) aside = NULL;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *aside_path = g_file_get_path (aside);
+  g_autofree char *aside_path = NULL;
   gsize length = bad->length < 0 ? strlen (bad->contents) : (gsize) bad->length;
   g_autoptr (GBytes) expected = g_bytes_new_static (bad->contents, length);
   g_autoptr (GBytes) kept = NULL;
@@ -439,6 +435,8 @@ assert_moved_aside (const BadFile *bad)
   g_assert_false (hallway_bookmarks_load (bookmarks, &error));
   g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT);
   g_test_message ("%s: %s", bad->name, error->message);
+  aside_path = hallway_test_find_set_aside (path);
+  aside = g_file_new_for_path (aside_path);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, aside_path));
   g_assert_cmpuint (hallway_bookmarks_get_n_items (bookmarks), ==, 0);
@@ -535,21 +533,41 @@ die (GError *error)
   exit (2);
 }
 
+/* Turns one complete set into the other: a save merges what changed into the file, so
+ * the file then holds the other set whichever it held before. */
+static void
+switch_crash_set (HallwayBookmarks *bookmarks, HallwayConference *conference, char to)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (conference));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+
+      if (hallway_event_get_key (event)[0] == to)
+        hallway_bookmarks_add (bookmarks, event);
+      else
+        hallway_bookmarks_remove (bookmarks, hallway_event_get_key (event));
+    }
+}
+
 /* The child: alternate between two complete states as fast as possible, until killed. */
 static G_NORETURN void
 run_bookmarks_writer (const char *path)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (HallwayConference) conference = build_crash_conference ();
-  g_autoptr (HallwayBookmarks) set_a = crash_set (file, conference, 'a');
-  g_autoptr (HallwayBookmarks) set_b = crash_set (file, conference, 'b');
+  g_autoptr (HallwayBookmarks) bookmarks = crash_set (file, conference, 'a');
   GError *error = NULL;
 
   signal_ready ();
   for (;;)
     {
-      if (!hallway_bookmarks_save (set_b, NULL, &error) ||
-          !hallway_bookmarks_save (set_a, NULL, &error))
+      switch_crash_set (bookmarks, conference, 'b');
+      if (!hallway_bookmarks_save (bookmarks, NULL, &error))
+        die (error);
+      switch_crash_set (bookmarks, conference, 'a');
+      if (!hallway_bookmarks_save (bookmarks, NULL, &error))
         die (error);
     }
 }
@@ -611,8 +629,16 @@ kill_writer_at_random (const char *mode, const char *path)
   g_assert_cmpint (g_subprocess_get_term_sig (child), ==, SIGKILL);
 }
 
-/* GIO's temporary files of writes cut short: proof that kills landed mid-write. Removed so
- * the next round starts clean. */
+/* The temporary files of writes cut short: proof that kills landed mid-write. GIO's
+ * ".goutputstream-XXXXXX" (the schedule writer here), hallway_file_replace()'s
+ * "crash.json.XXXXXX" (the bookmarks). Removed so the next round starts clean. */
+static gboolean
+is_leftover_temporary (const char *name)
+{
+  return g_str_has_prefix (name, ".goutputstream-") ||
+         (g_str_has_prefix (name, "crash.json.") && strlen (name) == strlen ("crash.json.") + 6);
+}
+
 static guint
 remove_leftover_temporaries (const char *folder)
 {
@@ -621,7 +647,7 @@ remove_leftover_temporaries (const char *folder)
   guint count = 0;
 
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, ".goutputstream-"))
+    if (is_leftover_temporary (name))
       {
         g_autofree char *path = g_build_filename (folder, name, NULL);
 

@@ -304,40 +304,57 @@ bookmark_from_json (JsonNode *node)
   return g_steal_pointer (&bookmark);
 }
 
-static gboolean
-read_version (JsonObject *root, gint64 *version)
-{
-  JsonNode *node = json_object_get_member (root, "version");
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *version = json_node_get_int (node);
-  return *version >= 1;
-}
-
+/* One pass, one hash insertion per entry. An entry that cannot be read is left out and
+ * counted in *dropped, the first one described in *first_dropped: the others are kept. */
 static GHashTable *
-read_bookmark_array (JsonArray *array, GError **error)
+read_bookmark_array (JsonArray *array, guint *dropped, char **first_dropped)
 {
   g_autoptr (GHashTable) table = bookmark_table_new ();
+  guint n_elements = json_array_get_length (array);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < n_elements; i++)
     {
       Bookmark *bookmark = bookmark_from_json (json_array_get_element (array, i));
 
       if (bookmark == NULL)
         {
-          g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                       _("bookmark %u has no key or no valid start and end"), i + 1);
-          return NULL;
+          if ((*dropped)++ == 0)
+            *first_dropped = g_strdup_printf (_("bookmark %u has no key or no valid start "
+                                                "and end"), i + 1);
+          continue;
         }
       g_hash_table_replace (table, bookmark->key, bookmark);
     }
   return g_steal_pointer (&table);
 }
 
-/* The messages set here are details; hallway_bookmarks_load() names the file. */
+static GHashTable *parse_contents_counting (const char  *contents,
+                                            gsize        length,
+                                            GHashTable **hidden_tracks,
+                                            guint       *dropped,
+                                            char       **first_dropped,
+                                            GError     **error);
+
+/* The bookmarks that can be read; damaged entries are left out silently here (the load
+ * counts them). The messages set here are details; hallway_bookmarks_load() names the
+ * file. */
 static GHashTable *
 parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, GError **error)
+{
+  g_autofree char *first_dropped = NULL;
+  guint dropped = 0;
+
+  return parse_contents_counting (contents, length, hidden_tracks, &dropped, &first_dropped,
+                                  error);
+}
+
+static GHashTable *
+parse_contents_counting (const char  *contents,
+                         gsize        length,
+                         GHashTable **hidden_tracks,
+                         guint       *dropped,
+                         char       **first_dropped,
+                         GError     **error)
 {
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) json_error = NULL;
@@ -358,7 +375,7 @@ parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, 
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !read_version (json_node_get_object (root), &version))
+      !hallway_file_read_format_version (json_node_get_object (root), &version))
     {
       g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
                            _("not a bookmarks file (no format version)"));
@@ -366,8 +383,10 @@ parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, 
     }
   if (version > FORMAT_VERSION)
     {
+      g_autofree char *number = hallway_file_describe_version (version);
+
       g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
-                   _("format version %d"), (int) version);
+                   _("format version %s"), number);
       return NULL;
     }
   array = json_object_get_member (json_node_get_object (root), "bookmarks");
@@ -379,7 +398,7 @@ parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, 
     }
   if (hidden_tracks != NULL)
     *hidden_tracks = read_hidden_tracks (json_node_get_object (root));
-  return read_bookmark_array (json_node_get_array (array), error);
+  return read_bookmark_array (json_node_get_array (array), dropped, first_dropped);
 }
 
 /* Checked before every write, even without a load(): another Hallway, or another copy of
@@ -453,31 +472,24 @@ newer_version_error (HallwayBookmarks *self, const GError *detail)
   return block_saves (self, error);
 }
 
-static GFile *
-corrupt_file_for (GFile *file)
-{
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *aside = g_strconcat (basename, ".corrupt", NULL);
-
-  return g_file_get_child (folder, aside);
-}
-
-/* A damaged file is kept for the user, under "<name>.corrupt", before any save replaces
- * it; an earlier ".corrupt" file is overwritten by the newer one. */
+/* A damaged file is kept for the user, as "<name>.corrupt-<date and time>" (never over an
+ * earlier one), before any save replaces it. */
 static GError *
 move_aside_corrupt (HallwayBookmarks *self, const GError *detail)
 {
   g_autofree char *name = g_file_get_parse_name (self->file);
-  g_autoptr (GFile) aside = corrupt_file_for (self->file);
-  g_autofree char *aside_name = g_file_get_parse_name (aside);
+  g_autoptr (GFile) aside = NULL;
   g_autoptr (GError) move_error = NULL;
 
-  if (g_file_move (self->file, aside, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                   NULL, NULL, NULL, &move_error))
-    return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                        _("The bookmarks file “%s” is damaged (%s). It was moved aside to “%s”."),
-                        name, detail->message, aside_name);
+  aside = hallway_file_set_aside (self->file, FALSE, &move_error);
+  if (aside != NULL)
+    {
+      g_autofree char *aside_name = g_file_get_parse_name (aside);
+
+      return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                          _("The bookmarks file “%s” is damaged (%s). It was moved aside to “%s”."),
+                          name, detail->message, aside_name);
+    }
   return block_saves (self, g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
                                          _("The bookmarks file “%s” is damaged (%s) and could not "
                                            "be moved aside (%s). It is left untouched; bookmarks "
@@ -496,9 +508,64 @@ unreadable_error (HallwayBookmarks *self, const GError *detail)
   return block_saves (self, error);
 }
 
+/* Some entries could not be read: the file as it was is copied aside, then replaced by the
+ * bookmarks that could be read, so they survive and the damaged ones are not lost either.
+ * Without a copy the file is not touched and saves stay refused. */
+static GError *
+keep_readable_entries (HallwayBookmarks *self, guint dropped, const char *first_dropped)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autoptr (GFile) aside = NULL;
+  g_autoptr (GError) copy_error = NULL;
+  g_autoptr (GError) save_error = NULL;
+  g_autofree char *aside_name = NULL;
+
+  aside = hallway_file_set_aside (self->file, TRUE, &copy_error);
+  if (aside == NULL)
+    return block_saves (self, g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                                           ngettext ("The bookmarks file “%s” has %u damaged "
+                                                     "bookmark (%s) and could not be copied "
+                                                     "aside (%s). The others are shown; the file "
+                                                     "is left untouched and bookmarks will not "
+                                                     "be saved.",
+                                                     "The bookmarks file “%s” has %u damaged "
+                                                     "bookmarks (%s) and could not be copied "
+                                                     "aside (%s). The others are shown; the file "
+                                                     "is left untouched and bookmarks will not "
+                                                     "be saved.", dropped),
+                                           name, dropped, first_dropped, copy_error->message));
+  aside_name = g_file_get_parse_name (aside);
+  if (!hallway_bookmarks_save (self, NULL, &save_error))
+    return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                        ngettext ("The bookmarks file “%s” has %u damaged bookmark (%s); the "
+                                  "others are kept. A copy of the file as it was is in “%s”. "
+                                  "Writing the others back failed: %s",
+                                  "The bookmarks file “%s” has %u damaged bookmarks (%s); the "
+                                  "others are kept. A copy of the file as it was is in “%s”. "
+                                  "Writing the others back failed: %s", dropped),
+                        name, dropped, first_dropped, aside_name, save_error->message);
+  return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                      ngettext ("The bookmarks file “%s” had %u damaged bookmark (%s); it was "
+                                "left out and the others kept. A copy of the file as it was is "
+                                "in “%s”.",
+                                "The bookmarks file “%s” had %u damaged bookmarks (%s); they "
+                                "were left out and the others kept. A copy of the file as it "
+                                "was is in “%s”.", dropped),
+                      name, dropped, first_dropped, aside_name);
+}
+
 static GError *
 load_error (HallwayBookmarks *self, const GError *detail)
 {
+  /* A file too big to be ours is treated as damaged: moved aside, never parsed. */
+  if (g_error_matches (detail, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_autoptr (GError) damaged = g_error_new_literal (HALLWAY_BOOKMARKS_ERROR,
+                                                        HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                                                        detail->message);
+
+      return move_aside_corrupt (self, damaged);
+    }
   if (detail->domain != HALLWAY_BOOKMARKS_ERROR)
     return unreadable_error (self, detail);
   if (detail->code == HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION)
@@ -507,23 +574,31 @@ load_error (HallwayBookmarks *self, const GError *detail)
 }
 
 /* Replaces the set with the file's content. A missing file is an empty set (the first
- * run). On failure the set is empty and the error names the file; saves stay refused for
- * a newer or unreadable file, and a damaged one has been moved aside first. */
+ * run). On failure the error names the file, and the set is empty, except when only some
+ * entries were damaged: then it holds the others, which replace the file, and the file as
+ * it was is copied aside. Saves stay refused for a newer or unreadable file; a damaged one
+ * (or one bigger than HALLWAY_FILE_STATE_MAX_SIZE) has been moved aside first, never over
+ * an earlier copy. Temporary files left by a killed save are removed. */
 gboolean
 hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *first_dropped = NULL;
   g_autoptr (GError) local_error = NULL;
   GHashTable *table = NULL;
   GHashTable *hidden_tracks = NULL;
   gsize length = 0;
+  guint dropped = 0;
 
   g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_error (&self->save_blocker);
-  if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
-    table = parse_contents (contents, length, &hidden_tracks, &local_error);
+  hallway_file_remove_stale_temporaries (self->file);
+  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                               &local_error))
+    table = parse_contents_counting (contents, length, &hidden_tracks, &dropped,
+                                     &first_dropped, &local_error);
   if (hidden_tracks != NULL)
     {
       g_hash_table_unref (self->hidden_tracks);
@@ -536,6 +611,11 @@ hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
   if (local_error != NULL)
     {
       g_propagate_error (error, load_error (self, local_error));
+      return FALSE;
+    }
+  if (dropped > 0)
+    {
+      g_propagate_error (error, keep_readable_entries (self, dropped, first_dropped));
       return FALSE;
     }
   return TRUE;

@@ -242,8 +242,9 @@ corrupt_error (const char *detail)
   return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT, "%s", detail);
 }
 
+/* One pass; an entry that cannot be read is left out and counted in *dropped. */
 static GHashTable *
-read_records (JsonObject *uids, GError **error)
+read_records (JsonObject *uids, guint *dropped)
 {
   g_autoptr (GHashTable) records = record_table_new ();
   g_autoptr (GList) names = json_object_get_members (uids);
@@ -254,18 +255,31 @@ read_records (JsonObject *uids, GError **error)
 
       if (record == NULL)
         {
-          g_propagate_error (error,
-                             corrupt_error (_("an entry has no valid sequence, start or end")));
-          return NULL;
+          (*dropped)++;
+          continue;
         }
       g_hash_table_insert (records, g_strdup (l->data), record);
     }
   return g_steal_pointer (&records);
 }
 
-/* The messages set here are details; load() names the file. */
+static GHashTable *parse_sequences_counting (const char  *contents,
+                                             gsize        length,
+                                             guint       *dropped,
+                                             GError     **error);
+
+/* The entries that can be read. The messages set here are details; load() names the
+ * file. */
 static GHashTable *
 parse_sequences (const char *contents, gsize length, GError **error)
+{
+  guint dropped = 0;
+
+  return parse_sequences_counting (contents, length, &dropped, error);
+}
+
+static GHashTable *
+parse_sequences_counting (const char *contents, gsize length, guint *dropped, GError **error)
 {
   g_autoptr (JsonNode) root = NULL;
   g_autoptr (GError) json_error = NULL;
@@ -280,16 +294,17 @@ parse_sequences (const char *contents, gsize length, GError **error)
       return NULL;
     }
   object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  version = object != NULL ? json_object_get_int_member_with_default (object, "version", 0) : 0;
-  if (version < 1)
+  if (object == NULL || !hallway_file_read_format_version (object, &version))
     {
       g_propagate_error (error, corrupt_error (_("no format version")));
       return NULL;
     }
   if (version > SEQUENCES_FORMAT_VERSION)
     {
+      g_autofree char *number = hallway_file_describe_version (version);
+
       g_set_error (error, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
-                   _("format version %d"), (int) version);
+                   _("format version %s"), number);
       return NULL;
     }
   uids = json_object_get_member (object, "uids");
@@ -298,7 +313,7 @@ parse_sequences (const char *contents, gsize length, GError **error)
       g_propagate_error (error, corrupt_error (_("the list of exported talks is missing")));
       return NULL;
     }
-  return read_records (json_node_get_object (uids), error);
+  return read_records (json_node_get_object (uids), dropped);
 }
 
 static GError *
@@ -316,16 +331,82 @@ load_error (HallwayExportSequences *self, const GError *detail)
                      name, detail->message);
       return g_error_copy (self->save_blocker);
     }
-  if (detail->domain == HALLWAY_ICAL_EXPORT_ERROR)
-    return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
-                        _("The export history “%s” is damaged (%s). Calendar apps may not "
-                          "update talks exported before."),
-                        name, detail->message);
+  /* Damaged, or too big to be ours: kept for the user, never overwritten by the next
+   * export; if it cannot be moved, the next export must not replace it either. */
+  if (detail->domain == HALLWAY_ICAL_EXPORT_ERROR ||
+      g_error_matches (detail, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_autoptr (GError) move_error = NULL;
+      g_autoptr (GFile) aside = hallway_file_set_aside (self->file, FALSE, &move_error);
+      g_autofree char *aside_name = NULL;
+
+      if (aside == NULL)
+        {
+          g_clear_error (&self->save_blocker);
+          self->save_blocker =
+            g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                         _("The export history “%s” is damaged (%s) and could not be moved "
+                           "aside (%s). It is left untouched."),
+                         name, detail->message, move_error->message);
+          return g_error_copy (self->save_blocker);
+        }
+      aside_name = g_file_get_parse_name (aside);
+      return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                          _("The export history “%s” is damaged (%s). It was moved aside to "
+                            "“%s”; calendar apps may not update talks exported before."),
+                          name, detail->message, aside_name);
+    }
   return g_error_new (detail->domain, detail->code,
                       _("The export history “%s” could not be read: %s"),
                       name, detail->message);
 }
 
+/* Some entries could not be read: the file as it was is copied aside and replaced by the
+ * others. Without a copy the file is left untouched and saves are refused. */
+static GError *
+keep_readable_entries (HallwayExportSequences *self, guint dropped)
+{
+  g_autofree char *name = g_file_get_parse_name (self->file);
+  g_autoptr (GError) copy_error = NULL;
+  g_autoptr (GError) save_error = NULL;
+  g_autoptr (GFile) aside = hallway_file_set_aside (self->file, TRUE, &copy_error);
+  g_autofree char *aside_name = NULL;
+
+  if (aside == NULL)
+    {
+      g_clear_error (&self->save_blocker);
+      self->save_blocker =
+        g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                     ngettext ("The export history “%s” has %u damaged entry and could not be "
+                               "copied aside (%s). It is left untouched.",
+                               "The export history “%s” has %u damaged entries and could not be "
+                               "copied aside (%s). It is left untouched.", dropped),
+                     name, dropped, copy_error->message);
+      return g_error_copy (self->save_blocker);
+    }
+  aside_name = g_file_get_parse_name (aside);
+  if (!hallway_export_sequences_save (self, NULL, &save_error))
+    return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                        ngettext ("The export history “%s” has %u damaged entry; the others are "
+                                  "kept. A copy of the file as it was is in “%s”. Writing the "
+                                  "others back failed: %s",
+                                  "The export history “%s” has %u damaged entries; the others "
+                                  "are kept. A copy of the file as it was is in “%s”. Writing "
+                                  "the others back failed: %s", dropped),
+                        name, dropped, aside_name, save_error->message);
+  return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                      ngettext ("The export history “%s” had %u damaged entry; it was left out "
+                                "and the others kept. A copy of the file as it was is in “%s”.",
+                                "The export history “%s” had %u damaged entries; they were left "
+                                "out and the others kept. A copy of the file as it was is in "
+                                "“%s”.", dropped),
+                      name, dropped, aside_name);
+}
+
+/* Replaces the records with the file's. A damaged file (or one bigger than
+ * HALLWAY_FILE_STATE_MAX_SIZE) is moved aside, never over an earlier copy; damaged entries
+ * in a good file are left out, the others kept and written back, the file as it was
+ * copied aside. Temporary files left by a killed save are removed. */
 gboolean
 hallway_export_sequences_load (HallwayExportSequences *self, GError **error)
 {
@@ -333,13 +414,16 @@ hallway_export_sequences_load (HallwayExportSequences *self, GError **error)
   g_autoptr (GError) local_error = NULL;
   GHashTable *records = NULL;
   gsize length = 0;
+  guint dropped = 0;
 
   g_return_val_if_fail (HALLWAY_IS_EXPORT_SEQUENCES (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_error (&self->save_blocker);
-  if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
-    records = parse_sequences (contents, length, &local_error);
+  hallway_file_remove_stale_temporaries (self->file);
+  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                               &local_error))
+    records = parse_sequences_counting (contents, length, &dropped, &local_error);
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_clear_error (&local_error);
 
@@ -348,6 +432,11 @@ hallway_export_sequences_load (HallwayExportSequences *self, GError **error)
   if (local_error != NULL)
     {
       g_propagate_error (error, load_error (self, local_error));
+      return FALSE;
+    }
+  if (dropped > 0)
+    {
+      g_propagate_error (error, keep_readable_entries (self, dropped));
       return FALSE;
     }
   return TRUE;

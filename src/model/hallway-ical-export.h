@@ -31,8 +31,9 @@ G_DECLARE_FINAL_TYPE (HallwayExportSequences, hallway_export_sequences, HALLWAY,
                       GObject)
 
 HallwayExportSequences *hallway_export_sequences_new          (GFile                  *file);
-/* A missing file is an empty store. On error the store is empty; a newer file is never
- * overwritten, an unreadable one is replaced by the next save. */
+/* A missing file is an empty store. On error the store is empty, except when only some
+ * entries were damaged (the others are kept, the file as it was copied aside); a newer
+ * file is never overwritten, a damaged one is moved aside first. */
 gboolean                hallway_export_sequences_load         (HallwayExportSequences *self,
                                                                GError                **error);
 gboolean                hallway_export_sequences_save         (HallwayExportSequences *self,

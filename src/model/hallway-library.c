@@ -324,15 +324,11 @@ boolean_member (JsonObject *object, const char *name, gboolean fallback)
   return json_node_get_boolean (node);
 }
 
+/* A whole number from 1, also when written 1.0. */
 static gboolean
 read_version (JsonObject *root, gint64 *version)
 {
-  JsonNode *node = json_object_get_member (root, "version");
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *version = json_node_get_int (node);
-  return *version >= 1;
+  return hallway_file_read_format_version (root, version);
 }
 
 /* The root object, kept alive by *root, or NULL and a detail for the caller's message. */
@@ -512,9 +508,11 @@ parse_catalogue (const char *contents, gsize length, GError **error)
     }
   if (version > CATALOGUE_FORMAT_VERSION)
     {
+      g_autofree char *number = hallway_file_describe_version (version);
+
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("its format version %d is newer than this Hallway reads (%d)"),
-                   (int) version, CATALOGUE_FORMAT_VERSION);
+                   _("its format version %s is newer than this Hallway reads (%d)"),
+                   number, CATALOGUE_FORMAT_VERSION);
       return NULL;
     }
   conferences = json_object_get_member (root, "conferences");
@@ -801,43 +799,66 @@ stored_conference_from_json (JsonNode *node, guint number, GError **error)
   return stored_conference_new (id, location, string_member (object, "title"), added);
 }
 
-static gboolean
-stored_has (GPtrArray *stored, StoredConference *candidate)
-{
-  for (guint i = 0; i < stored->len; i++)
-    {
-      StoredConference *other = g_ptr_array_index (stored, i);
-
-      if (g_str_equal (other->id, candidate->id) ||
-          g_str_equal (other->location, candidate->location))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The conferences in file order; a repeated id or location keeps its first entry. */
+/* The conferences in file order, in one pass; a repeated id or location keeps its first
+ * entry. An entry that cannot be read is left out and counted in *dropped, the first one
+ * described in *first_dropped. */
 static GPtrArray *
-read_conference_array (JsonArray *array, GError **error)
+read_conference_array (JsonArray *array, guint *dropped, char **first_dropped)
 {
   g_autoptr (GPtrArray) stored = g_ptr_array_new_with_free_func (
     (GDestroyNotify) stored_conference_free);
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) locations = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_elements = json_array_get_length (array);
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < n_elements; i++)
     {
+      g_autoptr (GError) error = NULL;
       g_autoptr (StoredConference) conference =
-        stored_conference_from_json (json_array_get_element (array, i), i + 1, error);
+        stored_conference_from_json (json_array_get_element (array, i), i + 1, &error);
 
       if (conference == NULL)
-        return NULL;
-      if (!stored_has (stored, conference))
-        g_ptr_array_add (stored, g_steal_pointer (&conference));
+        {
+          if ((*dropped)++ == 0)
+            *first_dropped = g_strdup (error->message);
+          continue;
+        }
+      if (g_hash_table_contains (ids, conference->id) ||
+          g_hash_table_contains (locations, conference->location))
+        continue;
+      g_hash_table_add (ids, conference->id);
+      g_hash_table_add (locations, conference->location);
+      g_ptr_array_add (stored, g_steal_pointer (&conference));
     }
   return g_steal_pointer (&stored);
 }
 
-/* The messages set here are details; the load names the file. */
+static GPtrArray *parse_library_counting (const char  *contents,
+                                          gsize        length,
+                                          char       **current_id,
+                                          guint       *dropped,
+                                          char       **first_dropped,
+                                          GError     **error);
+
+/* The conferences that can be read; damaged entries are left out silently here (the load
+ * counts them). The messages set here are details; the load names the file. */
 static GPtrArray *
 parse_library (const char *contents, gsize length, char **current_id, GError **error)
+{
+  g_autofree char *first_dropped = NULL;
+  guint dropped = 0;
+
+  return parse_library_counting (contents, length, current_id, &dropped, &first_dropped,
+                                 error);
+}
+
+static GPtrArray *
+parse_library_counting (const char  *contents,
+                        gsize        length,
+                        char       **current_id,
+                        guint       *dropped,
+                        char       **first_dropped,
+                        GError     **error)
 {
   g_autoptr (JsonNode) root_node = NULL;
   JsonObject *root = parse_object (&root_node, contents, length, error);
@@ -854,8 +875,10 @@ parse_library (const char *contents, gsize length, char **current_id, GError **e
     }
   if (version > FORMAT_VERSION)
     {
+      g_autofree char *number = hallway_file_describe_version (version);
+
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
-                   _("format version %d"), (int) version);
+                   _("format version %s"), number);
       return NULL;
     }
   conferences = json_object_get_member (root, "conferences");
@@ -866,7 +889,7 @@ parse_library (const char *contents, gsize length, char **current_id, GError **e
       return NULL;
     }
   *current_id = g_strdup (string_member (root, "current"));
-  return read_conference_array (json_node_get_array (conferences), error);
+  return read_conference_array (json_node_get_array (conferences), dropped, first_dropped);
 }
 
 static GError *
@@ -892,34 +915,27 @@ unreadable_error (GFile *file, const GError *detail)
                       name, detail->message);
 }
 
-static GFile *
-corrupt_file_for (GFile *file)
-{
-  g_autoptr (GFile) folder = g_file_get_parent (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *aside = g_strconcat (basename, ".corrupt", NULL);
-
-  return g_file_get_child (folder, aside);
-}
-
-/* A damaged file is kept for the user under "library.json.corrupt" (replacing an older
- * one) before any save replaces it. *blocked: it could not be moved, so must not be
- * overwritten either. */
+/* A damaged file is kept for the user as "library.json.corrupt-<date and time>" (never
+ * over an earlier one) before any save replaces it. *blocked: it could not be moved, so
+ * must not be overwritten either. */
 static GError *
 move_aside_corrupt (GFile *file, const GError *detail, gboolean *blocked)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr (GFile) aside = corrupt_file_for (file);
-  g_autofree char *aside_name = g_file_get_parse_name (aside);
+  g_autoptr (GFile) aside = NULL;
   g_autoptr (GError) move_error = NULL;
 
-  *blocked = !g_file_move (file, aside, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                           NULL, NULL, NULL, &move_error);
+  aside = hallway_file_set_aside (file, FALSE, &move_error);
+  *blocked = aside == NULL;
   if (!*blocked)
-    return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                        _("The list of conferences “%s” is damaged (%s). It was moved aside "
-                          "to “%s”; add your conferences again."),
-                        name, detail->message, aside_name);
+    {
+      g_autofree char *aside_name = g_file_get_parse_name (aside);
+
+      return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                          _("The list of conferences “%s” is damaged (%s). It was moved aside "
+                            "to “%s”; add your conferences again."),
+                          name, detail->message, aside_name);
+    }
   return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                       _("The list of conferences “%s” is damaged (%s) and could not be moved "
                         "aside (%s). It is left untouched; conferences cannot be added or "
@@ -1172,6 +1188,7 @@ typedef struct
   GPtrArray *stored;        /* StoredConference */
   char *current_id;
   gboolean first_start;     /* no library.json yet */
+  gboolean rewrite;         /* damaged entries were left out: write the others back */
   GError *error;            /* about library.json, ready for the user */
   gboolean block_saves;
   GListModel *catalogue;
@@ -1190,16 +1207,67 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
-/* Not cancellable: a read cut short would look like an unreadable file. */
+/* Some entries could not be read: the file as it was is copied aside and the others are
+ * written back once loaded. Without a copy the file is left untouched and saves refused. */
+static void
+keep_readable_entries (LoadJob *job, guint dropped, const char *first_dropped)
+{
+  g_autofree char *name = g_file_get_parse_name (job->file);
+  g_autoptr (GError) copy_error = NULL;
+  g_autoptr (GFile) aside = hallway_file_set_aside (job->file, TRUE, &copy_error);
+  g_autofree char *aside_name = NULL;
+
+  if (aside == NULL)
+    {
+      job->block_saves = TRUE;
+      job->error = g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                                ngettext ("The list of conferences “%s” has %u damaged entry "
+                                          "(%s) and could not be copied aside (%s). The others "
+                                          "are shown; the file is left untouched and "
+                                          "conferences cannot be added or removed.",
+                                          "The list of conferences “%s” has %u damaged entries "
+                                          "(%s) and could not be copied aside (%s). The others "
+                                          "are shown; the file is left untouched and "
+                                          "conferences cannot be added or removed.", dropped),
+                                name, dropped, first_dropped, copy_error->message);
+      return;
+    }
+  aside_name = g_file_get_parse_name (aside);
+  job->rewrite = TRUE;
+  job->error = g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                            ngettext ("The list of conferences “%s” had %u damaged entry (%s); "
+                                      "it was left out and the others kept. A copy of the file "
+                                      "as it was is in “%s”.",
+                                      "The list of conferences “%s” had %u damaged entries (%s); "
+                                      "they were left out and the others kept. A copy of the "
+                                      "file as it was is in “%s”.", dropped),
+                            name, dropped, first_dropped, aside_name);
+}
+
+/* Not cancellable: a read cut short would look like an unreadable file. A file bigger than
+ * HALLWAY_FILE_STATE_MAX_SIZE is not read but moved aside as damaged. */
 static void
 read_library_file (LoadJob *job)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *first_dropped = NULL;
   g_autoptr (GError) error = NULL;
   gsize length = 0;
+  guint dropped = 0;
 
-  if (!g_file_load_contents (job->file, NULL, &contents, &length, NULL, &error))
+  hallway_file_remove_stale_temporaries (job->file);
+  if (!hallway_file_load_state (job->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                                &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        {
+          g_autoptr (GError) damaged = g_error_new_literal (HALLWAY_LIBRARY_ERROR,
+                                                            HALLWAY_LIBRARY_ERROR_CORRUPT,
+                                                            error->message);
+
+          job->error = move_aside_corrupt (job->file, damaged, &job->block_saves);
+          return;
+        }
       job->first_start = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
       if (!job->first_start)
         {
@@ -1208,9 +1276,14 @@ read_library_file (LoadJob *job)
         }
       return;
     }
-  job->stored = parse_library (contents, length, &job->current_id, &error);
+  job->stored = parse_library_counting (contents, length, &job->current_id, &dropped,
+                                        &first_dropped, &error);
   if (job->stored != NULL)
-    return;
+    {
+      if (dropped > 0)
+        keep_readable_entries (job, dropped, first_dropped);
+      return;
+    }
   if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
     {
       job->error = newer_version_error (job->file, error);
@@ -1320,7 +1393,7 @@ defaults_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!hallway_library_save_finish (HALLWAY_LIBRARY (source), result, &error))
-    g_debug ("Saving the default conferences failed: %s", error->message);
+    g_debug ("Saving the list of conferences after loading it failed: %s", error->message);
   load_step_done (task);
 }
 
@@ -1379,7 +1452,7 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       hallway_subscription_load_cached_async (entry->subscription, g_task_get_cancellable (task),
                                               cached_loaded_cb, g_object_ref (task));
     }
-  if (job->first_start && entries->len > 0)
+  if ((job->first_start && entries->len > 0) || job->rewrite)
     {
       state->pending++;
       hallway_library_save_async (self, NULL, defaults_saved_cb, g_object_ref (task));

@@ -342,14 +342,13 @@ read_record (GHashTable *records, JsonNode *node)
     g_hash_table_replace (records, g_strdup (key), record_new (start, snoozed_until));
 }
 
+/* A whole number from 1 (1.0 too); 0 when missing or not one. */
 static gint64
 read_version (JsonObject *root)
 {
-  JsonNode *node = json_object_get_member (root, "version");
+  gint64 version = 0;
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-  return json_node_get_int (node);
+  return hallway_file_read_format_version (root, &version) ? version : 0;
 }
 
 static GHashTable *
@@ -373,9 +372,10 @@ parse_state (const char *contents, gsize length, GError **error)
     }
   if (version > FORMAT_VERSION)
     {
+      g_autofree char *number = hallway_file_describe_version (version);
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("written by a newer version of Hallway (format %d)"),
-                   (int) version);
+                   _("written by a newer version of Hallway (format %s)"), number);
       return NULL;
     }
   shown = json_object_get_member (json_node_get_object (root), "shown");
@@ -496,7 +496,9 @@ hallway_reminder_scheduler_load (HallwayReminderScheduler *self, GError **error)
   self->save_blocked = FALSE;
   if (self->file == NULL)
     return TRUE;
-  if (g_file_load_contents (self->file, NULL, &contents, &length, NULL, &local_error))
+  hallway_file_remove_stale_temporaries (self->file);
+  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                               &local_error))
     records = parse_state (contents, length, &local_error);
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_clear_error (&local_error);
@@ -506,8 +508,31 @@ hallway_reminder_scheduler_load (HallwayReminderScheduler *self, GError **error)
   g_signal_emit (self, signals[SIGNAL_WAKEUP_CHANGED], 0);
   if (local_error == NULL)
     return TRUE;
-  self->save_blocked = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  /* Newer or unreadable: left as it is, and not replaced by a save either. */
+  self->save_blocked = TRUE;
   name = g_file_get_parse_name (self->file);
+  /* Damaged (or far too big): kept for the user instead of being overwritten by the next
+   * save; if it cannot be moved, it is not overwritten either. */
+  if (local_error->domain == HALLWAY_JSON_ERROR ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    {
+      g_autoptr (GError) move_error = NULL;
+      g_autoptr (GFile) aside = hallway_file_set_aside (self->file, FALSE, &move_error);
+      g_autofree char *aside_name = aside != NULL ? g_file_get_parse_name (aside) : NULL;
+
+      self->save_blocked = aside == NULL;
+      if (aside != NULL)
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("The reminders state “%s” is damaged (%s). It was moved aside to “%s”."),
+                     name, local_error->message, aside_name);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     _("The reminders state “%s” is damaged (%s) and could not be moved aside "
+                       "(%s). It is left untouched."),
+                     name, local_error->message, move_error->message);
+      return FALSE;
+    }
   g_set_error (error, local_error->domain, local_error->code,
                _("Could not read the reminders state “%s”: %s"), name, local_error->message);
   return FALSE;

@@ -9,6 +9,7 @@
 #include "hallway-file.h"
 #include "hallway-json.h"
 #include "hallway-schedule-cache.h"
+#include "hallway-schedule-reader.h"
 
 #define CACHE_APP_FOLDER "io.github.hallway_app.Hallway"
 #define META_VERSION 1
@@ -115,11 +116,12 @@ meta_from_json (const char *json, gsize length, const char *url, const char *pay
 {
   g_autoptr (JsonNode) root = hallway_json_parse (json, length, NULL);
   JsonObject *object;
+  gint64 version = 0;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return FALSE;
   object = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (object, "version", 0) != META_VERSION ||
+  if (!hallway_file_read_format_version (object, &version) || version != META_VERSION ||
       g_strcmp0 (json_object_get_string_member_with_default (object, "url", NULL), url) != 0 ||
       g_strcmp0 (json_object_get_string_member_with_default (object, "sha256", NULL),
                  payload_sha256) != 0)
@@ -186,16 +188,24 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   GError *error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *sha256 = NULL;
+  g_autofree char *payload = NULL;
+  gsize payload_length = 0;
   gsize length = 0;
 
-  job->payload = g_file_load_bytes (job->payload_file, cancellable, NULL, &error);
-  if (job->payload == NULL)
+  /* A killed store leaves its temporary files: gone once old enough. */
+  hallway_file_remove_stale_temporaries (job->payload_file);
+  hallway_file_remove_stale_temporaries (job->meta_file);
+  /* Never more than a schedule may be: a bigger payload is not read into memory. */
+  if (!hallway_file_load_state (job->payload_file, HALLWAY_SCHEDULE_MAX_SIZE, &payload,
+                                &payload_length, &error))
     {
       g_task_return_error (task, error);
       return;
     }
+  job->payload = g_bytes_new_take (g_steal_pointer (&payload), payload_length);
   sha256 = payload_checksum (job->payload);
-  if (!g_file_load_contents (job->meta_file, cancellable, &json, &length, NULL, NULL) ||
+  if (!hallway_file_load_state (job->meta_file, HALLWAY_FILE_STATE_MAX_SIZE, &json, &length,
+                                NULL) ||
       !meta_from_json (json, length, job->url, sha256, &job->meta))
     {
       g_debug ("No usable meta.json for %s: the cached copy has no validators", job->url);
