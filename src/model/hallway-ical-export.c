@@ -614,11 +614,16 @@ uid_safe_text (const char *text)
 static char *
 decode_hex_text (const char *text)
 {
-  const char *digits = text + strlen (HEX_PREFIX);
-  gsize length = strlen (digits);
+  const char *digits;
+  gsize length;
   g_autofree char *decoded = NULL;
 
-  if (!g_str_has_prefix (text, HEX_PREFIX) || length == 0 || length % 2 != 0)
+  /* Checked first: a key shorter than the prefix has no digits to measure. */
+  if (!g_str_has_prefix (text, HEX_PREFIX))
+    return NULL;
+  digits = text + strlen (HEX_PREFIX);
+  length = strlen (digits);
+  if (length == 0 || length % 2 != 0)
     return NULL;
   decoded = g_malloc (length / 2 + 1);
   for (gsize i = 0; i < length / 2; i++)
