@@ -11,6 +11,7 @@
 #include "hallway-conference.h"
 #include "hallway-event.h"
 #include "hallway-file.h"
+#include "hallway-file-lock.h"
 #include "hallway-json.h"
 #include "hallway-save-queue.h"
 
@@ -41,6 +42,12 @@ struct _HallwayBookmarks
   GHashTable *hidden_tracks;  /* names of the tracks the person hid from the schedule */
   GError *save_blocker;    /* set while the file on disk must not be replaced */
   HallwaySaveQueue *saves;
+  /* What this instance changed since its set last matched the file: a save applies only
+   * these to the file as it is then, so another Hallway's changes survive. */
+  GHashTable *changes;        /* key → Change */
+  GHashTable *track_changes;  /* track name → TRACK_HIDDEN or TRACK_SHOWN */
+  GQueue writes;              /* SaveJob, not owned: taken, not yet done, oldest first */
+  guint64 taken_order;        /* the write order of the file state the set was last given */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
@@ -66,6 +73,41 @@ bookmark_free (Bookmark *bookmark)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bookmark, bookmark_free)
+
+static GDateTime *
+ref_time (GDateTime *time)
+{
+  return time != NULL ? g_date_time_ref (time) : NULL;
+}
+
+static Bookmark *
+bookmark_copy (const Bookmark *bookmark)
+{
+  Bookmark *copy = g_memdup2 (bookmark, sizeof *bookmark);
+
+  copy->key = g_strdup (bookmark->key);
+  copy->title = g_strdup (bookmark->title);
+  copy->room = g_strdup (bookmark->room);
+  copy->start = ref_time (bookmark->start);
+  copy->end = ref_time (bookmark->end);
+  copy->added = ref_time (bookmark->added);
+  return copy;
+}
+
+static gboolean
+times_equal (GDateTime *a, GDateTime *b)
+{
+  return a == b || (a != NULL && b != NULL && g_date_time_equal (a, b));
+}
+
+static gboolean
+bookmark_equal (const Bookmark *a, const Bookmark *b)
+{
+  return g_str_equal (a->key, b->key) && g_strcmp0 (a->title, b->title) == 0 &&
+         g_strcmp0 (a->room, b->room) == 0 && times_equal (a->start, b->start) &&
+         times_equal (a->end, b->end) && times_equal (a->added, b->added) &&
+         a->cancelled == b->cancelled && a->backup == b->backup;
+}
 
 static GHashTable *
 bookmark_table_new (void)
@@ -141,9 +183,9 @@ compare_bookmarks (gconstpointer a, gconstpointer b)
 }
 
 static GPtrArray *
-sorted_bookmarks (HallwayBookmarks *self)
+sorted_bookmarks (GHashTable *bookmarks)
 {
-  GPtrArray *sorted = g_hash_table_get_values_as_ptr_array (self->bookmarks);
+  GPtrArray *sorted = g_hash_table_get_values_as_ptr_array (bookmarks);
 
   g_ptr_array_sort (sorted, compare_bookmarks);
   return sorted;
@@ -222,12 +264,12 @@ read_hidden_tracks (JsonObject *root)
 }
 
 static GBytes *
-serialize (HallwayBookmarks *self)
+serialize (GHashTable *bookmarks, GHashTable *hidden_tracks)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GPtrArray) sorted = sorted_bookmarks (self);
+  g_autoptr (GPtrArray) sorted = sorted_bookmarks (bookmarks);
   gsize length;
   char *text;
 
@@ -239,7 +281,7 @@ serialize (HallwayBookmarks *self)
   for (guint i = 0; i < sorted->len; i++)
     add_bookmark_object (builder, g_ptr_array_index (sorted, i));
   json_builder_end_array (builder);
-  add_hidden_tracks (builder, self->hidden_tracks);
+  add_hidden_tracks (builder, hidden_tracks);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -401,35 +443,273 @@ parse_contents_counting (const char  *contents,
   return read_bookmark_array (json_node_get_array (array), dropped, first_dropped);
 }
 
-/* Checked before every write, even without a load(): another Hallway, or another copy of
- * this one, may have written a newer format since, and that file must survive. */
+/* ---- what this instance changed --------------------------------------------------- */
+
+/* Per key, what this instance did to a bookmark since its set last matched the file. */
+typedef enum
+{
+  CHANGE_ADDED = 1 << 0,     /* bookmarked here: the whole bookmark is this instance's */
+  CHANGE_REMOVED = 1 << 1,
+  CHANGE_SNAPSHOT = 1 << 2,  /* title, times, room, cancelled */
+  CHANGE_BACKUP = 1 << 3,
+} Change;
+
+/* Per hidden-track name. */
+enum
+{
+  TRACK_HIDDEN = 1,
+  TRACK_SHOWN = 2,
+};
+
+static GHashTable *
+change_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* A later change of one key on top of an earlier one. */
+static void
+note_change (GHashTable *changes, const char *key, Change change)
+{
+  gpointer earlier;
+
+  if (!(change & (CHANGE_ADDED | CHANGE_REMOVED)) &&
+      g_hash_table_lookup_extended (changes, key, NULL, &earlier))
+    change = GPOINTER_TO_UINT (earlier) & CHANGE_ADDED ? CHANGE_ADDED
+                                                       : GPOINTER_TO_UINT (earlier) | change;
+  g_hash_table_insert (changes, g_strdup (key), GUINT_TO_POINTER (change));
+}
+
+static void
+note_track_change (GHashTable *track_changes, const char *track, guint hidden_or_shown)
+{
+  g_hash_table_insert (track_changes, g_strdup (track), GUINT_TO_POINTER (hidden_or_shown));
+}
+
+static void
+copy_snapshot (Bookmark *to, const Bookmark *from)
+{
+  replace_text (&to->title, from->title);
+  replace_text (&to->room, from->room);
+  replace_time (&to->start, from->start);
+  replace_time (&to->end, from->end);
+  to->cancelled = from->cancelled;
+}
+
+/* Applies changes to target, the bookmarks they name taken from source. A bookmark only
+ * modified here and removed by the other side stays removed. */
+static void
+apply_changes (GHashTable *target, GHashTable *changes, GHashTable *source)
+{
+  GHashTableIter iter;
+  const char *key;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, changes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, &value))
+    {
+      Change change = GPOINTER_TO_UINT (value);
+      Bookmark *ours = g_hash_table_lookup (source, key);
+      Bookmark *theirs = g_hash_table_lookup (target, key);
+
+      if (change & CHANGE_REMOVED)
+        g_hash_table_remove (target, key);
+      else if (ours == NULL)
+        continue;
+      else if (change & CHANGE_ADDED)
+        {
+          Bookmark *copy = bookmark_copy (ours);
+
+          g_hash_table_replace (target, copy->key, copy);
+        }
+      else if (theirs != NULL)
+        {
+          if (change & CHANGE_SNAPSHOT)
+            copy_snapshot (theirs, ours);
+          if (change & CHANGE_BACKUP)
+            theirs->backup = ours->backup;
+        }
+    }
+}
+
+static void
+apply_track_changes (GHashTable *hidden_tracks, GHashTable *track_changes)
+{
+  GHashTableIter iter;
+  const char *track;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, track_changes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &track, &value))
+    {
+      if (GPOINTER_TO_UINT (value) == TRACK_HIDDEN)
+        g_hash_table_add (hidden_tracks, g_strdup (track));
+      else
+        g_hash_table_remove (hidden_tracks, track);
+    }
+}
+
 static gboolean
-check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
+same_bookmarks (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  Bookmark *bookmark;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &bookmark))
+    {
+      Bookmark *other = g_hash_table_lookup (b, bookmark->key);
+
+      if (other == NULL || !bookmark_equal (bookmark, other))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_names (GHashTable *a, GHashTable *b)
+{
+  GHashTableIter iter;
+  const char *name;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    if (!g_hash_table_contains (b, name))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- one save: read, merge and write under the lock -------------------------------- */
+
+/* Taken on the main thread when a save starts; the worker touches nothing else. */
+typedef struct
+{
+  GFile *file;
+  GHashTable *changes;        /* key → Change: what this save writes */
+  GHashTable *changed;        /* key → Bookmark: copies of the changed ones still in the set */
+  GHashTable *track_changes;
+  /* The result, set by the worker: the file as written, and when it was written. */
+  GHashTable *merged;
+  GHashTable *merged_tracks;
+  guint order;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->changes, g_hash_table_unref);
+  g_clear_pointer (&job->changed, g_hash_table_unref);
+  g_clear_pointer (&job->track_changes, g_hash_table_unref);
+  g_clear_pointer (&job->merged, g_hash_table_unref);
+  g_clear_pointer (&job->merged_tracks, g_hash_table_unref);
+  g_free (job);
+}
+
+/* The changes so far go to this save; the set starts a new list for the next one. */
+static SaveJob *
+take_save_job (HallwayBookmarks *self)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+  GHashTableIter iter;
+  const char *key;
+
+  job->file = g_object_ref (self->file);
+  job->changes = g_steal_pointer (&self->changes);
+  job->track_changes = g_steal_pointer (&self->track_changes);
+  self->changes = change_table_new ();
+  self->track_changes = change_table_new ();
+  job->changed = bookmark_table_new ();
+  g_hash_table_iter_init (&iter, job->changes);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+    {
+      Bookmark *bookmark = g_hash_table_lookup (self->bookmarks, key);
+
+      if (bookmark != NULL)
+        {
+          Bookmark *copy = bookmark_copy (bookmark);
+
+          g_hash_table_replace (job->changed, copy->key, copy);
+        }
+    }
+  g_queue_push_tail (&self->writes, job);
+  return job;
+}
+
+/* The order in which this process wrote its files, counted under each file's lock: of
+ * two results of one set, the later one is the newer state of the file. */
+static int write_counter;
+
+/* The file as it is now, as the base of the merge: absent is empty. One that became
+ * unreadable or damaged since it was loaded is left alone, and so is a newer one (its
+ * error is turned into the message that blocks later saves by the caller). */
+static gboolean
+read_current (SaveJob *job, GCancellable *cancellable, GError **error)
 {
   g_autofree char *contents = NULL;
-  g_autoptr (GHashTable) table = NULL;
-  g_autoptr (GError) parse_error = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GError) local_error = NULL;
   gsize length = 0;
 
-  /* Absent or unreadable: the write itself reports whatever matters. */
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
+  if (!hallway_file_load_state (job->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                                &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          job->merged = bookmark_table_new ();
+          job->merged_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          return TRUE;
+        }
+      name = g_file_get_parse_name (job->file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the bookmarks file “%s” before saving: %s. It is left "
+                     "untouched; the latest bookmark changes were not saved."),
+                   name, local_error->message);
+      return FALSE;
+    }
+  job->merged = parse_contents (contents, length, &job->merged_tracks, &local_error);
+  if (job->merged != NULL && job->merged_tracks != NULL)
     return TRUE;
-  table = parse_contents (contents, length, NULL, &parse_error);
-  if (!g_error_matches (parse_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&parse_error));
+  g_clear_pointer (&job->merged, g_hash_table_unref);
+  g_clear_pointer (&job->merged_tracks, g_hash_table_unref);
+  if (g_error_matches (local_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  name = g_file_get_parse_name (job->file);
+  g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+               _("The bookmarks file “%s” was changed by another program and cannot be read "
+                 "(%s). It is left untouched; the latest bookmark changes were not saved."),
+               name, local_error->message);
   return FALSE;
 }
 
-/* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
+/* Under the lock, so another Hallway never writes between the read and the write: this
+ * instance's changes go on top of the file as it is, and what was written is kept in the
+ * job for the set. Blocking: for worker threads. */
 static gboolean
-write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
+merge_and_write (SaveJob *job, GCancellable *cancellable, GError **error)
 {
+  g_autoptr (HallwayFileLock) lock = hallway_file_lock_acquire (job->file, cancellable, error);
+  g_autoptr (GBytes) bytes = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data;
 
-  return check_not_newer (file, cancellable, error) &&
-         hallway_file_replace (file, data, length, cancellable, error);
+  if (lock == NULL || !read_current (job, cancellable, error))
+    return FALSE;
+  apply_changes (job->merged, job->changes, job->changed);
+  apply_track_changes (job->merged_tracks, job->track_changes);
+  bytes = serialize (job->merged, job->merged_tracks);
+  data = g_bytes_get_data (bytes, &length);
+  if (!hallway_file_replace (job->file, data, length, cancellable, error))
+    return FALSE;
+  job->order = (guint) g_atomic_int_add (&write_counter, 1) + 1;
+  return TRUE;
 }
 
 /* ---- loading ----------------------------------------------------------------------- */
@@ -594,6 +874,9 @@ hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_error (&self->save_blocker);
+  /* The set matches the file from here: nothing of this instance's is left to merge. */
+  g_hash_table_remove_all (self->changes);
+  g_hash_table_remove_all (self->track_changes);
   hallway_file_remove_stale_temporaries (self->file);
   if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
                                &local_error))
@@ -646,10 +929,14 @@ hallway_bookmarks_add (HallwayBookmarks *self, HallwayEvent *event)
     {
       bookmark = bookmark_new_for_event (event);
       g_hash_table_insert (self->bookmarks, bookmark->key, bookmark);
+      note_change (self->changes, bookmark->key, CHANGE_ADDED);
       emit_changed (self);
     }
   else if (bookmark_take_snapshot (bookmark, event))
-    emit_changed (self);
+    {
+      note_change (self->changes, bookmark->key, CHANGE_SNAPSHOT);
+      emit_changed (self);
+    }
 }
 
 void
@@ -658,8 +945,10 @@ hallway_bookmarks_remove (HallwayBookmarks *self, const char *key)
   g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
   g_return_if_fail (key != NULL);
 
-  if (g_hash_table_remove (self->bookmarks, key))
-    emit_changed (self);
+  if (!g_hash_table_remove (self->bookmarks, key))
+    return;
+  note_change (self->changes, key, CHANGE_REMOVED);
+  emit_changed (self);
 }
 
 /* In schedule order (by the snapshot's start). */
@@ -671,7 +960,7 @@ hallway_bookmarks_dup_keys (HallwayBookmarks *self)
 
   g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), NULL);
 
-  sorted = sorted_bookmarks (self);
+  sorted = sorted_bookmarks (self->bookmarks);
   for (guint i = 0; i < sorted->len; i++)
     g_strv_builder_add (keys, ((Bookmark *) g_ptr_array_index (sorted, i))->key);
   return g_strv_builder_end (keys);
@@ -701,10 +990,12 @@ hallway_bookmarks_update_from (HallwayBookmarks *self, HallwayConference *confer
     {
       HallwayEvent *event = hallway_conference_lookup_event (conference, bookmark->key);
 
-      if (event != NULL)
-        changed |= bookmark_take_snapshot (bookmark, event);
-      else
-        changed |= replace_cancelled (bookmark, TRUE);
+      gboolean this_changed = event != NULL ? bookmark_take_snapshot (bookmark, event)
+                                            : replace_cancelled (bookmark, TRUE);
+
+      if (this_changed)
+        note_change (self->changes, bookmark->key, CHANGE_SNAPSHOT);
+      changed |= this_changed;
     }
   if (changed)
     emit_changed (self);
@@ -730,6 +1021,7 @@ hallway_bookmarks_set_track_hidden (HallwayBookmarks *self, const char *track, g
     g_hash_table_add (self->hidden_tracks, g_strdup (track));
   else
     g_hash_table_remove (self->hidden_tracks, track);
+  note_track_change (self->track_changes, track, hidden ? TRACK_HIDDEN : TRACK_SHOWN);
   emit_changed (self);
 }
 
@@ -765,6 +1057,7 @@ hallway_bookmarks_set_backup (HallwayBookmarks *self, const char *key, gboolean 
   if (bookmark == NULL || bookmark->backup == !!backup)
     return;
   bookmark->backup = !!backup;
+  note_change (self->changes, key, CHANGE_BACKUP);
   emit_changed (self);
 }
 
@@ -824,11 +1117,82 @@ save_error (HallwayBookmarks *self, GError *write_error)
   return error;
 }
 
+/* The set becomes the file as this save wrote it (with the other instance's changes), plus
+ * what this instance changed since: in saves still being written, then not yet saved. A
+ * result older than one the set already took is only a step behind it, and skipped. */
+static void
+take_merged (HallwayBookmarks *self, SaveJob *job)
+{
+  g_autoptr (GHashTable) merged = g_steal_pointer (&job->merged);
+  g_autoptr (GHashTable) merged_tracks = g_steal_pointer (&job->merged_tracks);
+  GHashTableIter iter;
+  const char *name;
+
+  if (job->order < self->taken_order)
+    return;
+  self->taken_order = job->order;
+  for (GList *l = self->writes.head; l != NULL; l = l->next)
+    {
+      SaveJob *later = l->data;
+
+      apply_changes (merged, later->changes, later->changed);
+      apply_track_changes (merged_tracks, later->track_changes);
+    }
+  apply_changes (merged, self->changes, self->bookmarks);
+  apply_track_changes (merged_tracks, self->track_changes);
+
+  if (same_bookmarks (self->bookmarks, merged) && same_names (self->hidden_tracks, merged_tracks))
+    return;
+  g_hash_table_unref (self->bookmarks);
+  self->bookmarks = g_steal_pointer (&merged);
+  /* The same table: hallway_bookmarks_get_hidden_tracks() hands it out. */
+  g_hash_table_remove_all (self->hidden_tracks);
+  g_hash_table_iter_init (&iter, merged_tracks);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    g_hash_table_add (self->hidden_tracks, g_strdup (name));
+  emit_changed (self);
+}
+
+/* A failed save's changes are still to be saved, before those made since. */
+static void
+restore_changes (HallwayBookmarks *self, SaveJob *job)
+{
+  g_autoptr (GHashTable) later = g_steal_pointer (&self->changes);
+  g_autoptr (GHashTable) later_tracks = g_steal_pointer (&self->track_changes);
+  GHashTableIter iter;
+  const char *key;
+  gpointer value;
+
+  self->changes = g_steal_pointer (&job->changes);
+  self->track_changes = g_steal_pointer (&job->track_changes);
+  g_hash_table_iter_init (&iter, later);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, &value))
+    note_change (self->changes, key, GPOINTER_TO_UINT (value));
+  g_hash_table_iter_init (&iter, later_tracks);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &key, &value))
+    note_track_change (self->track_changes, key, GPOINTER_TO_UINT (value));
+}
+
+/* On the main thread after each write, queued or not. */
+static GError *
+finish_save (HallwayBookmarks *self, SaveJob *job, GError *error)
+{
+  g_queue_remove (&self->writes, job);
+  if (error != NULL)
+    {
+      restore_changes (self, job);
+      return save_error (self, error);
+    }
+  take_merged (self, job);
+  return NULL;
+}
+
+/* Blocking, on the calling thread; a save queued before may still be running. */
 gboolean
 hallway_bookmarks_save (HallwayBookmarks *self, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) write_error = NULL;
+  SaveJob *job;
+  GError *write_error = NULL;
 
   g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -838,10 +1202,13 @@ hallway_bookmarks_save (HallwayBookmarks *self, GCancellable *cancellable, GErro
       g_propagate_error (error, g_error_copy (self->save_blocker));
       return FALSE;
     }
-  bytes = serialize (self);
-  if (!write_file (self->file, bytes, cancellable, &write_error))
+  job = take_save_job (self);
+  merge_and_write (job, cancellable, &write_error);
+  write_error = finish_save (self, job, write_error);
+  save_job_free (job);
+  if (write_error != NULL)
     {
-      g_propagate_error (error, save_error (self, g_steal_pointer (&write_error)));
+      g_propagate_error (error, write_error);
       return FALSE;
     }
   return TRUE;
@@ -849,24 +1216,22 @@ hallway_bookmarks_save (HallwayBookmarks *self, GCancellable *cancellable, GErro
 
 /* ---- the save queue's hooks ----------------------------------------------------------- */
 
-static GBytes *
-serialize_for_queue (GObject *owner)
+static gpointer
+snapshot_for_queue (GObject *owner)
 {
-  return serialize (HALLWAY_BOOKMARKS (owner));
+  return take_save_job (HALLWAY_BOOKMARKS (owner));
 }
 
 static gboolean
-write_for_queue (GObject *owner, GBytes *bytes, GCancellable *cancellable, GError **error)
+write_for_queue (GObject *owner, gpointer snapshot, GCancellable *cancellable, GError **error)
 {
-  return write_file (HALLWAY_BOOKMARKS (owner)->file, bytes, cancellable, error);
+  return merge_and_write (snapshot, cancellable, error);
 }
 
 static GError *
-save_done (GObject *owner, GError *error)
+save_done (GObject *owner, gpointer snapshot, GError *error)
 {
-  HallwayBookmarks *self = HALLWAY_BOOKMARKS (owner);
-
-  return error != NULL ? save_error (self, error) : NULL;
+  return finish_save (HALLWAY_BOOKMARKS (owner), snapshot, error);
 }
 
 static const GError *
@@ -907,6 +1272,8 @@ hallway_bookmarks_finalize (GObject *object)
   g_clear_pointer (&self->hidden_tracks, g_hash_table_unref);
   g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->track_changes, g_hash_table_unref);
   G_OBJECT_CLASS (hallway_bookmarks_parent_class)->finalize (object);
 }
 
@@ -926,7 +1293,11 @@ hallway_bookmarks_init (HallwayBookmarks *self)
 {
   self->bookmarks = bookmark_table_new ();
   self->hidden_tracks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->saves = hallway_save_queue_new (G_OBJECT (self), serialize_for_queue, write_for_queue, save_done,
+  self->changes = change_table_new ();
+  self->track_changes = change_table_new ();
+  g_queue_init (&self->writes);
+  self->saves = hallway_save_queue_new (G_OBJECT (self), snapshot_for_queue,
+                                        (GDestroyNotify) save_job_free, write_for_queue, save_done,
                                         save_blocker);
 }
 

@@ -11,6 +11,7 @@
 #include "hallway-library.h"
 #include "hallway-json.h"
 #include "hallway-file.h"
+#include "hallway-file-lock.h"
 #include "hallway-save-queue.h"
 
 /* The same folder as the schedule cache, whatever the build profile. */
@@ -633,6 +634,15 @@ struct _HallwayLibrary
   gboolean loaded;               /* library.json was read: writing it loses nothing */
   GError *save_blocker;          /* set while library.json must not be replaced */
   HallwaySaveQueue *saves;
+  /* What this instance changed since its list last matched library.json: a save applies
+   * only these to the file as it is then, so another Hallway's changes survive. */
+  GHashTable *added_ids;
+  GHashTable *removed_ids;
+  GHashTable *retitled_ids;
+  gboolean current_changed;
+  GQueue writes;                 /* LibrarySave, not owned: taken, not yet done, oldest first */
+  guint taken_order;             /* the write order of the file state the list last took */
+  gboolean merging;              /* taking another instance's changes: not ours to save */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -692,21 +702,12 @@ add_string_member (JsonBuilder *builder, const char *name, const char *value)
   json_builder_add_string_value (builder, value);
 }
 
-static void
-add_entry_object (JsonBuilder *builder, HallwayLibraryEntry *entry)
-{
-  g_autofree char *added = g_date_time_format_iso8601 (entry->added);
+typedef struct _StoredConference StoredConference;
 
-  json_builder_begin_object (builder);
-  add_string_member (builder, "id", entry->id);
-  add_string_member (builder, "location", entry->location);
-  add_string_member (builder, "title", entry->title);
-  add_string_member (builder, "added", added);
-  json_builder_end_object (builder);
-}
+static void add_stored_object (JsonBuilder *builder, StoredConference *stored);
 
 static GBytes *
-serialize (HallwayLibrary *self)
+serialize (GPtrArray *stored, const char *current_id)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -717,12 +718,12 @@ serialize (HallwayLibrary *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, FORMAT_VERSION);
-  if (self->current != NULL)
-    add_string_member (builder, "current", self->current->id);
+  if (current_id != NULL)
+    add_string_member (builder, "current", current_id);
   json_builder_set_member_name (builder, "conferences");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < self->entries->len; i++)
-    add_entry_object (builder, g_ptr_array_index (self->entries, i));
+  for (guint i = 0; i < stored->len; i++)
+    add_stored_object (builder, g_ptr_array_index (stored, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
@@ -733,15 +734,28 @@ serialize (HallwayLibrary *self)
   return g_bytes_new_take (text, length);
 }
 
-/* One conference as library.json has it, read in the load thread. */
-typedef struct
+/* One conference as library.json has it, read in the load thread or a save's. */
+struct _StoredConference
 {
   char *id;
   char *location;
   char *title;
   GDateTime *added;
   HallwayBookmarks *bookmarks;
-} StoredConference;
+};
+
+static void
+add_stored_object (JsonBuilder *builder, StoredConference *stored)
+{
+  g_autofree char *added = g_date_time_format_iso8601 (stored->added);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", stored->id);
+  add_string_member (builder, "location", stored->location);
+  add_string_member (builder, "title", stored->title);
+  add_string_member (builder, "added", added);
+  json_builder_end_object (builder);
+}
 
 static void
 stored_conference_free (StoredConference *stored)
@@ -943,38 +957,6 @@ move_aside_corrupt (GFile *file, const GError *detail, gboolean *blocked)
                       name, detail->message, move_error->message);
 }
 
-/* Checked before every write, even after a good load: another Hallway may have written a
- * newer format since, and that file must survive. */
-static gboolean
-check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *current_id = NULL;
-  g_autoptr (GPtrArray) stored = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  gsize length = 0;
-
-  /* Absent or unreadable: the write itself reports whatever matters. */
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
-    return TRUE;
-  stored = parse_library (contents, length, &current_id, &parse_error);
-  if (!g_error_matches (parse_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
-    return TRUE;
-  g_propagate_error (error, newer_version_error (file, parse_error));
-  return FALSE;
-}
-
-/* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
-static gboolean
-write_file (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return check_not_newer (file, cancellable, error) &&
-         hallway_file_replace (file, data, length, cancellable, error);
-}
-
 /* ---- saving ---------------------------------------------------------------------------- */
 
 static void
@@ -989,36 +971,6 @@ block_saves (HallwayLibrary *self, const GError *error)
 {
   g_clear_error (&self->save_blocker);
   self->save_blocker = g_error_copy (error);
-}
-
-/* ---- the save queue's hooks ----------------------------------------------------------- */
-
-static GBytes *
-serialize_for_queue (GObject *owner)
-{
-  return serialize (HALLWAY_LIBRARY (owner));
-}
-
-static gboolean
-write_for_queue (GObject *owner, GBytes *bytes, GCancellable *cancellable, GError **error)
-{
-  return write_file (HALLWAY_LIBRARY (owner)->file, bytes, cancellable, error);
-}
-
-static GError *
-save_done (GObject *owner, GError *error)
-{
-  HallwayLibrary *self = HALLWAY_LIBRARY (owner);
-
-  if (error == NULL)
-    {
-      set_last_error (self, NULL);
-      return NULL;
-    }
-  if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
-    block_saves (self, error);
-  set_last_error (self, error->message);
-  return error;
 }
 
 static const GError *
@@ -1068,8 +1020,10 @@ save_in_background (HallwayLibrary *self)
 static void
 entry_title_changed_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayLibrary *self)
 {
-  if (self->loaded)
-    save_in_background (self);
+  if (!self->loaded || self->merging)
+    return;
+  g_hash_table_add (self->retitled_ids, g_strdup (entry->id));
+  save_in_background (self);
 }
 
 static void
@@ -1177,6 +1131,397 @@ hallway_library_dup_bookmarks_file (HallwayLibrary *self, const char *id)
   g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
 
   return bookmarks_file_for_id (id);
+}
+
+/* ---- one save: read, merge and write under the lock ------------------------------------ */
+
+/* Taken on the main thread when a save starts: this instance's changes since its list last
+ * matched library.json. The worker touches nothing else. */
+typedef struct
+{
+  GFile *file;
+  GPtrArray *added;          /* StoredConference: copies of the conferences added here */
+  GHashTable *removed;       /* ids removed here */
+  GHashTable *titles;        /* id → title, changed here */
+  gboolean current_changed;
+  char *current_id;          /* this instance's choice, when current_changed */
+  /* The result, set by the worker: the file as written, and when it was written. */
+  GPtrArray *merged;         /* StoredConference */
+  char *merged_current;
+  guint order;
+} LibrarySave;
+
+static GHashTable *
+id_set_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GHashTable *
+title_table_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+library_save_free (LibrarySave *save)
+{
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->added, g_ptr_array_unref);
+  g_clear_pointer (&save->removed, g_hash_table_unref);
+  g_clear_pointer (&save->titles, g_hash_table_unref);
+  g_free (save->current_id);
+  g_clear_pointer (&save->merged, g_ptr_array_unref);
+  g_free (save->merged_current);
+  g_free (save);
+}
+
+static StoredConference *
+find_stored (GPtrArray *stored, const char *id, const char *location)
+{
+  for (guint i = 0; i < stored->len; i++)
+    {
+      StoredConference *conference = g_ptr_array_index (stored, i);
+
+      if (g_str_equal (conference->id, id) ||
+          (location != NULL && g_str_equal (conference->location, location)))
+        return conference;
+    }
+  return NULL;
+}
+
+/* Removals, then additions (a conference the other side has already is kept as it is),
+ * then titles; "current" only when chosen here. */
+static void
+apply_library_changes (LibrarySave *save)
+{
+  GHashTableIter iter;
+  const char *id;
+  const char *title;
+
+  for (guint i = save->merged->len; i > 0; i--)
+    {
+      StoredConference *conference = g_ptr_array_index (save->merged, i - 1);
+
+      if (g_hash_table_contains (save->removed, conference->id))
+        g_ptr_array_remove_index (save->merged, i - 1);
+    }
+  for (guint i = 0; i < save->added->len; i++)
+    {
+      StoredConference *ours = g_ptr_array_index (save->added, i);
+
+      if (find_stored (save->merged, ours->id, ours->location) == NULL)
+        g_ptr_array_add (save->merged, stored_conference_new (ours->id, ours->location,
+                                                              ours->title, ours->added));
+    }
+  g_hash_table_iter_init (&iter, save->titles);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, (gpointer *) &title))
+    {
+      StoredConference *conference = find_stored (save->merged, id, NULL);
+
+      if (conference != NULL)
+        g_set_str (&conference->title, title);
+    }
+  if (save->current_changed)
+    g_set_str (&save->merged_current, save->current_id);
+  if (save->merged_current != NULL && find_stored (save->merged, save->merged_current, NULL) == NULL)
+    g_clear_pointer (&save->merged_current, g_free);
+}
+
+/* The file as it is now, as the base of the merge: absent is empty. One that became
+ * unreadable or damaged since it was loaded is left alone, and so is a newer one. */
+static gboolean
+read_current_library (LibrarySave *save, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length = 0;
+
+  if (!hallway_file_load_state (save->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
+                                &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          save->merged = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_conference_free);
+          return TRUE;
+        }
+      name = g_file_get_parse_name (save->file);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not read the list of conferences “%s” before saving: %s. It is "
+                     "left untouched; the latest change to it was not saved."),
+                   name, local_error->message);
+      return FALSE;
+    }
+  save->merged = parse_library (contents, length, &save->merged_current, &local_error);
+  if (save->merged != NULL)
+    return TRUE;
+  if (g_error_matches (local_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+    {
+      g_propagate_error (error, newer_version_error (save->file, local_error));
+      return FALSE;
+    }
+  name = g_file_get_parse_name (save->file);
+  g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+               _("The list of conferences “%s” was changed by another program and cannot be "
+                 "read (%s). It is left untouched; the latest change to it was not saved."),
+               name, local_error->message);
+  return FALSE;
+}
+
+/* The order in which this process wrote library.json, counted under its lock. */
+static int write_counter;
+
+/* Under the lock, so another Hallway never writes between the read and the write. Blocking:
+ * for worker threads. */
+static gboolean
+merge_and_write (LibrarySave *save, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (HallwayFileLock) lock = hallway_file_lock_acquire (save->file, cancellable, error);
+  g_autoptr (GBytes) bytes = NULL;
+  gsize length;
+  const char *data;
+
+  if (lock == NULL || !read_current_library (save, cancellable, error))
+    return FALSE;
+  apply_library_changes (save);
+  bytes = serialize (save->merged, save->merged_current);
+  data = g_bytes_get_data (bytes, &length);
+  if (!hallway_file_replace (save->file, data, length, cancellable, error))
+    return FALSE;
+  save->order = (guint) g_atomic_int_add (&write_counter, 1) + 1;
+  return TRUE;
+}
+
+/* ---- what this instance changed -------------------------------------------------------- */
+
+static void
+note_added (HallwayLibrary *self, const char *id)
+{
+  g_hash_table_remove (self->removed_ids, id);
+  g_hash_table_add (self->added_ids, g_strdup (id));
+}
+
+static void
+note_removed (HallwayLibrary *self, const char *id)
+{
+  g_hash_table_remove (self->added_ids, id);
+  g_hash_table_remove (self->retitled_ids, id);
+  g_hash_table_add (self->removed_ids, g_strdup (id));
+}
+
+/* The changes so far go to this save; a new list starts for the next one. */
+static LibrarySave *
+take_library_save (HallwayLibrary *self)
+{
+  LibrarySave *save = g_new0 (LibrarySave, 1);
+  GHashTableIter iter;
+  const char *id;
+
+  save->file = g_object_ref (self->file);
+  save->added = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_conference_free);
+  save->removed = g_steal_pointer (&self->removed_ids);
+  save->titles = title_table_new ();
+  g_hash_table_iter_init (&iter, self->added_ids);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
+
+      if (entry != NULL)
+        g_ptr_array_add (save->added, stored_conference_new (entry->id, entry->location,
+                                                             entry->title, entry->added));
+    }
+  g_hash_table_iter_init (&iter, self->retitled_ids);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    {
+      HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
+
+      if (entry != NULL)
+        g_hash_table_insert (save->titles, g_strdup (id), g_strdup (entry->title));
+    }
+  save->current_changed = self->current_changed;
+  save->current_id = self->current != NULL ? g_strdup (self->current->id) : NULL;
+  g_hash_table_remove_all (self->added_ids);
+  g_hash_table_remove_all (self->retitled_ids);
+  self->removed_ids = id_set_new ();
+  self->current_changed = FALSE;
+  g_queue_push_tail (&self->writes, save);
+  return save;
+}
+
+/* A failed save's changes are still to be saved, unless undone since. */
+static void
+restore_changes (HallwayLibrary *self, LibrarySave *save)
+{
+  GHashTableIter iter;
+  const char *id;
+
+  for (guint i = 0; i < save->added->len; i++)
+    {
+      StoredConference *conference = g_ptr_array_index (save->added, i);
+
+      if (!g_hash_table_contains (self->removed_ids, conference->id))
+        g_hash_table_add (self->added_ids, g_strdup (conference->id));
+    }
+  g_hash_table_iter_init (&iter, save->removed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (!g_hash_table_contains (self->added_ids, id))
+      g_hash_table_add (self->removed_ids, g_strdup (id));
+  g_hash_table_iter_init (&iter, save->titles);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    if (hallway_library_lookup (self, id) != NULL)
+      g_hash_table_add (self->retitled_ids, g_strdup (id));
+  self->current_changed |= save->current_changed;
+}
+
+static void
+cached_loaded_later_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_debug ("No cached schedule for %s: %s",
+             hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)), error->message);
+}
+
+static HallwayLibraryEntry *entry_for_stored (HallwayLibrary *self, StoredConference *stored);
+
+/* A conference another Hallway added: its bookmarks and cached schedule, as at start-up. */
+static void
+append_from_other_instance (HallwayLibrary *self, StoredConference *stored)
+{
+  g_autoptr (GFile) file = bookmarks_file_for_id (stored->id);
+  g_autoptr (HallwayLibraryEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&stored->bookmarks);
+  stored->bookmarks = hallway_bookmarks_new (file);
+  if (!hallway_bookmarks_load (stored->bookmarks, &error))
+    g_message ("%s", error->message);
+  entry = entry_for_stored (self, stored);
+  append_entry (self, entry);
+  hallway_subscription_load_cached_async (entry->subscription, NULL, cached_loaded_later_cb,
+                                          NULL);
+}
+
+static gboolean
+changed_here (HallwayLibrary *self, GHashTable *(*pick) (LibrarySave *), GHashTable *pending,
+              const char *id)
+{
+  if (g_hash_table_contains (pending, id))
+    return TRUE;
+  for (GList *l = self->writes.head; l != NULL; l = l->next)
+    if (g_hash_table_contains (pick (l->data), id))
+      return TRUE;
+  return FALSE;
+}
+
+static GHashTable *
+pick_removed (LibrarySave *save)
+{
+  return save->removed;
+}
+
+static GHashTable *
+pick_titles (LibrarySave *save)
+{
+  return save->titles;
+}
+
+static gboolean
+added_here (HallwayLibrary *self, const char *id)
+{
+  if (g_hash_table_contains (self->added_ids, id))
+    return TRUE;
+  for (GList *l = self->writes.head; l != NULL; l = l->next)
+    if (find_stored (((LibrarySave *) l->data)->added, id, NULL) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The list becomes the file as this save wrote it: conferences another Hallway added
+ * appear, those it removed go (their files stay: the other instance deleted them or kept
+ * them), titles follow; what this instance changed since, in saves still being written or
+ * not yet saved, stays as it is here. The conference shown here stays this instance's
+ * choice. A result older than one already taken is skipped. */
+static void
+take_merged (HallwayLibrary *self, LibrarySave *save)
+{
+  g_autoptr (GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!self->loaded || save->order < self->taken_order)
+    return;
+  self->taken_order = save->order;
+  self->merging = TRUE;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+      StoredConference *stored = find_stored (save->merged, entry->id, NULL);
+
+      if (stored == NULL && !added_here (self, entry->id))
+        g_ptr_array_add (gone, g_object_ref (entry));
+      else if (stored != NULL &&
+               !changed_here (self, pick_titles, self->retitled_ids, entry->id))
+        entry_set_title (entry, stored->title);
+    }
+  for (guint i = 0; i < gone->len; i++)
+    remove_entry (self, g_ptr_array_index (gone, i));
+  for (guint i = 0; i < save->merged->len; i++)
+    {
+      StoredConference *stored = g_ptr_array_index (save->merged, i);
+
+      if (hallway_library_lookup (self, stored->id) == NULL &&
+          hallway_library_lookup_location (self, stored->location) == NULL &&
+          !changed_here (self, pick_removed, self->removed_ids, stored->id))
+        append_from_other_instance (self, stored);
+    }
+  self->merging = FALSE;
+}
+
+/* On the main thread after each write. */
+static GError *
+finish_save (HallwayLibrary *self, LibrarySave *save, GError *error)
+{
+  g_queue_remove (&self->writes, save);
+  if (error != NULL)
+    {
+      restore_changes (self, save);
+      return error;
+    }
+  take_merged (self, save);
+  return NULL;
+}
+
+/* ---- the save queue's hooks ----------------------------------------------------------- */
+
+static gpointer
+snapshot_for_queue (GObject *owner)
+{
+  return take_library_save (HALLWAY_LIBRARY (owner));
+}
+
+static gboolean
+write_for_queue (GObject *owner, gpointer snapshot, GCancellable *cancellable, GError **error)
+{
+  return merge_and_write (snapshot, cancellable, error);
+}
+
+static GError *
+save_done (GObject *owner, gpointer snapshot, GError *error)
+{
+  HallwayLibrary *self = HALLWAY_LIBRARY (owner);
+
+  error = finish_save (self, snapshot, error);
+  if (error == NULL)
+    {
+      set_last_error (self, NULL);
+      return NULL;
+    }
+  if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
+    block_saves (self, error);
+  set_last_error (self, error->message);
+  return error;
 }
 
 /* ---- loading --------------------------------------------------------------------------- */
@@ -1439,6 +1784,10 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; i < job->stored->len; i++)
     g_ptr_array_add (entries, entry_for_stored (self, g_ptr_array_index (job->stored, i)));
   append_entries (self, entries);
+  /* The defaults of a first start are this instance's to add; another Hallway starting
+   * for the first time at once adds its own, and the saves merge. */
+  for (guint i = 0; job->first_start && i < entries->len; i++)
+    note_added (self, ((HallwayLibraryEntry *) g_ptr_array_index (entries, i))->id);
   if (job->current_id != NULL)
     set_current_entry (self, hallway_library_lookup (self, job->current_id));
 
@@ -1551,6 +1900,7 @@ added_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!hallway_library_save_finish (self, result, &error))
     {
       remove_entry (self, job->entry);
+      g_hash_table_remove (self->added_ids, job->id);
       g_task_return_error (task, cannot_add_error (job->location, error));
       return;
     }
@@ -1592,6 +1942,7 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                                      : NULL,
                                   NULL, now, FALSE, job->subscription);
   append_entry (self, job->entry);
+  note_added (self, job->id);
   hallway_library_save_async (self, NULL, added_saved_cb, g_steal_pointer (&task));
 }
 
@@ -1731,6 +2082,7 @@ hallway_library_remove (HallwayLibrary *self,
   /* Kept alive past the list for its files and its title. */
   entry = g_object_ref (found);
   remove_entry (self, entry);
+  note_removed (self, entry->id);
   save_in_background (self);
   return !delete_bookmarks || delete_conference_files (self, entry, error);
 }
@@ -1761,6 +2113,7 @@ hallway_library_set_current (HallwayLibrary *self, HallwaySubscription *subscrip
   if (entry == self->current)
     return;
   set_current_entry (self, entry);
+  self->current_changed = TRUE;
   save_in_background (self);
 }
 
@@ -1876,6 +2229,9 @@ hallway_library_finalize (GObject *object)
   g_free (self->last_error);
   g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->added_ids, g_hash_table_unref);
+  g_clear_pointer (&self->removed_ids, g_hash_table_unref);
+  g_clear_pointer (&self->retitled_ids, g_hash_table_unref);
   G_OBJECT_CLASS (hallway_library_parent_class)->finalize (object);
 }
 
@@ -1907,8 +2263,13 @@ hallway_library_init (HallwayLibrary *self)
 {
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
   self->catalogue = builtin_catalogue_new ();
-  self->saves = hallway_save_queue_new (G_OBJECT (self), serialize_for_queue, write_for_queue, save_done,
-                                        save_blocker);
+  self->added_ids = id_set_new ();
+  self->removed_ids = id_set_new ();
+  self->retitled_ids = id_set_new ();
+  g_queue_init (&self->writes);
+  self->saves = hallway_save_queue_new (G_OBJECT (self), snapshot_for_queue,
+                                        (GDestroyNotify) library_save_free, write_for_queue,
+                                        save_done, save_blocker);
 }
 
 /* fetcher: shared by every subscription (NULL: a default one). */

@@ -6,7 +6,8 @@
 struct _HallwaySaveQueue
 {
   GObject *owner;           /* not owned: the owner owns the queue */
-  HallwaySaveSerializeFunc serialize;
+  HallwaySaveSnapshotFunc snapshot;
+  GDestroyNotify snapshot_free;
   HallwaySaveWriteFunc write;
   HallwaySaveDoneFunc done;
   HallwaySaveBlockerFunc blocker;
@@ -15,13 +16,15 @@ struct _HallwaySaveQueue
 };
 
 HallwaySaveQueue *
-hallway_save_queue_new (GObject *owner, HallwaySaveSerializeFunc serialize, HallwaySaveWriteFunc write,
-                        HallwaySaveDoneFunc done, HallwaySaveBlockerFunc blocker)
+hallway_save_queue_new (GObject *owner, HallwaySaveSnapshotFunc snapshot, GDestroyNotify snapshot_free,
+                        HallwaySaveWriteFunc write, HallwaySaveDoneFunc done,
+                        HallwaySaveBlockerFunc blocker)
 {
   HallwaySaveQueue *self = g_new0 (HallwaySaveQueue, 1);
 
   self->owner = owner;
-  self->serialize = serialize;
+  self->snapshot = snapshot;
+  self->snapshot_free = snapshot_free;
   self->write = write;
   self->done = done;
   self->blocker = blocker;
@@ -40,13 +43,13 @@ hallway_save_queue_free (HallwaySaveQueue *self)
 }
 
 static void
-write_in_thread (GTask *write, gpointer source, gpointer bytes, GCancellable *cancellable)
+write_in_thread (GTask *write, gpointer source, gpointer snapshot, GCancellable *cancellable)
 {
-  /* The write's source tag is its queue: the task data is the bytes to write. */
+  /* The write's source tag is its queue: the task data is the owner's snapshot. */
   HallwaySaveQueue *self = g_task_get_source_tag (write);
   GError *error = NULL;
 
-  if (self->write (source, bytes, cancellable, &error))
+  if (self->write (source, snapshot, cancellable, &error))
     g_task_return_boolean (write, TRUE);
   else
     g_task_return_error (write, error);
@@ -69,7 +72,7 @@ refuse_queued_saves_if_blocked (HallwaySaveQueue *self)
 
 static void written_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
-/* The content is taken when the write starts, so a queued save writes the latest state. */
+/* The snapshot is taken when the write starts, so a queued save writes the latest state. */
 static void
 write_next (HallwaySaveQueue *self)
 {
@@ -83,7 +86,7 @@ write_next (HallwaySaveQueue *self)
   self->writing = TRUE;
   write = g_task_new (self->owner, g_task_get_cancellable (request), written_cb, self);
   g_task_set_source_tag (write, self);
-  g_task_set_task_data (write, self->serialize (self->owner), (GDestroyNotify) g_bytes_unref);
+  g_task_set_task_data (write, self->snapshot (self->owner), self->snapshot_free);
   g_task_run_in_thread (write, write_in_thread);
 }
 
@@ -99,7 +102,7 @@ written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
    * a second write while this function starts one too. */
   self->writing = FALSE;
   g_task_propagate_boolean (G_TASK (result), &error);
-  error = self->done (source, error);
+  error = self->done (source, g_task_get_task_data (G_TASK (result)), error);
   if (error == NULL)
     g_task_return_boolean (request, TRUE);
   else
