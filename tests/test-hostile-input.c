@@ -727,6 +727,71 @@ test_xml_attribute_flood (void)
   g_string_append (xml, "><conference><title>Flood</title></conference></schedule>");
   bytes = g_string_free_to_bytes (xml);
   conference = read_anyhow (bytes);
+  /* libxml2 2.9 checks attributes pairwise: refused before it sees them. */
+  assert_bytes_refused (bytes, HALLWAY_SCHEDULE_ERROR_MALFORMED);
+}
+
+/* A real element with a few attributes, quoted '>' and '=' included, still reads. */
+static void
+test_xml_attributes_below_limit (void)
+{
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?><!-- a=1 b=2 --><schedule");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (HallwayConference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (xml, " a%u='x=>%u'", i, i);
+  g_string_append (xml, "><conference><title>Many attributes</title></conference>"
+                        "<day index=\"1\" date=\"2027-02-06\"><room name=\"K.1.105\">"
+                        "<event id=\"1\"><start>10:00</start><duration>00:30</duration>"
+                        "<title><![CDATA[a <b c=d e=f>]]></title></event></room></day></schedule>");
+  bytes = g_string_free_to_bytes (xml);
+  conference = hallway_schedule_read_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, 1);
+}
+
+static GBytes *
+icalendar_with_description (gsize length, gboolean folded)
+{
+  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hallway//Test//EN\r\n"
+                               "BEGIN:VEVENT\r\nUID:long@hallway.test\r\n"
+                               "DTSTART:20270206T100000Z\r\nDTEND:20270206T110000Z\r\n"
+                               "SUMMARY:Long\r\nDESCRIPTION:");
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (folded && i > 0 && i % 74 == 0)
+        g_string_append (ics, "\r\n ");
+      g_string_append_c (ics, 'x');
+    }
+  g_string_append (ics, "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+  return g_string_free_to_bytes (ics);
+}
+
+/* libical's line reader is quadratic in a line's length, written out or folded. */
+static void
+test_ical_long_line (void)
+{
+  g_autoptr (GBytes) unfolded = icalendar_with_description (4 * 1024 * 1024, FALSE);
+  g_autoptr (GBytes) folded = icalendar_with_description (4 * 1024 * 1024, TRUE);
+  g_autoptr (GBytes) long_abstract = icalendar_with_description (100 * 1024, TRUE);
+  g_autoptr (HallwayConference) conference = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&conference);
+  conference = read_anyhow (unfolded);
+  assert_bytes_refused (unfolded, HALLWAY_SCHEDULE_ERROR_MALFORMED);
+  g_clear_object (&conference);
+  conference = read_anyhow (folded);
+  assert_bytes_refused (folded, HALLWAY_SCHEDULE_ERROR_MALFORMED);
+
+  /* A long abstract is nowhere near the limit. */
+  g_clear_object (&conference);
+  conference = hallway_schedule_read_bytes (long_abstract, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, 1);
 }
 
 int
@@ -763,6 +828,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/schedule/deep-icalendar", test_deep_icalendar);
   g_test_add_func ("/hostile/schedule/xml-attribute-flood", test_xml_attribute_flood);
   g_test_add_func ("/hostile/schedule/json-several-values", test_json_several_values);
+  g_test_add_func ("/hostile/schedule/xml-attributes-below-limit", test_xml_attributes_below_limit);
+  g_test_add_func ("/hostile/schedule/ical-long-line", test_ical_long_line);
 
   return g_test_run ();
 }

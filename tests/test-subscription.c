@@ -898,6 +898,18 @@ was_updated (Fixture *fixture)
   return fixture->n_updated > 0;
 }
 
+static gboolean
+server_was_asked (Fixture *fixture)
+{
+  return sync_server_get_hits (fixture->server, SCHEDULE_PATH) > 0;
+}
+
+static gboolean
+never (Fixture *fixture)
+{
+  return FALSE;
+}
+
 /* A server that trickles a byte now and then holds a fetch until its deadline; Ctrl+R
  * (refresh_now) must not wait for that: it cancels the stuck fetch and starts again. */
 static void
@@ -910,10 +922,11 @@ test_refresh_now_cancels_stuck_fetch (Fixture *fixture, gconstpointer data)
     return;
   sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_TRICKLE, 0);
   hallway_refresher_set_subscription (refresher, fixture->subscription);
-  g_assert_true (iterate_until (is_refreshing, fixture, 2));
-  g_usleep (500000);
-  g_main_context_iteration (NULL, FALSE);
+  g_assert_true (iterate_until (server_was_asked, fixture, 5));
+  /* Trickling now, past the fetcher's 2 s timeout: still refreshing. */
+  iterate_until (never, fixture, 3);
   g_assert_true (is_refreshing (fixture));
+  g_assert_cmpuint (fixture->n_updated, ==, 0);
 
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
   hallway_refresher_refresh_now (refresher);

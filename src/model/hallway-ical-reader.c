@@ -775,6 +775,46 @@ read_events (IcalReader *self, GError **error)
   return TRUE;
 }
 
+/* libical grows its line buffer by appending to it and re-reading what it holds: one 4 MiB
+ * line, whether written out or folded into many, costs it seconds, 30 MiB minutes. No real
+ * property comes near this limit, so a longer line (continuations included) is refused
+ * before libical sees it. */
+#define MAX_LOGICAL_LINE (256 * 1024)
+
+static gboolean
+check_line_lengths (const char *data, gsize length, GError **error)
+{
+  const char *end = data + length;
+  const char *p = data;
+  gsize logical = 0;
+  long line = 1;
+  long logical_start = 1;
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *line_end = newline != NULL ? newline : end;
+      gboolean continuation = line_end > p && (*p == ' ' || *p == '\t');
+
+      if (!continuation)
+        {
+          logical = 0;
+          logical_start = line;
+        }
+      logical += line_end - p;
+      if (logical > MAX_LOGICAL_LINE)
+        {
+          g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+                       _("iCalendar, line %ld: the line is longer than %d KiB"), logical_start,
+                       MAX_LOGICAL_LINE / 1024);
+          return FALSE;
+        }
+      line++;
+      p = line_end + 1;
+    }
+  return TRUE;
+}
+
 HallwayConference *
 hallway_read_icalendar (const char *data, gsize length, GError **error)
 {
@@ -791,6 +831,8 @@ hallway_read_icalendar (const char *data, gsize length, GError **error)
                            _("iCalendar: the file is cut short (it does not end with END:VCALENDAR)"));
       return NULL;
     }
+  if (!check_line_lengths (data, length, error))
+    return NULL;
 
   /* libical reads NUL-terminated text. */
   text = g_strndup (data, length);

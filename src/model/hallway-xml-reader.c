@@ -1114,6 +1114,101 @@ xml_reader_init (XmlReader *reader)
   reader->person_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
+/* ---- before libxml2: what it would take quadratic time over ----------------------------- */
+
+/* libxml2 before 2.14 compares each attribute of a start tag with all the earlier ones: one
+ * tag with 100,000 attributes costs it seconds, 200,000 half a minute. No schedule element
+ * has more than a handful, so a linear scan refuses such a tag before libxml2 sees it. */
+#define MAX_ATTRIBUTES_PER_TAG 256
+
+static long
+line_at (const char *data, const char *position)
+{
+  long line = 1;
+
+  for (const char *p = data; p < position; p++)
+    if (*p == '\n')
+      line++;
+  return line;
+}
+
+/* Past the end of the construct that starts at p with opener and ends with closer; NULL
+ * when it never ends (libxml2 then says what is wrong). */
+static const char *
+skip_past (const char *p, const char *end, const char *opener, const char *closer)
+{
+  gsize opener_length = strlen (opener);
+  const char *found;
+
+  if ((gsize) (end - p) < opener_length || memcmp (p, opener, opener_length) != 0)
+    return p;
+  found = g_strstr_len (p + opener_length, end - p - opener_length, closer);
+  return found != NULL ? found + strlen (closer) : NULL;
+}
+
+/* The end of the tag that starts at p (after its '>'), counting the '=' outside quoted
+ * values: one per attribute. */
+static const char *
+scan_tag (const char *p, const char *end, guint *n_attributes)
+{
+  char quote = 0;
+
+  *n_attributes = 0;
+  for (; p < end; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '=')
+        (*n_attributes)++;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return NULL;
+}
+
+static gboolean
+check_attribute_counts (const char *data, gsize length, GError **error)
+{
+  const char *end = data + length;
+  const char *p = data;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *tag = p;
+      const char *after;
+      guint n_attributes;
+
+      after = skip_past (tag, end, "<!--", "-->");
+      if (after == tag)
+        after = skip_past (tag, end, "<![CDATA[", "]]>");
+      if (after == tag)
+        after = skip_past (tag, end, "<?", "?>");
+      if (after == tag)
+        {
+          after = scan_tag (tag, end, &n_attributes);
+          if (n_attributes > MAX_ATTRIBUTES_PER_TAG)
+            {
+              g_autofree char *detail =
+                g_strdup_printf (_("an element has more than %d attributes"),
+                                 MAX_ATTRIBUTES_PER_TAG);
+
+              g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+                           _("Pentabarf XML, line %ld: %s"), line_at (data, tag), detail);
+              return FALSE;
+            }
+        }
+      if (after == NULL)
+        return TRUE;
+      p = after;
+    }
+  return TRUE;
+}
+
 /* Runs the parser over the data; FALSE with an error set when it or we stopped. */
 static gboolean
 parse (XmlReader *reader, const char *data, gsize length, GError **error)
@@ -1173,6 +1268,8 @@ hallway_read_pentabarf_xml (const char *data, gsize length, GError **error)
                            _("Pentabarf XML: the file is too large"));
       return NULL;
     }
+  if (!check_attribute_counts (data, length, error))
+    return NULL;
   xml_reader_init (&reader);
   if (!parse (&reader, data, length, error))
     return NULL;

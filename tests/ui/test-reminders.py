@@ -7,16 +7,15 @@ Hallway stays alive, and the notification arrives on the bus with the talk's tit
 minutes · room · title" and the buttons Open and Snooze 5 Minutes. Invoking Open brings a
 window back with the talk's page."""
 import datetime
-import json
 import os
 import re
-import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession, SessionError  # noqa: E402
+import fakenotifications  # noqa: E402
+from hallwaysession import HeadlessSession  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 TITLE = "Reminders That Arrive With the Window Closed"
@@ -44,33 +43,9 @@ def schedule_starting(start):
 """
 
 
-def mock_calls(session):
-    """The fake notification server's Notify calls: [(id, summary, body, actions)]."""
-    output = subprocess.run(
-        ["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
-         "--object-path", "/org/freedesktop/Notifications",
-         "--method", "org.freedesktop.DBus.Mock.GetCalls"],
-        env=session.env, capture_output=True, text=True, check=True).stdout
-    return output
-
-
 def wait_for_notification(session, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        calls = mock_calls(session)
-        if "'Notify'" in calls and TITLE in calls:
-            return calls
-        time.sleep(1)
-    raise SessionError(f"no notification within {timeout} s; the server saw: {mock_calls(session)}")
-
-
-def invoke_action(session, notification_id, action):
-    subprocess.run(
-        ["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
-         "--object-path", "/org/freedesktop/Notifications",
-         "--method", "org.freedesktop.DBus.Mock.EmitSignal", "org.freedesktop.Notifications",
-         "ActionInvoked", "us", f'[<uint32 {notification_id}>, <"{action}">]'],
-        env=session.env, check=True, stdout=subprocess.DEVNULL)
+    return fakenotifications.wait_for(session, lambda calls: "'Notify'" in calls and TITLE in calls,
+                                      timeout, "notification")
 
 
 def run(session, schedule_path):
@@ -90,7 +65,7 @@ def run(session, schedule_path):
 
     # Open, as the notification's button sends it: the talk's page in a new window.
     open_action = re.search(r'"(app\.open-talk\(.*?\))", .Open.', calls).group(1)
-    invoke_action(session, 1, open_action)
+    fakenotifications.invoke_action(session, 1, open_action)
     window = session.find_window()
     session.page(window, TITLE, timeout=30)
     session.find(window, "label", ROOM)
@@ -105,11 +80,7 @@ with HeadlessSession() as session:
     schedule = os.path.join(folder, "reminder-test.xml")
     with open(schedule, "w", encoding="utf-8") as output:
         output.write(schedule_starting(start))
-    mock = subprocess.Popen([sys.executable, "-m", "dbusmock", "--template", "notification_daemon",
-                             "--parameters", json.dumps({"capabilities": "body actions"})],
-                            env=session.env, stdout=subprocess.DEVNULL)
-    session.processes.append(mock)
-    time.sleep(1)
+    fakenotifications.start(session)
     session.preset_settings(reminder_lead_minutes=LEAD_MINUTES, window_width=1000,
                             window_height=700)
     session.launch(os.environ["HALLWAY_BINARY"], schedule)
