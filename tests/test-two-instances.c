@@ -222,6 +222,42 @@ test_bookmarks_newer_file_since_load_refused (void)
   g_assert_true (hallway_bookmarks_contains (a, "y"));
 }
 
+/* The file was damaged by another program after this instance loaded it: the save is
+ * refused and the damaged bytes are left for the next start to set aside, not overwritten
+ * with this instance's copy (which would lose whatever the other side had saved). */
+static void
+test_bookmarks_damaged_file_since_load_refused (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (GFile) file = bookmarks_file ("damaged.json");
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (HallwayBookmarks) a = loaded_bookmarks (file);
+  const char *damaged = "{\"version\": 1, \"bookmarks\": [";
+  const char *both[] = { "x", "y", NULL };
+  g_autofree char *before = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "x"));
+  save_ok (a);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, damaged, -1, &error));
+  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "y"));
+  g_assert_false (hallway_bookmarks_save (a, NULL, &error));
+  g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+  g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, damaged);
+  g_assert_true (hallway_bookmarks_contains (a, "y"));
+
+  /* Once the file is readable again, the change not saved is saved. */
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (path, before, -1, &error));
+  save_ok (a);
+  assert_keys_on_disk (file, both);
+}
+
 /* ---- two processes -------------------------------------------------------------------- */
 
 #define N_ADDS 60
@@ -456,6 +492,8 @@ main (int argc, char *argv[])
                    test_bookmarks_backup_and_tracks_merged);
   g_test_add_func ("/two-instances/bookmarks/newer-file-since-load-refused",
                    test_bookmarks_newer_file_since_load_refused);
+  g_test_add_func ("/two-instances/bookmarks/damaged-file-since-load-refused",
+                   test_bookmarks_damaged_file_since_load_refused);
   g_test_add_func ("/two-instances/bookmarks/two-processes", test_bookmarks_two_processes);
   g_test_add_func ("/two-instances/library/adds-and-removals-merged",
                    test_library_adds_and_removals_merged);
