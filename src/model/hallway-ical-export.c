@@ -1021,13 +1021,24 @@ event_description (HallwayEvent *event)
   return g_string_free (text, FALSE);
 }
 
+/* A value of only spaces and control characters reads back as no value at all, which
+ * libical (and so GNOME Calendar and Evolution) reports as an error: such text is missing. */
+static gboolean
+has_text (const char *text)
+{
+  for (const char *c = text; c != NULL && *c != '\0'; c++)
+    if ((guchar) *c > ' ' && *c != 0x7F)
+      return TRUE;
+  return FALSE;
+}
+
 /* "Room, Venue", either may be missing. */
 static char *
 location_text (HallwayConference *conference, const char *room)
 {
   const char *venue = hallway_conference_get_venue (conference);
-  gboolean has_room = room != NULL && *room != '\0';
-  gboolean has_venue = venue != NULL && *venue != '\0';
+  gboolean has_room = has_text (room);
+  gboolean has_venue = has_text (venue);
 
   if (has_room && has_venue)
     return g_strconcat (room, ", ", venue, NULL);
@@ -1055,24 +1066,24 @@ static void
 add_text_property (icalcomponent *vevent, icalproperty *(*constructor) (const char *),
                    const char *text)
 {
-  if (text != NULL && *text != '\0')
+  if (has_text (text))
     icalcomponent_add_property (vevent, constructor (text));
 }
 
 /* What only a talk still in the schedule has: description, URL, track and the alarm. */
 static void
-add_talk_details (Exporter *self, icalcomponent *vevent, ExportTalk *talk)
+add_talk_details (Exporter *self, icalcomponent *vevent, ExportTalk *talk, const char *title)
 {
   g_autofree char *description = event_description (talk->event);
   const char *track = hallway_event_get_track_name (talk->event);
 
   add_text_property (vevent, icalproperty_new_description, description);
   add_text_property (vevent, icalproperty_new_url, hallway_event_get_url (talk->event));
-  if (track != NULL && *track != '\0')
+  if (has_text (track))
     icalcomponent_add_property (vevent, new_text_property ("CATEGORIES", track));
   icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CONFIRMED));
   if (self->alarm_minutes >= 0)
-    icalcomponent_add_component (vevent, new_alarm (talk->title, self->alarm_minutes));
+    icalcomponent_add_component (vevent, new_alarm (title, self->alarm_minutes));
 }
 
 static void
@@ -1098,8 +1109,7 @@ new_vevent (Exporter *self, ExportTalk *talk)
   icalcomponent *vevent = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = hallway_ical_export_dup_uid (self->conference, talk->key);
   g_autofree char *location = location_text (self->conference, talk->room);
-  const char *title = talk->title != NULL && *talk->title != '\0' ? talk->title
-                                                                   : _("Untitled talk");
+  const char *title = has_text (talk->title) ? talk->title : _("Untitled talk");
 
   icalcomponent_add_property (vevent, icalproperty_new_uid (uid));
   icalcomponent_add_property (vevent, utc_time_property (ICAL_DTSTAMP_PROPERTY, self->now));
@@ -1111,7 +1121,7 @@ new_vevent (Exporter *self, ExportTalk *talk)
   add_text_property (vevent, icalproperty_new_location, location);
   icalcomponent_add_property (vevent, icalproperty_new_sequence (talk_sequence (self, uid, talk)));
   if (talk->event != NULL)
-    add_talk_details (self, vevent, talk);
+    add_talk_details (self, vevent, talk, title);
   else
     add_cancellation (vevent);
   return vevent;
@@ -1129,7 +1139,7 @@ new_calendar (HallwayConference *conference, const char *calendar_name)
   icalcomponent_add_property (calendar, icalproperty_new_prodid (PRODID));
   icalcomponent_add_property (calendar, icalproperty_new_version ("2.0"));
   icalcomponent_add_property (calendar, icalproperty_new_calscale ("GREGORIAN"));
-  if (name != NULL && *name != '\0')
+  if (has_text (name))
     icalcomponent_add_property (calendar, new_text_property ("X-WR-CALNAME", name));
   return calendar;
 }
