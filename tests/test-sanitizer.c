@@ -690,6 +690,140 @@ test_plain_text_entities (void)
   assert_plain_text ("<style>p { color: red }</style><script>alert(1)</script><p>only this</p>", "only this");
 }
 
+/* ---- shortening ---------------------------------------------------------------------- */
+
+/* Cut at every length: always safe markup (never a cut tag, reference or character), a
+ * prefix of the original, and the whole only when it fits. */
+static void
+test_truncate_every_length (void)
+{
+  g_autofree char *html = hallway_sanitize_html (
+    "<h2>Caf\xc3\xa9 &amp; \xf0\x9f\x98\x80</h2><p>One <a href=\"https://example.org/?a=1&b=2\">"
+    "link &lt;here&gt;</a> and <strong>bold <em>text</em></strong>.<br>Next line</p>"
+    "<ul><li>one<ul><li>two \xe2\x80\x94 deep</li></ul></li><li>three</li></ul><hr>"
+    "<pre>  code\n  more</pre><blockquote><p>quoted</p></blockquote>");
+  gsize length = strlen (html);
+
+  for (gsize max = 0; max <= length + 1; max++)
+    {
+      gboolean truncated = !(max >= length);
+      g_autofree char *cut = hallway_html_truncate (html, max, &truncated);
+      g_autoptr (GString) kept = g_string_new (cut);
+      char *end_tags;
+
+      assert_safe_markup (cut);
+      if (max >= length)
+        {
+          g_assert_false (truncated);
+          g_assert_cmpstr (cut, ==, html);
+          continue;
+        }
+      g_assert_true (truncated);
+      /* What is left once the end tags and the ellipsis go is the start of the original,
+       * no longer than asked. */
+      end_tags = strstr (kept->str, "…");
+      if (end_tags != NULL)
+        g_string_truncate (kept, end_tags - kept->str);
+      while (kept->len > max || strncmp (html, kept->str, kept->len) != 0)
+        {
+          char *last_tag = strrchr (kept->str, '<');
+
+          g_assert_true (g_str_has_suffix (kept->str, ">"));
+          g_assert_nonnull (last_tag);
+          g_assert_cmpint (last_tag[1], ==, '/');
+          g_string_truncate (kept, last_tag - kept->str);
+        }
+      g_assert_true (strncmp (html, kept->str, kept->len) == 0);
+    }
+}
+
+static void
+test_truncate_cuts (void)
+{
+  g_autofree char *word = g_strnfill (100, 'x');
+  g_autofree char *long_word = g_strconcat ("<p>", word, "</p>", NULL);
+  g_autofree char *cut = NULL;
+  g_autofree char *expected = NULL;
+  gboolean truncated;
+
+  /* At a space near the limit, rather than inside a word. */
+  cut = hallway_html_truncate ("<p>one two three</p>", 12, &truncated);
+  g_assert_true (truncated);
+  g_assert_cmpstr (cut, ==, "<p>one two…</p>");
+  g_clear_pointer (&cut, g_free);
+
+  /* One long word: between two of its characters. */
+  cut = hallway_html_truncate (long_word, 50, &truncated);
+  expected = g_strdup_printf ("<p>%.47s…</p>", word);
+  g_assert_cmpstr (cut, ==, expected);
+  g_clear_pointer (&cut, g_free);
+
+  /* Never inside a character (é is two bytes) or a reference. */
+  cut = hallway_html_truncate ("<p>\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9</p>", 8, NULL);
+  g_assert_cmpstr (cut, ==, "<p>\xc3\xa9\xc3\xa9…</p>");
+  g_clear_pointer (&cut, g_free);
+  cut = hallway_html_truncate ("<p>ab&amp;cd</p>", 7, NULL);
+  g_assert_cmpstr (cut, ==, "<p>ab…</p>");
+  g_clear_pointer (&cut, g_free);
+
+  /* Never inside a tag, and what is open gets closed. */
+  cut = hallway_html_truncate ("<ul><li><a href=\"https://example.org/\">link</a></li></ul>", 20,
+                               NULL);
+  g_assert_cmpstr (cut, ==, "<ul><li></li></ul>");
+  g_clear_pointer (&cut, g_free);
+  cut = hallway_html_truncate ("<p>a<br>b</p><p>c</p>", 13, &truncated);
+  g_assert_true (truncated);
+  g_assert_cmpstr (cut, ==, "<p>a<br>b</p>");
+
+  g_clear_pointer (&cut, g_free);
+  cut = hallway_html_truncate ("<p>fits</p>", 11, &truncated);
+  g_assert_false (truncated);
+  g_assert_cmpstr (cut, ==, "<p>fits</p>");
+}
+
+/* Issue 10, defect 9: a megabyte of one word took WebKit 17 s to lay out. What the abstract
+ * view is given is at most HALLWAY_ABSTRACT_MAX_BYTES, with a note and a link. */
+static void
+test_abstract_html_shortened (void)
+{
+  g_autofree char *word = g_strnfill (1024 * 1024, 'x');
+  g_autofree char *source = g_strconcat ("<p>", word, "</p>", NULL);
+  g_autofree char *sanitized = hallway_sanitize_html (source);
+  g_autofree char *html = NULL;
+  g_autofree char *no_link = NULL;
+  g_autofree char *bad_link = NULL;
+
+  html = hallway_abstract_html (sanitized, "<p>A description.</p>",
+                                "https://example.org/talk?a=1&b=\"2\"");
+  assert_safe_markup (html);
+  g_assert_cmpuint (strlen (html), <, HALLWAY_ABSTRACT_MAX_BYTES + 512);
+  g_assert_true (g_str_has_prefix (html, "<p>xxxxxxxx"));
+  g_assert_nonnull (strstr (html, "x…</p>\n<p><em>This abstract is too long to show here in "
+                                  "full and was shortened.</em> <a href=\"https://example.org/"
+                                  "talk?a=1&amp;b=&quot;2&quot;\">Read all of it on the talk’s "
+                                  "web page</a></p>"));
+  g_assert_null (strstr (html, "A description"));
+
+  /* No web page, or one that is no web address: the note alone. */
+  no_link = hallway_abstract_html (sanitized, NULL, NULL);
+  assert_safe_markup (no_link);
+  g_assert_true (g_str_has_suffix (no_link, "shortened.</em></p>"));
+  bad_link = hallway_abstract_html (NULL, sanitized, "javascript:alert(1)");
+  assert_safe_markup (bad_link);
+  g_assert_true (g_str_has_suffix (bad_link, "shortened.</em></p>"));
+}
+
+static void
+test_abstract_html_whole (void)
+{
+  g_autofree char *both = hallway_abstract_html ("<p>Abstract.</p>", "<p>Description.</p>",
+                                                 "https://example.org/talk");
+  g_autofree char *none = hallway_abstract_html (NULL, NULL, "https://example.org/talk");
+
+  g_assert_cmpstr (both, ==, "<p>Abstract.</p><p>Description.</p>");
+  g_assert_cmpstr (none, ==, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -716,6 +850,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/sanitizer/idempotent", test_idempotent);
   g_test_add_func ("/sanitizer/real-fosdem-sample", test_real_fosdem_sample);
   g_test_add_func ("/sanitizer/real-fosdem-abstracts", test_real_fosdem_abstracts);
+
+  g_test_add_func ("/sanitizer/truncate/every-length", test_truncate_every_length);
+  g_test_add_func ("/sanitizer/truncate/cuts", test_truncate_cuts);
+  g_test_add_func ("/abstract-html/shortened", test_abstract_html_shortened);
+  g_test_add_func ("/abstract-html/whole", test_abstract_html_whole);
 
   g_test_add_func ("/markdown/empty", test_markdown_empty);
   g_test_add_func ("/markdown/blocks", test_markdown_blocks);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <libxml/HTMLparser.h>
 #include <md4c-html.h>
 #include <string.h>
@@ -1264,4 +1265,220 @@ hallway_html_to_plain_text (const char *html)
 
   text = g_string_free (w.out, FALSE);
   return tidy_lines (text);
+}
+
+/* ---- shortening ----------------------------------------------------------------------- */
+
+/* Elements that have no end tag: what the sanitizer writes (br, hr) and, for HTML from
+ * elsewhere, the rest of HTML's void elements. */
+static gboolean
+is_void_element (const char *name, gsize length)
+{
+  static const char *const void_elements[] = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (void_elements); i++)
+    if (strlen (void_elements[i]) == length
+        && g_ascii_strncasecmp (void_elements[i], name, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The end of the tag that starts at @p (at its '<'): just past its '>', quoted attribute
+ * values skipped; NULL when it never ends. */
+static const char *
+end_of_tag (const char *p)
+{
+  char quote = '\0';
+
+  for (p++; *p != '\0'; p++)
+    {
+      if (quote != '\0')
+        {
+          if (*p == quote)
+            quote = '\0';
+        }
+      else if (*p == '"' || *p == '\'')
+        quote = *p;
+      else if (*p == '>')
+        return p + 1;
+    }
+  return NULL;
+}
+
+/* The end of the character reference at @p (at its '&'): just past its ';', or NULL when
+ * it is no reference (a bare '&' counts as one character then). */
+static const char *
+end_of_reference (const char *p)
+{
+  for (guint i = 1; i < 40 && p[i] != '\0'; i++)
+    {
+      if (p[i] == ';')
+        return p + i + 1;
+      if (!g_ascii_isalnum (p[i]) && p[i] != '#')
+        return NULL;
+    }
+  return NULL;
+}
+
+/* Keeps the open elements in @open (pairs of name offset and length into @html) up to
+ * date for the tag from @tag to @end. */
+static void
+follow_tag (GArray *open, const char *html, const char *tag, const char *end)
+{
+  gboolean closing = tag[1] == '/';
+  const char *name = tag + (closing ? 2 : 1);
+  gsize length = 0;
+
+  while (g_ascii_isalnum (name[length]))
+    length++;
+  if (length == 0 || is_void_element (name, length) || (!closing && end[-2] == '/'))
+    return; /* a comment, a doctype, a void or self-closed element */
+  if (!closing)
+    {
+      gsize entry[2] = { name - html, length };
+
+      g_array_append_vals (open, entry, 2);
+      return;
+    }
+  /* An end tag closes the innermost element of its name, and those opened inside it. */
+  for (guint i = open->len; i >= 2; i -= 2)
+    {
+      gsize offset = g_array_index (open, gsize, i - 2);
+
+      if (g_array_index (open, gsize, i - 1) == length
+          && g_ascii_strncasecmp (html + offset, name, length) == 0)
+        {
+          g_array_set_size (open, i - 2);
+          return;
+        }
+    }
+}
+
+/* How far back from the limit a cut looks for a space rather than cut a word. */
+#define WORD_SEARCH_BYTES 80
+
+/**
+ * hallway_html_truncate:
+ * @html: HTML as hallway_sanitize_html() writes it
+ * @max_bytes: how much of @html to keep at most
+ * @truncated: (out) (optional): whether anything was cut
+ *
+ * Cuts @html to at most @max_bytes of its markup, at a space between words near the limit
+ * when there is one and else between two characters: never inside a tag, a character
+ * reference or a UTF-8 sequence. Text cut short ends with "…", and the elements left open
+ * are closed after it (so the result may be longer than @max_bytes by their end tags).
+ *
+ * Returns: (transfer full): the HTML, whole when it fits
+ */
+char *
+hallway_html_truncate (const char *html, gsize max_bytes, gboolean *truncated)
+{
+  g_autoptr (GArray) open = NULL;
+  const char *limit;
+  const char *p;
+  const char *space = NULL; /* the last space of the current text run */
+  gboolean in_text = FALSE; /* the cut falls in text, not between tags */
+  GString *out;
+
+  if (truncated != NULL)
+    *truncated = FALSE;
+  if (html == NULL)
+    return g_strdup ("");
+  if (strlen (html) <= max_bytes)
+    return g_strdup (html);
+  if (truncated != NULL)
+    *truncated = TRUE;
+
+  open = g_array_new (FALSE, FALSE, sizeof (gsize));
+  limit = html + max_bytes;
+  for (p = html; *p != '\0';)
+    {
+      const char *next;
+
+      if (*p == '<' && (next = end_of_tag (p)) != NULL)
+        {
+          if (next > limit)
+            break;
+          follow_tag (open, html, p, next);
+          space = NULL;
+          in_text = FALSE;
+        }
+      else
+        {
+          if (*p == '&' && (next = end_of_reference (p)) != NULL)
+            ;
+          else if ((guchar) *p < 0x80)
+            next = p + 1;
+          else
+            next = g_utf8_find_next_char (p, NULL);
+          in_text = TRUE;
+          if (next == NULL || next > limit)
+            break;
+          if (*p == ' ' || *p == '\n' || *p == '\t')
+            space = p;
+        }
+      p = next;
+    }
+
+  if (in_text && *p != '\0' && space != NULL && p - space <= WORD_SEARCH_BYTES)
+    p = space;
+  out = g_string_new_len (html, p - html);
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    g_string_truncate (out, out->len - 1);
+  if (in_text)
+    g_string_append (out, "…");
+  for (guint i = open->len; i >= 2; i -= 2)
+    g_string_append_printf (out, "</%.*s>", (int) g_array_index (open, gsize, i - 1),
+                            html + g_array_index (open, gsize, i - 2));
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * hallway_abstract_html:
+ * @abstract: (nullable): a talk's abstract, sanitized
+ * @description: (nullable): its description, sanitized
+ * @web_page: (nullable): the talk's web page
+ *
+ * What the abstract view shows of a talk: the abstract and the description, shortened to
+ * %HALLWAY_ABSTRACT_MAX_BYTES (WebKit takes seconds and hundreds of megabytes to lay out
+ * a megabyte of text in one word) with a note that says so and links to @web_page when it
+ * is an http or https address.
+ *
+ * Returns: (transfer full): the HTML, "" when there is no text
+ */
+char *
+hallway_abstract_html (const char *abstract, const char *description, const char *web_page)
+{
+  g_autofree char *whole = g_strconcat (abstract != NULL ? abstract : "",
+                                        description != NULL ? description : "", NULL);
+  g_autofree char *link = NULL;
+  g_autofree char *shortened = NULL;
+  const char *note;
+  gboolean truncated;
+  GString *html;
+
+  shortened = hallway_html_truncate (whole, HALLWAY_ABSTRACT_MAX_BYTES, &truncated);
+  if (!truncated)
+    return g_steal_pointer (&shortened);
+
+  html = g_string_new (shortened);
+  note = _("This abstract is too long to show here in full and was shortened.");
+  g_string_append (html, "\n<p><em>");
+  append_escaped (html, note, strlen (note), FALSE);
+  g_string_append (html, "</em>");
+  link = safe_link_target (web_page);
+  if (link != NULL && g_ascii_strncasecmp (link, "mailto:", 7) != 0)
+    {
+      g_string_append (html, " <a href=\"");
+      append_escaped (html, link, strlen (link), TRUE);
+      g_string_append (html, "\">");
+      note = _("Read all of it on the talk’s web page");
+      append_escaped (html, note, strlen (note), FALSE);
+      g_string_append (html, "</a>");
+    }
+  g_string_append (html, "</p>");
+  return g_string_free (html, FALSE);
 }

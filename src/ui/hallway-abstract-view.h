@@ -14,8 +14,4 @@ void        hallway_abstract_view_set_html                  (HallwayAbstractView
                                                              const char          *sanitized_html);
 int         hallway_abstract_view_get_content_height        (HallwayAbstractView *self);
 
-/* For the tests. */
-const char *hallway_abstract_view_get_document_for_testing  (HallwayAbstractView *self);
-GtkWidget  *hallway_abstract_view_get_web_view_for_testing  (HallwayAbstractView *self);
-
 G_END_DECLS

@@ -346,9 +346,10 @@ ensure_abstract_view (HallwayTalkPage *self)
 static void
 fill_abstract (HallwayTalkPage *self)
 {
-  const char *abstract = hallway_event_get_abstract (self->event);
-  const char *description = hallway_event_get_description (self->event);
-  g_autofree char *html = g_strconcat (abstract ? abstract : "", description ? description : "", NULL);
+  /* Shortened when very long, with a note and a link to the talk's web page. */
+  g_autofree char *html = hallway_abstract_html (hallway_event_get_abstract (self->event),
+                                                 hallway_event_get_description (self->event),
+                                                 hallway_event_get_url (self->event));
   gboolean has_text = *html != '\0';
 
   gtk_widget_set_visible (self->abstract_heading, has_text);
