@@ -598,16 +598,19 @@ is_uid_safe (const char *text)
 }
 
 static char *
-uid_safe_text (const char *text)
+hex_text (const char *text)
 {
-  GString *hex;
+  GString *hex = g_string_new (HEX_PREFIX);
 
-  if (is_uid_safe (text))
-    return g_strdup (text);
-  hex = g_string_new (HEX_PREFIX);
   for (const guchar *c = (const guchar *) text; *c != '\0'; c++)
     g_string_append_printf (hex, "%02x", *c);
   return g_string_free (hex, FALSE);
+}
+
+static char *
+uid_safe_text (const char *text)
+{
+  return is_uid_safe (text) ? g_strdup (text) : hex_text (text);
 }
 
 /* NULL unless text is HEX_PREFIX and pairs of hex digits that make valid UTF-8. */
@@ -648,12 +651,14 @@ uid_conference_part (HallwayConference *conference)
 {
   const char *acronym = hallway_conference_get_acronym (conference);
   const char *title = hallway_conference_get_title (conference);
+  const char *name = acronym != NULL && *acronym != '\0' ? acronym
+                   : title != NULL && *title != '\0' ? title : "schedule";
 
-  if (acronym != NULL && *acronym != '\0')
-    return uid_safe_text (acronym);
-  if (title != NULL && *title != '\0')
-    return uid_safe_text (title);
-  return g_strdup ("schedule");
+  /* hallway_ical_export_dup_key_for_uid() splits at the last '@': one in this part would
+   * give the wrong key back. */
+  if (strchr (name, '@') != NULL)
+    return hex_text (name);
+  return uid_safe_text (name);
 }
 
 char *
@@ -1070,6 +1075,21 @@ add_text_property (icalcomponent *vevent, icalproperty *(*constructor) (const ch
     icalcomponent_add_property (vevent, constructor (text));
 }
 
+/* A URI value is written as it is, not escaped like TEXT: a newline in a schedule's URL
+ * would end the property and start whatever follows ("…\nEND:VEVENT\nBEGIN:VEVENT…").
+ * Spaces, control characters and non-ASCII bytes are percent-encoded; a URL with nothing
+ * else is left out. */
+static void
+add_url_property (icalcomponent *vevent, const char *url)
+{
+  g_autofree char *escaped = NULL;
+
+  if (!has_text (url))
+    return;
+  escaped = g_uri_escape_string (url, "!#$%&'()*+,/:;=?@[]~", FALSE);
+  icalcomponent_add_property (vevent, icalproperty_new_url (escaped));
+}
+
 /* What only a talk still in the schedule has: description, URL, track and the alarm. */
 static void
 add_talk_details (Exporter *self, icalcomponent *vevent, ExportTalk *talk, const char *title)
@@ -1078,7 +1098,7 @@ add_talk_details (Exporter *self, icalcomponent *vevent, ExportTalk *talk, const
   const char *track = hallway_event_get_track_name (talk->event);
 
   add_text_property (vevent, icalproperty_new_description, description);
-  add_text_property (vevent, icalproperty_new_url, hallway_event_get_url (talk->event));
+  add_url_property (vevent, hallway_event_get_url (talk->event));
   if (has_text (track))
     icalcomponent_add_property (vevent, new_text_property ("CATEGORIES", track));
   icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CONFIRMED));

@@ -188,6 +188,22 @@ check_summary (const char *title, const char *summary)
                       title_escaped, summary_escaped);
 }
 
+static gboolean
+is_written_property (icalproperty_kind kind)
+{
+  static const icalproperty_kind written[] = {
+    ICAL_UID_PROPERTY, ICAL_DTSTAMP_PROPERTY, ICAL_DTSTART_PROPERTY, ICAL_DTEND_PROPERTY,
+    ICAL_SUMMARY_PROPERTY, ICAL_LOCATION_PROPERTY, ICAL_SEQUENCE_PROPERTY,
+    ICAL_DESCRIPTION_PROPERTY, ICAL_URL_PROPERTY, ICAL_CATEGORIES_PROPERTY,
+    ICAL_STATUS_PROPERTY,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (written); i++)
+    if (written[i] == kind)
+      return TRUE;
+  return FALSE;
+}
+
 /* The X-LIC-ERROR properties libical added while parsing, with the property they are in. */
 static char *
 dup_errors (icalcomponent *calendar)
@@ -250,6 +266,13 @@ read_back (const char *ics, HallwayConference *conference, const char * const *k
 
       event = hallway_conference_lookup_event (conference, key);
       check_summary (hallway_event_get_title (event), summary);
+      /* Only what the writer writes: a schedule's text must not add properties. */
+      for (icalproperty *property = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY);
+           property != NULL;
+           property = icalcomponent_get_next_property (vevent, ICAL_ANY_PROPERTY))
+        hallway_fuzz_check (is_written_property (icalproperty_isa (property)),
+                            "“%s” has a property the writer does not write: %s\n%s", key,
+                            icalproperty_get_property_name (property), ics);
       /* RFC 5545, 3.6.6: a DISPLAY alarm has a DESCRIPTION, the text it shows. */
       for (icalcomponent *alarm = icalcomponent_get_first_component (vevent, ICAL_VALARM_COMPONENT);
            alarm != NULL;
