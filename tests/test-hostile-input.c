@@ -312,6 +312,19 @@ test_empty (void)
   assert_fixture_refused ("hostile-empty.xml", HALLWAY_SCHEDULE_ERROR_EMPTY);
 }
 
+/* An empty GBytes may hold no data at all (NULL): the reader added offsets to it and gave
+ * it to memchr, undefined behaviour that `build-aux/dev test --sanitize` halts on. */
+static void
+test_empty_bytes_without_data (void)
+{
+  g_autoptr (GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr (GBytes) empty_static = g_bytes_new_static (NULL, 0);
+
+  g_assert_null (g_bytes_get_data (empty, NULL));
+  assert_bytes_refused (empty, HALLWAY_SCHEDULE_ERROR_EMPTY);
+  assert_bytes_refused (empty_static, HALLWAY_SCHEDULE_ERROR_EMPTY);
+}
+
 static void
 test_whitespace_only (void)
 {
@@ -800,6 +813,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile/empty", test_empty);
+  g_test_add_func ("/hostile/empty-bytes-without-data", test_empty_bytes_without_data);
   g_test_add_func ("/hostile/whitespace-only", test_whitespace_only);
   g_test_add_func ("/hostile/binary", test_binary);
   g_test_add_func ("/hostile/web-pages", test_web_pages);

@@ -98,6 +98,9 @@ hallway_schedule_read_bytes (GBytes *bytes, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   data = g_bytes_get_data (bytes, &length);
+  /* An empty GBytes may hold NULL, which no offset may be added to nor memchr be given. */
+  if (data == NULL)
+    data = "";
   if (length > HALLWAY_SCHEDULE_MAX_SIZE)
     {
       g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE,
