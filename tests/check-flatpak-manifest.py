@@ -62,11 +62,10 @@ RUNTIME = {
     "webkitgtk-6.0": "2.50",
 }
 
-# The pkg-config modules each of our modules installs (read from their build files:
-# libical 3.0.20 CMakeLists.txt, md4c 0.5.3 src/CMakeLists.txt, libportal 0.9.1
-# libportal/meson.build with only the GTK 4 backend).
+# The pkg-config files each of our modules installs, as seen by building each one with the
+# manifest's config-opts (libical 3.0.20, md4c 0.5.3, libportal 0.9.1).
 MODULE_PROVIDES = {
-    "libical": {"libical", "libicalss", "libicalvcal"},
+    "libical": {"libical"},
     "md4c": {"md4c", "md4c-html"},
     "libportal": {"libportal", "libportal-gtk4"},
 }
