@@ -75,8 +75,7 @@ FINISH_ARGS = ["--share=network", "--share=ipc", "--socket=wayland", "--socket=f
 APP_GIT_URLS = ("https://github.com/hallway-app/hallway.git",
                 "https://github.com/hallway-app/hallway")
 NAME_ARGS = ("--talk-name", "--own-name", "--system-talk-name", "--system-own-name",
-             "--see-name", "--log-session-bus", "--log-system-bus", "--socket=session-bus",
-             "--socket=system-bus")
+             "--socket=session-bus", "--socket=system-bus")
 
 
 def version_tuple(text):
