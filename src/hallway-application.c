@@ -26,6 +26,7 @@
 
 #define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
 #define SETTINGS_START_AT_LOGIN "start-at-login"
+#define SETTINGS_CATALOGUE_URL "catalogue-url"
 
 struct _HallwayApplication
 {
@@ -614,6 +615,7 @@ hallway_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *refresh_accels[] = { "<Control>r", "F5", NULL };
+  g_autofree char *catalogue_url = NULL;
 
   G_APPLICATION_CLASS (hallway_application_parent_class)->startup (app);
 
@@ -633,6 +635,9 @@ hallway_application_startup (GApplication *app)
                            G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
   self->fetcher = hallway_fetcher_new ();
   self->library = hallway_library_new (self->fetcher);
+  /* An administrator's catalogue (dconf, or the defaults Flatpak passes to the sandbox). */
+  catalogue_url = g_settings_get_string (self->settings, SETTINGS_CATALOGUE_URL);
+  hallway_library_set_catalogue_url (self->library, catalogue_url);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
   /* Offline first: the library reads its cached schedules in threads, then shows one. */
   g_application_hold (app);

@@ -38,6 +38,12 @@ new_fetcher (void)
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
+  g_autofree char *extension = g_build_filename (g_get_user_data_dir (), "catalogue-extension",
+                                                 NULL);
+
+  /* The Flatpak extension's folder, empty unless a test fills it (see HALLWAY_CATALOGUE_DIR
+   * in hallway-library.c). */
+  g_setenv ("HALLWAY_CATALOGUE_DIR", extension, TRUE);
   fixture->server = sync_server_start ();
   fixture->fetcher = new_fetcher ();
   fixture->library = hallway_library_new (fixture->fetcher);
@@ -501,6 +507,208 @@ test_catalogue_invalid (Fixture *fixture, gconstpointer data)
   g_test_assert_expected_messages ();
   assert_builtin_catalogue (hallway_library_get_catalogue (fixture->library));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+}
+
+/* ---- the administrator's catalogue in the Flatpak: the extension, the URL ------------ */
+
+#define IGNORED_CATALOGUE "{ \"version\": 1, \"conferences\": [ { \"title\": \"Ignored\", " \
+                          "\"location\": \"https://example.org/ignored.xml\", " \
+                          "\"follow\": true } ] }"
+#define ARCHIVE_PATH "/srv/archive/fosdem-2024.xml"
+
+/* The catalogue the io.github.hallway_app.Hallway.Catalogue extension brings, in the folder
+ * it is mounted at: found before the system data folders (the sandbox has none of the
+ * host's), its conferences offered and its "follow" one followed on the first start. */
+static void
+test_catalogue_extension (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *followed_url = sync_server_uri (fixture->server, "/opengov.xml");
+  g_autofree char *extension_path = g_build_filename (g_getenv ("HALLWAY_CATALOGUE_DIR"),
+                                                      "catalogue.json", NULL);
+  g_autofree char *system_path = system_catalogue_path ();
+  g_autofree char *text = catalogue_json (followed_url, ARCHIVE_PATH, FALSE);
+  GListModel *catalogue = hallway_library_get_catalogue (fixture->library);
+  HallwayLibraryEntry *followed;
+
+  write_text (extension_path, text);
+  write_text (system_path, IGNORED_CATALOGUE);
+  load_ok (fixture->library);
+
+  g_assert_cmpuint (g_list_model_get_n_items (catalogue), ==, 2);
+  followed = entry_at (catalogue, 0);
+  g_assert_cmpstr (hallway_library_entry_get_title (followed), ==, "OpenGov Days 2026");
+  g_assert_cmpstr (hallway_library_entry_get_location (followed), ==, followed_url);
+  g_assert_true (hallway_library_entry_get_follow (followed));
+  g_assert_cmpstr (hallway_library_entry_get_title (entry_at (catalogue, 1)), ==,
+                   "Archive: FOSDEM 2024");
+  g_assert_null (find_in_catalogue (catalogue, "https://example.org/ignored.xml"));
+  g_assert_null (find_in_catalogue (catalogue, FOSDEM_2027_URL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  g_assert_cmpstr (hallway_library_entry_get_location (entry_at (G_LIST_MODEL (fixture->library), 0)),
+                   ==, followed_url);
+
+  /* Without the extension's file, the system data folders are read as before. */
+  g_assert_cmpint (g_remove (extension_path), ==, 0);
+  g_clear_object (&fixture->library);
+  fixture->library = hallway_library_new (fixture->fetcher);
+  load_ok (fixture->library);
+  g_assert_nonnull (find_in_catalogue (hallway_library_get_catalogue (fixture->library),
+                                       "https://example.org/ignored.xml"));
+}
+
+static gboolean
+keep_waking_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main context until the catalogue offers title (NULL: for a while, to let
+ * background work finish); fails after a while. */
+static void
+wait_for_catalogue_title (HallwayLibrary *library, const char *title)
+{
+  GListModel *catalogue = hallway_library_get_catalogue (library);
+  gint64 deadline = g_get_monotonic_time () + (gint64) (hallway_test_seconds (title != NULL ? 10 : 0.3)
+                                                        * G_USEC_PER_SEC);
+  guint waker = g_timeout_add (20, keep_waking_cb, NULL);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (title != NULL && g_list_model_get_n_items (catalogue) > 0 &&
+          g_str_equal (hallway_library_entry_get_title (entry_at (catalogue, 0)), title))
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (waker);
+  if (title != NULL)
+    g_assert_cmpstr (hallway_library_entry_get_title (entry_at (catalogue, 0)), ==, title);
+}
+
+static HallwayLibrary *
+library_with_url (Fixture *fixture, const char *url)
+{
+  HallwayLibrary *library = hallway_library_new (fixture->fetcher);
+
+  hallway_library_set_catalogue_url (library, url);
+  g_assert_cmpstr (hallway_library_get_catalogue_url (library), ==, url);
+  return library;
+}
+
+static gboolean
+refresh_catalogue (HallwayLibrary *library, GError **error)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  hallway_library_refresh_catalogue_async (library, NULL, sync_store_result_cb, &result);
+  return hallway_library_refresh_catalogue_finish (library, sync_wait (&result), error);
+}
+
+/* The GSettings key "catalogue-url", which dconf presets: downloaded on the first start
+ * (its "follow" conference followed), cached, checked with a conditional request on the
+ * next start, kept when the server sends something that is not a catalogue or too much,
+ * and read from the cache offline. It wins over the catalogue files. */
+static void
+test_catalogue_url (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url = sync_server_uri (fixture->server, "/catalogue.json");
+  g_autofree char *followed_url = sync_server_uri (fixture->server, "/opengov.xml");
+  g_autofree char *extension_path = g_build_filename (g_getenv ("HALLWAY_CATALOGUE_DIR"),
+                                                      "catalogue.json", NULL);
+  g_autofree char *text = catalogue_json (followed_url, ARCHIVE_PATH, FALSE);
+  g_autoptr (GString) moved = g_string_new (text);
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) second = NULL;
+  g_autoptr (GBytes) huge = NULL;
+  g_autoptr (HallwayLibrary) next = NULL;
+  g_autoptr (HallwayLibrary) offline = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *if_none_match = NULL;
+  GListModel *catalogue = NULL;
+  HallwayLibraryEntry *followed;
+
+  write_text (extension_path, IGNORED_CATALOGUE);
+  first = g_bytes_new (text, strlen (text));
+  sync_server_serve_bytes (fixture->server, "/catalogue.json", first, SYNC_SERVE_PLAIN);
+
+  /* First start: downloaded before the list is made, its "follow" conference followed. */
+  g_clear_object (&fixture->library);
+  fixture->library = library_with_url (fixture, url);
+  load_ok (fixture->library);
+  catalogue = hallway_library_get_catalogue (fixture->library);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/catalogue.json"), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (catalogue), ==, 2);
+  followed = entry_at (catalogue, 0);
+  g_assert_cmpstr (hallway_library_entry_get_title (followed), ==, "OpenGov Days 2026");
+  g_assert_cmpstr (hallway_library_entry_get_subtitle (followed), ==, "Berlin · 12–13 May 2026");
+  g_assert_true (hallway_library_entry_get_follow (followed));
+  g_assert_null (find_in_catalogue (catalogue, "https://example.org/ignored.xml"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  g_assert_cmpstr (hallway_library_entry_get_location (entry_at (G_LIST_MODEL (fixture->library), 0)),
+                   ==, followed_url);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/opengov.xml"), ==, 0);
+  flush (fixture->library);
+
+  /* Next start: from the cache at once, then the new version from the URL. */
+  g_string_replace (moved, "OpenGov Days 2026", "OpenGov Days 2026 (moved)", 0);
+  second = g_bytes_new (moved->str, moved->len);
+  sync_server_serve_bytes (fixture->server, "/catalogue.json", second, SYNC_SERVE_PLAIN);
+  next = library_with_url (fixture, url);
+  load_ok (next);
+  wait_for_catalogue_title (next, "OpenGov Days 2026 (moved)");
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/catalogue.json"), ==, 2);
+  /* Not a first start: nothing more is followed. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (next)), ==, 1);
+
+  /* Unchanged: a conditional request and a 304. */
+  g_assert_true (refresh_catalogue (next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/catalogue.json"), ==, 3);
+  if_none_match = sync_server_dup_request_header (fixture->server, "If-None-Match");
+  g_assert_nonnull (if_none_match);
+  wait_for_catalogue_title (next, "OpenGov Days 2026 (moved)");
+
+  /* A web page or more than 1 MiB is refused, and the catalogue stays as it was. */
+  sync_server_fail (fixture->server, "/catalogue.json", SYNC_ROUTE_HTML, SOUP_STATUS_OK);
+  g_assert_false (refresh_catalogue (next, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE);
+  assert_message_contains (error, url);
+  g_clear_error (&error);
+  huge = g_bytes_new_take (g_strnfill (1024 * 1024 + 1, ' '), 1024 * 1024 + 1);
+  sync_server_serve_bytes (fixture->server, "/catalogue.json", huge, SYNC_SERVE_PLAIN);
+  g_assert_false (refresh_catalogue (next, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE);
+  assert_message_contains (error, url);
+  assert_message_contains (error, "more than a catalogue may be");
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_library_get_catalogue (next)), ==, 2);
+  wait_for_catalogue_title (next, "OpenGov Days 2026 (moved)");
+
+  /* Offline: the last good version, from the cache. */
+  g_clear_pointer (&fixture->server, sync_server_stop);
+  offline = library_with_url (fixture, url);
+  load_ok (offline);
+  wait_for_catalogue_title (offline, "OpenGov Days 2026 (moved)");
+  wait_for_catalogue_title (offline, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_library_get_catalogue (offline)), ==, 2);
+}
+
+/* A catalogue URL that cannot be had on the first start leaves the catalogue files. */
+static void
+test_catalogue_url_unreachable (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *url = sync_server_uri (fixture->server, "/missing.json");
+  g_autofree char *extension_path = g_build_filename (g_getenv ("HALLWAY_CATALOGUE_DIR"),
+                                                      "catalogue.json", NULL);
+
+  write_text (extension_path, IGNORED_CATALOGUE);
+  sync_server_fail (fixture->server, "/missing.json", SYNC_ROUTE_STATUS, SOUP_STATUS_NOT_FOUND);
+  g_clear_object (&fixture->library);
+  fixture->library = library_with_url (fixture, url);
+  load_ok (fixture->library);
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, "/missing.json"), ==, 1);
+  g_assert_nonnull (find_in_catalogue (hallway_library_get_catalogue (fixture->library),
+                                       "https://example.org/ignored.xml"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
 }
 
 /* ---- adding -------------------------------------------------------------------------- */
@@ -970,6 +1178,9 @@ main (int argc, char *argv[])
   add_test ("/library/catalogue/system", NULL, test_catalogue_system);
   add_test ("/library/catalogue/system-with-builtin", GINT_TO_POINTER (1), test_catalogue_system);
   add_test ("/library/catalogue/invalid", NULL, test_catalogue_invalid);
+  add_test ("/library/catalogue/extension", NULL, test_catalogue_extension);
+  add_test ("/library/catalogue/url", NULL, test_catalogue_url);
+  add_test ("/library/catalogue/url-unreachable", NULL, test_catalogue_url_unreachable);
   add_test ("/library/add/url-then-offline", NULL, test_add_url);
   add_test ("/library/add/failure/404", &failure_404, test_add_failure);
   add_test ("/library/add/failure/html-page", &failure_html, test_add_failure);

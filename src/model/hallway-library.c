@@ -22,6 +22,11 @@
 #define FORMAT_VERSION 1
 #define CATALOGUE_FORMAT_VERSION 1
 
+/* A downloaded catalogue: a list of conferences, never near this size. */
+#define CATALOGUE_MAX_SIZE (1024 * 1024)
+/* How long a first start waits for the catalogue at the catalogue URL. */
+#define CATALOGUE_FIRST_FETCH_SECONDS 20
+
 /* 48 bits of a SHA-256: no two locations of one user will ever share an id. */
 #define ID_LENGTH 12
 
@@ -539,8 +544,11 @@ parse_catalogue (const char *contents, gsize length, GError **error)
   return g_steal_pointer (&store);
 }
 
-/* The catalogue file an administrator installs, e.g. /usr/share/hallway/catalogue.json
- * (the first "hallway/catalogue.json" in the system data folders, $XDG_DATA_DIRS, wins):
+/* The catalogue an administrator provides: downloaded from the URL of the GSettings key
+ * "catalogue-url" (hallway_library_set_catalogue_url()), else catalogue.json in the folder
+ * of the Flatpak extension io.github.hallway_app.Hallway.Catalogue, else the first
+ * "hallway/catalogue.json" in the system data folders ($XDG_DATA_DIRS), for example
+ * /usr/share/hallway/catalogue.json:
  *
  *   {
  *     "version": 1,
@@ -589,11 +597,28 @@ hallway_library_read_catalogue (GFile *file, GError **error)
   return G_LIST_MODEL (store);
 }
 
+/* The folder of the io.github.hallway_app.Hallway.Catalogue Flatpak extension (meson's
+ * catalogue_dir, /app/share/hallway/catalogue in the Flatpak): the sandbox never sees the
+ * host's data folders. HALLWAY_CATALOGUE_DIR moves it, for the tests. */
+static char *
+dup_extension_catalogue_path (void)
+{
+  const char *folder = g_getenv ("HALLWAY_CATALOGUE_DIR");
+
+  return g_build_filename (folder != NULL && *folder != '\0' ? folder : HALLWAY_CATALOGUE_DIR,
+                           "catalogue.json", NULL);
+}
+
+/* The extension's catalogue.json, else the first "hallway/catalogue.json" of the system
+ * data folders ($XDG_DATA_DIRS). */
 static GFile *
 find_system_catalogue (void)
 {
   const char * const *folders = g_get_system_data_dirs ();
+  g_autofree char *extension = dup_extension_catalogue_path ();
 
+  if (g_file_test (extension, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (extension);
   for (guint i = 0; folders[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (folders[i], "hallway", "catalogue.json", NULL);
@@ -618,6 +643,35 @@ read_system_catalogue (GError **error)
   return catalogue != NULL ? catalogue : G_LIST_MODEL (builtin_catalogue_new ());
 }
 
+/* A catalogue downloaded from url (or its cached copy); the error names the URL. */
+static GListModel *
+catalogue_from_download (const char *url, GBytes *bytes, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GListStore *store = NULL;
+  gsize length = 0;
+  const char *contents = g_bytes_get_data (bytes, &length);
+
+  if (length > CATALOGUE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (CATALOGUE_MAX_SIZE);
+
+      g_set_error (&local_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("it is %s, more than a catalogue may be (%s)"), size, limit);
+    }
+  else
+    store = parse_catalogue (contents, length, &local_error);
+  if (store == NULL)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                   _("The conference catalogue at “%s” cannot be used: %s"), url,
+                   local_error->message);
+      return NULL;
+    }
+  return G_LIST_MODEL (store);
+}
+
 /* ==== the library ======================================================================= */
 
 struct _HallwayLibrary
@@ -628,6 +682,8 @@ struct _HallwayLibrary
   GFile *file;
   GPtrArray *entries;            /* HallwayLibraryEntry, in the order added */
   GListStore *catalogue;
+  char *catalogue_url;           /* the administrator's catalogue to download, or NULL */
+  HallwayScheduleCache *catalogue_cache;
   HallwayLibraryEntry *current;
   char *last_error;
 
@@ -1536,8 +1592,11 @@ typedef struct
   gboolean rewrite;         /* damaged entries were left out: write the others back */
   GError *error;            /* about library.json, ready for the user */
   gboolean block_saves;
-  GListModel *catalogue;
+  GListModel *catalogue;    /* downloaded before the thread, or read by it */
   GError *catalogue_error;
+  char *catalogue_url;
+  GBytes *cached_catalogue; /* the catalogue URL's cached copy, read by the thread */
+  guint first_fetch_timeout;
 } LoadJob;
 
 static void
@@ -1549,6 +1608,9 @@ load_job_free (LoadJob *job)
   g_clear_error (&job->error);
   g_clear_object (&job->catalogue);
   g_clear_error (&job->catalogue_error);
+  g_free (job->catalogue_url);
+  g_clear_pointer (&job->cached_catalogue, g_bytes_unref);
+  g_clear_handle_id (&job->first_fetch_timeout, g_source_remove);
   g_free (job);
 }
 
@@ -1678,7 +1740,12 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 {
   LoadJob *job = task_data;
 
-  job->catalogue = read_system_catalogue (&job->catalogue_error);
+  if (job->catalogue == NULL && job->cached_catalogue != NULL)
+    job->catalogue = catalogue_from_download (job->catalogue_url, job->cached_catalogue,
+                                              &job->catalogue_error);
+  if (job->catalogue == NULL)
+    job->catalogue = read_system_catalogue (job->catalogue_error == NULL
+                                            ? &job->catalogue_error : NULL);
   read_library_file (job);
   if (job->first_start)
     job->stored = default_conferences (job->catalogue);
@@ -1753,17 +1820,42 @@ entry_for_stored (HallwayLibrary *self, StoredConference *stored)
 }
 
 static void
-take_catalogue (HallwayLibrary *self, LoadJob *job)
+take_catalogue_model (HallwayLibrary *self, GListModel *catalogue)
 {
-  guint n_items = g_list_model_get_n_items (job->catalogue);
+  guint n_items = g_list_model_get_n_items (catalogue);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->catalogue));
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (catalogue, i));
+  g_list_store_splice (self->catalogue, 0, n_old, items->pdata, items->len);
+}
+
+static void
+take_catalogue (HallwayLibrary *self, LoadJob *job)
+{
   if (job->catalogue_error != NULL)
     g_warning ("%s", job->catalogue_error->message);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (job->catalogue, i));
-  g_list_store_splice (self->catalogue, 0, n_old, items->pdata, items->len);
+  take_catalogue_model (self, job->catalogue);
+}
+
+/* An administrator's mistake is a warning; no network is a normal day. */
+static void
+report_catalogue_error (const GError *error)
+{
+  if (error->domain == HALLWAY_LIBRARY_ERROR)
+    g_warning ("%s", error->message);
+  else
+    g_message ("The conference catalogue could not be downloaded: %s", error->message);
+}
+
+static void
+catalogue_refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_library_refresh_catalogue_finish (HALLWAY_LIBRARY (source), result, &error))
+    report_catalogue_error (error);
 }
 
 static void
@@ -1780,6 +1872,9 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     block_saves (self, job->error);
   state->error = g_steal_pointer (&job->error);
   self->loaded = TRUE;
+  /* Started from its cached copy: the catalogue at the URL is checked in the background. */
+  if (job->cached_catalogue != NULL)
+    hallway_library_refresh_catalogue_async (self, NULL, catalogue_refreshed_cb, NULL);
 
   for (guint i = 0; i < job->stored->len; i++)
     g_ptr_array_add (entries, entry_for_stored (self, g_ptr_array_index (job->stored, i)));
@@ -1809,6 +1904,194 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   load_step_done (task);
 }
 
+/* ---- the catalogue at a URL ------------------------------------------------------------ */
+
+static void fetch_catalogue_async (HallwayLibrary     *self,
+                                   GCancellable       *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data);
+
+/* The model downloaded, or NULL without an error when it did not change (304). */
+static GListModel *
+fetch_catalogue_finish (HallwayLibrary *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+catalogue_stored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  g_autoptr (GError) error = NULL;
+  GListModel *catalogue = g_task_get_task_data (task);
+
+  /* Not kept for offline starts: the next start downloads it again. */
+  if (!hallway_schedule_cache_store_finish (HALLWAY_SCHEDULE_CACHE (source), result, &error))
+    g_message ("The conference catalogue could not be kept offline: %s", error->message);
+  g_task_return_pointer (task, catalogue != NULL ? g_object_ref (catalogue) : NULL,
+                         g_object_unref);
+}
+
+static void
+catalogue_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwayLibrary *self = g_task_get_source_object (task);
+  g_autoptr (HallwayFetchResult) fetched = NULL;
+  g_autoptr (GListModel) catalogue = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *etag;
+  const char *last_modified;
+
+  fetched = hallway_fetcher_fetch_finish (HALLWAY_FETCHER (source), result, &error);
+  if (fetched == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* A 304 may leave out the validators: the stored ones stay good. */
+  etag = fetched->etag != NULL ? fetched->etag
+                               : hallway_schedule_cache_get_etag (self->catalogue_cache);
+  last_modified = fetched->last_modified != NULL
+                  ? fetched->last_modified
+                  : hallway_schedule_cache_get_last_modified (self->catalogue_cache);
+  if (!fetched->not_modified)
+    {
+      catalogue = catalogue_from_download (self->catalogue_url, fetched->body, &error);
+      if (catalogue == NULL)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_task_set_task_data (task, g_object_ref (catalogue), g_object_unref);
+    }
+  hallway_schedule_cache_store_async (self->catalogue_cache,
+                                      fetched->not_modified ? NULL : fetched->body, etag,
+                                      last_modified, NULL, catalogue_stored_cb,
+                                      g_steal_pointer (&task));
+}
+
+/* A conditional request for the catalogue URL; a new version is read, then cached. */
+static void
+fetch_catalogue_async (HallwayLibrary     *self,
+                       GCancellable       *cancellable,
+                       GAsyncReadyCallback callback,
+                       gpointer            user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, fetch_catalogue_async);
+  hallway_fetcher_fetch_async (self->fetcher, self->catalogue_url,
+                               hallway_schedule_cache_get_etag (self->catalogue_cache),
+                               hallway_schedule_cache_get_last_modified (self->catalogue_cache),
+                               cancellable, catalogue_fetched_cb, task);
+}
+
+static void
+refresh_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  HallwayLibrary *self = HALLWAY_LIBRARY (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) catalogue = fetch_catalogue_finish (self, result, &error);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (catalogue != NULL)
+    take_catalogue_model (self, catalogue);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+hallway_library_refresh_catalogue_async (HallwayLibrary     *self,
+                                         GCancellable       *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (self->loaded);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_library_refresh_catalogue_async);
+  if (self->catalogue_url == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  fetch_catalogue_async (self, cancellable, refresh_fetched_cb, g_steal_pointer (&task));
+}
+
+gboolean
+hallway_library_refresh_catalogue_finish (HallwayLibrary *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+cancel_first_fetch_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_catalogue_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) read = user_data;
+  LoadJob *job = g_task_get_task_data (read);
+  g_autoptr (GError) error = NULL;
+
+  /* A timeout that fired removed itself. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    job->first_fetch_timeout = 0;
+  else
+    g_clear_handle_id (&job->first_fetch_timeout, g_source_remove);
+  job->catalogue = fetch_catalogue_finish (HALLWAY_LIBRARY (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_message ("The conference catalogue at %s did not arrive within %d seconds; the next "
+               "start tries again", job->catalogue_url, CATALOGUE_FIRST_FETCH_SECONDS);
+  else if (error != NULL)
+    report_catalogue_error (error);
+  g_task_run_in_thread (read, load_thread);
+}
+
+static void
+cached_catalogue_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) read = user_data;
+  HallwayLibrary *self = g_task_get_source_object (read);
+  LoadJob *job = g_task_get_task_data (read);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GCancellable) timeout = NULL;
+
+  job->cached_catalogue = hallway_schedule_cache_load_finish (HALLWAY_SCHEDULE_CACHE (source),
+                                                              result, &error);
+  if (job->cached_catalogue != NULL)
+    {
+      g_task_run_in_thread (read, load_thread);
+      return;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_message ("The cached conference catalogue cannot be read: %s", error->message);
+  /* Nothing cached: a first start, whose "follow" conferences come from this download. The
+   * source holds the cancellable; it is removed in the callback or with the job. */
+  timeout = g_cancellable_new ();
+  job->first_fetch_timeout = g_timeout_add_seconds_full (G_PRIORITY_DEFAULT,
+                                                         CATALOGUE_FIRST_FETCH_SECONDS,
+                                                         cancel_first_fetch_cb,
+                                                         g_object_ref (timeout), g_object_unref);
+  fetch_catalogue_async (self, timeout, first_catalogue_fetched_cb, g_steal_pointer (&read));
+}
+
 void
 hallway_library_load_async (HallwayLibrary     *self,
                             GCancellable       *cancellable,
@@ -1832,7 +2115,15 @@ hallway_library_load_async (HallwayLibrary     *self,
   g_task_set_task_data (read, job, (GDestroyNotify) load_job_free);
   /* The list must be filled even when cancelled, or it would be saved empty later. */
   g_task_set_check_cancellable (read, FALSE);
-  g_task_run_in_thread (read, load_thread);
+  if (self->catalogue_url == NULL)
+    {
+      g_task_run_in_thread (read, load_thread);
+      return;
+    }
+  /* Offline first: the catalogue URL's cached copy; without one, a download first. */
+  job->catalogue_url = g_strdup (self->catalogue_url);
+  hallway_schedule_cache_load_async (self->catalogue_cache, NULL, cached_catalogue_cb,
+                                     g_steal_pointer (&read));
 }
 
 gboolean
@@ -2140,6 +2431,28 @@ hallway_library_get_last_error (HallwayLibrary *self)
   return self->last_error;
 }
 
+void
+hallway_library_set_catalogue_url (HallwayLibrary *self, const char *url)
+{
+  g_return_if_fail (HALLWAY_IS_LIBRARY (self));
+  g_return_if_fail (!self->loaded);
+
+  if (url != NULL && *url == '\0')
+    url = NULL;
+  g_set_str (&self->catalogue_url, url);
+  g_clear_object (&self->catalogue_cache);
+  if (url != NULL)
+    self->catalogue_cache = hallway_schedule_cache_new (url);
+}
+
+const char *
+hallway_library_get_catalogue_url (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+
+  return self->catalogue_url;
+}
+
 GListModel *
 hallway_library_get_catalogue (HallwayLibrary *self)
 {
@@ -2215,6 +2528,7 @@ hallway_library_dispose (GObject *object)
   if (self->entries != NULL)
     g_ptr_array_set_size (self->entries, 0);
   g_clear_object (&self->catalogue);
+  g_clear_object (&self->catalogue_cache);
   g_clear_object (&self->fetcher);
   G_OBJECT_CLASS (hallway_library_parent_class)->dispose (object);
 }
@@ -2226,6 +2540,7 @@ hallway_library_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_free (self->catalogue_url);
   g_free (self->last_error);
   g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);

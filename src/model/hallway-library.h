@@ -56,10 +56,34 @@ HallwayFetcher      *hallway_library_get_fetcher          (HallwayLibrary       
 GFile               *hallway_library_get_file             (HallwayLibrary       *self);
 const char          *hallway_library_get_last_error       (HallwayLibrary       *self);
 
-/* Conferences the user may follow, of HallwayLibraryEntry: the system catalogue (see
- * hallway_library_read_catalogue()) once the library is loaded, Hallway's built-in one
+/* Conferences the user may follow, of HallwayLibraryEntry: the administrator's catalogue
+ * once the library is loaded (the one at the catalogue URL, else the Flatpak extension's
+ * or the system's file: see hallway_library_read_catalogue()), Hallway's built-in one
  * until then or when there is none. */
 GListModel          *hallway_library_get_catalogue        (HallwayLibrary       *self);
+
+/* An administrator's catalogue to download, from the GSettings key "catalogue-url": an
+ * http(s) URL; NULL or "" for none. Set it before hallway_library_load_async(), which then
+ * starts from its cached copy and checks the URL in the background, or, with nothing
+ * cached yet, waits for the download (20 s at most), so that a first start follows its
+ * "follow" conferences. Fetched by the library's fetcher (conditional requests, its
+ * timeouts), at most 1 MiB, cached like a schedule. Used instead of the catalogue files;
+ * when neither a download nor a cached copy can be used, the files are. */
+void                 hallway_library_set_catalogue_url    (HallwayLibrary       *self,
+                                                           const char           *url);
+const char          *hallway_library_get_catalogue_url    (HallwayLibrary       *self);
+
+/* Checks the catalogue URL (a conditional request); a new version is cached and replaces
+ * the catalogue's items. A version that cannot be used changes nothing and fails with
+ * HALLWAY_LIBRARY_ERROR_CATALOGUE naming the URL; network errors are the fetcher's.
+ * Succeeds at once without a URL. Only after loading. */
+void                 hallway_library_refresh_catalogue_async  (HallwayLibrary       *self,
+                                                               GCancellable         *cancellable,
+                                                               GAsyncReadyCallback   callback,
+                                                               gpointer              user_data);
+gboolean             hallway_library_refresh_catalogue_finish (HallwayLibrary       *self,
+                                                               GAsyncResult         *result,
+                                                               GError              **error);
 
 /* Reads a catalogue file (the format is described in hallway-library.c); the result lists
  * its conferences, then the built-in ones unless it says "include-builtin": false. Errors

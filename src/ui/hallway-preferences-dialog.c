@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hallway-preferences-dialog.h"
 
 #define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
@@ -10,6 +12,9 @@
 #define SETTINGS_NOTIFY_CHANGES "notify-changes"
 #define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
 #define SETTINGS_START_AT_LOGIN "start-at-login"
+
+/* The subtitle a row has in its template, shown again when its key is unlocked. */
+#define UNLOCKED_SUBTITLE "hallway-unlocked-subtitle"
 
 /* The choices of "Remind Me", in the order of the combo row. */
 static const int lead_choices[] = { -1, 0, 5, 10, 15, 30 };
@@ -74,11 +79,65 @@ position_to_lead (const GValue *value, const GVariantType *type, gpointer user_d
   return g_variant_new_int32 (lead_choices[MIN (position, G_N_ELEMENTS (lead_choices) - 1)]);
 }
 
+static AdwActionRow *
+row_for_key (HallwayPreferencesDialog *self, const char *key)
+{
+  if (g_str_equal (key, SETTINGS_SHOW_LOCAL_TIME))
+    return ADW_ACTION_ROW (self->local_time_row);
+  if (g_str_equal (key, SETTINGS_REMINDER_LEAD))
+    return ADW_ACTION_ROW (self->lead_row);
+  if (g_str_equal (key, SETTINGS_NOTIFY_CHANGES))
+    return ADW_ACTION_ROW (self->changes_row);
+  if (g_str_equal (key, SETTINGS_RUN_IN_BACKGROUND))
+    return ADW_ACTION_ROW (self->background_row);
+  if (g_str_equal (key, SETTINGS_START_AT_LOGIN))
+    return ADW_ACTION_ROW (self->login_row);
+  return NULL;
+}
+
+/* A key an administrator locked (dconf locks; in the Flatpak, the locks file Flatpak
+ * writes into the sandbox for GLib's keyfile backend) is not writable: g_settings_bind
+ * greys its row out, and the subtitle says why, on screen and to screen readers. */
+static void
+writable_changed_cb (GSettings *settings, const char *key, HallwayPreferencesDialog *self)
+{
+  AdwActionRow *row = row_for_key (self, key);
+  const char *unlocked;
+
+  if (row == NULL)
+    return;
+  unlocked = g_object_get_data (G_OBJECT (row), UNLOCKED_SUBTITLE);
+  adw_action_row_set_subtitle (row, g_settings_is_writable (settings, key)
+                                    ? (unlocked != NULL ? unlocked : "")
+                                    : _("Set by your administrator"));
+}
+
+static void
+show_locks (HallwayPreferencesDialog *self)
+{
+  static const char *keys[] = { SETTINGS_SHOW_LOCAL_TIME, SETTINGS_REMINDER_LEAD,
+                                SETTINGS_NOTIFY_CHANGES, SETTINGS_RUN_IN_BACKGROUND,
+                                SETTINGS_START_AT_LOGIN };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      AdwActionRow *row = row_for_key (self, keys[i]);
+
+      g_object_set_data_full (G_OBJECT (row), UNLOCKED_SUBTITLE,
+                              g_strdup (adw_action_row_get_subtitle (row)), g_free);
+      writable_changed_cb (self->settings, keys[i], self);
+    }
+  g_signal_connect_object (self->settings, "writable-changed",
+                           G_CALLBACK (writable_changed_cb), self, G_CONNECT_DEFAULT);
+}
+
 static void
 hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  /* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds
+   * "sensitive" to the key's writability). */
   g_settings_bind (self->settings, SETTINGS_SHOW_LOCAL_TIME, self->local_time_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, SETTINGS_REMINDER_LEAD, self->lead_row, "selected",
@@ -89,6 +148,7 @@ hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, SETTINGS_START_AT_LOGIN, self->login_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  show_locks (self);
 }
 
 HallwayPreferencesDialog *
