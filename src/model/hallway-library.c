@@ -1906,11 +1906,6 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
 /* ---- the catalogue at a URL ------------------------------------------------------------ */
 
-static void fetch_catalogue_async (HallwayLibrary     *self,
-                                   GCancellable       *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer            user_data);
-
 /* The model downloaded, or NULL without an error when it did not change (304). */
 static GListModel *
 fetch_catalogue_finish (HallwayLibrary *self, GAsyncResult *result, GError **error)
