@@ -85,6 +85,7 @@ gboolean
 hallway_file_replace (GFile *file, const void *data, gsize length, GCancellable *cancellable,
                       GError **error)
 {
+  g_autoptr (GFile) resolved = NULL;
   g_autoptr (GFile) folder = NULL;
   g_autoptr (GError) write_error = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -104,8 +105,8 @@ hallway_file_replace (GFile *file, const void *data, gsize length, GCancellable 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   target = resolve_links (path);
-  folder = g_file_new_for_path (target);
-  g_set_object (&folder, g_file_get_parent (folder));
+  resolved = g_file_new_for_path (target);
+  folder = g_file_get_parent (resolved);
   if (folder != NULL && !hallway_file_ensure_folder (folder, cancellable, &write_error))
     {
       g_set_error (error, write_error->domain, write_error->code,
