@@ -297,6 +297,23 @@ test_ids (void)
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (library)) == HALLWAY_TYPE_LIBRARY_ENTRY);
 }
 
+/* The reminder service and the agenda exporter write where removing deletes. */
+static void
+test_state_paths (void)
+{
+  g_autoptr (GFile) reminders = hallway_library_dup_reminders_file ("0123456789ab");
+  g_autoptr (GFile) sequences = hallway_library_dup_export_sequences_file ("0123456789ab");
+  g_autofree char *reminders_path = g_file_get_path (reminders);
+  g_autofree char *sequences_path = g_file_get_path (sequences);
+  g_autofree char *expected_reminders = g_build_filename (g_get_user_state_dir (), APP_FOLDER,
+                                                          "reminders-0123456789ab.json", NULL);
+  g_autofree char *expected_sequences = g_build_filename (g_get_user_data_dir (), APP_FOLDER,
+                                                          "exports-0123456789ab.json", NULL);
+
+  g_assert_cmpstr (reminders_path, ==, expected_reminders);
+  g_assert_cmpstr (sequences_path, ==, expected_sequences);
+}
+
 /* ---- the catalogue ------------------------------------------------------------------- */
 
 static void
@@ -880,6 +897,20 @@ test_add_local_file (Fixture *fixture, gconstpointer data)
 
 /* ---- removing ------------------------------------------------------------------------ */
 
+/* A state file of the conference where the app keeps it, as the reminder service and the
+ * agenda exporter write it (the content does not matter here). */
+static GFile *
+write_state_file (const char *folder, const char *prefix, const char *id)
+{
+  g_autofree char *name = g_strconcat (prefix, id, ".json", NULL);
+  g_autofree char *parent = g_build_filename (folder, APP_FOLDER, NULL);
+  g_autofree char *path = g_build_filename (parent, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{ \"version\": 1 }\n", -1, NULL));
+  return g_file_new_for_path (path);
+}
+
 static void
 test_remove (Fixture *fixture, gconstpointer data)
 {
@@ -891,6 +922,10 @@ test_remove (Fixture *fixture, gconstpointer data)
   g_autoptr (HallwaySubscription) again = NULL;
   g_autoptr (GFile) bookmarks = NULL;
   g_autoptr (GFile) cache_folder = NULL;
+  g_autoptr (GFile) reminders = NULL;
+  g_autoptr (GFile) sequences = NULL;
+  g_autoptr (GFile) reminders_elsewhere = NULL;
+  g_autoptr (GFile) sequences_elsewhere = NULL;
   g_autoptr (JsonObject) root = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -903,6 +938,11 @@ test_remove (Fixture *fixture, gconstpointer data)
   key = bookmark_and_save (subscription, 10);
   bookmarks = bookmarks_file_of (fixture->library, subscription);
   cache_folder = g_object_ref (cache_folder_of (subscription));
+  reminders = write_state_file (g_get_user_state_dir (), "reminders-", id);
+  sequences = write_state_file (g_get_user_data_dir (), "exports-", id);
+  /* Another conference's: never touched. */
+  reminders_elsewhere = write_state_file (g_get_user_state_dir (), "reminders-", "other");
+  sequences_elsewhere = write_state_file (g_get_user_data_dir (), "exports-", "other");
   g_assert_true (file_exists (bookmarks));
   g_assert_true (file_exists (cache_folder));
 
@@ -913,6 +953,12 @@ test_remove (Fixture *fixture, gconstpointer data)
   g_assert_null (hallway_library_get_current (fixture->library));
   g_assert_true (file_exists (bookmarks) == !delete_bookmarks);
   g_assert_true (file_exists (cache_folder) == !delete_bookmarks);
+  /* Its reminder state and export sequences go with the bookmarks, or stay with them (a
+   * re-export then updates the calendar's copies of the talks). */
+  g_assert_true (file_exists (reminders) == !delete_bookmarks);
+  g_assert_true (file_exists (sequences) == !delete_bookmarks);
+  g_assert_true (file_exists (reminders_elsewhere));
+  g_assert_true (file_exists (sequences_elsewhere));
   flush (fixture->library);
   root = read_library_json ();
   g_assert_cmpuint (json_array_get_length (stored_conferences (root)), ==, 0);
@@ -1174,6 +1220,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/library/ids", test_ids);
+  g_test_add_func ("/library/state-paths", test_state_paths);
   add_test ("/library/catalogue/builtin", NULL, test_catalogue_builtin);
   add_test ("/library/catalogue/system", NULL, test_catalogue_system);
   add_test ("/library/catalogue/system-with-builtin", GINT_TO_POINTER (1), test_catalogue_system);

@@ -307,6 +307,22 @@ bookmarks_file_for_id (const char *id)
                                     NULL);
 }
 
+static GFile *
+reminders_file_for_id (const char *id)
+{
+  g_autofree char *name = g_strdup_printf ("reminders-%s.json", id);
+
+  return g_file_new_build_filename (g_get_user_state_dir (), APP_FOLDER, name, NULL);
+}
+
+static GFile *
+export_sequences_file_for_id (const char *id)
+{
+  g_autofree char *name = g_strdup_printf ("exports-%s.json", id);
+
+  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, name, NULL);
+}
+
 /* ==== small JSON helpers ================================================================ */
 
 /* NULL when absent or not a string: the caller decides whether that is fatal. */
@@ -1187,6 +1203,22 @@ hallway_library_dup_bookmarks_file (HallwayLibrary *self, const char *id)
   g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
 
   return bookmarks_file_for_id (id);
+}
+
+GFile *
+hallway_library_dup_reminders_file (const char *id)
+{
+  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
+
+  return reminders_file_for_id (id);
+}
+
+GFile *
+hallway_library_dup_export_sequences_file (const char *id)
+{
+  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
+
+  return export_sequences_file_for_id (id);
 }
 
 /* ---- one save: read, merge and write under the lock ------------------------------------ */
@@ -2321,14 +2353,20 @@ delete_cache_folder (GFile *folder, GError **error)
   return FALSE;
 }
 
+/* Everything that belongs to the conference: its bookmarks, the state that goes with them
+ * (which reminders were shown, the SEQUENCE of each exported talk) and its cache. */
 static gboolean
 delete_conference_files (HallwayLibrary *self, HallwayLibraryEntry *entry, GError **error)
 {
   g_autoptr (GFile) bookmarks = bookmarks_file_for_id (entry->id);
+  g_autoptr (GFile) reminders = reminders_file_for_id (entry->id);
+  g_autoptr (GFile) sequences = export_sequences_file_for_id (entry->id);
   HallwayScheduleCache *cache = hallway_subscription_get_cache (entry->subscription);
   g_autoptr (GError) local_error = NULL;
 
   if (delete_if_present (bookmarks, &local_error) &&
+      delete_if_present (reminders, &local_error) &&
+      delete_if_present (sequences, &local_error) &&
       delete_cache_folder (hallway_schedule_cache_get_folder (cache), &local_error))
     return TRUE;
   g_set_error (error, local_error->domain, local_error->code,

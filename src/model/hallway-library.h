@@ -100,6 +100,13 @@ char                *hallway_library_dup_id_for_location  (const char           
 /* <user data dir>/io.github.hallway_app.Hallway/bookmarks/<id>.json */
 GFile               *hallway_library_dup_bookmarks_file   (HallwayLibrary       *self,
                                                            const char           *id);
+/* <user state dir>/io.github.hallway_app.Hallway/reminders-<id>.json: which reminders of
+ * the conference were shown (HallwayReminderScheduler). */
+GFile               *hallway_library_dup_reminders_file   (const char           *id);
+/* <user data dir>/io.github.hallway_app.Hallway/exports-<id>.json: the SEQUENCE of each
+ * exported talk (HallwayExportSequences). Removing a conference with its bookmarks deletes
+ * both; keeping the bookmarks keeps them, so a re-export updates the calendar's copies. */
+GFile               *hallway_library_dup_export_sequences_file (const char      *id);
 
 HallwayLibraryEntry *hallway_library_lookup               (HallwayLibrary       *self,
                                                            const char           *id);
@@ -135,8 +142,9 @@ HallwaySubscription *hallway_library_add_finish           (HallwayLibrary       
                                                            GError              **error);
 
 /* Takes the conference out of the list and saves the list in the background. With
- * delete_bookmarks, its bookmarks file and its cached schedule are deleted too (ask the
- * user first); without, they stay, and adding the same location again brings them back.
+ * delete_bookmarks, its bookmarks file, its reminder state, its export sequences and its
+ * cached schedule are deleted too (ask the user first); without, they all stay, and adding
+ * the same location again brings them back.
  * Fails, changing nothing, for an unknown id or a library that cannot be saved; fails
  * after removing when a file cannot be deleted. */
 gboolean             hallway_library_remove               (HallwayLibrary       *self,

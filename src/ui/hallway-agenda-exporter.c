@@ -12,6 +12,7 @@
 #include "hallway-conference.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
+#include "hallway-library.h"
 
 #define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
 
@@ -42,9 +43,7 @@ tell (HallwayAgendaExporter *self, const char *message)
 static HallwayExportSequences *
 load_sequences (const char *conference_id)
 {
-  g_autofree char *name = g_strdup_printf ("exports-%s.json", conference_id);
-  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "io.github.hallway_app.Hallway",
-                                                      name, NULL);
+  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file (conference_id);
   HallwayExportSequences *sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;
 
