@@ -8,6 +8,7 @@
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-event.h"
+#include "hallway-file-lock.h"
 #include "hallway-refresher.h"
 #include "hallway-schedule-change.h"
 #include "hallway-subscription.h"
@@ -962,6 +963,117 @@ test_bookmarks_not_saved (Fixture *fixture, gconstpointer data)
                             "bookmarks"));
 }
 
+/* ---- the refresh's bookmark save goes through the save queue ------------------------ */
+
+/* Two talks; the first starts at `hour`:00 (Brussels) on 2026-01-31. */
+static GBytes *
+two_talk_schedule (int hour)
+{
+  g_autofree char *xml = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<schedule><conference><acronym>queue</acronym><title>Queue Conference</title>"
+    "<time_zone_name>Europe/Brussels</time_zone_name></conference>"
+    "<day index=\"1\" date=\"2026-01-31\"><room name=\"H.1302\">"
+    "<event id=\"1\" guid=\"queue-moves\"><date>2026-01-31T%02d:00:00+01:00</date>"
+    "<start>%02d:00</start><duration>00:30</duration><room>H.1302</room>"
+    "<title>The Talk That Moves</title></event>"
+    "<event id=\"2\" guid=\"queue-stays\"><date>2026-01-31T16:00:00+01:00</date>"
+    "<start>16:00</start><duration>00:30</duration><room>H.1302</room>"
+    "<title>The Talk That Stays</title></event>"
+    "</room></day></schedule>\n", hour, hour);
+
+  return g_bytes_new_take (g_steal_pointer (&xml), strlen (xml));
+}
+
+typedef struct
+{
+  HallwayFileLock *lock;      /* "another Hallway" writing the bookmarks: whoever takes it
+                               * first (the main thread or the fallback) releases it */
+  gboolean held_when_updated; /* the main thread reached "updated" while the lock was held */
+} QueueOrder;
+
+static void
+release_lock (QueueOrder *order)
+{
+  hallway_file_lock_release (g_atomic_pointer_exchange (&order->lock, NULL));
+}
+
+/* Without the fix, the main thread waits for the lock inside the refresh: this thread lets
+ * it go on after a while, so the test fails rather than hangs. */
+static gpointer
+release_later_thread (gpointer data)
+{
+  g_usleep (2 * G_USEC_PER_SEC);
+  release_lock (data);
+  return NULL;
+}
+
+static void
+updated_while_locked_cb (HallwaySubscription *subscription, HallwayConference *conference,
+                         GListModel *changes, QueueOrder *order)
+{
+  order->held_when_updated = g_atomic_pointer_get (&order->lock) != NULL;
+  release_lock (order);
+}
+
+/* A refresh that updates the bookmarks saves them through the bookmarks' save queue: while
+ * another Hallway holds the file's lock, the main thread does not wait for it, and the save
+ * queued by the person just before the refresh is written first, so the file ends with
+ * both (the person's change, then the refresh's newer snapshot). */
+static void
+test_bookmarks_saved_in_queue (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GBytes) before = two_talk_schedule (10);
+  g_autoptr (GBytes) after = two_talk_schedule (11);
+  g_autoptr (GAsyncResult) saved = NULL;
+  g_autoptr (GAsyncResult) refreshed = NULL;
+  g_autoptr (HallwayBookmarks) reloaded = NULL;
+  g_autoptr (GDateTime) moved_start = g_date_time_new_from_iso8601 ("2026-01-31T11:00:00+01:00",
+                                                                    NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GThread) fallback = NULL;
+  GDateTime *snapshot_start = NULL;
+  QueueOrder order = { NULL, FALSE };
+  gulong handler;
+
+  sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, before, SYNC_SERVE_PLAIN);
+  g_assert_true (refresh (fixture->subscription, &error));
+  g_assert_no_error (error);
+  bookmark_event_at (fixture, 0);
+  bookmark_event_at (fixture, 1);
+  save_bookmarks (fixture);
+
+  order.lock = hallway_file_lock_acquire (fixture->bookmarks_file, NULL, &error);
+  g_assert_no_error (error);
+  /* The person unbookmarks a talk; the save waits for the lock in the queue. */
+  hallway_bookmarks_remove (fixture->bookmarks, "queue-stays");
+  hallway_bookmarks_save_async (fixture->bookmarks, NULL, sync_store_result_cb, &saved);
+
+  handler = g_signal_connect (fixture->subscription, "updated",
+                              G_CALLBACK (updated_while_locked_cb), &order);
+  fallback = g_thread_new ("release-lock", release_later_thread, &order);
+  sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, after, SYNC_SERVE_PLAIN);
+  hallway_subscription_refresh_async (fixture->subscription, NULL, sync_store_result_cb,
+                                      &refreshed);
+  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription,
+                                                      sync_wait (&refreshed), &error));
+  g_assert_no_error (error);
+  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, sync_wait (&saved), &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (fixture->subscription, handler);
+  g_thread_join (g_steal_pointer (&fallback));
+
+  g_assert_cmpstr (hallway_subscription_get_last_error (fixture->subscription), ==, NULL);
+  g_assert_true (order.held_when_updated);
+  reloaded = hallway_bookmarks_new (fixture->bookmarks_file);
+  g_assert_true (hallway_bookmarks_load (reloaded, &error));
+  g_assert_no_error (error);
+  g_assert_false (hallway_bookmarks_contains (reloaded, "queue-stays"));
+  g_assert_true (hallway_bookmarks_get_snapshot (reloaded, "queue-moves", NULL, &snapshot_start,
+                                                 NULL, NULL));
+  g_assert_true (g_date_time_equal (snapshot_start, moved_start));
+}
+
 /* ---- a local file -------------------------------------------------------------------- */
 
 static void
@@ -1090,6 +1202,7 @@ main (int argc, char *argv[])
   add_test ("/subscription/recovery", NULL, test_recovery);
   add_test ("/subscription/already-refreshing", NULL, test_already_refreshing);
   add_test ("/subscription/bookmarks-not-saved", NULL, test_bookmarks_not_saved);
+  add_test ("/subscription/bookmarks-saved-in-queue", NULL, test_bookmarks_saved_in_queue);
   add_test ("/subscription/refresh-now-cancels-stuck-fetch", NULL,
             test_refresh_now_cancels_stuck_fetch);
   g_test_add_func ("/subscription/local-file", test_local_file);

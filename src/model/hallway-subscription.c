@@ -376,11 +376,17 @@ refresh_succeed (GTask *task, const char *warning)
   g_task_return_boolean (task, TRUE);
 }
 
-static GListModel *
-filter_bookmarked_moves (HallwaySubscription *self, GListModel *changes)
+GListModel *
+hallway_subscription_filter_bookmarked_changes (HallwaySubscription *self, GListModel *changes)
 {
-  GListStore *affected = g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE);
-  guint n_changes = g_list_model_get_n_items (changes);
+  GListStore *affected;
+  guint n_changes;
+
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (changes), NULL);
+
+  affected = g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE);
+  n_changes = g_list_model_get_n_items (changes);
 
   for (guint i = 0; self->bookmarks != NULL && i < n_changes; i++)
     {
@@ -395,37 +401,48 @@ filter_bookmarked_moves (HallwaySubscription *self, GListModel *changes)
   return G_LIST_MODEL (affected);
 }
 
-/* The bookmarks follow the new version; a failure to save them is reported, not fatal:
- * the new version is already in the cache. */
-static char *
-update_bookmarks (HallwaySubscription *self, HallwayConference *conference)
+/* A failure to save the updated bookmarks is reported, not fatal: the new version is
+ * already in the cache, and the changes stay to be saved by the next save. */
+static void
+bookmarks_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (GTask) task = user_data;
+  HallwaySubscription *self = g_task_get_source_object (task);
   g_autoptr (GError) error = NULL;
+  g_autofree char *warning = NULL;
 
-  if (self->bookmarks == NULL)
-    return NULL;
-  hallway_bookmarks_update_from (self->bookmarks, conference);
-  if (hallway_bookmarks_save (self->bookmarks, NULL, &error))
-    return NULL;
-  g_debug ("Cannot save the bookmarks after updating %s: %s", self->uri, error->message);
-  return g_strdup_printf (_("%s: the schedule was updated, but the bookmarks cannot be saved (%s)"),
-                          self->uri, error->message);
+  if (!hallway_bookmarks_save_finish (HALLWAY_BOOKMARKS (source), result, &error))
+    {
+      g_debug ("Cannot save the bookmarks after updating %s: %s", self->uri, error->message);
+      warning = g_strdup_printf (_("%s: the schedule was updated, but the bookmarks cannot be "
+                                   "saved (%s)"),
+                                 self->uri, error->message);
+    }
+  refresh_succeed (task, warning);
 }
 
+/* The bookmarks follow the new version at once; they are saved through their queue, after
+ * the saves already asked for, never on this (the main) thread. The refresh finishes when
+ * that save is written. */
 static void
 commit_new_version (GTask *task)
 {
   HallwaySubscription *self = g_task_get_source_object (task);
   RefreshData *data = g_task_get_task_data (task);
   ParseJob *job = data->parsed;
-  g_autoptr (GListModel) affected = filter_bookmarked_moves (self, job->changes);
-  g_autofree char *warning = update_bookmarks (self, job->parsed);
+  g_autoptr (GListModel) affected =
+    hallway_subscription_filter_bookmarked_changes (self, job->changes);
 
+  if (self->bookmarks != NULL)
+    hallway_bookmarks_update_from (self->bookmarks, job->parsed);
   set_conference (self, job->parsed);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0, job->parsed, job->changes);
   if (g_list_model_get_n_items (affected) > 0)
     g_signal_emit (self, signals[SIGNAL_BOOKMARKS_AFFECTED], 0, affected);
-  refresh_succeed (task, warning);
+  if (self->bookmarks != NULL)
+    hallway_bookmarks_save_async (self->bookmarks, NULL, bookmarks_saved_cb, g_object_ref (task));
+  else
+    refresh_succeed (task, NULL);
 }
 
 static void

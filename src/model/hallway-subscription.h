@@ -21,9 +21,10 @@ G_DECLARE_FINAL_TYPE (HallwaySubscription, hallway_subscription, HALLWAY, SUBSCR
  *
  * A refresh sends the stored validators; 304 parses nothing. A new version is parsed in a
  * thread, compared with the current one, saved to the cache, then becomes "conference":
- * the bookmarks are updated and saved, "updated" (conference, GListModel of
- * HallwayScheduleChange) is emitted, then "bookmarks-affected" (the changes of kind MOVED
- * or REMOVED to bookmarked talks) when there are any.
+ * the bookmarks are updated, "updated" (conference, GListModel of HallwayScheduleChange)
+ * is emitted, then "bookmarks-affected" (the changes of kind MOVED or REMOVED to
+ * bookmarked talks) when there are any; the refresh finishes once the bookmarks are saved
+ * through their save queue (hallway_bookmarks_save_async), after any save asked before.
  * Any failure leaves the conference, the cache, its validators and the bookmarks as they
  * were, sets "last-error" to a message naming the URL and what failed, and returns the
  * error. Once the new version is in the cache it is taken even if saving the bookmarks
@@ -38,6 +39,11 @@ const char           *hallway_subscription_get_last_error      (HallwaySubscript
 gboolean              hallway_subscription_get_refreshing      (HallwaySubscription  *self);
 HallwayScheduleCache *hallway_subscription_get_cache           (HallwaySubscription  *self);
 HallwayBookmarks     *hallway_subscription_get_bookmarks       (HallwaySubscription  *self);
+/* The changes of kind MOVED or REMOVED to bookmarked talks, as "bookmarks-affected" carries
+ * them; also right after "updated" (a talk gone from the schedule stays bookmarked, marked
+ * cancelled). */
+GListModel           *hallway_subscription_filter_bookmarked_changes (HallwaySubscription *self,
+                                                                      GListModel          *changes);
 /* How many times a schedule was parsed (cache and network): for tests. */
 guint                 hallway_subscription_get_parse_count     (HallwaySubscription  *self);
 
