@@ -186,25 +186,19 @@ conference_id_of (HallwayApplication *self, HallwaySubscription *subscription)
   return entry != NULL ? hallway_library_entry_get_id (entry) : NULL;
 }
 
-static void
-bookmarks_affected_cb (HallwaySubscription *subscription, GListModel *changes, HallwayApplication *self)
-{
-  const char *id = conference_id_of (self, subscription);
-
-  if (id != NULL)
-    hallway_reminder_service_update (self->reminders, id, hallway_subscription_get_conference (subscription),
-                                     changes);
-}
-
-/* Every new version moves the reminders with their talks. */
+/* Once per new version: the reminders move with their talks, and the person hears about
+ * the bookmarked talks that moved or were cancelled. */
 static void
 reminders_updated_cb (HallwaySubscription *subscription, HallwayConference *conference,
                       GListModel *changes, HallwayApplication *self)
 {
   const char *id = conference_id_of (self, subscription);
+  g_autoptr (GListModel) bookmarked = NULL;
 
-  if (id != NULL)
-    hallway_reminder_service_update (self->reminders, id, conference, NULL);
+  if (id == NULL)
+    return;
+  bookmarked = hallway_subscription_filter_bookmarked_changes (subscription, changes);
+  hallway_reminder_service_update (self->reminders, id, conference, bookmarked);
 }
 
 static void follow_reminders (HallwayApplication *self, HallwaySubscription *subscription);
@@ -236,7 +230,6 @@ follow_reminders (HallwayApplication *self, HallwaySubscription *subscription)
   hallway_reminder_service_follow (self->reminders, id, conference,
                                    hallway_subscription_get_bookmarks (subscription));
   g_signal_connect_object (subscription, "updated", G_CALLBACK (reminders_updated_cb), self, 0);
-  g_signal_connect_object (subscription, "bookmarks-affected", G_CALLBACK (bookmarks_affected_cb), self, 0);
 }
 
 static void

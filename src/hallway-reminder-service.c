@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-conference.h"
+#include "hallway-library.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-reminder-service.h"
 #include "hallway-schedule-change.h"
@@ -26,7 +27,7 @@ struct _HallwayReminderService
   GSettings *settings;
   GHashTable *schedulers;         /* conference id → HallwayReminderScheduler */
   GHashTable *zones;              /* conference id → GTimeZone of its conference */
-  GHashTable *shown;              /* key → GDateTime end of the talk a notification is up for */
+  GHashTable *shown;              /* notification id → GDateTime end of the talk it is up for */
   guint timeout_id;
   guint sleep_subscription;
   GDBusConnection *system_bus;
@@ -41,6 +42,15 @@ static GParamSpec *properties[N_PROPS];
 static void rearm (HallwayReminderService *self);
 
 /* ---- notifications ------------------------------------------------------------------- */
+
+/* "reminder:<conference id>/<key>" or "change:<conference id>/<key>": two followed
+ * conferences may have talks with the same key, and a notification must never replace or
+ * withdraw another conference's. Conference ids never hold a '/'. */
+static char *
+notification_id (const char *kind, const char *conference_id, const char *key)
+{
+  return g_strconcat (kind, ":", conference_id, "/", key, NULL);
+}
 
 static GNotification *
 talk_notification (const char *title, const char *body, const char *conference_id, const char *key)
@@ -67,21 +77,28 @@ reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder,
                                                                   reminder->start, now, zone);
   g_autoptr (GNotification) notification = talk_notification (reminder->title, body, conference_id,
                                                               reminder->key);
+  g_autofree char *id = notification_id ("reminder", conference_id, reminder->key);
 
   g_notification_add_button_with_target (notification, _("Snooze 5 Minutes"), "app.snooze-talk",
                                          "(ss)", conference_id, reminder->key);
-  g_application_send_notification (self->application, reminder->key, notification);
+  g_application_send_notification (self->application, id, notification);
   /* Its buttons work until the talk ends: stay reachable until then. */
-  g_hash_table_insert (self->shown, g_strdup (reminder->key), g_date_time_ref (reminder->end));
+  g_hash_table_insert (self->shown, g_steal_pointer (&id), g_date_time_ref (reminder->end));
+}
+
+static void
+withdraw_reminder (HallwayReminderService *self, const char *conference_id, const char *key)
+{
+  g_autofree char *id = notification_id ("reminder", conference_id, key);
+
+  g_application_withdraw_notification (self->application, id);
+  g_hash_table_remove (self->shown, id);
 }
 
 static void
 reminder_withdrawn_cb (HallwayReminderScheduler *scheduler, const char *key, gpointer user_data)
 {
-  HallwayReminderService *self = user_data;
-
-  g_application_withdraw_notification (self->application, key);
-  g_hash_table_remove (self->shown, key);
+  withdraw_reminder (user_data, g_object_get_data (G_OBJECT (scheduler), "conference-id"), key);
 }
 
 static gboolean
@@ -103,7 +120,7 @@ notify_changes (HallwayReminderService *self, const char *conference_id, GListMo
       g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
       g_autofree char *text = hallway_reminder_scheduler_describe_change (change, zone);
       const char *key = hallway_schedule_change_get_key (change);
-      g_autofree char *id = g_strconcat ("change:", key, NULL);
+      g_autofree char *id = notification_id ("change", conference_id, key);
       g_autoptr (GNotification) notification = NULL;
 
       if (text == NULL)
@@ -238,14 +255,6 @@ lead_changed_cb (HallwayReminderService *self)
 
 /* ---- conferences --------------------------------------------------------------------- */
 
-static GFile *
-state_file_for (const char *conference_id)
-{
-  g_autofree char *name = g_strdup_printf ("reminders-%s.json", conference_id);
-
-  return g_file_new_build_filename (g_get_user_state_dir (), "io.github.hallway_app.Hallway", name, NULL);
-}
-
 static void
 remember_zone (HallwayReminderService *self, const char *conference_id, HallwayConference *conference)
 {
@@ -266,7 +275,7 @@ hallway_reminder_service_follow (HallwayReminderService *self, const char *confe
 
   if (g_hash_table_contains (self->schedulers, conference_id))
     return;
-  state = state_file_for (conference_id);
+  state = hallway_library_dup_reminders_file (conference_id);
   scheduler = hallway_reminder_scheduler_new (state);
   if (!hallway_reminder_scheduler_load (scheduler, &error))
     g_warning ("Reminders of %s start afresh: %s", conference_id, error->message);
@@ -294,6 +303,8 @@ hallway_reminder_service_update (HallwayReminderService *self, const char *confe
   scheduler = g_hash_table_lookup (self->schedulers, conference_id);
   if (scheduler == NULL)
     return;
+  /* Once per new version: tests/ui/test-reminders-follow-moves.py counts this line. */
+  g_debug ("Reminders of %s follow a new version", conference_id);
   remember_zone (self, conference_id, conference);
   hallway_reminder_scheduler_replace_conference (scheduler, conference);
   notify_changes (self, conference_id, bookmarked_changes);
@@ -321,7 +332,7 @@ hallway_reminder_service_snooze (HallwayReminderService *self, const char *confe
   scheduler = g_hash_table_lookup (self->schedulers, conference_id);
   if (scheduler == NULL)
     return;
-  g_application_withdraw_notification (self->application, key);
+  withdraw_reminder (self, conference_id, key);
   hallway_reminder_scheduler_snooze (scheduler, key, now, HALLWAY_REMINDER_SNOOZE_MINUTES);
   rearm (self);
 }

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallwayReminderService, hallway_reminder_service, HALLWAY, REMINDER_SERVICE, GObject)
 
 /* Desktop notifications before bookmarked talks, for every followed conference: one
- * reminder scheduler per conference, one timer for all, notifications with the talk's key
- * as id (withdrawn when it is unbookmarked), "Open" and "Snooze 5 Minutes" buttons
- * (app.open-talk and app.snooze-talk with a (conference id, key) target), and a
- * notification when a bookmarked talk moves or is cancelled. "pending" says whether a
- * reminder is still to come or a shown one's talk has not ended (its buttons still
- * work): the app stays alive for it with the window closed. */
+ * reminder scheduler per conference, one timer for all, notifications with the conference
+ * and the talk's key in their id (withdrawn when it is unbookmarked), "Open" and "Snooze 5
+ * Minutes" buttons (app.open-talk and app.snooze-talk with a (conference id, key)
+ * target), and a notification when a bookmarked talk moves or is cancelled. "pending" says
+ * whether a reminder is still to come or a shown one's talk has not ended (its buttons
+ * still work): the app stays alive for it with the window closed. */
 HallwayReminderService *hallway_reminder_service_new         (GApplication           *application,
                                                               GSettings              *settings);
 void                    hallway_reminder_service_follow      (HallwayReminderService *self,

@@ -5,7 +5,9 @@ service: the person bookmarks two talks of a local schedule; the schedule is the
 rewritten (one talk moves earlier, the other later) and refreshed with app.refresh, as
 Ctrl+R does. The reminder of the talk that moved earlier comes at its new time; the one
 that moved later says nothing at its old time. (Hallway kept the old schedule in its
-scheduler until this test's defect was fixed, with a CRITICAL on every refresh.)"""
+scheduler until this test's defect was fixed, with a CRITICAL on every refresh.) The
+reminder service hears of the new version once (its debug line is counted: it was told
+twice, once for every new version and once more for the bookmarked talks that moved)."""
 import datetime
 import os
 import re
@@ -22,6 +24,8 @@ LEAD = datetime.timedelta(minutes=15)
 EARLIER = "Keynote That Moves Earlier"
 LATER = "Workshop That Moves Later"
 ROOM = "K.1.105"
+UPDATE_LINE = "Reminders of "
+UPDATE_SUFFIX = " follow a new version"
 
 
 def event(number, title, start):
@@ -63,7 +67,13 @@ def bookmark(session, window, title):
     session.window_action(window, "win.bookmark")
 
 
-def run(session, schedule, started):
+def reminder_updates(log_path):
+    """The reminder service's updates so far, from the app's debug output."""
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        return [line for line in log if UPDATE_LINE in line and UPDATE_SUFFIX in line]
+
+
+def run(session, schedule, started, log_path):
     old_later_due = started + datetime.timedelta(seconds=120)
     window = session.find_window()
     session.find(window, "label", "Moving Talks Conference", timeout=60)
@@ -74,6 +84,7 @@ def run(session, schedule, started):
     if now > old_later_due - datetime.timedelta(seconds=20):
         raise SessionError(f"setting up took {now - started}: too long to see the old time pass")
     new_earlier_start = (now + LEAD + datetime.timedelta(seconds=30)).replace(microsecond=0)
+    assert not reminder_updates(log_path), reminder_updates(log_path)
     write_schedule(schedule, new_earlier_start, started + datetime.timedelta(hours=4))
     session.activate_action("refresh")
 
@@ -90,6 +101,9 @@ def run(session, schedule, started):
     calls = fakenotifications.calls(session)
     assert not reminders_of(calls, LATER), f"'{LATER}' was reminded at its old time: {calls}"
     assert session.app.poll() is None, "hallway exited"
+    # One new version, one update of the reminder service.
+    updates = reminder_updates(log_path)
+    assert len(updates) == 1, f"the reminder service was updated {len(updates)} times: {updates}"
     session.screenshot(os.path.join(SCREENSHOTS, "reminders-follow-moves.png"), window=window)
     assert session.quit_app() == 0
 
@@ -102,9 +116,13 @@ with HeadlessSession() as session:
                    started + LEAD + datetime.timedelta(seconds=120))
     fakenotifications.start(session)
     session.preset_settings(reminder_lead_minutes=15, window_width=1000, window_height=700)
-    session.launch(os.environ["HALLWAY_BINARY"], schedule_path)
+    # GLib prints debug messages on stdout.
+    log_path = os.path.join(folder, "hallway.log")
+    log = open(log_path, "w", encoding="utf-8")
+    session.launch(os.environ["HALLWAY_BINARY"], schedule_path, stdout=log,
+                   env={"G_MESSAGES_DEBUG": "hallway-reminder-service"})
     try:
-        run(session, schedule_path, started)
+        run(session, schedule_path, started, log_path)
     except Exception:
         print("failed; the screen is in",
               session.screenshot(os.path.join(SCREENSHOTS, "reminders-follow-moves-failure.png")))
