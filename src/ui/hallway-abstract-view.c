@@ -43,6 +43,9 @@ struct _HallwayAbstractView
 
   int content_height;
   int measured_width;
+  int applied_width;       /* the widget's and the page's width of the last height taken */
+  double applied_page_width;
+  guint stale_measurements;  /* in a row; a page width may also round to the same value */
   guint measure_source;
   GCancellable *measure_cancellable;
 };
@@ -228,6 +231,8 @@ render (HallwayAbstractView *self)
 
 /* ---- the height ------------------------------------------------------------------- */
 
+#define MAX_STALE_MEASUREMENTS 20
+
 static void
 set_content_height (HallwayAbstractView *self, int height)
 {
@@ -247,6 +252,7 @@ number_at (JSCValue *array, guint index)
 }
 
 static void apply_measurement (HallwayAbstractView *self, JSCValue *value);
+static void schedule_measure (HallwayAbstractView *self);
 
 static void
 measured_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -289,6 +295,17 @@ apply_measurement (HallwayAbstractView *self, JSCValue *value)
   g_clear_object (&self->measure_cancellable);
   height = number_at (value, 0);
   page_width = number_at (value, 1);
+  /* WebKit resizes the page in its own process: measured before it did, the page still has
+   * its old width and its old layout, and scaled to the new width that height is wrong. */
+  if (self->measured_width != self->applied_width && page_width == self->applied_page_width &&
+      self->stale_measurements++ < MAX_STALE_MEASUREMENTS)
+    {
+      schedule_measure (self);
+      return;
+    }
+  self->stale_measurements = 0;
+  self->applied_width = self->measured_width;
+  self->applied_page_width = page_width;
   scale = page_width > 0 ? self->measured_width / page_width : 1;
   set_content_height (self, (int) ceil (height * scale));
   g_signal_emit (self, signals[RENDERED], 0);
