@@ -53,6 +53,7 @@ skip_value (Scan *scan, gsize *deepest_at)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gsize start = scan->position;
 
   for (; scan->position < scan->length; scan->position++)
     {
@@ -73,6 +74,10 @@ skip_value (Scan *scan, gsize *deepest_at)
             }
           continue;
         }
+      /* A bare number, true, false or null ends where a string, object or array starts:
+       * "0{}" is two values, which json-glib would take for an array. */
+      if (depth == 0 && scan->position > start && (c == '"' || c == '{' || c == '['))
+        return TRUE;
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
