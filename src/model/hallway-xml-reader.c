@@ -1064,11 +1064,13 @@ init_sax_handler (xmlSAXHandler *sax)
 }
 
 /* Safe options only: no network, no entity substitution, no DTD loading or attribute
- * defaults, and no XML_PARSE_HUGE, which would lift libxml2's limits. */
+ * defaults, and no XML_PARSE_HUGE, which would lift libxml2's limits. Not
+ * XML_PARSE_NOERROR: since libxml2 2.14 it also silences the handler that keeps the first
+ * error (on_parse_error), and that handler already keeps libxml2 off standard error. */
 static int
 safe_parse_options (void)
 {
-  int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+  int options = XML_PARSE_NONET;
 
   /* An enum value, not a macro, so only the version tells whether it exists. */
 #if LIBXML_VERSION >= 21300

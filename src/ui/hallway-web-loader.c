@@ -25,8 +25,9 @@ load_module (GError **error)
 
   if (new_view != NULL)
     return new_view;
-  /* Tests and build-aux/dev run the uninstalled module from the build folder. */
-  path = g_module_build_path (folder != NULL ? folder : HALLWAY_MODULE_DIR, "hallway-web");
+  /* Tests and build-aux/dev run the uninstalled module from the build folder. Without a
+   * suffix, g_module_open() adds the platform's own (.so). */
+  path = g_build_filename (folder != NULL ? folder : HALLWAY_MODULE_DIR, "libhallway-web", NULL);
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
