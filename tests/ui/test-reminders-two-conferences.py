@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Two followed conferences whose talks share a key, end to end through the real app and a
 fake notification server: two local schedules each have a talk with the same guid (so the
-same key), starting just after the reminder lead time. The person bookmarks the talk in
+same key), starting just after the reminder lead time, the second one 20 seconds after
+the first, so its reminder comes once the first is on the screen (sent in the same
+instant, GLib would not know the first's notification yet). The person bookmarks the talk in
 the first conference, opens the second schedule (as `hallway FILE` does with Hallway
 running) and bookmarks its talk too. Both reminders arrive, and neither replaces the
 other: notification ids name the conference. (Before, the id was the talk's key alone, and
@@ -21,8 +23,8 @@ from hallwaysession import HeadlessSession, SessionError  # noqa: E402
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 LEAD = datetime.timedelta(minutes=15)
 GUID = "7d0c2b8e-same-key-in-two-conferences"
-CONFERENCES = [("alphatest", "Alpha Test Conference", "Alpha Opening Talk", "A.101"),
-               ("betatest", "Beta Test Conference", "Beta Opening Talk", "B.202")]
+CONFERENCES = [("alphatest", "Alpha Test Conference", "Alpha Opening Talk", "A.101", 0),
+               ("betatest", "Beta Test Conference", "Beta Opening Talk", "B.202", 20)]
 # One Notify call as gdbus prints the fake server's GetCalls: app name, replaces id, icon,
 # summary (the talk's title), body.
 NOTIFY = re.compile(r"'Notify', \[<'[^']*'>, <uint32 (\d+)>, <'[^']*'>, <'([^']*)'>, <'([^']*)'>")
@@ -71,7 +73,7 @@ def run(session, paths, due):
     if now > due - datetime.timedelta(seconds=10):
         raise SessionError(f"setting up took until {now}, too close to the reminders at {due}")
 
-    talks = {talk for _, _, talk, _ in CONFERENCES}
+    talks = {talk for _, _, talk, _, _ in CONFERENCES}
     calls = fakenotifications.wait_for(
         session, lambda calls: talks <= {title for _, title in reminders(calls)}, 120,
         "a reminder for the talk of each conference")
@@ -90,10 +92,11 @@ with HeadlessSession() as session:
     start = (datetime.datetime.now(datetime.timezone.utc) + LEAD
              + datetime.timedelta(seconds=90)).replace(microsecond=0)
     paths = []
-    for acronym, title, talk, room in CONFERENCES:
+    for acronym, title, talk, room, later in CONFERENCES:
         paths.append(os.path.join(folder, f"{acronym}.xml"))
         with open(paths[-1], "w", encoding="utf-8") as output:
-            output.write(schedule(acronym, title, talk, room, start))
+            output.write(schedule(acronym, title, talk, room,
+                                  start + datetime.timedelta(seconds=later)))
     fakenotifications.start(session)
     session.preset_settings(reminder_lead_minutes=15, window_width=1000, window_height=700)
     session.launch(os.environ["HALLWAY_BINARY"], paths[0])
