@@ -388,8 +388,33 @@ end_conference_field (XmlReader *reader, Field field, const char *text)
       if (value == NULL || !hallway_parse_duration (value, &reader->day_change))
         reader->day_change = 0;
       break;
+    case FIELD_TRACK:
+    case FIELD_BIOGRAPHY_NAME:
+    case FIELD_BIOGRAPHY:
+    case FIELD_EXTENDED_BIOGRAPHY:
+    case FIELD_TITLE:
+    case FIELD_SUBTITLE:
+    case FIELD_DATE:
+    case FIELD_START:
+    case FIELD_DURATION:
+    case FIELD_ROOM:
+    case FIELD_EVENT_TRACK:
+    case FIELD_TYPE:
+    case FIELD_LANGUAGE:
+    case FIELD_SLUG:
+    case FIELD_TAG:
+    case FIELD_ABSTRACT:
+    case FIELD_DESCRIPTION:
+    case FIELD_URL:
+    case FIELD_FEEDBACK_URL:
+    case FIELD_ORIGIN_URL:
+    case FIELD_VIDEO:
+    case FIELD_PERSON:
+    case FIELD_LINK:
+    case FIELD_ATTACHMENT:
+    case FIELD_OPTOUT:
     default:
-      g_assert_not_reached ();
+      g_assert_not_reached ();  /* enter_conference () begins only the fields above */
     }
 }
 
@@ -561,8 +586,24 @@ end_event_field (XmlReader *reader, Field field, const char *text)
     case FIELD_VIDEO:
       add_link (event, NULL, stripped (g_strdup (text)), NULL, HALLWAY_LINK_VIDEO);
       break;
+    case FIELD_CONFERENCE_TITLE:
+    case FIELD_CONFERENCE_ACRONYM:
+    case FIELD_CONFERENCE_VENUE:
+    case FIELD_CONFERENCE_CITY:
+    case FIELD_CONFERENCE_BASE_URL:
+    case FIELD_CONFERENCE_URL:
+    case FIELD_CONFERENCE_TIME_ZONE:
+    case FIELD_CONFERENCE_DAY_CHANGE:
+    case FIELD_TRACK:
+    case FIELD_BIOGRAPHY_NAME:
+    case FIELD_BIOGRAPHY:
+    case FIELD_EXTENDED_BIOGRAPHY:
+    case FIELD_PERSON:
+    case FIELD_LINK:
+    case FIELD_ATTACHMENT:
+    case FIELD_OPTOUT:
     default:
-      g_assert_not_reached ();
+      g_assert_not_reached ();  /* enter_event () begins only the fields above */
     }
 }
 
@@ -861,8 +902,18 @@ enter_list_item (XmlReader *reader, Context parent, const StartTag *tag)
       if (tag_is (tag, "optout"))
         return begin_text (reader, FIELD_OPTOUT);
       break;
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_SCHEDULE:
+    case CONTEXT_CONFERENCE:
+    case CONTEXT_BIOGRAPHIES:
+    case CONTEXT_BIOGRAPHY:
+    case CONTEXT_DAY:
+    case CONTEXT_ROOM:
+    case CONTEXT_EVENT:
+    case CONTEXT_TEXT:
+    case CONTEXT_IGNORED:
     default:
-      g_assert_not_reached ();
+      g_assert_not_reached ();  /* enter () sends only the lists here */
     }
   return CONTEXT_IGNORED;
 }
@@ -979,8 +1030,15 @@ end_text (XmlReader *reader, Context parent)
                                                 g_str_equal (value, "1"));
         break;
       }
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_SCHEDULE:
+    case CONTEXT_BIOGRAPHIES:
+    case CONTEXT_DAY:
+    case CONTEXT_ROOM:
+    case CONTEXT_TEXT:
+    case CONTEXT_IGNORED:
     default:
-      g_assert_not_reached ();
+      g_assert_not_reached ();  /* no field opens there */
     }
 }
 
@@ -1018,6 +1076,14 @@ on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix, con
       hallway_conference_set_format (reader->conference,
                                      reader->has_day_change ? FORMAT_PENTABARF : FORMAT_FRAB);
       break;
+    case CONTEXT_DOCUMENT:
+    case CONTEXT_TRACKS:
+    case CONTEXT_BIOGRAPHIES:
+    case CONTEXT_EVENT_PERSONS:
+    case CONTEXT_LINKS:
+    case CONTEXT_ATTACHMENTS:
+    case CONTEXT_RECORDING:
+    case CONTEXT_IGNORED:
     default:
       break;
     }
