@@ -269,6 +269,10 @@ request_background (HallwayApplication *self)
     self->portal = xdp_portal_new ();
   g_ptr_array_add (command, g_strdup ("hallway"));
   g_ptr_array_add (command, g_strdup ("--gapplication-service"));
+#if LIBPORTAL_TAKES_COMMANDLINE
+  /* libportal unrefs it when the request is done: the reference given is ours. */
+  g_ptr_array_ref (command);
+#endif
   xdp_portal_request_background (self->portal, parent,
                                  _("Hallway reminds you of your bookmarked talks with its window closed"),
                                  command, flags, NULL, background_requested_cb, NULL);

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
+#include <locale.h>
 #include <malloc.h>
 #include <string.h>
 
@@ -841,7 +842,12 @@ main (int argc, char **argv)
       g_setenv (folders[i], folder, TRUE);
     }
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* What gtk_test_init () does, in C.UTF-8: it asks for en_US.UTF-8, which minimal roots
+   * and containers lack, and GTK 4.24 warns about that, fatally in a test. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  gtk_init ();
   adw_init ();
   /* As HallwayApplication does: from a static library, its constructor would be dropped. */
   g_resources_register (hallway_get_resource ());

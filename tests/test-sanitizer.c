@@ -375,7 +375,7 @@ test_invalid_utf8 (void)
     "<p>bad \xff\xfe bytes</p>",
     "<p>truncated \xc3</p>",
     "<p>surrogate \xed\xa0\x80 here</p>",
-    "<p>overlong \xc0\xbc" "script\xc0\xbe</p>",
+    ("<p>overlong \xc0\xbc" "script\xc0\xbe</p>"),
     "\x80\x81\x82",
     "<a href=\"https://example.org/\xff\">link</a>",
     "<p \xff=\xfe>attr</p>",

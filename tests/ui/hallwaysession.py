@@ -181,6 +181,22 @@ class HeadlessSession:
             return self.atspi.findDescendant(root, wanted)
         return _wait_for(search, timeout, f"{role} '{getattr(name, '__name__', name)}'")
 
+    def group(self, root, title, timeout=15):
+        """The list of rows of the preferences group with this title. libadwaita 1.7 names
+        that list after the title; 1.10 names the group (a 'grouping') and not its list."""
+        def titled(node):
+            return (node is not None and node.getRoleName() in ("list", "grouping")
+                    and (node.name or "") == title
+                    and node.getState().contains(self.atspi.STATE_SHOWING))
+
+        def search():
+            node = self.atspi.findDescendant(root, titled)
+            if node is None or node.getRoleName() == "list":
+                return node
+            return self.atspi.findDescendant(
+                node, lambda child: child is not None and child.getRoleName() == "list")
+        return _wait_for(search, timeout, f"the group '{title}'")
+
     def find_all(self, root, role, name=None):
         """Every showing descendant with this role (and name predicate), in tree order."""
         return self.atspi.findAllDescendants(

@@ -98,7 +98,7 @@ def run(session, layer):
 
     # The catalogue at the preset URL, downloaded on this first start.
     session.window_action(window, "win.add-conference")
-    known = session.find(window, "list", "Known Conferences")
+    known = session.group(window, "Known Conferences")
     session.find(known, "list item", "OpenGov Days 2026")
     session.screenshot(os.path.join(SCREENSHOTS, "admin-presets-catalogue.png"), window=window)
     session.key("Escape")

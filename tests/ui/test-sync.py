@@ -44,7 +44,7 @@ def run(session, server):
     # A wrong address: the dialog says what the server answered, nothing is added.
     session.window_action(window, "win.add-conference")
     entry = session.find(window, "text", "Schedule Address")
-    by_address = session.find(window, "list", "By Address")
+    by_address = session.group(window, "By Address")
     session.set_text(entry, f"{url}/no-such-schedule.xml")
     session.press(session.find(by_address, "button", "Add"))
     session.find(window, "label", lambda text: "404" in text and "no-such-schedule.xml" in text)
