@@ -174,10 +174,10 @@ has_tag (const char *text, const char * const *names)
       for (guint i = 0; names[i] != NULL; i++)
         {
           gsize length = strlen (names[i]);
-          char after = name[length];
 
-          if (g_ascii_strncasecmp (name, names[i], length) == 0 && after != '\0' &&
-              strchr (" \t\n/>", after) != NULL)
+          /* name[length] only once the name matched: "<" may end the text. */
+          if (g_ascii_strncasecmp (name, names[i], length) == 0 && name[length] != '\0' &&
+              strchr (" \t\n/>", name[length]) != NULL)
             return TRUE;
         }
     }
