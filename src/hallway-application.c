@@ -19,6 +19,7 @@
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-subscription.h"
+#include "hallway-version.h"
 #include "hallway-window.h"
 
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
@@ -68,7 +69,11 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
-      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      /* Outside a git checkout, vcs_tag () gives the version itself. */
+      if (g_str_equal (HALLWAY_VCS_REVISION, PACKAGE_VERSION))
+        g_print ("%s %s\n", PROGRAM_NAME, PACKAGE_VERSION);
+      else
+        g_print ("%s %s (git %s)\n", PROGRAM_NAME, PACKAGE_VERSION, HALLWAY_VCS_REVISION);
       return 0;
     }
   if (g_variant_dict_lookup (options, "dump", "^&ay", &dump_location))

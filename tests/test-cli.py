@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
 """`hallway --dump FILE`: JSON on stdout with no display at all; on bad input nothing on
-stdout, one line on stderr naming the file, exit status 1."""
+stdout, one line on stderr naming the file, exit status 1. `hallway --version`: the version
+and the git revision of the build."""
 import json
 import os
 import subprocess
@@ -71,6 +72,29 @@ class DumpTest(unittest.TestCase):
         if not os.path.isdir(SCHEDULES):
             self.skipTest("the shared schedules folder is absent")
         self.assert_refused(path, "web page")
+
+
+class VersionTest(unittest.TestCase):
+    def test_version_and_revision(self):
+        env = {key: value for key, value in os.environ.items()
+               if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+        result = subprocess.run([HALLWAY, "--version"], capture_output=True, text=True,
+                                env=env, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        line = result.stdout.strip()
+        self.assertTrue(line.startswith(f"hallway {os.environ['HALLWAY_VERSION']}"), line)
+        try:
+            revision = subprocess.run(
+                ["git", "-C", os.environ["HALLWAY_SOURCE_ROOT"], "rev-parse", "--short", "HEAD"],
+                capture_output=True, text=True, timeout=60)
+        except FileNotFoundError:
+            self.skipTest("no git: the revision is not checked")
+        if revision.returncode != 0:
+            # A tarball: vcs_tag () falls back to the version, and nothing follows it.
+            self.assertEqual(line, f"hallway {os.environ['HALLWAY_VERSION']}")
+            return
+        self.assertRegex(line, r"^hallway \S+ \(git [0-9a-f]+(-dirty)?\)$")
+        self.assertIn(f"(git {revision.stdout.strip()}", line)
 
 
 class WebDumpTest(unittest.TestCase):
