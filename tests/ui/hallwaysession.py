@@ -14,6 +14,8 @@ import tempfile
 import time
 
 APP_ID = os.environ.get("HALLWAY_APP_ID", "io.github.hallway_app.Hallway")
+# The role of a switch (AdwSwitchRow's): "check box" up to GTK 4.18, "switch" in GTK 4.24.
+SWITCH = ("check box", "switch")
 
 
 class SessionError(Exception):
@@ -168,12 +170,14 @@ class HeadlessSession:
         return _wait_for(search, timeout, f"a window named {title_prefix}…")
 
     def find(self, root, role, name, timeout=15, showing=True):
-        """The first descendant of root with this role name ('push button') and name
-        (a string, or a predicate on the name) that is on screen."""
+        """The first descendant of root with this role name ('push button', or a tuple of
+        role names such as SWITCH) and name (a string, or a predicate on the name) that is
+        on screen."""
         matches = name if callable(name) else (lambda text: text == name)
+        roles = role if isinstance(role, tuple) else (role,)
 
         def wanted(node):
-            if node is None or node.getRoleName() != role or not matches(node.name or ""):
+            if node is None or node.getRoleName() not in roles or not matches(node.name or ""):
                 return False
             return not showing or node.getState().contains(self.atspi.STATE_SHOWING)
 

@@ -20,7 +20,7 @@ import tempfile
 import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import SWITCH, HeadlessSession  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 SCHEMA_PATH = "/io/github/hallway_app/Hallway/"
@@ -105,9 +105,9 @@ def run(session, layer):
 
     session.activate_action("preferences")
     remind = session.find(window, "combo box", lambda name: name.startswith("Remind Me"))
-    background = session.find(window, "check box", "Remind With the Window Closed")
-    login = session.find(window, "check box", "Start at Login")
-    changes = session.find(window, "check box", "Notify About Changes")
+    background = session.find(window, SWITCH, "Remind With the Window Closed")
+    login = session.find(window, SWITCH, "Start at Login")
+    changes = session.find(window, SWITCH, "Notify About Changes")
     path = session.screenshot(os.path.join(SCREENSHOTS, "admin-presets-preferences.png"),
                               window=window)
 
