@@ -135,10 +135,13 @@ check_single_value (const char *data, gsize length, GError **error)
   return TRUE;
 }
 
-/* json-glib says "<data>:12:65: Parse error: …"; users get "Broken JSON, line 12: …". */
+/* json-glib says "<data>:12:65: Parse error: …"; users get "Broken JSON, line 12: …".
+ * json-glib quotes the token it choked on cut after some bytes, maybe inside a character:
+ * the message is made valid UTF-8 before anyone shows it. */
 static char *
-describe_parser_error (const char *message)
+describe_parser_error (const char *raw_message)
 {
+  g_autofree char *message = g_utf8_make_valid (raw_message, -1);
   const char *cursor = message;
   guint64 line;
   char *end;

@@ -81,11 +81,14 @@ read_schedule (const guint8 *data, gsize size)
 
   if (conference == NULL)
     {
+      g_autofree char *escaped = NULL;
+
       hallway_fuzz_check (error != NULL && error->domain == HALLWAY_SCHEDULE_ERROR,
                           "a failed read without a schedule error");
+      escaped = g_strescape (error->message ? error->message : "(null)", NULL);
       hallway_fuzz_check (error->message != NULL && *error->message != '\0' &&
                           g_utf8_validate (error->message, -1, NULL),
-                          "an empty or invalid error message");
+                          "an empty or invalid error message: \"%s\"", escaped);
       return;
     }
   hallway_fuzz_check (error == NULL, "a conference and an error");
