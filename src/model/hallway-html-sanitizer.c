@@ -842,8 +842,15 @@ enter_inline (HtmlWriter *w, xmlNode *element, const ElementRule *rule)
 static gboolean
 enter_block (HtmlWriter *w, const ElementRule *rule)
 {
+  WrittenElement *innermost;
+
   close_implicit_paragraph (w);
-  if (w->text_only_depth > 0 || w->written->len >= MAX_NESTING)
+  innermost = innermost_written (w);
+  /* An li right inside an li (its list dropped around it) would be closed by the next HTML
+   * parser, so sanitizing the output again would move it: its words stay apart instead. */
+  if (w->text_only_depth > 0 || w->written->len >= MAX_NESTING ||
+      (strcmp (rule_tag (rule), "li") == 0 && innermost != NULL &&
+       strcmp (innermost->tag, "li") == 0))
     {
       break_paragraph (w);
       return FALSE;
