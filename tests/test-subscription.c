@@ -981,8 +981,10 @@ two_talk_schedule (int hour)
     "<start>16:00</start><duration>00:30</duration><room>H.1302</room>"
     "<title>The Talk That Stays</title></event>"
     "</room></day></schedule>\n", hour, hour);
+  gsize length = strlen (xml);
 
-  return g_bytes_new_take (g_steal_pointer (&xml), strlen (xml));
+  /* The length first: the order in which arguments are evaluated is unspecified. */
+  return g_bytes_new_take (g_steal_pointer (&xml), length);
 }
 
 typedef struct
