@@ -585,7 +585,7 @@ open_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
     show_subscription (self, hallway_library_entry_get_subscription (entry));
   else if (g_str_equal (conference_id, DEMO_ID))
     show_demo (self);
-  hallway_window_show_event (window, key);
+  hallway_window_show_talk (window, key);
   gtk_window_present (GTK_WINDOW (window));
 }
 

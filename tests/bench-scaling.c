@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* Scaling benchmark: generated inputs at 1×, 2× and 4× a size, hostile (what made a library
- * quadratic) and plain (many events), each read through hallway_schedule_read_bytes().
+ * quadratic) and plain (many talks), each read through hallway_schedule_read_bytes().
  * Prints the median times and their ratios to the 1× run: about 2 and 4 is linear, 4 and
  * 16 quadratic. Asserts nothing; the hostile-input tests check the outcomes. */
 #include <stdio.h>
@@ -64,7 +64,7 @@ json_deep_nesting (guint scale)
 }
 
 static GBytes *
-xml_many_events (guint scale)
+xml_many_talks (guint scale)
 {
   GString *xml = g_string_new ("<?xml version=\"1.0\"?><schedule><conference><title>Big"
                                "</title><time_zone_name>Europe/Brussels</time_zone_name>"
@@ -83,7 +83,7 @@ xml_many_events (guint scale)
 }
 
 static GBytes *
-ical_many_events (guint scale)
+ical_many_talks (guint scale)
 {
   GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hallway//Bench//EN\r\n");
 
@@ -153,7 +153,7 @@ main (int argc, char *argv[])
   bench ("ical-unfolded-line", ical_unfolded_line);
   bench ("ical-folded-line", ical_folded_line);
   bench ("json-deep-nesting", json_deep_nesting);
-  bench ("xml-many-events", xml_many_events);
-  bench ("ical-many-events", ical_many_events);
+  bench ("xml-many-events", xml_many_talks);
+  bench ("ical-many-events", ical_many_talks);
   return 0;
 }

@@ -7,8 +7,8 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
-#include "hallway-event-query.h"
+#include "hallway-talk.h"
+#include "hallway-talk-query.h"
 #include "hallway-plan.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-search.h"
@@ -19,28 +19,28 @@ static const char * const keystrokes[] = {
 };
 
 static guint
-filter_all (GListModel *events, HallwayEventQuery *query, HallwayPlan *plan)
+filter_all (GListModel *talks, HallwayTalkQuery *query, HallwayPlan *plan)
 {
   guint matches = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
     {
-      HallwayEvent *event = g_list_model_get_item (events, i);
+      HallwayTalk *talk = g_list_model_get_item (talks, i);
 
-      matches += hallway_event_query_matches (query, plan, event);
-      g_object_unref (event);
+      matches += hallway_talk_query_matches (query, plan, talk);
+      g_object_unref (talk);
     }
   return matches;
 }
 
 static double
-keystroke_ms (GListModel *events, HallwayPlan *plan, const char *text, guint *matches)
+keystroke_ms (GListModel *talks, HallwayPlan *plan, const char *text, guint *matches)
 {
-  g_autoptr (HallwayEventQuery) query = hallway_event_query_new ();
+  g_autoptr (HallwayTalkQuery) query = hallway_talk_query_new ();
   gint64 start = g_get_monotonic_time ();
 
   query->words = hallway_search_parse_query (text);
-  *matches = filter_all (events, query, plan);
+  *matches = filter_all (talks, query, plan);
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 
 G_BEGIN_DECLS
 
@@ -16,20 +16,20 @@ typedef struct
   const char *room;
 } HallwayTestTalk;
 
-static inline HallwayEvent *
+static inline HallwayTalk *
 hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *spec)
 {
-  HallwayEvent *event = hallway_event_new ();
+  HallwayTalk *talk = hallway_talk_new ();
   g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
   g_autoptr (GDateTime) end = NULL;
 
   g_assert_nonnull (start);
   end = g_date_time_add_minutes (start, spec->minutes);
-  event->guid = g_strdup (spec->guid);
-  event->title = g_strdup (spec->title);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
-  hallway_event_set_times (event, start, end);
-  return event;
+  talk->guid = g_strdup (spec->guid);
+  talk->title = g_strdup (spec->title);
+  talk->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
+  hallway_talk_set_times (talk, start, end);
+  return talk;
 }
 
 static inline HallwayConference *
@@ -39,7 +39,7 @@ hallway_test_build_version (const HallwayTestTalk *specs, guint n_specs)
 
   g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
   for (guint i = 0; i < n_specs; i++)
-    hallway_conference_add_event (conference, hallway_test_make_talk (conference, &specs[i]));
+    hallway_conference_add_talk (conference, hallway_test_make_talk (conference, &specs[i]));
   hallway_conference_finish (conference);
   return conference;
 }

@@ -4,7 +4,7 @@
 #include <gio/gio.h>
 
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-schedule-reader.h"
 
 G_BEGIN_DECLS
@@ -79,18 +79,18 @@ hallway_test_read_fixture (const char *name, GError **error)
   return hallway_schedule_read_file (file, NULL, error);
 }
 
-/* The event at the given key, asserted to exist. */
-static inline HallwayEvent *
-hallway_test_event (HallwayConference *conference, const char *key)
+/* The talk at the given key, asserted to exist. */
+static inline HallwayTalk *
+hallway_test_talk (HallwayConference *conference, const char *key)
 {
-  HallwayEvent *event = hallway_conference_lookup_event (conference, key);
+  HallwayTalk *talk = hallway_conference_lookup_talk (conference, key);
 
-  if (event == NULL)
+  if (talk == NULL)
     g_error ("no event with key %s", key);
-  return event;
+  return talk;
 }
 
-/* One event as a test expects it, the values looked up in the file by hand. */
+/* One talk as a test expects it, the values looked up in the file by hand. */
 typedef struct
 {
   const char *key;
@@ -99,8 +99,8 @@ typedef struct
   const char *end;
   const char *room;
   const char *track;
-  const char *speakers;   /* as hallway_event_dup_speakers() joins them */
-} HallwayExpectedEvent;
+  const char *speakers;   /* as hallway_talk_dup_speakers() joins them */
+} HallwayExpectedTalk;
 
 static inline char *
 hallway_test_format_time (GDateTime *time)
@@ -108,29 +108,29 @@ hallway_test_format_time (GDateTime *time)
   return g_date_time_format (time, "%FT%T%:z");
 }
 
-static inline HallwayEvent *
-hallway_test_assert_event (HallwayConference *conference, const HallwayExpectedEvent *expected)
+static inline HallwayTalk *
+hallway_test_assert_talk (HallwayConference *conference, const HallwayExpectedTalk *expected)
 {
-  HallwayEvent *event = hallway_test_event (conference, expected->key);
-  g_autofree char *start = hallway_test_format_time (hallway_event_get_start (event));
-  g_autofree char *end = hallway_test_format_time (hallway_event_get_end (event));
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
+  HallwayTalk *talk = hallway_test_talk (conference, expected->key);
+  g_autofree char *start = hallway_test_format_time (hallway_talk_get_start (talk));
+  g_autofree char *end = hallway_test_format_time (hallway_talk_get_end (talk));
+  g_autofree char *speakers = hallway_talk_dup_speakers (talk);
 
-  g_assert_cmpstr (hallway_event_get_title (event), ==, expected->title);
+  g_assert_cmpstr (hallway_talk_get_title (talk), ==, expected->title);
   g_assert_cmpstr (start, ==, expected->start);
   g_assert_cmpstr (end, ==, expected->end);
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, expected->room);
-  g_assert_cmpstr (hallway_event_get_track_name (event), ==, expected->track);
+  g_assert_cmpstr (hallway_talk_get_room_name (talk), ==, expected->room);
+  g_assert_cmpstr (hallway_talk_get_track_name (talk), ==, expected->track);
   g_assert_cmpstr (speakers, ==, expected->speakers);
-  return event;
+  return talk;
 }
 
 static inline void
-hallway_test_assert_events (HallwayConference *conference, const HallwayExpectedEvent *expected,
+hallway_test_assert_talks (HallwayConference *conference, const HallwayExpectedTalk *expected,
                             gsize n_expected)
 {
   for (gsize i = 0; i < n_expected; i++)
-    hallway_test_assert_event (conference, &expected[i]);
+    hallway_test_assert_talk (conference, &expected[i]);
 }
 
 /* The copies of a damaged state file set aside beside it ("<path>.corrupt-<time>[-N]"),

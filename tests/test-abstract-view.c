@@ -169,9 +169,9 @@ rendered_cb (HallwayAbstractView *view, Fixture *fixture)
 }
 
 static void
-load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent event, Fixture *fixture)
+load_changed_cb (WebKitWebView *web_view, WebKitLoadEvent talk, Fixture *fixture)
 {
-  if (event == WEBKIT_LOAD_FINISHED)
+  if (talk == WEBKIT_LOAD_FINISHED)
     fixture->loads_finished++;
 }
 

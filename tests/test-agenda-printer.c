@@ -201,7 +201,7 @@ test_overflow (void)
       g_autoptr (GDateTime) start = g_date_time_add_minutes (day, (int) i * 10);
       g_autofree char *start_iso = g_date_time_format_iso8601 (start);
 
-      hallway_test_agenda_add_event (conference, guid, title, start_iso, 10, "H.2215", "Speaker");
+      hallway_test_agenda_add_talk (conference, guid, title, start_iso, 10, "H.2215", "Speaker");
     }
   hallway_conference_finish (conference);
   plan = hallway_plan_new (conference, bookmarks);
@@ -209,7 +209,7 @@ test_overflow (void)
     {
       g_autofree char *guid = g_strdup_printf ("t%u", i);
 
-      hallway_plan_set_bookmarked (plan, hallway_conference_lookup_event (conference, guid), TRUE);
+      hallway_plan_set_bookmarked (plan, hallway_conference_lookup_talk (conference, guid), TRUE);
     }
 
   pdf = export_pdf (plan, "agenda-print-overflow.pdf");

@@ -8,7 +8,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-room.h"
 #include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
@@ -95,8 +95,8 @@ test_add_remove_contains (void)
   g_assert_cmpuint (hallway_bookmarks_get_n_items (bookmarks), ==, 0);
   g_assert_false (hallway_bookmarks_contains (bookmarks, "mover"));
 
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "mover"));
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "keynote"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "mover"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "keynote"));
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_true (hallway_bookmarks_contains (bookmarks, "mover"));
   g_assert_true (hallway_bookmarks_contains (bookmarks, "keynote"));
@@ -107,7 +107,7 @@ test_add_remove_contains (void)
   g_assert_false (hallway_bookmarks_get_snapshot (bookmarks, "other", NULL, NULL, NULL, NULL));
 
   /* Nothing new: no signal. */
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "mover"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "mover"));
   hallway_bookmarks_remove (bookmarks, "other");
   g_assert_cmpuint (n_changed, ==, 2);
 
@@ -157,9 +157,9 @@ bookmark_all_but_other (GFile *file, HallwayConference *conference)
 {
   HallwayBookmarks *bookmarks = hallway_bookmarks_new (file);
 
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "keynote"));
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "mover"));
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "dropped"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "keynote"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "mover"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "dropped"));
   return bookmarks;
 }
 
@@ -358,7 +358,7 @@ test_future_version_is_refused_and_kept (void)
   g_clear_error (&error);
 
   /* The user keeps using the app; nothing may replace the newer file. */
-  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, "keynote"));
+  hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, "keynote"));
   g_assert_false (hallway_bookmarks_save (bookmarks, NULL, &error));
   g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION);
   hallway_bookmarks_save_async (bookmarks, NULL, on_save_refused, &done);
@@ -383,11 +383,11 @@ test_future_version_kept_without_load (void)
   gboolean done = FALSE;
 
   write_raw (file, future_file, -1);
-  hallway_bookmarks_add (unloaded, hallway_conference_lookup_event (conference, "keynote"));
+  hallway_bookmarks_add (unloaded, hallway_conference_lookup_talk (conference, "keynote"));
   g_assert_false (hallway_bookmarks_save (unloaded, NULL, &error));
   g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION);
   g_test_message ("%s", error->message);
-  hallway_bookmarks_add (unloaded_async, hallway_conference_lookup_event (conference, "mover"));
+  hallway_bookmarks_add (unloaded_async, hallway_conference_lookup_talk (conference, "mover"));
   hallway_bookmarks_save_async (unloaded_async, NULL, on_save_refused, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
@@ -475,15 +475,15 @@ build_crash_conference (void)
 
   for (guint i = 0; i < SET_A + SET_B; i++)
     {
-      HallwayEvent *event = hallway_event_new ();
+      HallwayTalk *talk = hallway_talk_new ();
       g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
       g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
 
-      event->guid = i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
-      event->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
-      event->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
-      hallway_event_set_times (event, start, end);
-      hallway_conference_add_event (conference, event);
+      talk->guid = i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
+      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
+      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
+      hallway_talk_set_times (talk, start, end);
+      hallway_conference_add_talk (conference, talk);
     }
   hallway_conference_finish (conference);
   return conference;
@@ -497,10 +497,10 @@ crash_set (GFile *file, HallwayConference *conference, char prefix)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (hallway_event_get_key (event)[0] == prefix)
-        hallway_bookmarks_add (bookmarks, event);
+      if (hallway_talk_get_key (talk)[0] == prefix)
+        hallway_bookmarks_add (bookmarks, talk);
     }
   return bookmarks;
 }
@@ -542,12 +542,12 @@ switch_crash_set (HallwayBookmarks *bookmarks, HallwayConference *conference, ch
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (hallway_event_get_key (event)[0] == to)
-        hallway_bookmarks_add (bookmarks, event);
+      if (hallway_talk_get_key (talk)[0] == to)
+        hallway_bookmarks_add (bookmarks, talk);
       else
-        hallway_bookmarks_remove (bookmarks, hallway_event_get_key (event));
+        hallway_bookmarks_remove (bookmarks, hallway_talk_get_key (talk));
     }
 }
 

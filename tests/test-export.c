@@ -8,7 +8,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-day.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
 #include "hallway-schedule-change.h"
@@ -106,13 +106,13 @@ seed_keys (HallwayConference *conference)
 {
   HallwayTrack *track = find_track (conference, SEED_TRACK);
 
-  return hallway_ical_export_dup_event_keys (hallway_conference_get_events_for_track (conference, track));
+  return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
 }
 
 static GStrv
 all_keys (HallwayConference *conference)
 {
-  return hallway_ical_export_dup_event_keys (G_LIST_MODEL (conference));
+  return hallway_ical_export_dup_talk_keys (G_LIST_MODEL (conference));
 }
 
 static char *
@@ -270,34 +270,34 @@ expected_location (HallwayConference *conference, const char *room)
 
 /* Title, start and end (zone and instant), location, UID, URL, track: as in the model. */
 static icalcomponent *
-assert_vevent_is_event (icalcomponent *calendar, HallwayConference *conference, HallwayEvent *event,
+assert_vevent_is_event (icalcomponent *calendar, HallwayConference *conference, HallwayTalk *talk,
                         const char *tzid)
 {
-  g_autofree char *uid = hallway_ical_export_dup_uid (conference, hallway_event_get_key (event));
+  g_autofree char *uid = hallway_ical_export_dup_uid (conference, hallway_talk_get_key (talk));
   icalcomponent *vevent = find_vevent (calendar, uid);
   icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
   icalproperty *dtend = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
   icalproperty *categories = icalcomponent_get_first_property (vevent, ICAL_CATEGORIES_PROPERTY);
   icalproperty *url = icalcomponent_get_first_property (vevent, ICAL_URL_PROPERTY);
-  g_autofree char *location = expected_location (conference, hallway_event_get_room_name (event));
+  g_autofree char *location = expected_location (conference, hallway_talk_get_room_name (talk));
 
-  g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, hallway_event_get_title (event));
+  g_assert_cmpstr (icalcomponent_get_summary (vevent), ==, hallway_talk_get_title (talk));
   g_assert_cmpstr (icalcomponent_get_location (vevent), ==, location);
   g_assert_cmpint (property_unix_time (calendar, dtstart, tzid), ==,
-                   g_date_time_to_unix (hallway_event_get_start (event)));
+                   g_date_time_to_unix (hallway_talk_get_start (talk)));
   g_assert_cmpint (property_unix_time (calendar, dtend, tzid), ==,
-                   g_date_time_to_unix (hallway_event_get_end (event)));
+                   g_date_time_to_unix (hallway_talk_get_end (talk)));
   if (tzid != NULL)
     {
       GTimeZone *zone = hallway_conference_get_time_zone (conference);
 
-      assert_wall_clock (dtstart, hallway_event_get_start (event), zone);
-      assert_wall_clock (dtend, hallway_event_get_end (event), zone);
+      assert_wall_clock (dtstart, hallway_talk_get_start (talk), zone);
+      assert_wall_clock (dtend, hallway_talk_get_end (talk), zone);
     }
   g_assert_nonnull (categories);
-  g_assert_cmpstr (icalproperty_get_categories (categories), ==, hallway_event_get_track_name (event));
-  if (hallway_event_get_url (event) != NULL)
-    g_assert_cmpstr (icalproperty_get_url (url), ==, hallway_event_get_url (event));
+  g_assert_cmpstr (icalproperty_get_categories (categories), ==, hallway_talk_get_track_name (talk));
+  if (hallway_talk_get_url (talk) != NULL)
+    g_assert_cmpstr (icalproperty_get_url (url), ==, hallway_talk_get_url (talk));
   g_assert_cmpint (icalcomponent_get_status (vevent), ==, ICAL_STATUS_CONFIRMED);
   g_assert_nonnull (icalcomponent_get_first_property (vevent, ICAL_DTSTAMP_PROPERTY));
   return vevent;
@@ -387,8 +387,8 @@ test_seed_devroom (void)
   g_assert_cmpuint (count_vevents (calendar), ==, 14);
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      HallwayEvent *event = hallway_test_event (conference, keys[i]);
-      icalcomponent *vevent = assert_vevent_is_event (calendar, conference, event, ZONE);
+      HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
+      icalcomponent *vevent = assert_vevent_is_event (calendar, conference, talk, ZONE);
       const char *action = NULL;
 
       g_assert_cmpstr (alarm_trigger (vevent, &action), ==, "-PT10M");
@@ -444,7 +444,7 @@ test_nasty_values (void)
   g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, "Nasty, values; conference \\ 2027");
   assert_has_vtimezone (calendar, ZONE);
   for (guint i = 0; keys[i] != NULL; i++)
-    assert_vevent_is_event (calendar, conference, hallway_test_event (conference, keys[i]), ZONE);
+    assert_vevent_is_event (calendar, conference, hallway_test_talk (conference, keys[i]), ZONE);
 
   first = find_vevent (calendar, "7a1c0f9e-2b44-4c55-9d1e-000000000001@nasty-2027.hallway");
   description = icalcomponent_get_description (first);
@@ -491,13 +491,13 @@ test_utc_fallback (void)
   g_assert_cmpuint (count_vevents (calendar), ==, 150);
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      HallwayEvent *event = hallway_test_event (conference, keys[i]);
+      HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
       g_autofree char *uid = hallway_ical_export_dup_uid (conference, keys[i]);
       icalcomponent *vevent = find_vevent (calendar, uid);
       icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
 
       g_assert_cmpint (property_unix_time (calendar, dtstart, NULL), ==,
-                       g_date_time_to_unix (hallway_event_get_start (event)));
+                       g_date_time_to_unix (hallway_talk_get_start (talk)));
       g_assert_null (icalcomponent_get_first_component (vevent, ICAL_VALARM_COMPONENT));
     }
   /* The opening ceremony, 11:00 in Hamburg. */
@@ -567,13 +567,13 @@ test_agenda_keys (void)
   saturday = g_list_model_get_item (days, 0);
   sunday = g_list_model_get_item (days, 1);
   /* Two talks of the seed devroom (Saturday) and the closing talk (Sunday). */
-  hallway_bookmarks_add (bookmarks, hallway_test_event (conference, DPI_FOR_THE_WORLD));
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DPI_FOR_THE_WORLD));
   hallway_bookmarks_add (bookmarks,
-                         hallway_test_event (conference, "f70274d0-8f2c-5752-926b-ede097c3ea30"));
+                         hallway_test_talk (conference, "f70274d0-8f2c-5752-926b-ede097c3ea30"));
   {
-    GListModel *sunday_events = hallway_conference_get_events_for_day (conference, sunday);
-    guint n_sunday_events = g_list_model_get_n_items (sunday_events);
-    g_autoptr (HallwayEvent) last = g_list_model_get_item (sunday_events, n_sunday_events - 1);
+    GListModel *sunday_talks = hallway_conference_get_talks_for_day (conference, sunday);
+    guint n_sunday_talks = g_list_model_get_n_items (sunday_talks);
+    g_autoptr (HallwayTalk) last = g_list_model_get_item (sunday_talks, n_sunday_talks - 1);
 
     hallway_bookmarks_add (bookmarks, last);
   }
@@ -604,14 +604,14 @@ typedef enum
 static Expectation
 expectation_for (HallwayConference *before, HallwayConference *after, const char *key)
 {
-  HallwayEvent *old_event = hallway_test_event (before, key);
-  HallwayEvent *new_event = hallway_conference_lookup_event (after, key);
+  HallwayTalk *old_talk = hallway_test_talk (before, key);
+  HallwayTalk *new_talk = hallway_conference_lookup_talk (after, key);
 
-  if (new_event == NULL)
+  if (new_talk == NULL)
     return EXPECT_CANCELLED;
-  if (!g_date_time_equal (hallway_event_get_start (old_event), hallway_event_get_start (new_event)) ||
-      !g_date_time_equal (hallway_event_get_end (old_event), hallway_event_get_end (new_event)) ||
-      g_strcmp0 (hallway_event_get_room_name (old_event), hallway_event_get_room_name (new_event)) != 0)
+  if (!g_date_time_equal (hallway_talk_get_start (old_talk), hallway_talk_get_start (new_talk)) ||
+      !g_date_time_equal (hallway_talk_get_end (old_talk), hallway_talk_get_end (new_talk)) ||
+      g_strcmp0 (hallway_talk_get_room_name (old_talk), hallway_talk_get_room_name (new_talk)) != 0)
     return EXPECT_MOVED;
   return EXPECT_SAME;
 }
@@ -626,7 +626,7 @@ bookmark_update_sample (HallwayBookmarks *bookmarks, HallwayConference *before, 
   guint taken[4] = { 0, };
 
   for (guint i = 0; seed[i] != NULL; i++)
-    hallway_bookmarks_add (bookmarks, hallway_test_event (before, seed[i]));
+    hallway_bookmarks_add (bookmarks, hallway_test_talk (before, seed[i]));
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
       g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
@@ -634,7 +634,7 @@ bookmark_update_sample (HallwayBookmarks *bookmarks, HallwayConference *before, 
 
       if (kind == HALLWAY_CHANGE_ADDED || taken[kind]++ >= 3)
         continue;
-      hallway_bookmarks_add (bookmarks, hallway_schedule_change_get_old_event (change));
+      hallway_bookmarks_add (bookmarks, hallway_schedule_change_get_old_talk (change));
     }
   g_assert_cmpuint (taken[HALLWAY_CHANGE_REMOVED], >=, 3);
   g_assert_cmpuint (taken[HALLWAY_CHANGE_MOVED], >=, 3);
@@ -646,8 +646,8 @@ assert_first_export (icalcomponent *calendar, HallwayConference *conference, con
 {
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      HallwayEvent *event = hallway_test_event (conference, keys[i]);
-      icalcomponent *vevent = assert_vevent_is_event (calendar, conference, event, ZONE);
+      HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
+      icalcomponent *vevent = assert_vevent_is_event (calendar, conference, talk, ZONE);
 
       g_assert_cmpint (vevent_sequence (vevent), ==, 0);
     }
@@ -672,20 +672,20 @@ assert_second_export (icalcomponent *calendar, HallwayConference *before, Hallwa
       switch (expectation)
         {
         case EXPECT_SAME:
-          assert_vevent_is_event (calendar, after, hallway_test_event (after, keys[i]), ZONE);
+          assert_vevent_is_event (calendar, after, hallway_test_talk (after, keys[i]), ZONE);
           g_assert_cmpint (vevent_sequence (vevent), ==, 0);
           break;
         case EXPECT_MOVED:
-          assert_vevent_is_event (calendar, after, hallway_test_event (after, keys[i]), ZONE);
+          assert_vevent_is_event (calendar, after, hallway_test_talk (after, keys[i]), ZONE);
           g_assert_cmpint (vevent_sequence (vevent), ==, 1);
           break;
         case EXPECT_CANCELLED:
           /* Where and when it was, from the bookmark's snapshot; no alarm for it. */
           assert_wall_clock (icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY),
-                             hallway_event_get_start (hallway_test_event (before, keys[i])),
+                             hallway_talk_get_start (hallway_test_talk (before, keys[i])),
                              hallway_conference_get_time_zone (after));
           g_assert_cmpstr (icalcomponent_get_summary (vevent), ==,
-                           hallway_event_get_title (hallway_test_event (before, keys[i])));
+                           hallway_talk_get_title (hallway_test_talk (before, keys[i])));
           g_assert_cmpint (icalcomponent_get_status (vevent), ==, ICAL_STATUS_CANCELLED);
           g_assert_cmpint (vevent_sequence (vevent), ==, 1);
           g_assert_null (icalcomponent_get_first_component (vevent, ICAL_VALARM_COMPONENT));
@@ -906,7 +906,7 @@ test_import_33c3 (void)
                   n_matched_by (report, HALLWAY_IMPORT_MATCH_UID),
                   n_matched_by (report, HALLWAY_IMPORT_MATCH_URL),
                   n_matched_by (report, HALLWAY_IMPORT_MATCH_TIME_AND_TITLE));
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 150);
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, 150);
   g_assert_cmpuint (hallway_import_report_get_n_matched (report), ==, 150);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 150);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 0);
@@ -958,7 +958,7 @@ test_import_33c3_by_time_and_title (void)
   bookmarks = scratch_bookmarks (dir);
   report = import_or_fail (anonymous->str, anonymous->len, conference, bookmarks);
   log_report (report);
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 150);
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, 150);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 0);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_URL), ==, 0);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_TIME_AND_TITLE), ==, 150);
@@ -975,7 +975,7 @@ assert_round_trip (HallwayConference *conference, HallwayBookmarks *bookmarks, H
   g_autoptr (HallwayImportReport) report = import_or_fail (text, strlen (text), conference, fresh);
   g_auto (GStrv) imported = hallway_bookmarks_dup_keys (fresh);
 
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, g_strv_length (keys));
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, g_strv_length (keys));
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, g_strv_length (keys));
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 0);
   g_assert_cmpuint (hallway_import_report_get_n_added (report), ==, g_strv_length (keys));
@@ -992,14 +992,14 @@ test_import_own_export (void)
   g_autoptr (HallwayBookmarks) fresh = scratch_bookmarks (dir);
   g_autoptr (HallwayBookmarks) nasty_bookmarks = scratch_bookmarks (dir);
   g_autoptr (HallwayBookmarks) nasty_fresh = scratch_bookmarks (dir);
-  GListModel *events;
+  GListModel *talks;
 
   /* Every talk of the fixture, the one with a hex-encoded UID among them. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (nasty)); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (nasty), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (nasty), i);
 
-      hallway_bookmarks_add (nasty_bookmarks, event);
+      hallway_bookmarks_add (nasty_bookmarks, talk);
     }
   assert_round_trip (nasty, nasty_bookmarks, nasty_fresh);
 
@@ -1008,15 +1008,15 @@ test_import_own_export (void)
       /* Every 25th talk of FOSDEM 2026 and the seed devroom. */
       g_auto (GStrv) seed = seed_keys (fosdem);
 
-      events = G_LIST_MODEL (fosdem);
-      for (guint i = 0; i < g_list_model_get_n_items (events); i += 25)
+      talks = G_LIST_MODEL (fosdem);
+      for (guint i = 0; i < g_list_model_get_n_items (talks); i += 25)
         {
-          g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+          g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
 
-          hallway_bookmarks_add (bookmarks, event);
+          hallway_bookmarks_add (bookmarks, talk);
         }
       for (guint i = 0; seed[i] != NULL; i++)
-        hallway_bookmarks_add (bookmarks, hallway_test_event (fosdem, seed[i]));
+        hallway_bookmarks_add (bookmarks, hallway_test_talk (fosdem, seed[i]));
       g_assert_cmpuint (hallway_bookmarks_get_n_items (bookmarks), >, 50);
       assert_round_trip (fosdem, bookmarks, fresh);
     }
@@ -1042,7 +1042,7 @@ test_import_companion (void)
   bookmarks = scratch_bookmarks (dir);
   report = import_fixture ("export-companion-fosdem-2026.ics", conference, bookmarks);
   log_report (report);
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 6);
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, 6);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 4);
   g_assert_cmpuint (hallway_import_report_get_n_matched (report), ==, 4);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 2);
@@ -1071,10 +1071,10 @@ test_import_pretalx_and_fosdem_website (void)
   dir = scratch_dir ();
   bookmarks = scratch_bookmarks (dir);
   /* Bookmarked already: matched, but not new. */
-  hallway_bookmarks_add (bookmarks, hallway_test_event (conference, DPI_FOR_THE_WORLD));
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DPI_FOR_THE_WORLD));
   report = import_fixture ("export-pretalx-fosdem-2026.ics", conference, bookmarks);
   log_report (report);
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 4);
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, 4);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 3);
   g_assert_cmpuint (hallway_import_report_get_n_added (report), ==, 2);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 1);
@@ -1104,7 +1104,7 @@ test_import_any_calendar (void)
   report = import_fixture ("export-generic-picks-fosdem-2026.ics", conference, bookmarks);
   summary = hallway_import_report_dup_summary (report);
   g_test_message ("%s", summary);
-  g_assert_cmpuint (hallway_import_report_get_n_events (report), ==, 4);
+  g_assert_cmpuint (hallway_import_report_get_n_talks (report), ==, 4);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 0);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_URL), ==, 1);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_TIME_AND_TITLE), ==, 1);
@@ -1152,18 +1152,18 @@ test_import_not_a_calendar (void)
 /* ---- files for test-export-icalendar.py ------------------------------------------------- */
 
 static void
-add_expected_event (JsonBuilder *builder, HallwayConference *conference, HallwayEvent *event)
+add_expected_talk (JsonBuilder *builder, HallwayConference *conference, HallwayTalk *talk)
 {
-  g_autofree char *uid = hallway_ical_export_dup_uid (conference, hallway_event_get_key (event));
-  g_autofree char *start = g_date_time_format_iso8601 (hallway_event_get_start (event));
-  g_autofree char *end = g_date_time_format_iso8601 (hallway_event_get_end (event));
-  g_autofree char *location = expected_location (conference, hallway_event_get_room_name (event));
+  g_autofree char *uid = hallway_ical_export_dup_uid (conference, hallway_talk_get_key (talk));
+  g_autofree char *start = g_date_time_format_iso8601 (hallway_talk_get_start (talk));
+  g_autofree char *end = g_date_time_format_iso8601 (hallway_talk_get_end (talk));
+  g_autofree char *location = expected_location (conference, hallway_talk_get_room_name (talk));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "uid");
   json_builder_add_string_value (builder, uid);
   json_builder_set_member_name (builder, "summary");
-  json_builder_add_string_value (builder, hallway_event_get_title (event));
+  json_builder_add_string_value (builder, hallway_talk_get_title (talk));
   json_builder_set_member_name (builder, "start");
   json_builder_add_string_value (builder, start);
   json_builder_set_member_name (builder, "end");
@@ -1171,9 +1171,9 @@ add_expected_event (JsonBuilder *builder, HallwayConference *conference, Hallway
   json_builder_set_member_name (builder, "location");
   json_builder_add_string_value (builder, location);
   json_builder_set_member_name (builder, "categories");
-  json_builder_add_string_value (builder, hallway_event_get_track_name (event));
+  json_builder_add_string_value (builder, hallway_talk_get_track_name (talk));
   json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, hallway_event_get_url (event));
+  json_builder_add_string_value (builder, hallway_talk_get_url (talk));
   json_builder_end_object (builder);
 }
 
@@ -1195,7 +1195,7 @@ write_export (const char *dir, const char *name, HallwayConference *conference, 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
   for (guint i = 0; keys[i] != NULL; i++)
-    add_expected_event (builder, conference, hallway_test_event (conference, keys[i]));
+    add_expected_talk (builder, conference, hallway_test_talk (conference, keys[i]));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
@@ -92,17 +92,17 @@ read_fixture (const char *name)
   return conference;
 }
 
-static HallwayEvent *
-find_event (HallwayConference *conference, const char *title)
+static HallwayTalk *
+find_talk (HallwayConference *conference, const char *title)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (conference));
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (g_strcmp0 (hallway_event_get_title (event), title) == 0)
-        return event; /* the conference keeps its own reference */
+      if (g_strcmp0 (hallway_talk_get_title (talk), title) == 0)
+        return talk; /* the conference keeps its own reference */
     }
   g_error ("no event titled %s", title);
   return NULL;
@@ -173,13 +173,13 @@ assert_safe_html (const char *html)
 }
 
 static void
-assert_event_safe (HallwayEvent *event)
+assert_talk_safe (HallwayTalk *talk)
 {
-  GPtrArray *persons = hallway_event_get_persons (event);
-  GPtrArray *links = hallway_event_get_links (event);
+  GPtrArray *persons = hallway_talk_get_persons (talk);
+  GPtrArray *links = hallway_talk_get_links (talk);
 
-  assert_safe_html (hallway_event_get_abstract (event));
-  assert_safe_html (hallway_event_get_description (event));
+  assert_safe_html (hallway_talk_get_abstract (talk));
+  assert_safe_html (hallway_talk_get_description (talk));
   for (guint i = 0; persons != NULL && i < persons->len; i++)
     assert_safe_html (hallway_person_get_biography (g_ptr_array_index (persons, i)));
   for (guint i = 0; links != NULL && i < links->len; i++)
@@ -197,9 +197,9 @@ assert_conference_safe (HallwayConference *conference)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      assert_event_safe (event);
+      assert_talk_safe (talk);
     }
 }
 
@@ -217,7 +217,7 @@ assert_lacks (const char *haystack, const char *needle)
     g_error ("“%s” found in “%.500s”", needle, haystack);
 }
 
-/* A Pentabarf schedule with one event whose abstract is this HTML (escaped here, as
+/* A Pentabarf schedule with one talk whose abstract is this HTML (escaped here, as
  * FOSDEM does). */
 static GBytes *
 schedule_with_abstract (const char *html)
@@ -472,9 +472,9 @@ static void
 test_xml_script_abstract (void)
 {
   g_autoptr (HallwayConference) conference = read_fixture ("hostile-script-abstract.xml");
-  HallwayEvent *event = find_event (conference, "Hostile abstract");
-  const char *abstract = hallway_event_get_abstract (event);
-  const char *description = hallway_event_get_description (event);
+  HallwayTalk *talk = find_talk (conference, "Hostile abstract");
+  const char *abstract = hallway_talk_get_abstract (talk);
+  const char *description = hallway_talk_get_description (talk);
 
   assert_conference_safe (conference);
   g_assert_cmpstr (abstract, ==,
@@ -489,10 +489,10 @@ static void
 test_json_script_description (void)
 {
   g_autoptr (HallwayConference) conference = read_fixture ("hostile-script-description.json");
-  HallwayEvent *event = find_event (conference, "Hostile Markdown");
-  const char *abstract = hallway_event_get_abstract (event);
-  const char *description = hallway_event_get_description (event);
-  GPtrArray *persons = hallway_event_get_persons (event);
+  HallwayTalk *talk = find_talk (conference, "Hostile Markdown");
+  const char *abstract = hallway_talk_get_abstract (talk);
+  const char *description = hallway_talk_get_description (talk);
+  GPtrArray *persons = hallway_talk_get_persons (talk);
 
   assert_conference_safe (conference);
   assert_contains (abstract, "<strong>bold</strong>");
@@ -512,9 +512,9 @@ static void
 test_ical_script_description (void)
 {
   g_autoptr (HallwayConference) conference = read_fixture ("hostile-script-description.ics");
-  /* DESCRIPTION is what an iCalendar event has to say: it becomes the abstract. */
-  const char *html = hallway_event_get_abstract (find_event (conference, "Hostile HTML description"));
-  const char *text = hallway_event_get_abstract (find_event (conference, "Hostile plain description"));
+  /* DESCRIPTION is what an iCalendar talk has to say: it becomes the abstract. */
+  const char *html = hallway_talk_get_abstract (find_talk (conference, "Hostile HTML description"));
+  const char *text = hallway_talk_get_abstract (find_talk (conference, "Hostile plain description"));
 
   assert_conference_safe (conference);
   assert_contains (html, "<b>bold</b>");
@@ -561,7 +561,7 @@ test_nested_tags_schedule (void)
 
   g_assert_nonnull (conference);
   assert_conference_safe (conference);
-  assert_contains (hallway_event_get_abstract (find_event (conference, "Generated")), "<b>level ");
+  assert_contains (hallway_talk_get_abstract (find_talk (conference, "Generated")), "<b>level ");
 }
 
 /* 5 MB on one line. */
@@ -601,7 +601,7 @@ test_long_line_schedule (void)
   const char *abstract;
 
   g_assert_nonnull (conference);
-  abstract = hallway_event_get_abstract (find_event (conference, "Generated"));
+  abstract = hallway_talk_get_abstract (find_talk (conference, "Generated"));
   g_assert_cmpuint (strlen (abstract), >, 5000000);
   g_assert_true (g_str_has_prefix (abstract, "<p>word word"));
   g_assert_true (g_str_has_suffix (abstract, "word end</p>"));

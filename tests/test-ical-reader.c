@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include <string.h>
 
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-person.h"
 #include "hallway-test-utils.h"
 
@@ -16,7 +16,7 @@ typedef struct
   const char *start;      /* "%FT%T%:z" */
   const char *end;
   const char *room;
-  const char *speakers;   /* as hallway_event_dup_speakers() joins them */
+  const char *speakers;   /* as hallway_talk_dup_speakers() joins them */
 } Expected;
 
 static char *
@@ -25,18 +25,18 @@ format_time (GDateTime *time)
   return g_date_time_format (time, "%FT%T%:z");
 }
 
-static HallwayEvent *
+static HallwayTalk *
 assert_event (HallwayConference *conference, const Expected *expected)
 {
-  HallwayEvent *event = hallway_test_event (conference, expected->key);
-  g_autofree char *start = format_time (hallway_event_get_start (event));
-  g_autofree char *end = format_time (hallway_event_get_end (event));
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
+  HallwayTalk *event = hallway_test_talk (conference, expected->key);
+  g_autofree char *start = format_time (hallway_talk_get_start (event));
+  g_autofree char *end = format_time (hallway_talk_get_end (event));
+  g_autofree char *speakers = hallway_talk_dup_speakers (event);
 
-  g_assert_cmpstr (hallway_event_get_title (event), ==, expected->title);
+  g_assert_cmpstr (hallway_talk_get_title (event), ==, expected->title);
   g_assert_cmpstr (start, ==, expected->start);
   g_assert_cmpstr (end, ==, expected->end);
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, expected->room);
+  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, expected->room);
   g_assert_cmpstr (speakers, ==, expected->speakers);
   return event;
 }
@@ -54,14 +54,14 @@ n_events (HallwayConference *conference)
   return g_list_model_get_n_items (G_LIST_MODEL (conference));
 }
 
-static HallwayEvent *
+static HallwayTalk *
 find_by_title (HallwayConference *conference, const char *title)
 {
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (g_strcmp0 (hallway_event_get_title (event), title) == 0)
+      if (g_strcmp0 (hallway_talk_get_title (event), title) == 0)
         return event;   /* the conference keeps it alive */
     }
   g_error ("no event titled %s", title);
@@ -75,9 +75,9 @@ count_guid (HallwayConference *conference, const char *guid)
 
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (g_strcmp0 (hallway_event_get_guid (event), guid) == 0)
+      if (g_strcmp0 (hallway_talk_get_guid (event), guid) == 0)
         count++;
     }
   return count;
@@ -99,7 +99,7 @@ test_33c3 (void)
       "2016-12-30T18:30:00+01:00", "2016-12-30T19:00:00+01:00", "Saal 1", "" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.ics");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
@@ -109,11 +109,11 @@ test_33c3 (void)
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
-  event = hallway_test_event (conference, expected[0].key);
-  g_assert_cmpstr (hallway_event_get_url (event), ==,
+  event = hallway_test_talk (conference, expected[0].key);
+  g_assert_cmpstr (hallway_talk_get_url (event), ==,
                    "http://fahrplan.events.ccc.de/congress/2016/Fahrplan/events/8429.html");
   /* An empty DESCRIPTION is no abstract. */
-  g_assert_null (hallway_event_get_abstract (hallway_test_event (conference, expected[2].key)));
+  g_assert_null (hallway_talk_get_abstract (hallway_test_talk (conference, expected[2].key)));
 }
 
 static void
@@ -140,7 +140,7 @@ test_lca2020 (void)
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* "Speaker: …" became the person and left the abstract. */
-  abstract = hallway_event_get_abstract (hallway_test_event (conference, "1@lca2020.linux.org.au"));
+  abstract = hallway_talk_get_abstract (hallway_test_talk (conference, "1@lca2020.linux.org.au"));
   g_assert_nonnull (abstract);
   g_assert_null (strstr (abstract, "Speaker:"));
   g_assert_nonnull (strstr (abstract, "Tiny embedded computers"));
@@ -159,7 +159,7 @@ test_kielux2020 (void)
       "2020-09-19T08:00:00+00:00", "2020-09-19T09:00:00+00:00", "Linux-Lounge", "Alle" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("kielux2020.ics");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
@@ -168,15 +168,15 @@ test_kielux2020 (void)
   /* Only UTC times and no zone named anywhere: UTC is what the file says. */
   g_assert_null (hallway_conference_get_time_zone_name (conference));
   assert_events (conference, expected, G_N_ELEMENTS (expected));
-  event = hallway_test_event (conference, expected[0].key);
-  g_assert_cmpstr (hallway_event_get_url (event), ==, "https://kielux.de/programm/KOLT20#460");
-  g_assert_null (strstr (hallway_event_get_abstract (event), "von:"));
+  event = hallway_test_talk (conference, expected[0].key);
+  g_assert_cmpstr (hallway_talk_get_url (event), ==, "https://kielux.de/programm/KOLT20#460");
+  g_assert_null (strstr (hallway_talk_get_abstract (event), "von:"));
 
   /* The ATTENDEE and the "von:" line name the same people: each is listed once. */
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
-      GPtrArray *persons = hallway_event_get_persons (item);
+      g_autoptr (HallwayTalk) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      GPtrArray *persons = hallway_talk_get_persons (item);
 
       for (guint p = 0; p < persons->len; p++)
         for (guint q = p + 1; q < persons->len; q++)
@@ -208,7 +208,7 @@ test_jres2022 (void)
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* Folded inside a UTF-8 sequence ("d\xe2" / " \x80\x99exploitation"), with stray CRs. */
-  abstract = hallway_event_get_abstract (hallway_test_event (conference, "presentation_209@conf-ng.jres.org"));
+  abstract = hallway_talk_get_abstract (hallway_test_talk (conference, "presentation_209@conf-ng.jres.org"));
   g_assert_nonnull (strstr (abstract, "d’exploitation"));
   g_assert_null (strchr (abstract, '\r'));
   g_assert_true (g_utf8_validate (abstract, -1, NULL));
@@ -227,7 +227,7 @@ test_moca2024 (void)
       "2024-09-15T13:00:00+02:00", "2024-09-15T13:30:00+02:00", "XOR", "fabio carletti aka Ryuw" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("moca2024.ics");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
@@ -239,20 +239,20 @@ test_moca2024 (void)
     {
       Expected by_key = expected[i];
 
-      by_key.key = hallway_event_get_key (find_by_title (conference, expected[i].title));
+      by_key.key = hallway_talk_get_key (find_by_title (conference, expected[i].title));
       /* "LOCATION: MOV": the space is gone. */
       event = assert_event (conference, &by_key);
-      g_assert_cmpstr (hallway_event_get_guid (event), ==, "46939");
+      g_assert_cmpstr (hallway_talk_get_guid (event), ==, "46939");
     }
 
   /* 67 events share UID 46939; each is kept, under a key of its own. */
   g_assert_cmpuint (count_guid (conference, "46939"), ==, 67);
-  g_assert_nonnull (hallway_conference_lookup_event (conference, "46939#67"));
-  g_assert_null (hallway_conference_lookup_event (conference, "46939#68"));
+  g_assert_nonnull (hallway_conference_lookup_talk (conference, "46939#67"));
+  g_assert_null (hallway_conference_lookup_talk (conference, "46939#68"));
 
   event = find_by_title (conference, "Closing ceremony");
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, "XOR");
-  g_assert_null (hallway_event_get_abstract (event));   /* "DESCRIPTION: " */
+  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "XOR");
+  g_assert_null (hallway_talk_get_abstract (event));   /* "DESCRIPTION: " */
 }
 
 static void
@@ -267,7 +267,7 @@ test_pydata_derived (void)
       "2023-06-02T08:00:00+01:00", "2023-06-02T09:00:00+01:00", "Minories", "" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("pydata-london-2023-derived.ics");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
@@ -278,17 +278,17 @@ test_pydata_derived (void)
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* No UIDs: the three breakfasts at one time stay three events. */
-  g_assert_nonnull (hallway_conference_lookup_event (conference, "Breakfast & Registration@2023-06-02T08:00:00+01#3"));
+  g_assert_nonnull (hallway_conference_lookup_talk (conference, "Breakfast & Registration@2023-06-02T08:00:00+01#3"));
   /* "DESCRIPTION:None" is no abstract. */
-  g_assert_null (hallway_event_get_abstract (hallway_test_event (conference, expected[1].key)));
+  g_assert_null (hallway_talk_get_abstract (hallway_test_talk (conference, expected[1].key)));
 
   event = find_by_title (conference, "sktime - python toolbox for time series: time series "
                                      "classification, regression, clustering, with modular time "
                                      "series distances and kernels: by Sagar Mishra");
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, "Warwick");
-  g_assert_cmpstr (hallway_person_get_name (g_ptr_array_index (hallway_event_get_persons (event), 0)), ==,
+  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "Warwick");
+  g_assert_cmpstr (hallway_person_get_name (g_ptr_array_index (hallway_talk_get_persons (event), 0)), ==,
                    "Sagar Mishra");
-  g_assert_nonnull (strstr (hallway_event_get_abstract (event), "sktime is a widely used"));
+  g_assert_nonnull (strstr (hallway_talk_get_abstract (event), "sktime is a widely used"));
 }
 
 /* ---- time zones ----------------------------------------------------------------------- */
@@ -359,21 +359,21 @@ test_odd_times (void)
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("ics-odd-times.ics", &error);
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   g_assert_no_error (error);
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "Odd times, and escapes");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "America/New_York");
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
-  event = hallway_test_event (conference, "floating@hallway");
-  g_assert_cmpstr (hallway_event_get_track_name (event), ==, "Security");
-  g_assert_null (hallway_event_get_url (event));   /* javascript: */
+  event = hallway_test_talk (conference, "floating@hallway");
+  g_assert_cmpstr (hallway_talk_get_track_name (event), ==, "Security");
+  g_assert_null (hallway_talk_get_url (event));   /* javascript: */
   /* Plain text: escaped, paragraphs at blank lines, URLs linked, the speaker line gone. */
-  g_assert_cmpstr (hallway_event_get_abstract (event), ==,
+  g_assert_cmpstr (hallway_talk_get_abstract (event), ==,
                    "<p>Notes on &lt;engines&gt; &amp; looms.</p>\n"
                    "<p>Slides: <a href=\"https://example.org/slides.pdf\">https://example.org/slides.pdf</a>.</p>");
-  g_assert_cmpstr (hallway_event_get_url (hallway_test_event (conference, "utc@hallway")), ==,
+  g_assert_cmpstr (hallway_talk_get_url (hallway_test_talk (conference, "utc@hallway")), ==,
                    "https://example.org/utc");
 }
 
@@ -434,9 +434,9 @@ test_garbage (void)
       if (conference != NULL)
         for (guint e = 0; e < n_events (conference); e++)
           {
-            g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), e);
+            g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), e);
 
-            g_assert_true (g_utf8_validate (hallway_event_get_title (event), -1, NULL));
+            g_assert_true (g_utf8_validate (hallway_talk_get_title (event), -1, NULL));
           }
     }
 }

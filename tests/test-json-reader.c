@@ -2,20 +2,20 @@
 #include <string.h>
 
 #include "hallway-day.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
 #include "hallway-test-utils.h"
 #include "hallway-track.h"
 
 /* The JSON reader against every real JSON schedule in the shared folder, and against small
- * broken files of ours. HallwayExpectedEvent values were looked up in the files by hand. */
+ * broken files of ours. HallwayExpectedTalk values were looked up in the files by hand. */
 
 
 static void
-assert_day (HallwayEvent *event, const char *iso_date)
+assert_day (HallwayTalk *event, const char *iso_date)
 {
-  g_autofree char *date = hallway_day_dup_iso_date (hallway_event_get_day (event));
+  g_autofree char *date = hallway_day_dup_iso_date (hallway_talk_get_day (event));
 
   g_assert_cmpstr (date, ==, iso_date);
 }
@@ -34,28 +34,28 @@ count_crossing_midnight (HallwayConference *conference)
 
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
       GTimeZone *zone = hallway_conference_get_time_zone (conference);
-      g_autoptr (GDateTime) start = g_date_time_to_timezone (hallway_event_get_start (event), zone);
+      g_autoptr (GDateTime) start = g_date_time_to_timezone (hallway_talk_get_start (event), zone);
       g_autoptr (GDateTime) midnight = g_date_time_new (zone, g_date_time_get_year (start),
                                                         g_date_time_get_month (start),
                                                         g_date_time_get_day_of_month (start), 0, 0, 0);
       g_autoptr (GDateTime) next_midnight = g_date_time_add_days (midnight, 1);
 
-      if (g_date_time_compare (hallway_event_get_end (event), next_midnight) > 0)
+      if (g_date_time_compare (hallway_talk_get_end (event), next_midnight) > 0)
         crossing++;
     }
   return crossing;
 }
 
-static HallwayEvent *
+static HallwayTalk *
 find_by_title (HallwayConference *conference, const char *title)
 {
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (g_strcmp0 (hallway_event_get_title (event), title) == 0)
+      if (g_strcmp0 (hallway_talk_get_title (event), title) == 0)
         return event;   /* the conference keeps it alive */
     }
   g_error ("no event titled %s", title);
@@ -79,9 +79,9 @@ find_track (HallwayConference *conference, const char *name)
 }
 
 static HallwayLink *
-find_link (HallwayEvent *event, const char *url)
+find_link (HallwayTalk *event, const char *url)
 {
-  GPtrArray *links = hallway_event_get_links (event);
+  GPtrArray *links = hallway_talk_get_links (event);
 
   for (guint i = 0; i < links->len; i++)
     if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
@@ -94,7 +94,7 @@ find_link (HallwayEvent *event, const char *url)
 static void
 test_33c3 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "b8e0eb47-4832-4726-bc9b-9015bd96becf", "33C3 Opening Ceremony",
       "2016-12-27T11:00:00+01:00", "2016-12-27T11:30:00+01:00", "Saal 1", "CCC", "anna, elisa" },
     { "700a07e7-a9c4-437b-a4c5-4491b23a9b4a", "Console Hacking 2016",
@@ -106,7 +106,7 @@ test_33c3 (void)
       "2016-12-30T16:00:00+01:00", "2016-12-30T17:00:00+01:00", "Saal 6", "Security", "Gerd Hoffmann" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.json");
-  HallwayEvent *after_midnight;
+  HallwayTalk *after_midnight;
 
   if (conference == NULL)
     return;
@@ -117,12 +117,12 @@ test_33c3 (void)
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
   /* days[].index runs 0–3 here; the days are still the four dates. */
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
 
   /* Listed under the 27th, held at 00:15 on the 28th: it stays on the schedule's day. */
-  after_midnight = hallway_test_event (conference, "2689ebfe-0d84-4c88-9ea6-5cadad9d4fa4");
+  after_midnight = hallway_test_talk (conference, "2689ebfe-0d84-4c88-9ea6-5cadad9d4fa4");
   assert_day (after_midnight, "2016-12-27");
-  g_assert_cmpstr (hallway_event_get_id (after_midnight), ==, "8116");
+  g_assert_cmpstr (hallway_talk_get_id (after_midnight), ==, "8116");
   /* Twelve end at midnight sharp; none runs past it. */
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 0);
 }
@@ -130,7 +130,7 @@ test_33c3 (void)
 static void
 test_36c3 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "6a32cb72-a69d-423c-91b5-60d88eb8e6c7", "Opening Ceremony",
       "2019-12-27T11:00:00+01:00", "2019-12-27T11:30:00+01:00", "Ada", "CCC", "bleeptrack, blinry" },
     { "5f38b716-e18c-44a3-b9fd-8f3eb593605c", "SIM card technology from A-Z",
@@ -143,29 +143,29 @@ test_36c3 (void)
       "Martin Tschirsich, cbro - Dr. med. Christian Brodowski, Dr. André Zilch" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("36c3-frab.schedule.json");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   g_assert_cmpuint (n_events (conference), ==, 162);
   g_assert_cmpstr (hallway_conference_get_base_url (conference), ==,
                    "https://fahrplan.events.ccc.de/congress/2019/Fahrplan/");
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 14);
-  assert_day (hallway_test_event (conference, "d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8"), "2019-12-27");
+  assert_day (hallway_test_talk (conference, "d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8"), "2019-12-27");
 
-  event = hallway_test_event (conference, "6a32cb72-a69d-423c-91b5-60d88eb8e6c7");
-  g_assert_cmpstr (hallway_event_get_url (event), ==,
+  event = hallway_test_talk (conference, "6a32cb72-a69d-423c-91b5-60d88eb8e6c7");
+  g_assert_cmpstr (hallway_talk_get_url (event), ==,
                    "https://fahrplan.events.ccc.de/congress/2019/Fahrplan/events/11223.html");
-  g_assert_nonnull (hallway_event_get_abstract (event));
-  g_assert_null (hallway_event_get_description (event));   /* "" in the file */
-  g_assert_null (hallway_event_get_subtitle (event));
+  g_assert_nonnull (hallway_talk_get_abstract (event));
+  g_assert_null (hallway_talk_get_description (event));   /* "" in the file */
+  g_assert_null (hallway_talk_get_subtitle (event));
 }
 
 static void
 test_39c3 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48", "Opening Ceremony",
       "2025-12-27T10:30:00+01:00", "2025-12-27T11:00:00+01:00", "One", "CCC & Community",
       "pajowu, Stella" },
@@ -184,7 +184,7 @@ test_39c3 (void)
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("39c3-everything.schedule.json");
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  HallwayEvent *event, *first, *again;
+  HallwayTalk *event, *first, *again;
   HallwayLink *slides;
   guint repeated = 0;
   guint with_code = 0;
@@ -195,54 +195,54 @@ test_39c3 (void)
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "39th Chaos Communications Congress");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 29);
 
   /* Ten ids occur more than once; each repeat stays an event of its own. */
   for (guint i = 0; i < n_events (conference); i++)
     {
-      g_autoptr (HallwayEvent) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (ids, hallway_event_get_id (item))) + 1;
+      g_autoptr (HallwayTalk) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (ids, hallway_talk_get_id (item))) + 1;
 
-      g_hash_table_insert (ids, (char *) hallway_event_get_id (item), GUINT_TO_POINTER (count));
+      g_hash_table_insert (ids, (char *) hallway_talk_get_id (item), GUINT_TO_POINTER (count));
       if (count == 2)
         repeated++;
-      if (hallway_event_get_code (item) != NULL)
+      if (hallway_talk_get_code (item) != NULL)
         with_code++;
     }
   g_assert_cmpuint (repeated, ==, 10);
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (ids, "400025")), ==, 2);
   g_assert_cmpuint (with_code, ==, 348);
-  first = hallway_test_event (conference, "f3ceb410-4e1a-5def-8ae6-43b526321ce7");
-  again = hallway_test_event (conference, "a37717e9-2116-533c-af99-868ef66a8991");
-  g_assert_cmpstr (hallway_event_get_title (first), ==, hallway_event_get_title (again));
-  g_assert_cmpstr (hallway_event_get_id (again), ==, "400025");
+  first = hallway_test_talk (conference, "f3ceb410-4e1a-5def-8ae6-43b526321ce7");
+  again = hallway_test_talk (conference, "a37717e9-2116-533c-af99-868ef66a8991");
+  g_assert_cmpstr (hallway_talk_get_title (first), ==, hallway_talk_get_title (again));
+  g_assert_cmpstr (hallway_talk_get_id (again), ==, "400025");
 
   /* Track colours come from conference.tracks[]. */
   g_assert_cmpstr (hallway_track_get_color (find_track (conference, "Security")), ==, "#0347b4");
   g_assert_cmpstr (hallway_track_get_slug (find_track (conference, "Security")), ==, "security");
 
-  event = hallway_test_event (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
-  g_assert_cmpstr (hallway_event_get_code (event), ==, "POWER1");
-  g_assert_nonnull (hallway_event_get_abstract (event));
-  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_event_get_persons (event), 0)));
+  event = hallway_test_talk (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
+  g_assert_cmpstr (hallway_talk_get_code (event), ==, "POWER1");
+  g_assert_nonnull (hallway_talk_get_abstract (event));
+  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (event), 0)));
 
   /* pretalx attachment paths are relative to the talk's origin page. */
-  event = hallway_test_event (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
+  event = hallway_test_talk (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
   slides = find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
                              "2025_39C3_LiberatingBluetooth_MFFpRgs.pdf");
   g_assert_nonnull (slides);
   g_assert_cmpstr (hallway_link_get_label (slides), ==, "Slides");
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
 
-  event = hallway_test_event (conference, "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40");
+  event = hallway_test_talk (conference, "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40");
   g_assert_nonnull (find_link (event, "https://magicalcodewit.ch/39c3-slides/"));
 }
 
 static void
 test_camp2019 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "a0a0fcfe-b7fb-46e3-84b6-97a5406016b4", "Opening Ceremony",
       "2019-08-21T11:00:00+02:00", "2019-08-21T11:30:00+02:00", "Curie", "CCC", "jinxx, smtw" },
     { "ed4b6c75-14f4-49fe-a11e-3762bd6b54e3", "Achtung, Datenpannen!",
@@ -259,15 +259,15 @@ test_camp2019 (void)
   g_assert_cmpuint (n_events (conference), ==, 79);
   g_assert_cmpstr (hallway_conference_get_acronym (conference), ==, "Camp2019");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 1);
-  g_assert_cmpuint (hallway_event_get_links (hallway_test_event (conference, expected[1].key))->len, ==, 3);
+  g_assert_cmpuint (hallway_talk_get_links (hallway_test_talk (conference, expected[1].key))->len, ==, 3);
 }
 
 static void
 test_democon (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "8079583e-8321-506c-95af-fd2903a5f075", "Focused 5thgeneration hardware",
       "2020-12-14T09:00:00+01:00", "2020-12-14T09:30:00+01:00", "Gray Room", "Phased",
       "Brian Robinson" },
@@ -279,7 +279,7 @@ test_democon (void)
       "Randy Crawford" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("democon-pretalx.json");
-  HallwayEvent *event;
+  HallwayTalk *event;
   HallwayPerson *person;
 
   if (conference == NULL)
@@ -287,12 +287,12 @@ test_democon (void)
   g_assert_cmpuint (n_events (conference), ==, 36);
   /* The zone says UTC while every date says +01:00: the dates' own offsets win. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "UTC");
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), ==, 2);
 
-  event = hallway_test_event (conference, expected[0].key);
-  g_assert_cmpstr (hallway_event_get_url (event), ==, "http://localhost/democon/talk/G9JGWY/");
-  person = g_ptr_array_index (hallway_event_get_persons (event), 0);
+  event = hallway_test_talk (conference, expected[0].key);
+  g_assert_cmpstr (hallway_talk_get_url (event), ==, "http://localhost/democon/talk/G9JGWY/");
+  person = g_ptr_array_index (hallway_talk_get_persons (event), 0);
   g_assert_cmpstr (hallway_person_get_id (person), ==, "26");
   g_assert_nonnull (hallway_person_get_biography (person));
 }
@@ -300,7 +300,7 @@ test_democon (void)
 static void
 test_rc3 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "c3642671-4c1f-5109-81ba-0535c1cc8428",
       "Der faule Admin automatisiert: Gluon auf echter Hardware testen",
       "2020-12-27T11:30:00+01:00", "2020-12-27T12:10:00+01:00", "r3s - Monheim/Rhein",
@@ -318,8 +318,8 @@ test_rc3 (void)
     return;
   g_assert_cmpuint (n_events (conference), ==, 48);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpstr (hallway_event_get_slug (hallway_test_event (conference, expected[0].key)), ==, "MJA8QY");
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (hallway_talk_get_slug (hallway_test_talk (conference, expected[0].key)), ==, "MJA8QY");
 }
 
 /* c3voc's "invalid" example breaks the schema (string ids, extra members), not the schedule:
@@ -327,28 +327,28 @@ test_rc3 (void)
 static void
 test_winterchaos_invalid_example (void)
 {
-  static const HallwayExpectedEvent expected = {
+  static const HallwayExpectedTalk expected = {
     "7a0fc001-e587-47e1-b378-b6ec7e666337", "Internal Penetration Testing Basics",
     "2022-12-28T14:00:00+01:00", "2022-12-28T14:45:00+01:00", "Winterchaos", "Winterchaos", "Mänu"
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("winterchaos2022-invalid-example.json");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   g_assert_cmpuint (n_events (conference), ==, 1);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Zurich");
-  event = hallway_test_assert_event (conference, &expected);
-  g_assert_cmpstr (hallway_event_get_id (event), ==, "2814");
-  g_assert_true (hallway_event_get_do_not_record (event));
-  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_event_get_persons (event), 0)), ==,
+  event = hallway_test_assert_talk (conference, &expected);
+  g_assert_cmpstr (hallway_talk_get_id (event), ==, "2814");
+  g_assert_true (hallway_talk_get_do_not_record (event));
+  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_talk_get_persons (event), 0)), ==,
                    "dsadf");
 }
 
 static void
 test_schedule_v2 (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "270fa44c-821a-577f-8ca3-33e8d4a8c2a7", "38C3: Opening Ceremony",
       "2024-12-27T10:30:00+01:00", "2024-12-27T11:00:00+01:00", "Saal 1", "CCC",
       "Gabriela Bogk, Aline Blankertz, Senficon" },
@@ -357,7 +357,7 @@ test_schedule_v2 (void)
       "Sebastian Schwarz" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("38c3-hub-schedule2-excerpt.json");
-  HallwayEvent *opening, *late;
+  HallwayTalk *opening, *late;
   HallwayLink *slides;
 
   if (conference == NULL)
@@ -365,33 +365,33 @@ test_schedule_v2 (void)
   g_assert_cmpuint (n_events (conference), ==, 2);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "schedule-json-v2");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
 
   /* Tracks are referred to by slug; their colour is in the conference's list. */
   g_assert_cmpstr (hallway_track_get_color (find_track (conference, "CCC")), ==, "#F2F006");
 
-  opening = hallway_test_event (conference, expected[0].key);
-  g_assert_cmpstr (hallway_event_get_code (opening), ==, "HQCCYH");
-  g_assert_cmpstr (hallway_event_get_feedback_url (opening), ==,
+  opening = hallway_test_talk (conference, expected[0].key);
+  g_assert_cmpstr (hallway_talk_get_code (opening), ==, "HQCCYH");
+  g_assert_cmpstr (hallway_talk_get_feedback_url (opening), ==,
                    "https://fahrplan.events.ccc.de/congress/2024/fahrplan/talk/HQCCYH/feedback/");
   g_assert_nonnull (find_link (opening, "https://example.net/"));
   slides = find_link (opening, "https://example.net/foo/bar/1235.pdf");
   g_assert_nonnull (slides);
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
   /* Biographies live in schedule.persons[], found by guid. */
-  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_event_get_persons (opening), 0)));
+  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (opening), 0)));
 
   /* 00:15 on the 28th is within day 1, which runs until 06:00. */
-  late = hallway_test_event (conference, expected[1].key);
+  late = hallway_test_talk (conference, expected[1].key);
   assert_day (late, "2024-12-27");
-  g_assert_cmpstr (hallway_event_get_subtitle (late), ==, "Most Wanted Using Deep Reinforcement Learning");
+  g_assert_cmpstr (hallway_talk_get_subtitle (late), ==, "Most Wanted Using Deep Reinforcement Learning");
 }
 
 static void
 test_pretalx_widget (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("pydata-london-2023-pretalx-widget-v2.json");
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "LAAP8N",
       "sktime - python toolbox for time series: time series classification, regression, "
       "clustering, with modular time series distances and kernels",
@@ -402,7 +402,7 @@ test_pretalx_widget (void)
       "From zero to a working ML system with only Python, free serverless services and FTI pipelines",
       "2023-06-02T09:00:00+01:00", "2023-06-02T10:30:00+01:00", "Minories", NULL, "Jim Dowling" },
   };
-  HallwayEvent *breakfast;
+  HallwayTalk *breakfast;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
 
@@ -412,17 +412,17 @@ test_pretalx_widget (void)
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "pretalx-widget-json");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/London");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), ==, 4);
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpstr (hallway_event_get_code (hallway_test_event (conference, "LAAP8N")), ==, "LAAP8N");
-  g_assert_nonnull (hallway_event_get_abstract (hallway_test_event (conference, "LAAP8N")));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
+  g_assert_cmpstr (hallway_talk_get_code (hallway_test_talk (conference, "LAAP8N")), ==, "LAAP8N");
+  g_assert_nonnull (hallway_talk_get_abstract (hallway_test_talk (conference, "LAAP8N")));
 
   /* Breaks: an {"en": …} title, a start in UTC and an end in +01:00; both shown in London. */
   breakfast = find_by_title (conference, "Breakfast & Registration");
-  start = hallway_test_format_time (hallway_event_get_start (breakfast));
-  end = hallway_test_format_time (hallway_event_get_end (breakfast));
+  start = hallway_test_format_time (hallway_talk_get_start (breakfast));
+  end = hallway_test_format_time (hallway_talk_get_end (breakfast));
   g_assert_cmpstr (start, ==, "2023-06-02T08:00:00+01:00");
   g_assert_cmpstr (end, ==, "2023-06-02T09:00:00+01:00");
-  g_assert_cmpuint (hallway_event_get_persons (breakfast)->len, ==, 0);
+  g_assert_cmpuint (hallway_talk_get_persons (breakfast)->len, ==, 0);
 }
 
 /* ---- files that are not schedules, or broken ------------------------------------------ */
@@ -557,12 +557,12 @@ test_unsafe_links_dropped (void)
   g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   g_assert_no_error (error);
-  event = hallway_test_event (conference, "g");
-  g_assert_null (hallway_event_get_url (event));
-  g_assert_cmpuint (hallway_event_get_links (event)->len, ==, 1);
+  event = hallway_test_talk (conference, "g");
+  g_assert_null (hallway_talk_get_url (event));
+  g_assert_cmpuint (hallway_talk_get_links (event)->len, ==, 1);
   g_assert_nonnull (find_link (event, "https://example.org/plain"));
 }
 
@@ -588,7 +588,7 @@ test_zone_name_as_path (void)
 static void
 test_dst_day (void)
 {
-  static const HallwayExpectedEvent expected[] = {
+  static const HallwayExpectedTalk expected[] = {
     { "dst-evening", "Evening, written with a date but no offset",
       "2024-10-26T20:00:00+02:00", "2024-10-26T21:00:00+02:00", "Saal 1", NULL, "" },
     { "dst-across", "Across midnight and the change",
@@ -605,12 +605,12 @@ test_dst_day (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (n_events (conference), ==, 5);
-  hallway_test_assert_events (conference, expected, G_N_ELEMENTS (expected));
+  hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   /* Four real hours: the hour between 02:00 and 03:00 happens twice. */
-  g_assert_cmpint (hallway_event_get_duration (hallway_test_event (conference, "dst-across")), ==,
+  g_assert_cmpint (hallway_talk_get_duration (hallway_test_talk (conference, "dst-across")), ==,
                    4 * G_TIME_SPAN_HOUR);
-  assert_day (hallway_test_event (conference, "dst-after"), "2024-10-26");
-  assert_day (hallway_test_event (conference, "dst-next-day"), "2024-10-27");
+  assert_day (hallway_test_talk (conference, "dst-after"), "2024-10-26");
+  assert_day (hallway_test_talk (conference, "dst-next-day"), "2024-10-27");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 2);
 }
 

@@ -7,7 +7,7 @@
 
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-library.h"
 #include "hallway-test-utils.h"
 
@@ -223,14 +223,14 @@ bookmark_and_save (HallwaySubscription *subscription, guint position)
 {
   HallwayConference *conference = hallway_subscription_get_conference (subscription);
   HallwayBookmarks *bookmarks = hallway_subscription_get_bookmarks (subscription);
-  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), position);
+  g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), position);
   g_autoptr (GError) error = NULL;
 
-  g_assert_nonnull (event);
-  hallway_bookmarks_add (bookmarks, event);
+  g_assert_nonnull (talk);
+  hallway_bookmarks_add (bookmarks, talk);
   g_assert_true (hallway_bookmarks_save (bookmarks, NULL, &error));
   g_assert_no_error (error);
-  return g_strdup (hallway_event_get_key (event));
+  return g_strdup (hallway_talk_get_key (talk));
 }
 
 static void

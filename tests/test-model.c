@@ -1,27 +1,27 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "hallway-conference-private.h"
 #include "hallway-day.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-time.h"
 #include "hallway-track.h"
 
-static HallwayEvent *
-make_event (HallwayConference *conference, const char *guid, const char *id,
+static HallwayTalk *
+make_talk (HallwayConference *conference, const char *guid, const char *id,
             const char *title, const char *start_iso, int minutes, const char *room)
 {
-  HallwayEvent *event = hallway_event_new ();
+  HallwayTalk *talk = hallway_talk_new ();
   g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
   g_autoptr (GDateTime) end = g_date_time_add_minutes (start, minutes);
 
   g_assert_nonnull (start);
-  event->guid = g_strdup (guid);
-  event->id = g_strdup (id);
-  event->title = g_strdup (title);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, room));
-  hallway_event_set_times (event, start, end);
-  return event;
+  talk->guid = g_strdup (guid);
+  talk->id = g_strdup (id);
+  talk->title = g_strdup (title);
+  talk->room = g_object_ref (hallway_conference_ensure_room (conference, room));
+  hallway_talk_set_times (talk, start, end);
+  return talk;
 }
 
 static void
@@ -58,7 +58,7 @@ test_start_offset_wins (void)
   g_autoptr (GTimeZone) brussels = g_time_zone_new_identifier ("Europe/Brussels");
   g_autoptr (GDateTime) start = NULL;
 
-  /* The event's own offset wins over day + start in the conference zone. */
+  /* The talk's own offset wins over day + start in the conference zone. */
   start = hallway_parse_start ("2023-09-10T08:00:00+00:00", "2023-09-10", "11:00", brussels);
   assert_time (start, "2023-09-10T08:00:00+00:00");
 }
@@ -81,55 +81,55 @@ static void
 test_sorted_with_stable_keys (void)
 {
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
-  HallwayEvent *late, *early;
+  HallwayTalk *late, *early;
 
   hallway_conference_set_acronym (conference, "demo");
   g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
-  late = make_event (conference, NULL, "7", "Late", "2027-02-06T11:00:00+01:00", 30, "B");
-  early = make_event (conference, "guid-1", "1", "Early", "2027-02-06T09:00:00+01:00", 30, "A");
-  hallway_conference_add_event (conference, late);
-  hallway_conference_add_event (conference, early);
+  late = make_talk (conference, NULL, "7", "Late", "2027-02-06T11:00:00+01:00", 30, "B");
+  early = make_talk (conference, "guid-1", "1", "Early", "2027-02-06T09:00:00+01:00", 30, "A");
+  hallway_conference_add_talk (conference, late);
+  hallway_conference_add_talk (conference, early);
   hallway_conference_finish (conference);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, 2);
   {
-    g_autoptr (HallwayEvent) first = g_list_model_get_item (G_LIST_MODEL (conference), 0);
+    g_autoptr (HallwayTalk) first = g_list_model_get_item (G_LIST_MODEL (conference), 0);
 
     g_assert_true (first == early);
   }
   /* guid first, acronym/id without one. */
-  g_assert_cmpstr (hallway_event_get_key (early), ==, "guid-1");
-  g_assert_cmpstr (hallway_event_get_key (late), ==, "demo/7");
-  g_assert_true (hallway_conference_lookup_event (conference, "demo/7") == late);
-  g_assert_null (hallway_conference_lookup_event (conference, "demo/8"));
+  g_assert_cmpstr (hallway_talk_get_key (early), ==, "guid-1");
+  g_assert_cmpstr (hallway_talk_get_key (late), ==, "demo/7");
+  g_assert_true (hallway_conference_lookup_talk (conference, "demo/7") == late);
+  g_assert_null (hallway_conference_lookup_talk (conference, "demo/8"));
 }
 
 static void
 test_repeated_slots_stay_apart (void)
 {
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
-  HallwayEvent *first, *second, *third;
+  HallwayTalk *first, *second, *third;
 
-  /* 36C3 repeats workshops under one guid: three slots, three events, three keys. */
-  third = make_event (conference, "same", "1", "Workshop", "2019-12-29T14:00:00+01:00", 60, "A");
-  first = make_event (conference, "same", "1", "Workshop", "2019-12-27T14:00:00+01:00", 60, "A");
-  second = make_event (conference, "same", "1", "Workshop", "2019-12-28T14:00:00+01:00", 60, "A");
-  hallway_conference_add_event (conference, third);
-  hallway_conference_add_event (conference, first);
-  hallway_conference_add_event (conference, second);
+  /* 36C3 repeats workshops under one guid: three slots, three talks, three keys. */
+  third = make_talk (conference, "same", "1", "Workshop", "2019-12-29T14:00:00+01:00", 60, "A");
+  first = make_talk (conference, "same", "1", "Workshop", "2019-12-27T14:00:00+01:00", 60, "A");
+  second = make_talk (conference, "same", "1", "Workshop", "2019-12-28T14:00:00+01:00", 60, "A");
+  hallway_conference_add_talk (conference, third);
+  hallway_conference_add_talk (conference, first);
+  hallway_conference_add_talk (conference, second);
   hallway_conference_finish (conference);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, 3);
-  g_assert_cmpstr (hallway_event_get_key (first), ==, "same");
-  g_assert_cmpstr (hallway_event_get_key (second), ==, "same#2");
-  g_assert_cmpstr (hallway_event_get_key (third), ==, "same#3");
+  g_assert_cmpstr (hallway_talk_get_key (first), ==, "same");
+  g_assert_cmpstr (hallway_talk_get_key (second), ==, "same#2");
+  g_assert_cmpstr (hallway_talk_get_key (third), ==, "same#3");
 }
 
 static void
 test_indexes_and_days (void)
 {
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
-  HallwayEvent *saturday, *sunday, *sunday_other_room;
+  HallwayTalk *saturday, *sunday, *sunday_other_room;
   HallwayPerson *ada;
   HallwayTrack *track;
   HallwayRoom *room_a;
@@ -141,20 +141,20 @@ test_indexes_and_days (void)
   ada = hallway_conference_ensure_person (conference, "42", "Ada");
   g_assert_true (ada == hallway_conference_ensure_person (conference, "42", "Ada L."));
 
-  saturday = make_event (conference, "g1", NULL, "Sat", "2027-02-06T10:00:00+01:00", 30, "A");
-  sunday = make_event (conference, "g2", NULL, "Sun", "2027-02-07T10:00:00+01:00", 30, "A");
-  sunday_other_room = make_event (conference, "g3", NULL, "Sun B", "2027-02-07T10:00:00+01:00", 30, "B");
+  saturday = make_talk (conference, "g1", NULL, "Sat", "2027-02-06T10:00:00+01:00", 30, "A");
+  sunday = make_talk (conference, "g2", NULL, "Sun", "2027-02-07T10:00:00+01:00", 30, "A");
+  sunday_other_room = make_talk (conference, "g3", NULL, "Sun B", "2027-02-07T10:00:00+01:00", 30, "B");
   saturday->track = g_object_ref (track);
   g_ptr_array_add (sunday->persons, g_object_ref (ada));
-  hallway_conference_add_event (conference, sunday_other_room);
-  hallway_conference_add_event (conference, sunday);
-  hallway_conference_add_event (conference, saturday);
+  hallway_conference_add_talk (conference, sunday_other_room);
+  hallway_conference_add_talk (conference, sunday);
+  hallway_conference_add_talk (conference, saturday);
   hallway_conference_finish (conference);
 
   /* Same start: room order decides. */
   {
-    g_autoptr (HallwayEvent) second = g_list_model_get_item (G_LIST_MODEL (conference), 1);
-    g_autoptr (HallwayEvent) third = g_list_model_get_item (G_LIST_MODEL (conference), 2);
+    g_autoptr (HallwayTalk) second = g_list_model_get_item (G_LIST_MODEL (conference), 1);
+    g_autoptr (HallwayTalk) third = g_list_model_get_item (G_LIST_MODEL (conference), 2);
 
     g_assert_true (second == sunday);
     g_assert_true (third == sunday_other_room);
@@ -170,26 +170,26 @@ test_indexes_and_days (void)
     g_assert_cmpstr (date_one, ==, "2027-02-06");
     g_assert_cmpuint (hallway_day_get_index (day_one), ==, 1);
     g_assert_cmpuint (hallway_day_get_index (day_two), ==, 2);
-    g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_events_for_day (conference, day_two)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_day (conference, day_two)), ==, 2);
   }
 
-  room_a = hallway_event_get_room (saturday);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_events_for_room (conference, room_a)), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_events_for_track (conference, track)), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_events_for_person (conference, ada)), ==, 1);
+  room_a = hallway_talk_get_room (saturday);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_room (conference, room_a)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_track (conference, track)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_person (conference, ada)), ==, 1);
 }
 
 static void
 test_overlap (void)
 {
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
-  g_autoptr (HallwayEvent) a = make_event (conference, "a", NULL, "A", "2027-02-06T10:00:00+01:00", 30, "R");
-  g_autoptr (HallwayEvent) b = make_event (conference, "b", NULL, "B", "2027-02-06T10:29:00+01:00", 30, "R");
-  g_autoptr (HallwayEvent) c = make_event (conference, "c", NULL, "C", "2027-02-06T10:30:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) a = make_talk (conference, "a", NULL, "A", "2027-02-06T10:00:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) b = make_talk (conference, "b", NULL, "B", "2027-02-06T10:29:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) c = make_talk (conference, "c", NULL, "C", "2027-02-06T10:30:00+01:00", 30, "R");
 
-  g_assert_true (hallway_event_overlaps (a, b));
+  g_assert_true (hallway_talk_overlaps (a, b));
   /* Back to back is not an overlap. */
-  g_assert_false (hallway_event_overlaps (a, c));
+  g_assert_false (hallway_talk_overlaps (a, c));
 }
 
 int

@@ -4,8 +4,8 @@
 #include "hallway-agenda-item.h"
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
-#include "hallway-event-query.h"
+#include "hallway-talk-private.h"
+#include "hallway-talk-query.h"
 #include "hallway-plan.h"
 #include "hallway-search.h"
 
@@ -17,21 +17,21 @@ typedef struct
 } Fixture;
 
 static void
-add_event (HallwayConference *conference, const char *guid, const char *title,
+add_talk (HallwayConference *conference, const char *guid, const char *title,
            const char *start_iso, int minutes, const char *room, const char *speaker)
 {
-  HallwayEvent *event = hallway_event_new ();
+  HallwayTalk *talk = hallway_talk_new ();
   g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (start_iso, NULL);
   g_autoptr (GDateTime) end = g_date_time_add_minutes (start, minutes);
 
-  event->guid = g_strdup (guid);
-  event->title = g_strdup (title);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, room));
-  event->track = g_object_ref (hallway_conference_ensure_track (conference, "Desktop"));
+  talk->guid = g_strdup (guid);
+  talk->title = g_strdup (title);
+  talk->room = g_object_ref (hallway_conference_ensure_room (conference, room));
+  talk->track = g_object_ref (hallway_conference_ensure_track (conference, "Desktop"));
   if (speaker != NULL)
-    g_ptr_array_add (event->persons, g_object_ref (hallway_conference_ensure_person (conference, NULL, speaker)));
-  hallway_event_set_times (event, start, end);
-  hallway_conference_add_event (conference, event);
+    g_ptr_array_add (talk->persons, g_object_ref (hallway_conference_ensure_person (conference, NULL, speaker)));
+  hallway_talk_set_times (talk, start, end);
+  hallway_conference_add_talk (conference, talk);
 }
 
 static void
@@ -42,11 +42,11 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
   fixture->conference = hallway_conference_new ();
   hallway_conference_set_acronym (fixture->conference, "demo");
   g_assert_true (hallway_conference_set_time_zone_name (fixture->conference, "Europe/Brussels"));
-  add_event (fixture->conference, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", "Ada Lovelace");
-  add_event (fixture->conference, "b", "Clash in B", "2027-02-06T09:30:00+01:00", 30, "B", "Timothée Lambert");
-  add_event (fixture->conference, "c", "After lunch", "2027-02-06T13:00:00+01:00", 30, "Hall", NULL);
-  add_event (fixture->conference, "d", "Back to back", "2027-02-06T13:30:00+01:00", 30, "B", NULL);
-  add_event (fixture->conference, "e", "Sunday talk", "2027-02-07T10:00:00+01:00", 30, "Hall", NULL);
+  add_talk (fixture->conference, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", "Ada Lovelace");
+  add_talk (fixture->conference, "b", "Clash in B", "2027-02-06T09:30:00+01:00", 30, "B", "Timothée Lambert");
+  add_talk (fixture->conference, "c", "After lunch", "2027-02-06T13:00:00+01:00", 30, "Hall", NULL);
+  add_talk (fixture->conference, "d", "Back to back", "2027-02-06T13:30:00+01:00", 30, "B", NULL);
+  add_talk (fixture->conference, "e", "Sunday talk", "2027-02-07T10:00:00+01:00", 30, "Hall", NULL);
   hallway_conference_finish (fixture->conference);
   fixture->bookmarks = hallway_bookmarks_new (file);
   fixture->plan = hallway_plan_new (fixture->conference, fixture->bookmarks);
@@ -60,10 +60,10 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_clear_object (&fixture->conference);
 }
 
-static HallwayEvent *
-event (Fixture *fixture, const char *key)
+static HallwayTalk *
+talk (Fixture *fixture, const char *key)
 {
-  HallwayEvent *found = hallway_conference_lookup_event (fixture->conference, key);
+  HallwayTalk *found = hallway_conference_lookup_talk (fixture->conference, key);
 
   g_assert_nonnull (found);
   return found;
@@ -72,7 +72,7 @@ event (Fixture *fixture, const char *key)
 static void
 bookmark (Fixture *fixture, const char *key)
 {
-  hallway_plan_set_bookmarked (fixture->plan, event (fixture, key), TRUE);
+  hallway_plan_set_bookmarked (fixture->plan, talk (fixture, key), TRUE);
 }
 
 static void
@@ -82,22 +82,22 @@ test_conflicts (Fixture *fixture, gconstpointer data)
   bookmark (fixture, "c");
   bookmark (fixture, "d");
   /* c ends when d starts: back to back is not an overlap. */
-  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "c")));
-  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "c")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "a")));
 
   bookmark (fixture, "b");
-  g_assert_true (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
-  g_assert_true (hallway_plan_is_conflicting (fixture->plan, event (fixture, "b")));
-  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "d")));
+  g_assert_true (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "a")));
+  g_assert_true (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "b")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "d")));
 
   /* A backup pick is a second choice on purpose: no longer an overlap. */
-  hallway_plan_set_backup (fixture->plan, event (fixture, "b"), TRUE);
-  g_assert_true (hallway_plan_is_backup (fixture->plan, event (fixture, "b")));
-  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "a")));
-  g_assert_false (hallway_plan_is_conflicting (fixture->plan, event (fixture, "b")));
+  hallway_plan_set_backup (fixture->plan, talk (fixture, "b"), TRUE);
+  g_assert_true (hallway_plan_is_backup (fixture->plan, talk (fixture, "b")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "a")));
+  g_assert_false (hallway_plan_is_conflicting (fixture->plan, talk (fixture, "b")));
 
-  hallway_plan_set_bookmarked (fixture->plan, event (fixture, "b"), FALSE);
-  g_assert_false (hallway_plan_is_bookmarked (fixture->plan, event (fixture, "b")));
+  hallway_plan_set_bookmarked (fixture->plan, talk (fixture, "b"), FALSE);
+  g_assert_false (hallway_plan_is_bookmarked (fixture->plan, talk (fixture, "b")));
 }
 
 static HallwayAgendaItem *
@@ -147,7 +147,7 @@ test_agenda_keeps_cancelled (Fixture *fixture, gconstpointer data)
 
   bookmark (fixture, "c");
   hallway_conference_set_acronym (without_c, "demo");
-  add_event (without_c, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", NULL);
+  add_talk (without_c, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", NULL);
   hallway_conference_finish (without_c);
   hallway_bookmarks_update_from (fixture->bookmarks, without_c);
   hallway_plan_set_conference (fixture->plan, without_c, NULL);
@@ -158,7 +158,7 @@ test_agenda_keeps_cancelled (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (hallway_agenda_item_get_kind (item), ==, HALLWAY_AGENDA_CANCELLED);
   g_assert_cmpstr (hallway_agenda_item_get_title (item), ==, "After lunch");
   g_assert_cmpstr (hallway_agenda_item_get_room (item), ==, "Hall");
-  g_assert_null (hallway_agenda_item_get_event (item));
+  g_assert_null (hallway_agenda_item_get_talk (item));
 }
 
 static void
@@ -173,16 +173,16 @@ test_now_and_next (Fixture *fixture, gconstpointer data)
 }
 
 static guint
-count_matches (Fixture *fixture, HallwayEventQuery *query)
+count_matches (Fixture *fixture, HallwayTalkQuery *query)
 {
-  GListModel *events = G_LIST_MODEL (fixture->conference);
+  GListModel *talks = G_LIST_MODEL (fixture->conference);
   guint matches = 0;
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
     {
-      g_autoptr (HallwayEvent) item = g_list_model_get_item (events, i);
+      g_autoptr (HallwayTalk) item = g_list_model_get_item (talks, i);
 
-      matches += hallway_event_query_matches (query, fixture->plan, item);
+      matches += hallway_talk_query_matches (query, fixture->plan, item);
     }
   return matches;
 }
@@ -190,7 +190,7 @@ count_matches (Fixture *fixture, HallwayEventQuery *query)
 static void
 test_search_and_filters (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (HallwayEventQuery) query = hallway_event_query_new ();
+  g_autoptr (HallwayTalkQuery) query = hallway_talk_query_new ();
 
   g_assert_cmpuint (count_matches (fixture, query), ==, 5);
 

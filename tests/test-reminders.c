@@ -6,7 +6,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-utils.h"
@@ -134,7 +134,7 @@ harness_init (Harness *harness, HallwayConference *conference, const char * cons
   harness->conference = conference;
   harness->bookmarks = hallway_bookmarks_new (bookmarks);
   for (guint i = 0; bookmarked != NULL && bookmarked[i] != NULL; i++)
-    hallway_bookmarks_add (harness->bookmarks, hallway_test_event (conference, bookmarked[i]));
+    hallway_bookmarks_add (harness->bookmarks, hallway_test_talk (conference, bookmarked[i]));
   harness_watch (harness, hallway_reminder_scheduler_new (state));
   g_assert_true (hallway_reminder_scheduler_load (harness->scheduler, NULL));
   hallway_reminder_scheduler_set_conference (harness->scheduler, conference, harness->bookmarks);
@@ -342,7 +342,7 @@ test_wakeup_changed (void)
 
   harness_init (&harness, BUILD (day_one), NULL, FALSE);
   before = harness.wakeup_changes;
-  hallway_bookmarks_add (harness.bookmarks, hallway_test_event (harness.conference, "mover"));
+  hallway_bookmarks_add (harness.bookmarks, hallway_test_talk (harness.conference, "mover"));
   g_assert_cmpuint (harness.wakeup_changes, >, before);
 
   before = harness.wakeup_changes;
@@ -592,15 +592,15 @@ test_dst_switch_day (void)
     "Europe/Berlin", "America/New_York", "Pacific/Auckland",
   };
   Harness harness;
-  HallwayEvent *night, *early;
+  HallwayTalk *night, *early;
   g_autofree char *night_start = NULL;
   g_autofree char *early_start = NULL;
 
   harness_init (&harness, read_dst_fixture (), bookmarked, FALSE);
-  night = hallway_test_event (harness.conference, "dst26/night");
-  early = hallway_test_event (harness.conference, "dst26/early");
-  night_start = g_date_time_format (hallway_event_get_start (night), "%FT%T%:z");
-  early_start = g_date_time_format (hallway_event_get_start (early), "%FT%T%:z");
+  night = hallway_test_talk (harness.conference, "dst26/night");
+  early = hallway_test_talk (harness.conference, "dst26/early");
+  night_start = g_date_time_format (hallway_talk_get_start (night), "%FT%T%:z");
+  early_start = g_date_time_format (hallway_talk_get_start (early), "%FT%T%:z");
   g_assert_cmpstr (night_start, ==, "2026-03-29T01:30:00+01:00");
   g_assert_cmpstr (early_start, ==, "2026-03-29T03:10:00+02:00");
 
@@ -783,7 +783,7 @@ test_unbookmark_withdraws (void)
   g_assert_cmpuint (tick_at (&harness, T ("10:50")), ==, 0);
 
   /* Bookmarked again before the start: reminded again. */
-  hallway_bookmarks_add (harness.bookmarks, hallway_test_event (harness.conference, "mover"));
+  hallway_bookmarks_add (harness.bookmarks, hallway_test_talk (harness.conference, "mover"));
   g_assert_cmpuint (tick_at (&harness, T ("09:52")), ==, 1);
   harness_clear (&harness);
 }

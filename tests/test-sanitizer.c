@@ -626,12 +626,12 @@ test_real_markdown_descriptions (void)
 
       for (GList *l = names; l != NULL; l = l->next)
         {
-          JsonArray *events = json_object_get_array_member (rooms, l->data);
+          JsonArray *talks = json_object_get_array_member (rooms, l->data);
 
-          for (guint e = 0; e < json_array_get_length (events); e++)
+          for (guint e = 0; e < json_array_get_length (talks); e++)
             {
-              JsonObject *event = json_array_get_object_element (events, e);
-              const char *description = json_object_get_string_member_with_default (event, "description", "");
+              JsonObject *talk = json_array_get_object_element (talks, e);
+              const char *description = json_object_get_string_member_with_default (talk, "description", "");
               g_autofree char *html = hallway_markdown_to_html (description);
 
               assert_safe_markup (html);

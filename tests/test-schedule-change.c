@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-utils.h"
 
@@ -19,7 +19,7 @@ typedef struct
 } TalkSpec;
 
 static void
-add_speakers (HallwayConference *conference, HallwayEvent *event, const char *speakers)
+add_speakers (HallwayConference *conference, HallwayTalk *talk, const char *speakers)
 {
   g_auto (GStrv) names = NULL;
 
@@ -27,28 +27,28 @@ add_speakers (HallwayConference *conference, HallwayEvent *event, const char *sp
     return;
   names = g_strsplit (speakers, ",", -1);
   for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (event->persons,
+    g_ptr_array_add (talk->persons,
                      g_object_ref (hallway_conference_ensure_person (conference, names[i], names[i])));
 }
 
-static HallwayEvent *
+static HallwayTalk *
 make_talk (HallwayConference *conference, const TalkSpec *spec)
 {
-  HallwayEvent *event = hallway_event_new ();
+  HallwayTalk *talk = hallway_talk_new ();
   g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
   g_autoptr (GDateTime) end = NULL;
 
   g_assert_nonnull (start);
   end = g_date_time_add_minutes (start, spec->minutes);
-  event->guid = g_strdup (spec->guid);
-  event->title = g_strdup (spec->title);
-  hallway_rich_text_set (&event->abstract, spec->abstract, HALLWAY_TEXT_HTML);
-  event->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
+  talk->guid = g_strdup (spec->guid);
+  talk->title = g_strdup (spec->title);
+  hallway_rich_text_set (&talk->abstract, spec->abstract, HALLWAY_TEXT_HTML);
+  talk->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
   if (spec->track != NULL)
-    event->track = g_object_ref (hallway_conference_ensure_track (conference, spec->track));
-  add_speakers (conference, event, spec->speakers);
-  hallway_event_set_times (event, start, end);
-  return event;
+    talk->track = g_object_ref (hallway_conference_ensure_track (conference, spec->track));
+  add_speakers (conference, talk, spec->speakers);
+  hallway_talk_set_times (talk, start, end);
+  return talk;
 }
 
 static HallwayConference *
@@ -59,7 +59,7 @@ build_version (const TalkSpec *specs, guint n_specs)
   hallway_conference_set_acronym (conference, "demo");
   g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
   for (guint i = 0; i < n_specs; i++)
-    hallway_conference_add_event (conference, make_talk (conference, &specs[i]));
+    hallway_conference_add_talk (conference, make_talk (conference, &specs[i]));
   hallway_conference_finish (conference);
   return conference;
 }
@@ -137,18 +137,18 @@ static void
 assert_change (HallwayScheduleChange *change, const ExpectedChange *expected)
 {
   HallwayChangeKind kind = hallway_schedule_change_get_kind (change);
-  HallwayEvent *old_event = hallway_schedule_change_get_old_event (change);
-  HallwayEvent *new_event = hallway_schedule_change_get_new_event (change);
+  HallwayTalk *old_talk = hallway_schedule_change_get_old_talk (change);
+  HallwayTalk *new_talk = hallway_schedule_change_get_new_talk (change);
 
   g_assert_cmpstr (hallway_schedule_change_get_key (change), ==, expected->key);
   g_assert_cmpint (kind, ==, expected->kind);
   g_assert_cmphex (hallway_schedule_change_get_fields (change), ==, expected->fields);
-  g_assert_true ((old_event == NULL) == (kind == HALLWAY_CHANGE_ADDED));
-  g_assert_true ((new_event == NULL) == (kind == HALLWAY_CHANGE_REMOVED));
-  if (old_event != NULL)
-    g_assert_cmpstr (hallway_event_get_key (old_event), ==, expected->key);
-  if (new_event != NULL)
-    g_assert_cmpstr (hallway_event_get_key (new_event), ==, expected->key);
+  g_assert_true ((old_talk == NULL) == (kind == HALLWAY_CHANGE_ADDED));
+  g_assert_true ((new_talk == NULL) == (kind == HALLWAY_CHANGE_REMOVED));
+  if (old_talk != NULL)
+    g_assert_cmpstr (hallway_talk_get_key (old_talk), ==, expected->key);
+  if (new_talk != NULL)
+    g_assert_cmpstr (hallway_talk_get_key (new_talk), ==, expected->key);
 }
 
 static void
@@ -169,17 +169,17 @@ test_each_kind_and_field (void)
 }
 
 static void
-test_the_old_and_new_event_are_kept (void)
+test_the_old_and_new_talk_are_kept (void)
 {
   g_autoptr (HallwayConference) old_version = build_version (old_talks, G_N_ELEMENTS (old_talks));
   g_autoptr (HallwayConference) new_version = build_version (new_talks, G_N_ELEMENTS (new_talks));
   g_autoptr (GListModel) changes = hallway_schedule_diff (old_version, new_version);
   g_autoptr (HallwayScheduleChange) room_moved = g_list_model_get_item (changes, 4);
 
-  g_assert_true (hallway_schedule_change_get_old_event (room_moved) ==
-                 hallway_conference_lookup_event (old_version, "room-moved"));
-  g_assert_cmpstr (hallway_event_get_room_name (hallway_schedule_change_get_old_event (room_moved)), ==, "A");
-  g_assert_cmpstr (hallway_event_get_room_name (hallway_schedule_change_get_new_event (room_moved)), ==, "C");
+  g_assert_true (hallway_schedule_change_get_old_talk (room_moved) ==
+                 hallway_conference_lookup_talk (old_version, "room-moved"));
+  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_old_talk (room_moved)), ==, "A");
+  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_new_talk (room_moved)), ==, "C");
 }
 
 static void
@@ -219,16 +219,16 @@ build_large_version (guint n_talks, gboolean shifted)
 
   for (guint i = 0; i < n_talks; i++)
     {
-      HallwayEvent *event = hallway_event_new ();
+      HallwayTalk *talk = hallway_talk_new ();
       int minutes = (int) i * 10 + (shifted && i % 3 == 0 ? 5 : 0);
       g_autoptr (GDateTime) start = g_date_time_add_minutes (base, minutes);
       g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
 
-      event->guid = g_strdup_printf ("talk-%u", i);
-      event->title = g_strdup_printf ("Talk %u", i);
-      event->room = g_object_ref (hallway_conference_ensure_room (conference, "Big room"));
-      hallway_event_set_times (event, start, end);
-      hallway_conference_add_event (conference, event);
+      talk->guid = g_strdup_printf ("talk-%u", i);
+      talk->title = g_strdup_printf ("Talk %u", i);
+      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "Big room"));
+      hallway_talk_set_times (talk, start, end);
+      hallway_conference_add_talk (conference, talk);
     }
   hallway_conference_finish (conference);
   return conference;
@@ -389,17 +389,17 @@ static const BookmarkedTalk bookmarked_talks[] = {
 };
 
 static void
-assert_snapshot_of (HallwayBookmarks *bookmarks, HallwayEvent *event)
+assert_snapshot_of (HallwayBookmarks *bookmarks, HallwayTalk *talk)
 {
   const char *title, *room;
   GDateTime *start, *end;
 
-  g_assert_true (hallway_bookmarks_get_snapshot (bookmarks, hallway_event_get_key (event),
+  g_assert_true (hallway_bookmarks_get_snapshot (bookmarks, hallway_talk_get_key (talk),
                                                  &title, &start, &end, &room));
-  g_assert_cmpstr (title, ==, hallway_event_get_title (event));
-  g_assert_cmpstr (room, ==, hallway_event_get_room_name (event));
-  g_assert_true (g_date_time_equal (start, hallway_event_get_start (event)));
-  g_assert_true (g_date_time_equal (end, hallway_event_get_end (event)));
+  g_assert_cmpstr (title, ==, hallway_talk_get_title (talk));
+  g_assert_cmpstr (room, ==, hallway_talk_get_room_name (talk));
+  g_assert_true (g_date_time_equal (start, hallway_talk_get_start (talk)));
+  g_assert_true (g_date_time_equal (end, hallway_talk_get_end (talk)));
 }
 
 static void
@@ -422,7 +422,7 @@ assert_bookmark_after_update (HallwayBookmarks  *bookmarks,
                               HallwayConference *preliminary,
                               HallwayConference *final)
 {
-  HallwayEvent *now = hallway_conference_lookup_event (final, talk->guid);
+  HallwayTalk *now = hallway_conference_lookup_talk (final, talk->guid);
   const char *title;
 
   g_assert_true (hallway_bookmarks_contains (bookmarks, talk->guid));
@@ -430,7 +430,7 @@ assert_bookmark_after_update (HallwayBookmarks  *bookmarks,
     {
       /* Removed: still there, cancelled, with what it was. */
       g_assert_true (hallway_bookmarks_is_cancelled (bookmarks, talk->guid));
-      assert_snapshot_of (bookmarks, hallway_test_event (preliminary, talk->guid));
+      assert_snapshot_of (bookmarks, hallway_test_talk (preliminary, talk->guid));
       return;
     }
   g_assert_false (hallway_bookmarks_is_cancelled (bookmarks, talk->guid));
@@ -464,8 +464,8 @@ test_real_fosdem_bookmarks_follow_the_update (void)
     return;
   final = hallway_test_read_schedule (FINAL);
   for (guint i = 0; i < G_N_ELEMENTS (bookmarked_talks); i++)
-    hallway_bookmarks_add (bookmarks, hallway_test_event (preliminary, bookmarked_talks[i].guid));
-  assert_snapshot_of (bookmarks, hallway_test_event (preliminary, bookmarked_talks[0].guid));
+    hallway_bookmarks_add (bookmarks, hallway_test_talk (preliminary, bookmarked_talks[i].guid));
+  assert_snapshot_of (bookmarks, hallway_test_talk (preliminary, bookmarked_talks[0].guid));
 
   g_signal_connect (bookmarks, "changed", G_CALLBACK (on_changed), &n_changed);
   hallway_bookmarks_update_from (bookmarks, final);
@@ -488,7 +488,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/schedule-change/each-kind-and-field", test_each_kind_and_field);
-  g_test_add_func ("/schedule-change/old-and-new-event", test_the_old_and_new_event_are_kept);
+  g_test_add_func ("/schedule-change/old-and-new-event", test_the_old_and_new_talk_are_kept);
   g_test_add_func ("/schedule-change/identical", test_identical_versions_have_no_changes);
   g_test_add_func ("/schedule-change/empty", test_empty_versions);
   g_test_add_func ("/schedule-change/large-diff-is-linear", test_large_diff_is_linear);

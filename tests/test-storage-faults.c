@@ -16,7 +16,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-room.h"
 #include "hallway-fetcher.h"
 #include "hallway-file.h"
@@ -102,15 +102,15 @@ build_conference (guint n_talks)
 
   for (guint i = 0; i < n_talks; i++)
     {
-      HallwayEvent *event = hallway_event_new ();
+      HallwayTalk *talk = hallway_talk_new ();
       g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
       g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
 
-      event->guid = g_strdup_printf ("talk-%04u", i);
-      event->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
-      event->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
-      hallway_event_set_times (event, start, end);
-      hallway_conference_add_event (conference, event);
+      talk->guid = g_strdup_printf ("talk-%04u", i);
+      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
+      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
+      hallway_talk_set_times (talk, start, end);
+      hallway_conference_add_talk (conference, talk);
     }
   hallway_conference_finish (conference);
   return conference;
@@ -121,9 +121,9 @@ bookmark_first (HallwayBookmarks *bookmarks, HallwayConference *conference, guin
 {
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      hallway_bookmarks_add (bookmarks, event);
+      hallway_bookmarks_add (bookmarks, talk);
     }
 }
 

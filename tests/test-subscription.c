@@ -7,7 +7,7 @@
 
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-file-lock.h"
 #include "hallway-refresher.h"
 #include "hallway-schedule-change.h"
@@ -188,13 +188,13 @@ refresh_with (Fixture *fixture, const char *name)
 }
 
 static void
-bookmark_event_at (Fixture *fixture, guint position)
+bookmark_talk_at (Fixture *fixture, guint position)
 {
   HallwayConference *conference = hallway_subscription_get_conference (fixture->subscription);
-  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), position);
+  g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), position);
 
-  g_assert_nonnull (event);
-  hallway_bookmarks_add (fixture->bookmarks, event);
+  g_assert_nonnull (talk);
+  hallway_bookmarks_add (fixture->bookmarks, talk);
 }
 
 static void
@@ -458,7 +458,7 @@ test_new_version (Fixture *fixture, gconstpointer data)
   g_autofree char *old_etag = NULL;
   HallwayConference *preliminary;
   HallwayConference *final;
-  HallwayEvent *moved_now;
+  HallwayTalk *moved_now;
   GDateTime *snapshot_start = NULL;
 
   if (final_bytes == NULL || !refresh_with (fixture, PRELIMINARY_SCHEDULE))
@@ -475,17 +475,17 @@ test_new_version (Fixture *fixture, gconstpointer data)
   changed = first_change (expected, HALLWAY_CHANGE_CHANGED);
   g_assert_nonnull (moved);
   g_assert_nonnull (removed);
-  hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_event (moved));
-  hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_event (removed));
+  hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_talk (moved));
+  hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_talk (removed));
   if (changed != NULL)
-    hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_event (changed));
+    hallway_bookmarks_add (fixture->bookmarks, hallway_schedule_change_get_old_talk (changed));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (preliminary)); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (preliminary), i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (preliminary), i);
 
-      if (!model_has_key (expected, hallway_event_get_key (event)))
+      if (!model_has_key (expected, hallway_talk_get_key (talk)))
         {
-          hallway_bookmarks_add (fixture->bookmarks, event);
+          hallway_bookmarks_add (fixture->bookmarks, talk);
           break;
         }
     }
@@ -520,11 +520,11 @@ test_new_version (Fixture *fixture, gconstpointer data)
   /* The bookmarks follow, in memory and on disk. */
   g_assert_true (hallway_bookmarks_is_cancelled (fixture->bookmarks,
                                                  hallway_schedule_change_get_key (removed)));
-  moved_now = hallway_schedule_change_get_new_event (moved);
+  moved_now = hallway_schedule_change_get_new_talk (moved);
   g_assert_true (hallway_bookmarks_get_snapshot (fixture->bookmarks,
                                                  hallway_schedule_change_get_key (moved),
                                                  NULL, &snapshot_start, NULL, NULL));
-  g_assert_true (g_date_time_equal (snapshot_start, hallway_event_get_start (moved_now)));
+  g_assert_true (g_date_time_equal (snapshot_start, hallway_talk_get_start (moved_now)));
   reloaded = hallway_bookmarks_new (fixture->bookmarks_file);
   g_assert_true (hallway_bookmarks_load (reloaded, &error));
   g_assert_true (hallway_bookmarks_is_cancelled (reloaded,
@@ -774,9 +774,9 @@ test_failure (Fixture *fixture, gconstpointer data)
 
   if (other == NULL || !refresh_with (fixture, SMALL_SCHEDULE))
     return;
-  bookmark_event_at (fixture, 0);
-  bookmark_event_at (fixture, 50);
-  bookmark_event_at (fixture, 107);
+  bookmark_talk_at (fixture, 0);
+  bookmark_talk_at (fixture, 50);
+  bookmark_talk_at (fixture, 107);
   save_bookmarks (fixture);
   before = capture_state (fixture);
   parse_count = hallway_subscription_get_parse_count (fixture->subscription);
@@ -1041,8 +1041,8 @@ test_bookmarks_saved_in_queue (Fixture *fixture, gconstpointer data)
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, before, SYNC_SERVE_PLAIN);
   g_assert_true (refresh (fixture->subscription, &error));
   g_assert_no_error (error);
-  bookmark_event_at (fixture, 0);
-  bookmark_event_at (fixture, 1);
+  bookmark_talk_at (fixture, 0);
+  bookmark_talk_at (fixture, 1);
   save_bookmarks (fixture);
 
   order.lock = hallway_file_lock_acquire (fixture->bookmarks_file, NULL, &error);

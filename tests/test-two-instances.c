@@ -111,9 +111,9 @@ test_bookmarks_adds_from_both_kept (void)
   const char *both[] = { "x", "y", NULL };
   guint b_changed = 0;
 
-  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "x"));
+  hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
   save_ok (a);
-  hallway_bookmarks_add (b, hallway_conference_lookup_event (conference, "y"));
+  hallway_bookmarks_add (b, hallway_conference_lookup_talk (conference, "y"));
   g_signal_connect (b, "changed", G_CALLBACK (count_changed), &b_changed);
   save_async_ok (b);
 
@@ -140,8 +140,8 @@ test_bookmarks_removal_survives_other_save (void)
   g_autoptr (HallwayBookmarks) b = NULL;
   const char *after[] = { "y", "z", NULL };
 
-  hallway_bookmarks_add (first, hallway_conference_lookup_event (conference, "x"));
-  hallway_bookmarks_add (first, hallway_conference_lookup_event (conference, "y"));
+  hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "x"));
+  hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "y"));
   save_ok (first);
   a = loaded_bookmarks (file);
   b = loaded_bookmarks (file);
@@ -149,7 +149,7 @@ test_bookmarks_removal_survives_other_save (void)
   hallway_bookmarks_remove (a, "x");
   save_async_ok (a);
   g_assert_true (hallway_bookmarks_contains (b, "x"));
-  hallway_bookmarks_add (b, hallway_conference_lookup_event (conference, "z"));
+  hallway_bookmarks_add (b, hallway_conference_lookup_talk (conference, "z"));
   save_ok (b);
 
   assert_keys_on_disk (file, after);
@@ -169,8 +169,8 @@ test_bookmarks_backup_and_tracks_merged (void)
   g_autoptr (HallwayBookmarks) b = NULL;
   g_autoptr (HallwayBookmarks) fresh = NULL;
 
-  hallway_bookmarks_add (first, hallway_conference_lookup_event (conference, "x"));
-  hallway_bookmarks_add (first, hallway_conference_lookup_event (conference, "y"));
+  hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "x"));
+  hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "y"));
   hallway_bookmarks_set_track_hidden (first, "Old track", TRUE);
   save_ok (first);
   a = loaded_bookmarks (file);
@@ -209,10 +209,10 @@ test_bookmarks_newer_file_since_load_refused (void)
   g_autofree char *kept = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "x"));
+  hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
   save_ok (a);
   g_assert_true (g_file_set_contents (path, newer, -1, &error));
-  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "y"));
+  hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "y"));
   g_assert_false (hallway_bookmarks_save (a, NULL, &error));
   g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION);
   g_assert_nonnull (strstr (error->message, path));
@@ -238,11 +238,11 @@ test_bookmarks_damaged_file_since_load_refused (void)
   g_autofree char *kept = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "x"));
+  hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
   save_ok (a);
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   g_assert_true (g_file_set_contents (path, damaged, -1, &error));
-  hallway_bookmarks_add (a, hallway_conference_lookup_event (conference, "y"));
+  hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "y"));
   g_assert_false (hallway_bookmarks_save (a, NULL, &error));
   g_assert_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, path));
@@ -280,15 +280,15 @@ build_many (void)
   for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
     for (guint i = 0; i < N_ADDS; i++)
       {
-        HallwayEvent *event = hallway_event_new ();
+        HallwayTalk *talk = hallway_talk_new ();
         g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
         g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
 
-        event->guid = g_strdup_printf ("%c-%02u", prefixes[p], i);
-        event->title = g_strdup_printf ("Talk %u", i);
-        event->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215"));
-        hallway_event_set_times (event, start, end);
-        hallway_conference_add_event (conference, event);
+        talk->guid = g_strdup_printf ("%c-%02u", prefixes[p], i);
+        talk->title = g_strdup_printf ("Talk %u", i);
+        talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215"));
+        hallway_talk_set_times (talk, start, end);
+        hallway_conference_add_talk (conference, talk);
       }
   hallway_conference_finish (conference);
   return conference;
@@ -310,7 +310,7 @@ run_adder (char prefix, const char *path)
     {
       g_autofree char *key = g_strdup_printf ("%c-%02u", prefix, i);
 
-      hallway_bookmarks_add (bookmarks, hallway_conference_lookup_event (conference, key));
+      hallway_bookmarks_add (bookmarks, hallway_conference_lookup_talk (conference, key));
       if (i >= 2 && !is_kept (i - 2))
         {
           g_autofree char *old = g_strdup_printf ("%c-%02u", prefix, i - 2);

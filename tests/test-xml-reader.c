@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "hallway-day.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
 #include "hallway-schedule-reader-private.h"
@@ -23,18 +23,18 @@ format_time (GDateTime *time)
 }
 
 /* An event by its key, or "id:N" for files without guids, where the id must be unique. */
-static HallwayEvent *
+static HallwayTalk *
 find_event (HallwayConference *conference, const char *ref)
 {
-  HallwayEvent *found = NULL;
+  HallwayTalk *found = NULL;
 
   if (!g_str_has_prefix (ref, "id:"))
-    return hallway_test_event (conference, ref);
+    return hallway_test_talk (conference, ref);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conference)); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      if (g_strcmp0 (hallway_event_get_id (event), ref + 3) == 0)
+      if (g_strcmp0 (hallway_talk_get_id (event), ref + 3) == 0)
         {
           g_assert_null (found);
           found = event;
@@ -59,16 +59,16 @@ typedef struct
 static void
 assert_spot_check (HallwayConference *conference, const SpotCheck *check)
 {
-  HallwayEvent *event = find_event (conference, check->ref);
-  g_autofree char *start = format_time (hallway_event_get_start (event));
-  g_autofree char *end = format_time (hallway_event_get_end (event));
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
+  HallwayTalk *event = find_event (conference, check->ref);
+  g_autofree char *start = format_time (hallway_talk_get_start (event));
+  g_autofree char *end = format_time (hallway_talk_get_end (event));
+  g_autofree char *speakers = hallway_talk_dup_speakers (event);
 
-  g_assert_cmpstr (hallway_event_get_title (event), ==, check->title);
+  g_assert_cmpstr (hallway_talk_get_title (event), ==, check->title);
   g_assert_cmpstr (start, ==, check->start);
   g_assert_cmpstr (end, ==, check->end);
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, check->room);
-  g_assert_cmpstr (hallway_event_get_track_name (event), ==, check->track);
+  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, check->room);
+  g_assert_cmpstr (hallway_talk_get_track_name (event), ==, check->track);
   g_assert_cmpstr (speakers, ==, check->speakers);
 }
 
@@ -76,18 +76,18 @@ static void
 assert_event_times (HallwayConference *conference, const char *ref, const char *start,
                     const char *end)
 {
-  HallwayEvent *event = find_event (conference, ref);
-  g_autofree char *event_start = format_time (hallway_event_get_start (event));
-  g_autofree char *event_end = format_time (hallway_event_get_end (event));
+  HallwayTalk *event = find_event (conference, ref);
+  g_autofree char *event_start = format_time (hallway_talk_get_start (event));
+  g_autofree char *event_end = format_time (hallway_talk_get_end (event));
 
   g_assert_cmpstr (event_start, ==, start);
   g_assert_cmpstr (event_end, ==, end);
 }
 
 static void
-assert_day (HallwayEvent *event, const char *date, guint index)
+assert_day (HallwayTalk *event, const char *date, guint index)
 {
-  HallwayDay *day = hallway_event_get_day (event);
+  HallwayDay *day = hallway_talk_get_day (event);
   g_autofree char *iso = NULL;
 
   g_assert_nonnull (day);
@@ -97,9 +97,9 @@ assert_day (HallwayEvent *event, const char *date, guint index)
 }
 
 static HallwayLink *
-find_link (HallwayEvent *event, const char *url)
+find_link (HallwayTalk *event, const char *url)
 {
-  GPtrArray *links = hallway_event_get_links (event);
+  GPtrArray *links = hallway_talk_get_links (event);
 
   for (guint i = 0; i < links->len; i++)
     if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
@@ -109,7 +109,7 @@ find_link (HallwayEvent *event, const char *url)
 }
 
 static void
-assert_link_kind (HallwayEvent *event, const char *url, HallwayLinkKind kind)
+assert_link_kind (HallwayTalk *event, const char *url, HallwayLinkKind kind)
 {
   g_assert_cmpint (hallway_link_get_kind (find_link (event, url)), ==, kind);
 }
@@ -341,12 +341,12 @@ test_schedule_consistency (gconstpointer data)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conference)); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      g_assert_cmpint (g_date_time_compare (hallway_event_get_start (event),
-                                            hallway_event_get_end (event)), <=, 0);
-      g_assert_nonnull (hallway_event_get_day (event));
-      g_assert_nonnull (hallway_event_get_key (event));
+      g_assert_cmpint (g_date_time_compare (hallway_talk_get_start (event),
+                                            hallway_talk_get_end (event)), <=, 0);
+      g_assert_nonnull (hallway_talk_get_day (event));
+      g_assert_nonnull (hallway_talk_get_key (event));
     }
 }
 
@@ -360,7 +360,7 @@ static void
 test_fosdem_2026_seed_talk (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
-  HallwayEvent *event;
+  HallwayTalk *event;
   HallwayLink *link;
   const SpotCheck seed = {
     SEED_TALK_GUID,
@@ -372,20 +372,20 @@ test_fosdem_2026_seed_talk (void)
   if (conference == NULL)
     return;
   assert_spot_check (conference, &seed);
-  event = hallway_test_event (conference, SEED_TALK_GUID);
-  g_assert_cmpstr (hallway_event_get_id (event), ==, "9183");
-  g_assert_cmpstr (hallway_event_get_slug (event), ==, SEED_TALK_SLUG);
-  g_assert_cmpstr (hallway_event_get_code (event), ==, "FQWYHW");
-  g_assert_cmpstr (hallway_event_get_event_type (event), ==, "devroom");
-  g_assert_cmpstr (hallway_event_get_language (event), ==, "en");
-  g_assert_null (hallway_event_get_subtitle (event));
-  g_assert_null (hallway_event_get_description (event));
-  g_assert_cmpstr (hallway_event_get_url (event), ==,
+  event = hallway_test_talk (conference, SEED_TALK_GUID);
+  g_assert_cmpstr (hallway_talk_get_id (event), ==, "9183");
+  g_assert_cmpstr (hallway_talk_get_slug (event), ==, SEED_TALK_SLUG);
+  g_assert_cmpstr (hallway_talk_get_code (event), ==, "FQWYHW");
+  g_assert_cmpstr (hallway_talk_get_talk_type (event), ==, "devroom");
+  g_assert_cmpstr (hallway_talk_get_language (event), ==, "en");
+  g_assert_null (hallway_talk_get_subtitle (event));
+  g_assert_null (hallway_talk_get_description (event));
+  g_assert_cmpstr (hallway_talk_get_url (event), ==,
                    "https://fosdem.org/2026/schedule/event/" SEED_TALK_SLUG "/");
-  g_assert_cmpstr (hallway_event_get_feedback_url (event), ==,
+  g_assert_cmpstr (hallway_talk_get_feedback_url (event), ==,
                    "https://pretalx.fosdem.org/fosdem-2026/talk/FQWYHW/feedback/");
   assert_day (event, "2026-01-31", 1);
-  g_assert_cmpuint (hallway_event_get_links (event)->len, ==, 6);
+  g_assert_cmpuint (hallway_talk_get_links (event)->len, ==, 6);
   assert_link_kind (event, "https://video.fosdem.org/2026/aw1120/" SEED_TALK_SLUG ".av1.webm",
                     HALLWAY_LINK_VIDEO);
   assert_link_kind (event, "https://chat.fosdem.org/#/room/"
@@ -406,7 +406,7 @@ test_fosdem_2026_seed_talk_abstract (void)
 
   if (conference == NULL)
     return;
-  abstract = hallway_event_get_abstract (hallway_test_event (conference, SEED_TALK_GUID));
+  abstract = hallway_talk_get_abstract (hallway_test_talk (conference, SEED_TALK_GUID));
   g_assert_nonnull (abstract);
   g_assert_nonnull (strstr (abstract, "In late 2023, DINUM"));
   g_assert_nonnull (strstr (abstract, "<p>"));
@@ -430,7 +430,7 @@ test_fosdem_2026_biographies (void)
   g_assert_cmpstr (hallway_person_get_name (person), ==, "Emma Ghariani");
   g_assert_nonnull (strstr (hallway_person_get_biography (person),
                             "Director of the Open Source and Digital Commons division"));
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_events_for_person (conference, person)),
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_person (conference, person)),
                     ==, 1);
   /* Olivier Delteil's <biography> is empty. */
   g_assert_null (hallway_person_get_biography (find_person (conference, "7130")));
@@ -462,18 +462,18 @@ static void
 test_fosdem_2024_small_whitespace (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2024-small-fixture.xml");
-  HallwayEvent *event;
+  HallwayTalk *event;
   HallwayLink *link;
 
   if (conference == NULL)
     return;
   g_assert_true (has_track (conference, "Designing Futures of FOSS Content Management "
                                         "with the Open Website Alliance devroom"));
-  event = hallway_test_event (conference, "b5310e1d-0c7f-5a68-8e09-fbae3847b88e");
-  g_assert_cmpstr (hallway_event_get_title (event), ==,
+  event = hallway_test_talk (conference, "b5310e1d-0c7f-5a68-8e09-fbae3847b88e");
+  g_assert_cmpstr (hallway_talk_get_title (event), ==,
                    "Copyleft and the GPL: Finding the Path Forward to Defend our Software Right to Repair");
   /* Link labels wrapped over lines too. */
-  event = hallway_test_event (conference, "5bb0aa4e-0c0e-5ccd-9523-0ed1ca679039");
+  event = hallway_test_talk (conference, "5bb0aa4e-0c0e-5ccd-9523-0ed1ca679039");
   link = find_link (event, "https://pretalx.fosdem.org/fosdem-2024/talk/GK99DE/feedback/");
   g_assert_cmpstr (hallway_link_get_label (link), ==, "Submit Feedback");
 }
@@ -484,17 +484,17 @@ static void
 test_fosdem_2007_layout (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2007.xml");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   event = find_event (conference, "id:0");
   assert_day (event, "2007-02-25", 1);
-  g_assert_null (hallway_event_get_slug (event));
-  g_assert_null (hallway_event_get_event_type (event));
-  g_assert_nonnull (strstr (hallway_event_get_abstract (event), "AIGLX"));
+  g_assert_null (hallway_talk_get_slug (event));
+  g_assert_null (hallway_talk_get_talk_type (event));
+  g_assert_nonnull (strstr (hallway_talk_get_abstract (event), "AIGLX"));
   assert_link_kind (event, "http://video.fosdem.org/2007/FOSDEM2007-AIGLX.ogg", HALLWAY_LINK_VIDEO);
-  g_assert_cmpuint (hallway_event_get_links (find_event (conference, "id:138"))->len, ==, 0);
+  g_assert_cmpuint (hallway_talk_get_links (find_event (conference, "id:138"))->len, ==, 0);
   g_assert_cmpstr (hallway_conference_get_venue (conference), ==, "ULB (Université Libre de Bruxelles)");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), >, 10);
 }
@@ -504,26 +504,26 @@ static void
 test_fosdem_2010_quirks (void)
 {
   g_autoptr (HallwayConference) conference = NULL;
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   conference = hallway_test_read_schedule ("fosdem-2010-pentabarf-confclerk.xml");
 
   if (conference == NULL)
     return;
   event = find_event (conference, "id:819");
-  g_assert_cmpstr (hallway_event_get_slug (event), ==, "welcome");
-  g_assert_cmpstr (hallway_event_get_language (event), ==, "English");
-  g_assert_cmpstr (hallway_event_get_event_type (event), ==, "Podium");
-  g_assert_nonnull (strstr (hallway_event_get_description (event), "Raphael Bauduin"));
+  g_assert_cmpstr (hallway_talk_get_slug (event), ==, "welcome");
+  g_assert_cmpstr (hallway_talk_get_language (event), ==, "English");
+  g_assert_cmpstr (hallway_talk_get_talk_type (event), ==, "Podium");
+  g_assert_nonnull (strstr (hallway_talk_get_description (event), "Raphael Bauduin"));
   assert_day (event, "2010-02-06", 1);
   assert_day (find_event (conference, "id:826"), "2010-02-07", 2);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conference)); i++)
     {
-      g_autoptr (HallwayEvent) each = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autoptr (HallwayTalk) each = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
-      g_assert_null (strchr (hallway_event_get_title (each), '\r'));
-      if (hallway_event_get_description (each) != NULL)
-        g_assert_null (strchr (hallway_event_get_description (each), '\r'));
+      g_assert_null (strchr (hallway_talk_get_title (each), '\r'));
+      if (hallway_talk_get_description (each) != NULL)
+        g_assert_null (strchr (hallway_talk_get_description (each), '\r'));
     }
 }
 
@@ -533,17 +533,17 @@ static void
 test_39c3_crossing_midnight (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("39c3-everything.schedule.xml");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   /* 23:55 + 00:40, on day 1 of the schedule although it ends on the 28th */
   assert_event_times (conference, "13468ffb-06e8-53ca-9e7c-3cfa56cd44af",
                       "2025-12-27T23:55:00+01:00", "2025-12-28T00:35:00+01:00");
-  event = hallway_test_event (conference, "13468ffb-06e8-53ca-9e7c-3cfa56cd44af");
-  g_assert_cmpstr (hallway_event_get_title (event), ==,
+  event = hallway_test_talk (conference, "13468ffb-06e8-53ca-9e7c-3cfa56cd44af");
+  g_assert_cmpstr (hallway_talk_get_title (event), ==,
                    "AI-generated content in Wikipedia - a tale of caution");
-  g_assert_cmpstr (hallway_event_get_room_name (event), ==, "Ground");
+  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "Ground");
   assert_day (event, "2025-12-27", 1);
   /* A DJ set of three hours from 23:30 */
   assert_event_times (conference, "6046cd64-7de1-5c5b-b5ed-1a008f619b6d",
@@ -554,30 +554,30 @@ static void
 test_39c3_identity (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("39c3-everything.schedule.xml");
-  HallwayEvent *first;
-  HallwayEvent *second;
-  HallwayEvent *event;
+  HallwayTalk *first;
+  HallwayTalk *second;
+  HallwayTalk *event;
   HallwayLink *slides;
 
   if (conference == NULL)
     return;
   /* id 400025 twice, with two guids: two events */
-  first = hallway_test_event (conference, "f3ceb410-4e1a-5def-8ae6-43b526321ce7");
-  second = hallway_test_event (conference, "a37717e9-2116-533c-af99-868ef66a8991");
-  g_assert_cmpstr (hallway_event_get_id (first), ==, "400025");
-  g_assert_cmpstr (hallway_event_get_id (second), ==, "400025");
-  g_assert_cmpstr (hallway_event_get_code (first), ==, "RP3H7Z");
+  first = hallway_test_talk (conference, "f3ceb410-4e1a-5def-8ae6-43b526321ce7");
+  second = hallway_test_talk (conference, "a37717e9-2116-533c-af99-868ef66a8991");
+  g_assert_cmpstr (hallway_talk_get_id (first), ==, "400025");
+  g_assert_cmpstr (hallway_talk_get_id (second), ==, "400025");
+  g_assert_cmpstr (hallway_talk_get_code (first), ==, "RP3H7Z");
   assert_day (second, "2025-12-30", 4);
 
-  event = hallway_test_event (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
-  g_assert_cmpstr (hallway_event_get_code (event), ==, "POWER1");
-  g_assert_cmpstr (hallway_event_get_event_type (event), ==, "Ceremony");
+  event = hallway_test_talk (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
+  g_assert_cmpstr (hallway_talk_get_code (event), ==, "POWER1");
+  g_assert_cmpstr (hallway_talk_get_talk_type (event), ==, "Ceremony");
   /* persons carry a guid instead of an id */
-  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_event_get_persons (event), 0)),
+  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_talk_get_persons (event), 0)),
                    ==, "4f09b480-eebf-54b5-b703-781907c5e048");
 
   /* A relative attachment resolves against the event's pretalx page. */
-  event = hallway_test_event (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
+  event = hallway_test_talk (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
   slides = find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
                       "2025_39C3_LiberatingBluetooth_MFFpRgs.pdf");
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
@@ -592,15 +592,15 @@ static void
 test_36c3_merged (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("36c3-merged.schedule.xml");
-  HallwayEvent *first;
-  HallwayEvent *repeat;
-  HallwayEvent *event;
+  HallwayTalk *first;
+  HallwayTalk *repeat;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   /* The same workshop twice under one guid: two events, the later one keyed "#2". */
-  first = hallway_test_event (conference, "81f5f0c4-3d35-522c-8f1c-c8825b92f00a");
-  repeat = hallway_test_event (conference, "81f5f0c4-3d35-522c-8f1c-c8825b92f00a#2");
+  first = hallway_test_talk (conference, "81f5f0c4-3d35-522c-8f1c-c8825b92f00a");
+  repeat = hallway_test_talk (conference, "81f5f0c4-3d35-522c-8f1c-c8825b92f00a#2");
   g_assert_true (first != repeat);
   assert_event_times (conference, "81f5f0c4-3d35-522c-8f1c-c8825b92f00a",
                       "2019-12-27T16:10:00+01:00", "2019-12-27T18:10:00+01:00");
@@ -610,35 +610,35 @@ test_36c3_merged (void)
   /* Crossing midnight, with a relative frab attachment under the base URL. */
   assert_event_times (conference, "5f38b716-e18c-44a3-b9fd-8f3eb593605c",
                       "2019-12-27T23:30:00+01:00", "2019-12-28T00:30:00+01:00");
-  event = hallway_test_event (conference, "5f38b716-e18c-44a3-b9fd-8f3eb593605c");
-  g_assert_cmpstr (hallway_event_get_title (event), ==, "SIM card technology from A-Z");
+  event = hallway_test_talk (conference, "5f38b716-e18c-44a3-b9fd-8f3eb593605c");
+  g_assert_cmpstr (hallway_talk_get_title (event), ==, "SIM card technology from A-Z");
   assert_link_kind (event, "https://fahrplan.events.ccc.de/system/event_attachments/attachments/"
                     "000/004/063/original/36c3-sim_card_technology_from_A_to_Z.pdf?1577525210",
                     HALLWAY_LINK_SLIDES);
 
   /* <link>https://…</link> without href */
-  find_link (hallway_test_event (conference, "5d91410d-7e49-4e12-a2fc-16abda0103bc"), "https://c3voc.de/");
+  find_link (hallway_test_talk (conference, "5d91410d-7e49-4e12-a2fc-16abda0103bc"), "https://c3voc.de/");
 }
 
 static void
 test_33c3_frab (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.xml");
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
   /* No time_zone_name: the offset of the file, not UTC. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
-  assert_day (hallway_test_event (conference, "b8e0eb47-4832-4726-bc9b-9015bd96becf"), "2016-12-27", 1);
-  event = hallway_test_event (conference, "835ad2b7-162f-4731-b032-603eee69371b");
-  g_assert_true (hallway_event_get_do_not_record (event));
-  event = hallway_test_event (conference, "b8e0eb47-4832-4726-bc9b-9015bd96becf");
-  g_assert_false (hallway_event_get_do_not_record (event));
-  event = hallway_test_event (conference, "87092ad2-d3fd-4a37-bb58-1fe71217a06b");
-  g_assert_cmpstr (hallway_event_get_subtitle (event), ==,
+  assert_day (hallway_test_talk (conference, "b8e0eb47-4832-4726-bc9b-9015bd96becf"), "2016-12-27", 1);
+  event = hallway_test_talk (conference, "835ad2b7-162f-4731-b032-603eee69371b");
+  g_assert_true (hallway_talk_get_do_not_record (event));
+  event = hallway_test_talk (conference, "b8e0eb47-4832-4726-bc9b-9015bd96becf");
+  g_assert_false (hallway_talk_get_do_not_record (event));
+  event = hallway_test_talk (conference, "87092ad2-d3fd-4a37-bb58-1fe71217a06b");
+  g_assert_cmpstr (hallway_talk_get_subtitle (event), ==,
                    "The Infrastructure and People behind Drone Killings");
-  g_assert_nonnull (strstr (hallway_event_get_description (event), "A drone is merely a networked platform"));
+  g_assert_nonnull (strstr (hallway_talk_get_description (event), "A drone is merely a networked platform"));
 }
 
 /* ---- DebConf: UTC dates, local starts ---------------------------------------------- */
@@ -649,13 +649,13 @@ test_debconf23_days (void)
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("debconf23-wafer.xml");
   g_autoptr (GDateTime) utc = NULL;
   g_autofree char *utc_text = NULL;
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (conference == NULL)
     return;
-  event = hallway_test_event (conference, "455d075f-48c0-2ec2-24b3-f5add30c383a");
+  event = hallway_test_talk (conference, "455d075f-48c0-2ec2-24b3-f5add30c383a");
   /* The absolute instant is <date>: 05:00 UTC, 10:30 in Kochi. */
-  utc = g_date_time_to_utc (hallway_event_get_start (event));
+  utc = g_date_time_to_utc (hallway_talk_get_start (event));
   utc_text = format_time (utc);
   g_assert_cmpstr (utc_text, ==, "2023-09-10T05:00:00+00:00");
   /* Day 1 is dated 2023-09-09 in UTC but starts at 03:00 on the 10th in Kochi. */
@@ -663,8 +663,8 @@ test_debconf23_days (void)
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 8);
   g_assert_cmpstr (hallway_conference_get_acronym (conference), ==, "debconf23");
   g_assert_cmpstr (hallway_conference_get_base_url (conference), ==, "https://debconf23.debconf.org");
-  g_assert_cmpstr (hallway_event_get_description (event), !=, NULL);
-  g_assert_null (hallway_event_get_abstract (event));
+  g_assert_cmpstr (hallway_talk_get_description (event), !=, NULL);
+  g_assert_null (hallway_talk_get_abstract (event));
 }
 
 /* ---- fixtures: time ---------------------------------------------------------------- */
@@ -690,13 +690,13 @@ test_fixture_day_change (void)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("xml-day-change.xml", &error);
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   g_assert_no_error (error);
   assert_event_times (conference, "night/1", "2024-02-03T23:30:00+01:00", "2024-02-04T00:30:00+01:00");
   assert_event_times (conference, "night/2", "2024-02-04T01:00:00+01:00", "2024-02-04T01:30:00+01:00");
   /* Both stay on the schedule's day 1. */
-  event = hallway_test_event (conference, "night/2");
+  event = hallway_test_talk (conference, "night/2");
   assert_day (event, "2024-02-03", 1);
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 1);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "pentabarf-xml");
@@ -874,14 +874,14 @@ test_fixture_external_dtd (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("xml-external-dtd.xml", &error);
   GListModel *persons;
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, 1);
   event = find_event (conference, "id:1");
-  g_assert_cmpstr (hallway_event_get_title (event), ==, "Entity here");
+  g_assert_cmpstr (hallway_talk_get_title (event), ==, "Entity here");
   assert_no_passwd (hallway_conference_get_title (conference));
-  assert_no_passwd (hallway_event_get_title (event));
+  assert_no_passwd (hallway_talk_get_title (event));
   persons = hallway_conference_get_persons (conference);
   for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
     {

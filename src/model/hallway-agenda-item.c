@@ -4,14 +4,14 @@
 #include "hallway-agenda-item.h"
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 
 struct _HallwayAgendaItem
 {
   GObject parent_instance;
 
   HallwayAgendaItemKind kind;
-  HallwayEvent *event;
+  HallwayTalk *talk;
   char *key;
   char *title;
   char *room;
@@ -28,7 +28,7 @@ hallway_agenda_item_finalize (GObject *object)
 {
   HallwayAgendaItem *self = HALLWAY_AGENDA_ITEM (object);
 
-  g_clear_object (&self->event);
+  g_clear_object (&self->talk);
   g_free (self->key);
   g_free (self->title);
   g_free (self->room);
@@ -60,17 +60,17 @@ item_new (HallwayAgendaItemKind kind, GDateTime *start, GDateTime *end)
 }
 
 static HallwayAgendaItem *
-talk_item_new (HallwayPlan *plan, HallwayEvent *event)
+talk_item_new (HallwayPlan *plan, HallwayTalk *talk)
 {
-  HallwayAgendaItem *self = item_new (HALLWAY_AGENDA_TALK, hallway_event_get_start (event),
-                                      hallway_event_get_end (event));
+  HallwayAgendaItem *self = item_new (HALLWAY_AGENDA_TALK, hallway_talk_get_start (talk),
+                                      hallway_talk_get_end (talk));
 
-  self->event = g_object_ref (event);
-  self->key = g_strdup (hallway_event_get_key (event));
-  self->title = g_strdup (hallway_event_get_title (event));
-  self->room = g_strdup (hallway_event_get_room_name (event));
-  self->conflicting = hallway_plan_is_conflicting (plan, event);
-  self->backup = hallway_plan_is_backup (plan, event);
+  self->talk = g_object_ref (talk);
+  self->key = g_strdup (hallway_talk_get_key (talk));
+  self->title = g_strdup (hallway_talk_get_title (talk));
+  self->room = g_strdup (hallway_talk_get_room_name (talk));
+  self->conflicting = hallway_plan_is_conflicting (plan, talk);
+  self->backup = hallway_plan_is_backup (plan, talk);
   return self;
 }
 
@@ -150,8 +150,8 @@ hallway_agenda_build (HallwayPlan *plan, GTimeSpan min_gap)
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      HallwayEvent *event = hallway_conference_lookup_event (conference, keys[i]);
-      HallwayAgendaItem *item = event != NULL ? talk_item_new (plan, event)
+      HallwayTalk *talk = hallway_conference_lookup_talk (conference, keys[i]);
+      HallwayAgendaItem *item = talk != NULL ? talk_item_new (plan, talk)
                                               : cancelled_item_new (bookmarks, keys[i]);
 
       if (item != NULL)
@@ -169,11 +169,11 @@ hallway_agenda_item_get_kind (HallwayAgendaItem *self)
   return self->kind;
 }
 
-HallwayEvent *
-hallway_agenda_item_get_event (HallwayAgendaItem *self)
+HallwayTalk *
+hallway_agenda_item_get_talk (HallwayAgendaItem *self)
 {
   g_return_val_if_fail (HALLWAY_IS_AGENDA_ITEM (self), NULL);
-  return self->event;
+  return self->talk;
 }
 
 const char *

@@ -20,7 +20,7 @@ G_DECLARE_FINAL_TYPE (HallwayAgendaItem, hallway_agenda_item, HALLWAY, AGENDA_IT
 
 HallwayAgendaItemKind  hallway_agenda_item_get_kind        (HallwayAgendaItem *self);
 /* The talk; NULL for gaps and cancelled talks. */
-HallwayEvent          *hallway_agenda_item_get_event       (HallwayAgendaItem *self);
+HallwayTalk          *hallway_agenda_item_get_talk       (HallwayAgendaItem *self);
 const char            *hallway_agenda_item_get_key         (HallwayAgendaItem *self);
 const char            *hallway_agenda_item_get_title       (HallwayAgendaItem *self);
 const char            *hallway_agenda_item_get_room        (HallwayAgendaItem *self);

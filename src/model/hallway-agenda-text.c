@@ -9,7 +9,7 @@
 #include "hallway-agenda-item.h"
 #include "hallway-agenda-text.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 
 /* My Agenda as text to paste into an e-mail or a chat, and the formatting the printed day
  * plan shares with it. */
@@ -165,9 +165,9 @@ append_text (GString *text, const char *plain, gboolean markdown)
 static char *
 dup_speakers (HallwayAgendaItem *item)
 {
-  HallwayEvent *event = hallway_agenda_item_get_event (item);
+  HallwayTalk *talk = hallway_agenda_item_get_talk (item);
 
-  return event != NULL ? hallway_event_dup_speakers (event) : NULL;
+  return talk != NULL ? hallway_talk_dup_speakers (talk) : NULL;
 }
 
 static const char *

@@ -9,7 +9,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-file.h"
 #include "hallway-file-lock.h"
 #include "hallway-json.h"
@@ -148,26 +148,26 @@ replace_cancelled (Bookmark *bookmark, gboolean cancelled)
 
 /* The talk is in the current schedule: take its details and clear any cancellation. */
 static gboolean
-bookmark_take_snapshot (Bookmark *bookmark, HallwayEvent *event)
+bookmark_take_snapshot (Bookmark *bookmark, HallwayTalk *talk)
 {
   gboolean changed = FALSE;
 
-  changed |= replace_text (&bookmark->title, hallway_event_get_title (event));
-  changed |= replace_text (&bookmark->room, hallway_event_get_room_name (event));
-  changed |= replace_time (&bookmark->start, hallway_event_get_start (event));
-  changed |= replace_time (&bookmark->end, hallway_event_get_end (event));
+  changed |= replace_text (&bookmark->title, hallway_talk_get_title (talk));
+  changed |= replace_text (&bookmark->room, hallway_talk_get_room_name (talk));
+  changed |= replace_time (&bookmark->start, hallway_talk_get_start (talk));
+  changed |= replace_time (&bookmark->end, hallway_talk_get_end (talk));
   changed |= replace_cancelled (bookmark, FALSE);
   return changed;
 }
 
 static Bookmark *
-bookmark_new_for_event (HallwayEvent *event)
+bookmark_new_for_talk (HallwayTalk *talk)
 {
   Bookmark *bookmark = g_new0 (Bookmark, 1);
 
-  bookmark->key = g_strdup (hallway_event_get_key (event));
+  bookmark->key = g_strdup (hallway_talk_get_key (talk));
   bookmark->added = g_date_time_new_now_utc ();
-  bookmark_take_snapshot (bookmark, event);
+  bookmark_take_snapshot (bookmark, talk);
   return bookmark;
 }
 
@@ -916,23 +916,23 @@ hallway_bookmarks_contains (HallwayBookmarks *self, const char *key)
 
 /* Adding a bookmarked talk again refreshes its snapshot and keeps its "added" time. */
 void
-hallway_bookmarks_add (HallwayBookmarks *self, HallwayEvent *event)
+hallway_bookmarks_add (HallwayBookmarks *self, HallwayTalk *talk)
 {
   Bookmark *bookmark;
 
   g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
-  g_return_if_fail (HALLWAY_IS_EVENT (event));
-  g_return_if_fail (hallway_event_get_key (event) != NULL);
+  g_return_if_fail (HALLWAY_IS_TALK (talk));
+  g_return_if_fail (hallway_talk_get_key (talk) != NULL);
 
-  bookmark = g_hash_table_lookup (self->bookmarks, hallway_event_get_key (event));
+  bookmark = g_hash_table_lookup (self->bookmarks, hallway_talk_get_key (talk));
   if (bookmark == NULL)
     {
-      bookmark = bookmark_new_for_event (event);
+      bookmark = bookmark_new_for_talk (talk);
       g_hash_table_insert (self->bookmarks, bookmark->key, bookmark);
       note_change (self->changes, bookmark->key, CHANGE_ADDED);
       emit_changed (self);
     }
-  else if (bookmark_take_snapshot (bookmark, event))
+  else if (bookmark_take_snapshot (bookmark, talk))
     {
       note_change (self->changes, bookmark->key, CHANGE_SNAPSHOT);
       emit_changed (self);
@@ -988,9 +988,9 @@ hallway_bookmarks_update_from (HallwayBookmarks *self, HallwayConference *confer
   g_hash_table_iter_init (&iter, self->bookmarks);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &bookmark))
     {
-      HallwayEvent *event = hallway_conference_lookup_event (conference, bookmark->key);
+      HallwayTalk *talk = hallway_conference_lookup_talk (conference, bookmark->key);
 
-      gboolean this_changed = event != NULL ? bookmark_take_snapshot (bookmark, event)
+      gboolean this_changed = talk != NULL ? bookmark_take_snapshot (bookmark, talk)
                                             : replace_cancelled (bookmark, TRUE);
 
       if (this_changed)

@@ -20,7 +20,7 @@ GQuark hallway_bookmarks_error_quark (void);
 #define HALLWAY_TYPE_BOOKMARKS (hallway_bookmarks_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, HALLWAY, BOOKMARKS, GObject)
 
-/* The bookmarks of one conference, keyed by event identity key, stored in one versioned
+/* The bookmarks of one conference, keyed by talk identity key, stored in one versioned
  * JSON file written atomically. Each bookmark keeps a snapshot of the talk (title, start,
  * end, room) so a talk that disappears from the schedule can still be shown, as cancelled.
  * "changed" is emitted after every change of the set. */
@@ -30,7 +30,7 @@ gboolean          hallway_bookmarks_load          (HallwayBookmarks  *self,
 gboolean          hallway_bookmarks_contains      (HallwayBookmarks  *self,
                                                    const char        *key);
 void              hallway_bookmarks_add           (HallwayBookmarks  *self,
-                                                   HallwayEvent      *event);
+                                                   HallwayTalk      *talk);
 void              hallway_bookmarks_remove        (HallwayBookmarks  *self,
                                                    const char        *key);
 GStrv             hallway_bookmarks_dup_keys      (HallwayBookmarks  *self);

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The readers build a conference: set the metadata, ensure tracks, rooms and persons,
- * add days and events, then call hallway_conference_finish() once. */
+ * add days and talks, then call hallway_conference_finish() once. */
 
 HallwayConference *hallway_conference_new             (void);
 void               hallway_conference_set_title       (HallwayConference *self,
@@ -33,9 +33,9 @@ HallwayPerson     *hallway_conference_ensure_person   (HallwayConference *self,
                                                        const char        *name);
 HallwayDay        *hallway_conference_ensure_day      (HallwayConference *self,
                                                        GDateTime         *date);
-void               hallway_conference_add_event       (HallwayConference *self,
-                                                       HallwayEvent      *event);
-guint              hallway_conference_get_n_pending_events (HallwayConference *self);
+void               hallway_conference_add_talk       (HallwayConference *self,
+                                                       HallwayTalk      *talk);
+guint              hallway_conference_get_n_pending_talks (HallwayConference *self);
 void               hallway_conference_finish          (HallwayConference *self);
 
 G_END_DECLS

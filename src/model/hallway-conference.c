@@ -5,13 +5,13 @@
 
 #include "hallway-conference-private.h"
 #include "hallway-day.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-track.h"
 
-/* A conference is the GListModel of its events, sorted by start then room, plus the
- * days, tracks, rooms and persons they refer to, and indexes to look events up by each. */
+/* A conference is the GListModel of its talks, sorted by start then room, plus the
+ * days, tracks, rooms and persons they refer to, and indexes to look talks up by each. */
 struct _HallwayConference
 {
   GObject parent_instance;
@@ -25,8 +25,8 @@ struct _HallwayConference
   char *base_url;
   char *format;
 
-  GPtrArray *events;          /* HallwayEvent, sorted once finished */
-  GHashTable *events_by_key;  /* key → HallwayEvent (borrowed) */
+  GPtrArray *talks;          /* HallwayTalk, sorted once finished */
+  GHashTable *events_by_key;  /* key → HallwayTalk (borrowed) */
 
   GListStore *days;
   GListStore *tracks;
@@ -37,7 +37,7 @@ struct _HallwayConference
   GHashTable *rooms_by_name;
   GHashTable *persons_by_id;    /* schedule id, else name → HallwayPerson (borrowed) */
 
-  /* HallwayDay/Track/Room/Person → GListStore of its events */
+  /* HallwayDay/Track/Room/Person → GListStore of its talks */
   GHashTable *events_by_owner;
 
   gboolean finished;
@@ -52,7 +52,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HallwayConference, hallway_conference, G_TYPE_OBJ
 static GType
 hallway_conference_get_item_type (GListModel *model)
 {
-  return HALLWAY_TYPE_EVENT;
+  return HALLWAY_TYPE_TALK;
 }
 
 static guint
@@ -60,7 +60,7 @@ hallway_conference_get_n_items (GListModel *model)
 {
   HallwayConference *self = HALLWAY_CONFERENCE (model);
 
-  return self->finished ? self->events->len : 0;
+  return self->finished ? self->talks->len : 0;
 }
 
 static gpointer
@@ -68,9 +68,9 @@ hallway_conference_get_item (GListModel *model, guint position)
 {
   HallwayConference *self = HALLWAY_CONFERENCE (model);
 
-  if (!self->finished || position >= self->events->len)
+  if (!self->finished || position >= self->talks->len)
     return NULL;
-  return g_object_ref (g_ptr_array_index (self->events, position));
+  return g_object_ref (g_ptr_array_index (self->talks, position));
 }
 
 static void
@@ -96,7 +96,7 @@ hallway_conference_finalize (GObject *object)
   g_free (self->format);
   g_clear_pointer (&self->events_by_key, g_hash_table_unref);
   g_clear_pointer (&self->events_by_owner, g_hash_table_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->talks, g_ptr_array_unref);
   g_clear_pointer (&self->days_by_date, g_hash_table_unref);
   g_clear_pointer (&self->tracks_by_name, g_hash_table_unref);
   g_clear_pointer (&self->rooms_by_name, g_hash_table_unref);
@@ -117,7 +117,7 @@ hallway_conference_class_init (HallwayConferenceClass *klass)
 static void
 hallway_conference_init (HallwayConference *self)
 {
-  self->events = g_ptr_array_new_with_free_func (g_object_unref);
+  self->talks = g_ptr_array_new_with_free_func (g_object_unref);
   self->events_by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->events_by_owner = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->days = g_list_store_new (HALLWAY_TYPE_DAY);
@@ -355,48 +355,48 @@ hallway_conference_ensure_day (HallwayConference *self, GDateTime *date)
 }
 
 void
-hallway_conference_add_event (HallwayConference *self, HallwayEvent *event)
+hallway_conference_add_talk (HallwayConference *self, HallwayTalk *talk)
 {
   g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
-  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (HALLWAY_IS_TALK (talk));
   g_return_if_fail (!self->finished);
-  g_return_if_fail (event->start != NULL && event->end != NULL);
+  g_return_if_fail (talk->start != NULL && talk->end != NULL);
 
-  g_ptr_array_add (self->events, event);
+  g_ptr_array_add (self->talks, talk);
 }
 
 guint
-hallway_conference_get_n_pending_events (HallwayConference *self)
+hallway_conference_get_n_pending_talks (HallwayConference *self)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), 0);
-  return self->events->len;
+  return self->talks->len;
 }
 
 /* guid, else acronym/id, else slug, else title@start: stable across schedule updates. */
 static char *
-base_key (HallwayConference *self, HallwayEvent *event)
+base_key (HallwayConference *self, HallwayTalk *talk)
 {
   g_autofree char *start = NULL;
 
-  if (event->guid != NULL)
-    return g_strdup (event->guid);
-  if (event->id != NULL)
-    return g_strdup_printf ("%s/%s", self->acronym ? self->acronym : "", event->id);
-  if (event->slug != NULL)
-    return g_strdup (event->slug);
-  start = g_date_time_format_iso8601 (event->start);
-  return g_strdup_printf ("%s@%s", event->title ? event->title : "", start);
+  if (talk->guid != NULL)
+    return g_strdup (talk->guid);
+  if (talk->id != NULL)
+    return g_strdup_printf ("%s/%s", self->acronym ? self->acronym : "", talk->id);
+  if (talk->slug != NULL)
+    return g_strdup (talk->slug);
+  start = g_date_time_format_iso8601 (talk->start);
+  return g_strdup_printf ("%s@%s", talk->title ? talk->title : "", start);
 }
 
-/* A repeated slot (the same guid or id at two times) stays a separate event: the first in
+/* A repeated slot (the same guid or id at two times) stays a separate talk: the first in
  * schedule order keeps the plain key, the next ones get "#2", "#3"… */
 static void
 assign_keys (HallwayConference *self)
 {
-  for (guint i = 0; i < self->events->len; i++)
+  for (guint i = 0; i < self->talks->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (self->events, i);
-      g_autofree char *key = base_key (self, event);
+      HallwayTalk *talk = g_ptr_array_index (self->talks, i);
+      g_autofree char *key = base_key (self, talk);
       g_autofree char *unique = g_strdup (key);
 
       for (guint n = 2; g_hash_table_contains (self->events_by_key, unique); n++)
@@ -404,26 +404,26 @@ assign_keys (HallwayConference *self)
           g_free (unique);
           unique = g_strdup_printf ("%s#%u", key, n);
         }
-      hallway_event_set_key (event, unique);
-      g_hash_table_insert (self->events_by_key, event->key, event);
+      hallway_talk_set_key (talk, unique);
+      g_hash_table_insert (self->events_by_key, talk->key, talk);
     }
 }
 
-/* Collected in arrays first: one items-changed per store, not one per event. */
+/* Collected in arrays first: one items-changed per store, not one per talk. */
 static void
-index_event (GHashTable *collected, gpointer owner, HallwayEvent *event)
+index_talk (GHashTable *collected, gpointer owner, HallwayTalk *talk)
 {
-  GPtrArray *events;
+  GPtrArray *talks;
 
   if (owner == NULL)
     return;
-  events = g_hash_table_lookup (collected, owner);
-  if (events == NULL)
+  talks = g_hash_table_lookup (collected, owner);
+  if (talks == NULL)
     {
-      events = g_ptr_array_new ();
-      g_hash_table_insert (collected, owner, events);
+      talks = g_ptr_array_new ();
+      g_hash_table_insert (collected, owner, talks);
     }
-  g_ptr_array_add (events, event);
+  g_ptr_array_add (talks, talk);
 }
 
 static void
@@ -432,23 +432,23 @@ build_indexes (HallwayConference *self)
   g_autoptr (GHashTable) collected = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
-  gpointer owner, events;
+  gpointer owner, talks;
 
-  for (guint i = 0; i < self->events->len; i++)
+  for (guint i = 0; i < self->talks->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (self->events, i);
+      HallwayTalk *talk = g_ptr_array_index (self->talks, i);
 
-      index_event (collected, event->day, event);
-      index_event (collected, event->track, event);
-      index_event (collected, event->room, event);
-      for (guint p = 0; p < event->persons->len; p++)
-        index_event (collected, g_ptr_array_index (event->persons, p), event);
+      index_talk (collected, talk->day, talk);
+      index_talk (collected, talk->track, talk);
+      index_talk (collected, talk->room, talk);
+      for (guint p = 0; p < talk->persons->len; p++)
+        index_talk (collected, g_ptr_array_index (talk->persons, p), talk);
     }
   g_hash_table_iter_init (&iter, collected);
-  while (g_hash_table_iter_next (&iter, &owner, &events))
+  while (g_hash_table_iter_next (&iter, &owner, &talks))
     {
-      GListStore *store = g_list_store_new (HALLWAY_TYPE_EVENT);
-      GPtrArray *array = events;
+      GListStore *store = g_list_store_new (HALLWAY_TYPE_TALK);
+      GPtrArray *array = talks;
 
       g_list_store_splice (store, 0, 0, array->pdata, array->len);
       g_hash_table_insert (self->events_by_owner, owner, store);
@@ -465,15 +465,15 @@ compare_days (gconstpointer a, gconstpointer b, gpointer user_data)
 static void
 assign_days (HallwayConference *self)
 {
-  for (guint i = 0; i < self->events->len; i++)
+  for (guint i = 0; i < self->talks->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (self->events, i);
+      HallwayTalk *talk = g_ptr_array_index (self->talks, i);
 
-      if (event->day == NULL)
+      if (talk->day == NULL)
         {
-          g_autoptr (GDateTime) local = g_date_time_to_timezone (event->start, self->time_zone);
+          g_autoptr (GDateTime) local = g_date_time_to_timezone (talk->start, self->time_zone);
 
-          event->day = g_object_ref (hallway_conference_ensure_day (self, local));
+          talk->day = g_object_ref (hallway_conference_ensure_day (self, local));
         }
     }
   g_list_store_sort (self->days, compare_days, NULL);
@@ -486,32 +486,32 @@ assign_days (HallwayConference *self)
 }
 
 static int
-compare_event_pointers (gconstpointer a, gconstpointer b)
+compare_talk_pointers (gconstpointer a, gconstpointer b)
 {
-  return hallway_event_compare (*(HallwayEvent **) a, *(HallwayEvent **) b);
+  return hallway_talk_compare (*(HallwayTalk **) a, *(HallwayTalk **) b);
 }
 
 /* Sorts, derives the missing days, assigns identity keys and builds the indexes; the
- * conference is then a complete, read-only list of events. */
+ * conference is then a complete, read-only list of talks. */
 void
 hallway_conference_finish (HallwayConference *self)
 {
   g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
   g_return_if_fail (!self->finished);
 
-  g_ptr_array_sort (self->events, compare_event_pointers);
+  g_ptr_array_sort (self->talks, compare_talk_pointers);
   assign_days (self);
   assign_keys (self);
   build_indexes (self);
   self->finished = TRUE;
-  if (self->events->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->events->len);
+  if (self->talks->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->talks->len);
 }
 
 /* ---- lookups ---------------------------------------------------------------------- */
 
-HallwayEvent *
-hallway_conference_lookup_event (HallwayConference *self, const char *key)
+HallwayTalk *
+hallway_conference_lookup_talk (HallwayConference *self, const char *key)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -526,14 +526,14 @@ events_of (HallwayConference *self, gpointer owner)
   if (store == NULL)
     {
       /* Kept so the caller gets a model it can hold on to, like every other answer. */
-      store = g_list_store_new (HALLWAY_TYPE_EVENT);
+      store = g_list_store_new (HALLWAY_TYPE_TALK);
       g_hash_table_insert (self->events_by_owner, owner, store);
     }
   return G_LIST_MODEL (store);
 }
 
 GListModel *
-hallway_conference_get_events_for_day (HallwayConference *self, HallwayDay *day)
+hallway_conference_get_talks_for_day (HallwayConference *self, HallwayDay *day)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_DAY (day), NULL);
@@ -541,7 +541,7 @@ hallway_conference_get_events_for_day (HallwayConference *self, HallwayDay *day)
 }
 
 GListModel *
-hallway_conference_get_events_for_track (HallwayConference *self, HallwayTrack *track)
+hallway_conference_get_talks_for_track (HallwayConference *self, HallwayTrack *track)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_TRACK (track), NULL);
@@ -549,7 +549,7 @@ hallway_conference_get_events_for_track (HallwayConference *self, HallwayTrack *
 }
 
 GListModel *
-hallway_conference_get_events_for_room (HallwayConference *self, HallwayRoom *room)
+hallway_conference_get_talks_for_room (HallwayConference *self, HallwayRoom *room)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
@@ -557,7 +557,7 @@ hallway_conference_get_events_for_room (HallwayConference *self, HallwayRoom *ro
 }
 
 GListModel *
-hallway_conference_get_events_for_person (HallwayConference *self, HallwayPerson *person)
+hallway_conference_get_talks_for_person (HallwayConference *self, HallwayPerson *person)
 {
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_PERSON (person), NULL);
@@ -568,9 +568,9 @@ hallway_conference_get_events_for_person (HallwayConference *self, HallwayPerson
  * without punctuation ("AW1.120" → "aw1120"). Other conferences give stream links in the
  * schedule itself, so they get none here. */
 char *
-hallway_conference_dup_live_stream_url (HallwayConference *self, HallwayEvent *event)
+hallway_conference_dup_live_stream_url (HallwayConference *self, HallwayTalk *talk)
 {
-  const char *room = hallway_event_get_room_name (event);
+  const char *room = hallway_talk_get_room_name (talk);
   GString *slug;
 
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
@@ -596,15 +596,15 @@ hallway_conference_dup_now_and_next (HallwayConference *self, GDateTime *now, GT
   g_return_val_if_fail (now != NULL, NULL);
 
   until = g_date_time_add (now, horizon);
-  store = g_list_store_new (HALLWAY_TYPE_EVENT);
-  for (guint i = 0; i < self->events->len; i++)
+  store = g_list_store_new (HALLWAY_TYPE_TALK);
+  for (guint i = 0; i < self->talks->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (self->events, i);
+      HallwayTalk *talk = g_ptr_array_index (self->talks, i);
 
-      if (g_date_time_compare (event->start, until) >= 0)
+      if (g_date_time_compare (talk->start, until) >= 0)
         break;
-      if (g_date_time_compare (now, event->end) < 0)
-        g_list_store_append (store, event);
+      if (g_date_time_compare (now, talk->end) < 0)
+        g_list_store_append (store, talk);
     }
   return G_LIST_MODEL (store);
 }

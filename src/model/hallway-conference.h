@@ -28,16 +28,16 @@ GListModel   *hallway_conference_dup_now_and_next   (HallwayConference *self,
                                                      GDateTime         *now,
                                                      GTimeSpan          horizon);
 char         *hallway_conference_dup_live_stream_url (HallwayConference *self,
-                                                     HallwayEvent      *event);
-HallwayEvent *hallway_conference_lookup_event       (HallwayConference *self,
+                                                     HallwayTalk      *talk);
+HallwayTalk *hallway_conference_lookup_talk       (HallwayConference *self,
                                                      const char        *key);
-GListModel   *hallway_conference_get_events_for_day    (HallwayConference *self,
+GListModel   *hallway_conference_get_talks_for_day    (HallwayConference *self,
                                                         HallwayDay        *day);
-GListModel   *hallway_conference_get_events_for_track  (HallwayConference *self,
+GListModel   *hallway_conference_get_talks_for_track  (HallwayConference *self,
                                                         HallwayTrack      *track);
-GListModel   *hallway_conference_get_events_for_room   (HallwayConference *self,
+GListModel   *hallway_conference_get_talks_for_room   (HallwayConference *self,
                                                         HallwayRoom       *room);
-GListModel   *hallway_conference_get_events_for_person (HallwayConference *self,
+GListModel   *hallway_conference_get_talks_for_person (HallwayConference *self,
                                                         HallwayPerson     *person);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-dump.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-person.h"
 
 /* The JSON of `hallway --dump`: what scripts and the tests compare against the files. */
@@ -29,21 +29,21 @@ add_time (JsonBuilder *builder, const char *name, GDateTime *time)
 }
 
 static void
-add_event (JsonBuilder *builder, HallwayEvent *event)
+add_talk (JsonBuilder *builder, HallwayTalk *talk)
 {
-  GPtrArray *persons = hallway_event_get_persons (event);
+  GPtrArray *persons = hallway_talk_get_persons (talk);
 
   json_builder_begin_object (builder);
-  add_string (builder, "key", hallway_event_get_key (event));
-  add_string (builder, "id", hallway_event_get_id (event));
-  add_string (builder, "guid", hallway_event_get_guid (event));
-  add_string (builder, "title", hallway_event_get_title (event));
-  add_time (builder, "start", hallway_event_get_start (event));
-  add_time (builder, "end", hallway_event_get_end (event));
-  add_string (builder, "room", hallway_event_get_room_name (event));
-  add_string (builder, "track", hallway_event_get_track_name (event));
-  add_string (builder, "type", hallway_event_get_event_type (event));
-  add_string (builder, "language", hallway_event_get_language (event));
+  add_string (builder, "key", hallway_talk_get_key (talk));
+  add_string (builder, "id", hallway_talk_get_id (talk));
+  add_string (builder, "guid", hallway_talk_get_guid (talk));
+  add_string (builder, "title", hallway_talk_get_title (talk));
+  add_time (builder, "start", hallway_talk_get_start (talk));
+  add_time (builder, "end", hallway_talk_get_end (talk));
+  add_string (builder, "room", hallway_talk_get_room_name (talk));
+  add_string (builder, "track", hallway_talk_get_track_name (talk));
+  add_string (builder, "type", hallway_talk_get_talk_type (talk));
+  add_string (builder, "language", hallway_talk_get_language (talk));
   json_builder_set_member_name (builder, "persons");
   json_builder_begin_array (builder);
   for (guint i = 0; i < persons->len; i++)
@@ -58,7 +58,7 @@ hallway_dump_conference (HallwayConference *conference)
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  GListModel *events = G_LIST_MODEL (conference);
+  GListModel *talks = G_LIST_MODEL (conference);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "conference");
@@ -71,11 +71,11 @@ hallway_dump_conference (HallwayConference *conference)
 
   json_builder_set_member_name (builder, "events");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
 
-      add_event (builder, event);
+      add_talk (builder, talk);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

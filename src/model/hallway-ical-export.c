@@ -11,7 +11,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-day.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
@@ -716,11 +716,11 @@ static gboolean
 bookmark_is_on_day (HallwayConference *conference, HallwayBookmarks *bookmarks, const char *key,
                     HallwayDay *day)
 {
-  HallwayEvent *event = hallway_conference_lookup_event (conference, key);
+  HallwayTalk *event = hallway_conference_lookup_talk (conference, key);
   GDateTime *start = NULL;
 
   if (event != NULL)
-    return hallway_event_get_day (event) == day;
+    return hallway_talk_get_day (event) == day;
   if (!hallway_bookmarks_get_snapshot (bookmarks, key, NULL, &start, NULL, NULL))
     return FALSE;
   return day_for_time (conference, start) == day;
@@ -746,7 +746,7 @@ hallway_ical_export_dup_agenda_keys (HallwayConference *conference,
 }
 
 GStrv
-hallway_ical_export_dup_event_keys (GListModel *events)
+hallway_ical_export_dup_talk_keys (GListModel *events)
 {
   g_autoptr (GStrvBuilder) keys = g_strv_builder_new ();
 
@@ -754,9 +754,9 @@ hallway_ical_export_dup_event_keys (GListModel *events)
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (events, i);
 
-      g_strv_builder_add (keys, hallway_event_get_key (event));
+      g_strv_builder_add (keys, hallway_talk_get_key (event));
     }
   return g_strv_builder_end (keys);
 }
@@ -766,7 +766,7 @@ hallway_ical_export_dup_event_keys (GListModel *events)
 typedef struct
 {
   const char *key;
-  HallwayEvent *event;   /* NULL when cancelled */
+  HallwayTalk *event;   /* NULL when cancelled */
   const char *title;
   GDateTime *start;
   GDateTime *end;
@@ -778,13 +778,13 @@ export_talk_init (ExportTalk *talk, HallwayConference *conference, HallwayBookma
                   const char *key)
 {
   talk->key = key;
-  talk->event = hallway_conference_lookup_event (conference, key);
+  talk->event = hallway_conference_lookup_talk (conference, key);
   if (talk->event != NULL)
     {
-      talk->title = hallway_event_get_title (talk->event);
-      talk->start = hallway_event_get_start (talk->event);
-      talk->end = hallway_event_get_end (talk->event);
-      talk->room = hallway_event_get_room_name (talk->event);
+      talk->title = hallway_talk_get_title (talk->event);
+      talk->start = hallway_talk_get_start (talk->event);
+      talk->end = hallway_talk_get_end (talk->event);
+      talk->room = hallway_talk_get_room_name (talk->event);
       return TRUE;
     }
   return bookmarks != NULL &&
@@ -978,10 +978,10 @@ append_block (GString *text, const char *block)
 }
 
 static char *
-links_block (HallwayEvent *event)
+links_block (HallwayTalk *event)
 {
-  GPtrArray *links = hallway_event_get_links (event);
-  const char *url = hallway_event_get_url (event);
+  GPtrArray *links = hallway_talk_get_links (event);
+  const char *url = hallway_talk_get_url (event);
   g_autoptr (GString) text = g_string_new (NULL);
 
   if (url != NULL)
@@ -1004,22 +1004,22 @@ links_block (HallwayEvent *event)
 /* Plain text: the subtitle, the abstract (else the description) without markup, the
  * speakers and the links, in blocks separated by a blank line. */
 static char *
-event_description (HallwayEvent *event)
+event_description (HallwayTalk *event)
 {
-  const char *abstract = hallway_event_get_abstract (event);
+  const char *abstract = hallway_talk_get_abstract (event);
   g_autofree char *plain = NULL;
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
+  g_autofree char *speakers = hallway_talk_dup_speakers (event);
   g_autofree char *speakers_line = NULL;
   g_autofree char *links = links_block (event);
   GString *text = g_string_new (NULL);
 
   if (abstract == NULL || *abstract == '\0')
-    abstract = hallway_event_get_description (event);
+    abstract = hallway_talk_get_description (event);
   plain = abstract != NULL ? hallway_html_to_plain_text (abstract) : NULL;
   if (speakers != NULL && *speakers != '\0')
     speakers_line = g_strdup_printf (_("Speakers: %s"), speakers);
 
-  append_block (text, hallway_event_get_subtitle (event));
+  append_block (text, hallway_talk_get_subtitle (event));
   append_block (text, plain);
   append_block (text, speakers_line);
   append_block (text, links);
@@ -1095,10 +1095,10 @@ static void
 add_talk_details (Exporter *self, icalcomponent *vevent, ExportTalk *talk, const char *title)
 {
   g_autofree char *description = event_description (talk->event);
-  const char *track = hallway_event_get_track_name (talk->event);
+  const char *track = hallway_talk_get_track_name (talk->event);
 
   add_text_property (vevent, icalproperty_new_description, description);
-  add_url_property (vevent, hallway_event_get_url (talk->event));
+  add_url_property (vevent, hallway_talk_get_url (talk->event));
   if (has_text (track))
     icalcomponent_add_property (vevent, new_text_property ("CATEGORIES", track));
   icalcomponent_add_property (vevent, icalproperty_new_status (ICAL_STATUS_CONFIRMED));

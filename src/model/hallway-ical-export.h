@@ -62,8 +62,8 @@ char  *hallway_ical_export_dup_key_for_uid (const char             *uid);
 GStrv  hallway_ical_export_dup_agenda_keys (HallwayConference      *conference,
                                             HallwayBookmarks       *bookmarks,
                                             HallwayDay             *day);
-/* The keys of a GListModel of HallwayEvent: a track, a room, a search. */
-GStrv  hallway_ical_export_dup_event_keys  (GListModel             *events);
+/* The keys of a GListModel of HallwayTalk: a track, a room, a search. */
+GStrv  hallway_ical_export_dup_talk_keys  (GListModel             *events);
 
 /* An iCalendar (RFC 5545) text of the talks with these keys, one VEVENT each: a single
  * talk is a one-key array. A key the conference no longer has is exported from the

@@ -8,7 +8,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-day.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
 #include "hallway-schedule-reader-private.h"
@@ -87,17 +87,17 @@ import_report_new (HallwayConference *conference)
 }
 
 static void
-import_report_add_miss (HallwayImportReport *self, HallwayEvent *event)
+import_report_add_miss (HallwayImportReport *self, HallwayTalk *event)
 {
   Miss *miss = g_new0 (Miss, 1);
 
-  miss->title = g_strdup (hallway_event_get_title (event));
-  miss->start = g_date_time_ref (hallway_event_get_start (event));
+  miss->title = g_strdup (hallway_talk_get_title (event));
+  miss->start = g_date_time_ref (hallway_talk_get_start (event));
   g_ptr_array_add (self->unmatched, miss);
 }
 
 guint
-hallway_import_report_get_n_events (HallwayImportReport *self)
+hallway_import_report_get_n_talks (HallwayImportReport *self)
 {
   g_return_val_if_fail (HALLWAY_IS_IMPORT_REPORT (self), 0);
   return self->n_events;
@@ -216,11 +216,11 @@ hallway_import_report_dup_summary (HallwayImportReport *self)
 typedef struct
 {
   HallwayConference *conference;
-  GHashTable *by_guid;    /* lower-case guid → HallwayEvent, borrowed */
-  GHashTable *by_id;      /* event id → HallwayEvent */
-  GHashTable *by_code;    /* upper-case pretalx code → HallwayEvent */
-  GHashTable *by_url;     /* url_identity () → HallwayEvent */
-  GHashTable *by_start;   /* Unix time as text → GPtrArray of HallwayEvent */
+  GHashTable *by_guid;    /* lower-case guid → HallwayTalk, borrowed */
+  GHashTable *by_id;      /* event id → HallwayTalk */
+  GHashTable *by_code;    /* upper-case pretalx code → HallwayTalk */
+  GHashTable *by_url;     /* url_identity () → HallwayTalk */
+  GHashTable *by_start;   /* Unix time as text → GPtrArray of HallwayTalk */
   char *year;             /* "2026", from the acronym or the first day; may be NULL */
 } TalkIndex;
 
@@ -265,7 +265,7 @@ start_identity (GDateTime *start)
 
 /* The first talk keeps a value that repeats (a talk given twice has one id). */
 static void
-index_value (GHashTable *table, char *value, HallwayEvent *event)
+index_value (GHashTable *table, char *value, HallwayTalk *event)
 {
   if (value == NULL || *value == '\0' || g_hash_table_contains (table, value))
     g_free (value);
@@ -274,9 +274,9 @@ index_value (GHashTable *table, char *value, HallwayEvent *event)
 }
 
 static void
-index_start (TalkIndex *self, HallwayEvent *event)
+index_start (TalkIndex *self, HallwayTalk *event)
 {
-  char *start = start_identity (hallway_event_get_start (event));
+  char *start = start_identity (hallway_talk_get_start (event));
   GPtrArray *events = g_hash_table_lookup (self->by_start, start);
 
   if (events == NULL)
@@ -290,14 +290,14 @@ index_start (TalkIndex *self, HallwayEvent *event)
 }
 
 static void
-index_event (TalkIndex *self, HallwayEvent *event)
+index_event (TalkIndex *self, HallwayTalk *event)
 {
-  const char *guid = hallway_event_get_guid (event);
-  const char *code = hallway_event_get_code (event);
-  const char *url = hallway_event_get_url (event);
+  const char *guid = hallway_talk_get_guid (event);
+  const char *code = hallway_talk_get_code (event);
+  const char *url = hallway_talk_get_url (event);
 
   index_value (self->by_guid, guid != NULL ? g_ascii_strdown (guid, -1) : NULL, event);
-  index_value (self->by_id, g_strdup (hallway_event_get_id (event)), event);
+  index_value (self->by_id, g_strdup (hallway_talk_get_id (event)), event);
   index_value (self->by_code, code != NULL ? g_ascii_strup (code, -1) : NULL, event);
   index_value (self->by_url, url != NULL ? url_identity (url) : NULL, event);
   index_start (self, event);
@@ -336,7 +336,7 @@ talk_index_init (TalkIndex *self, HallwayConference *conference)
   self->year = conference_year (conference);
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (events, i);
 
       index_event (self, event);
     }
@@ -361,14 +361,14 @@ tag_fits_conference (TalkIndex *self, const char *tag)
 }
 
 /* "pretalx-<event slug>-<CODE>[-<n>]@<host>": the slug may hold dashes, the code does not. */
-static HallwayEvent *
+static HallwayTalk *
 match_pretalx_uid (TalkIndex *self, const char *uid)
 {
   const char *at = strrchr (uid, '@');
   g_autofree char *local = g_strndup (uid, at != NULL ? (gsize) (at - uid) : strlen (uid));
   g_auto (GStrv) parts = g_strsplit (local + strlen ("pretalx-"), "-", -1);
   guint n_parts = g_strv_length (parts);
-  HallwayEvent *event = NULL;
+  HallwayTalk *event = NULL;
 
   for (guint i = n_parts; i > 0 && i + 2 > n_parts && event == NULL; i--)
     {
@@ -381,7 +381,7 @@ match_pretalx_uid (TalkIndex *self, const char *uid)
 
 /* "<event id>@<conference tag>@<host>": FOSDEM Companion ("9371@2026@be.digitalia.fosdem")
  * and fosdem.org ("9371@FOSDEM26@fosdem.org"). Ids repeat across years: the tag decides. */
-static HallwayEvent *
+static HallwayTalk *
 match_id_tag_host_uid (TalkIndex *self, const char *uid)
 {
   g_auto (GStrv) parts = g_strsplit (uid, "@", -1);
@@ -392,12 +392,12 @@ match_id_tag_host_uid (TalkIndex *self, const char *uid)
 }
 
 /* frab's "<guid>@frab.cccv.de", or a bare guid. */
-static HallwayEvent *
+static HallwayTalk *
 match_guid_uid (TalkIndex *self, const char *uid)
 {
   g_autofree char *lower = g_ascii_strdown (uid, -1);
   char *at = strrchr (lower, '@');
-  HallwayEvent *event = g_hash_table_lookup (self->by_guid, lower);
+  HallwayTalk *event = g_hash_table_lookup (self->by_guid, lower);
 
   if (event == NULL && at != NULL)
     {
@@ -407,17 +407,17 @@ match_guid_uid (TalkIndex *self, const char *uid)
   return event;
 }
 
-static HallwayEvent *
+static HallwayTalk *
 match_uid (TalkIndex *self, const char *uid)
 {
   g_autofree char *key = NULL;
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   if (uid == NULL)
     return NULL;
   key = hallway_ical_export_dup_key_for_uid (uid);
   if (key != NULL)
-    return hallway_conference_lookup_event (self->conference, key);
+    return hallway_conference_lookup_talk (self->conference, key);
   if (g_str_has_prefix (uid, "pretalx-") && (event = match_pretalx_uid (self, uid)) != NULL)
     return event;
   if ((event = match_id_tag_host_uid (self, uid)) != NULL)
@@ -427,7 +427,7 @@ match_uid (TalkIndex *self, const char *uid)
 
 /* ---- matching by URL, by start and title ----------------------------------------------- */
 
-static HallwayEvent *
+static HallwayTalk *
 match_url (TalkIndex *self, const char *url)
 {
   g_autofree char *identity = url != NULL ? url_identity (url) : NULL;
@@ -456,15 +456,15 @@ title_identity (const char *title)
   return g_string_free (identity, FALSE);
 }
 
-static HallwayEvent *
+static HallwayTalk *
 find_title (GPtrArray *candidates, const char *title)
 {
   g_autofree char *wanted = title_identity (title);
 
   for (guint i = 0; i < candidates->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (candidates, i);
-      g_autofree char *identity = title_identity (hallway_event_get_title (event));
+      HallwayTalk *event = g_ptr_array_index (candidates, i);
+      g_autofree char *identity = title_identity (hallway_talk_get_title (event));
 
       if (strcmp (identity, wanted) == 0)
         return event;
@@ -474,13 +474,13 @@ find_title (GPtrArray *candidates, const char *title)
 
 /* The summary as it is, then without what follows each " - " from the end: frab and
  * pretalx write "Title - Speaker, Speaker". */
-static HallwayEvent *
-match_time_and_title (TalkIndex *self, HallwayEvent *picked)
+static HallwayTalk *
+match_time_and_title (TalkIndex *self, HallwayTalk *picked)
 {
-  g_autofree char *start = start_identity (hallway_event_get_start (picked));
+  g_autofree char *start = start_identity (hallway_talk_get_start (picked));
   GPtrArray *candidates = g_hash_table_lookup (self->by_start, start);
-  g_autofree char *summary = g_strdup (hallway_event_get_title (picked));
-  HallwayEvent *event;
+  g_autofree char *summary = g_strdup (hallway_talk_get_title (picked));
+  HallwayTalk *event;
   char *dash;
 
   if (candidates == NULL || summary == NULL)
@@ -491,16 +491,16 @@ match_time_and_title (TalkIndex *self, HallwayEvent *picked)
   return event;
 }
 
-static HallwayEvent *
-match_event (TalkIndex *self, HallwayEvent *picked, HallwayImportMatch *how)
+static HallwayTalk *
+match_event (TalkIndex *self, HallwayTalk *picked, HallwayImportMatch *how)
 {
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   *how = HALLWAY_IMPORT_MATCH_UID;
-  if ((event = match_uid (self, hallway_event_get_guid (picked))) != NULL)
+  if ((event = match_uid (self, hallway_talk_get_guid (picked))) != NULL)
     return event;
   *how = HALLWAY_IMPORT_MATCH_URL;
-  if ((event = match_url (self, hallway_event_get_url (picked))) != NULL)
+  if ((event = match_url (self, hallway_talk_get_url (picked))) != NULL)
     return event;
   *how = HALLWAY_IMPORT_MATCH_TIME_AND_TITLE;
   return match_time_and_title (self, picked);
@@ -548,10 +548,10 @@ read_calendar (const char *data, gsize length, GError **error)
 
 static void
 pick (HallwayImportReport *report, TalkIndex *index, HallwayBookmarks *bookmarks,
-      HallwayEvent *picked)
+      HallwayTalk *picked)
 {
   HallwayImportMatch how;
-  HallwayEvent *event = match_event (index, picked, &how);
+  HallwayTalk *event = match_event (index, picked, &how);
 
   report->n_events++;
   if (event == NULL)
@@ -560,7 +560,7 @@ pick (HallwayImportReport *report, TalkIndex *index, HallwayBookmarks *bookmarks
       return;
     }
   report->n_matched_by[how]++;
-  if (!hallway_bookmarks_contains (bookmarks, hallway_event_get_key (event)))
+  if (!hallway_bookmarks_contains (bookmarks, hallway_talk_get_key (event)))
     report->n_added++;
   hallway_bookmarks_add (bookmarks, event);
 }
@@ -592,7 +592,7 @@ hallway_ical_import_picks (const char           *ics_data,
   picks = G_LIST_MODEL (calendar);
   for (guint i = 0; i < g_list_model_get_n_items (picks); i++)
     {
-      g_autoptr (HallwayEvent) picked = g_list_model_get_item (picks, i);
+      g_autoptr (HallwayTalk) picked = g_list_model_get_item (picks, i);
 
       pick (result, &index, bookmarks, picked);
     }

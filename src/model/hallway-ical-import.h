@@ -21,7 +21,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (HallwayImportReport, hallway_import_report, HALLWAY, IMPORT_REPORT, GObject)
 
 /* VEVENTs in the file */
-guint        hallway_import_report_get_n_events        (HallwayImportReport *self);
+guint        hallway_import_report_get_n_talks        (HallwayImportReport *self);
 /* VEVENTs that matched a talk */
 guint        hallway_import_report_get_n_matched       (HallwayImportReport *self);
 guint        hallway_import_report_get_n_matched_by    (HallwayImportReport *self,

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-schedule-reader-private.h"
 
@@ -284,7 +284,7 @@ description_to_html (const char *text)
 /* ---- speakers ------------------------------------------------------------------------- */
 
 static void
-add_person (IcalReader *self, HallwayEvent *event, const char *name)
+add_person (IcalReader *self, HallwayTalk *event, const char *name)
 {
   g_autofree char *clean = dup_text (name);
   HallwayPerson *person = hallway_conference_ensure_person (self->conference, NULL, clean);
@@ -296,7 +296,7 @@ add_person (IcalReader *self, HallwayEvent *event, const char *name)
 /* ATTENDEE;CN=… and ORGANIZER;CN=…; an ORGANIZER may also be a bare name, not an address. */
 static void
 read_attendees (IcalReader *self, icalcomponent *component, icalproperty_kind kind,
-                HallwayEvent *event)
+                HallwayTalk *event)
 {
   icalproperty *property;
 
@@ -318,7 +318,7 @@ read_attendees (IcalReader *self, icalcomponent *component, icalproperty_kind ki
 /* "Speaker: Ada Lovelace" (linux.conf.au) or "von: Jürgen Groß" (Kieler Linux-Tage) on the
  * first line of the description: adds the speakers and returns where the rest begins. */
 static const char *
-read_speaker_line (IcalReader *self, HallwayEvent *event, const char *description)
+read_speaker_line (IcalReader *self, HallwayTalk *event, const char *description)
 {
   static const char * const labels[] = {
     "speaker:", "speakers:", "presenter:", "presenters:", "by:", "von:", NULL
@@ -663,7 +663,7 @@ choose_time_zone (IcalReader *self, const char *data, gsize length)
 }
 
 static char *
-event_label (HallwayEvent *event, guint position)
+event_label (HallwayTalk *event, guint position)
 {
   if (event->guid != NULL)
     return g_strdup_printf (_("event %s"), event->guid);
@@ -673,7 +673,7 @@ event_label (HallwayEvent *event, guint position)
 }
 
 static void
-read_description (IcalReader *self, icalcomponent *component, HallwayEvent *event)
+read_description (IcalReader *self, icalcomponent *component, HallwayTalk *event)
 {
   g_autofree char *description = property_text (component, ICAL_DESCRIPTION_PROPERTY);
 
@@ -686,7 +686,7 @@ read_description (IcalReader *self, icalcomponent *component, HallwayEvent *even
 }
 
 static void
-read_place_and_track (IcalReader *self, icalcomponent *component, HallwayEvent *event)
+read_place_and_track (IcalReader *self, icalcomponent *component, HallwayTalk *event)
 {
   g_autofree char *location = property_text (component, ICAL_LOCATION_PROPERTY);
   g_autofree char *categories = property_text (component, ICAL_CATEGORIES_PROPERTY);
@@ -710,7 +710,7 @@ read_place_and_track (IcalReader *self, icalcomponent *component, HallwayEvent *
 static gboolean
 read_event (IcalReader *self, icalcomponent *component, guint position, GError **error)
 {
-  g_autoptr (HallwayEvent) event = hallway_event_new ();
+  g_autoptr (HallwayTalk) event = hallway_talk_new ();
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
 
@@ -736,7 +736,7 @@ read_event (IcalReader *self, icalcomponent *component, guint position, GError *
       return FALSE;
     }
   end = event_end (self, component, start);
-  hallway_event_set_times (event, start, end);
+  hallway_talk_set_times (event, start, end);
   if (event->title == NULL)
     event->title = g_strdup (_("Untitled event"));
 
@@ -744,7 +744,7 @@ read_event (IcalReader *self, icalcomponent *component, guint position, GError *
   read_attendees (self, component, ICAL_ATTENDEE_PROPERTY, event);
   read_attendees (self, component, ICAL_ORGANIZER_PROPERTY, event);
   read_description (self, component, event);
-  hallway_conference_add_event (self->conference, g_steal_pointer (&event));
+  hallway_conference_add_talk (self->conference, g_steal_pointer (&event));
   return TRUE;
 }
 

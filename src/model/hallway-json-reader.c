@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
@@ -483,18 +483,18 @@ typedef struct
 
 /* The members every layout spells the same way. */
 static const EventField event_fields[] = {
-  { "id", G_STRUCT_OFFSET (HallwayEvent, id), FIELD_IDENTIFIER },
-  { "guid", G_STRUCT_OFFSET (HallwayEvent, guid), FIELD_TEXT },
-  { "code", G_STRUCT_OFFSET (HallwayEvent, code), FIELD_TEXT },
-  { "slug", G_STRUCT_OFFSET (HallwayEvent, slug), FIELD_TEXT },
-  { "title", G_STRUCT_OFFSET (HallwayEvent, title), FIELD_TEXT },
-  { "subtitle", G_STRUCT_OFFSET (HallwayEvent, subtitle), FIELD_TEXT },
-  { "type", G_STRUCT_OFFSET (HallwayEvent, event_type), FIELD_TEXT },
-  { "language", G_STRUCT_OFFSET (HallwayEvent, language), FIELD_TEXT },
-  { "abstract", G_STRUCT_OFFSET (HallwayEvent, abstract), FIELD_MARKDOWN },
-  { "description", G_STRUCT_OFFSET (HallwayEvent, description), FIELD_MARKDOWN },
-  { "url", G_STRUCT_OFFSET (HallwayEvent, url), FIELD_URL },
-  { "feedback_url", G_STRUCT_OFFSET (HallwayEvent, feedback_url), FIELD_URL },
+  { "id", G_STRUCT_OFFSET (HallwayTalk, id), FIELD_IDENTIFIER },
+  { "guid", G_STRUCT_OFFSET (HallwayTalk, guid), FIELD_TEXT },
+  { "code", G_STRUCT_OFFSET (HallwayTalk, code), FIELD_TEXT },
+  { "slug", G_STRUCT_OFFSET (HallwayTalk, slug), FIELD_TEXT },
+  { "title", G_STRUCT_OFFSET (HallwayTalk, title), FIELD_TEXT },
+  { "subtitle", G_STRUCT_OFFSET (HallwayTalk, subtitle), FIELD_TEXT },
+  { "type", G_STRUCT_OFFSET (HallwayTalk, talk_type), FIELD_TEXT },
+  { "language", G_STRUCT_OFFSET (HallwayTalk, language), FIELD_TEXT },
+  { "abstract", G_STRUCT_OFFSET (HallwayTalk, abstract), FIELD_MARKDOWN },
+  { "description", G_STRUCT_OFFSET (HallwayTalk, description), FIELD_MARKDOWN },
+  { "url", G_STRUCT_OFFSET (HallwayTalk, url), FIELD_URL },
+  { "feedback_url", G_STRUCT_OFFSET (HallwayTalk, feedback_url), FIELD_URL },
 };
 
 /* "event 1234" for messages, from whatever identifies it best. */
@@ -519,7 +519,7 @@ event_where (JsonObject *object, guint position)
 }
 
 static gboolean
-read_event_fields (Reader *self, JsonObject *object, HallwayEvent *event, const char *where,
+read_event_fields (Reader *self, JsonObject *object, HallwayTalk *event, const char *where,
                    GError **error)
 {
   gboolean do_not_record;
@@ -558,7 +558,7 @@ read_event_fields (Reader *self, JsonObject *object, HallwayEvent *event, const 
 }
 
 static void
-set_room (Reader *self, HallwayEvent *event, const char *name)
+set_room (Reader *self, HallwayTalk *event, const char *name)
 {
   g_autofree char *stripped = dup_stripped (name);
   HallwayRoom *room = hallway_conference_ensure_room (self->conference, stripped);
@@ -568,7 +568,7 @@ set_room (Reader *self, HallwayEvent *event, const char *name)
 }
 
 static void
-set_track (Reader *self, HallwayEvent *event, const char *name)
+set_track (Reader *self, HallwayTalk *event, const char *name)
 {
   g_autofree char *stripped = dup_stripped (name);
   HallwayTrack *track = hallway_conference_ensure_track (self->conference, stripped);
@@ -578,7 +578,7 @@ set_track (Reader *self, HallwayEvent *event, const char *name)
 }
 
 static void
-add_named_person (Reader *self, HallwayEvent *event, const char *id, const char *name,
+add_named_person (Reader *self, HallwayTalk *event, const char *id, const char *name,
                   const char *biography)
 {
   g_autofree char *stripped = dup_stripped (name);
@@ -608,7 +608,7 @@ get_person_identifier (Reader *self, JsonObject *entry, const char *where, char 
 /* A person as an event lists them: {"guid"|"id"|"code", "public_name"|"name", "biography"};
  * schedule v2 and the widget keep the rest in their own list of persons. */
 static gboolean
-add_person_object (Reader *self, HallwayEvent *event, JsonObject *entry, const char *where,
+add_person_object (Reader *self, HallwayTalk *event, JsonObject *entry, const char *where,
                    GError **error)
 {
   g_autofree char *id = NULL;
@@ -632,7 +632,7 @@ add_person_object (Reader *self, HallwayEvent *event, JsonObject *entry, const c
 
 /* Persons are objects or plain names; the widget lists its speakers' codes. */
 static gboolean
-read_persons (Reader *self, JsonObject *object, const char *member_name, HallwayEvent *event,
+read_persons (Reader *self, JsonObject *object, const char *member_name, HallwayTalk *event,
               const char *where, GError **error)
 {
   JsonArray *persons;
@@ -675,7 +675,7 @@ link_kind (const char *type, const char *label, const char *url)
 }
 
 static void
-add_link (HallwayEvent *event, const char *label, const char *url, const char *type,
+add_link (HallwayTalk *event, const char *label, const char *url, const char *type,
           const char *base)
 {
   g_autofree char *absolute = web_url (url, base);
@@ -695,7 +695,7 @@ add_link (HallwayEvent *event, const char *label, const char *url, const char *t
 /* Links and attachments: [{"url", "title", "type"}] or plain URLs. pretalx writes attachment
  * paths relative to the talk's origin page. */
 static gboolean
-read_links (Reader *self, JsonObject *object, const char *member_name, HallwayEvent *event,
+read_links (Reader *self, JsonObject *object, const char *member_name, HallwayTalk *event,
             const char *where, GError **error)
 {
   const char *origin = object_text (object, "origin_url");
@@ -729,7 +729,7 @@ read_links (Reader *self, JsonObject *object, const char *member_name, HallwayEv
 
 static gboolean
 read_persons_and_links (Reader *self, JsonObject *object, const char *persons_member,
-                        HallwayEvent *event, const char *where, GError **error)
+                        HallwayTalk *event, const char *where, GError **error)
 {
   return read_persons (self, object, persons_member, event, where, error) &&
          read_links (self, object, "links", event, where, error) &&
@@ -831,7 +831,7 @@ static gboolean
 read_frab_event (Reader *self, FrabDay *day, const char *room_name, JsonObject *object,
                  guint position, GError **error)
 {
-  g_autoptr (HallwayEvent) event = hallway_event_new ();
+  g_autoptr (HallwayTalk) event = hallway_talk_new ();
   g_autofree char *where = event_where (object, position);
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -853,12 +853,12 @@ read_frab_event (Reader *self, FrabDay *day, const char *room_name, JsonObject *
   if (!hallway_parse_duration (duration_text, &duration))
     return fail_missing (self, where, _("valid duration"), error);
   end = g_date_time_add (start, duration);
-  hallway_event_set_times (event, start, end);
+  hallway_talk_set_times (event, start, end);
   set_room (self, event, room != NULL ? room : room_name);
   set_track (self, event, track);
   if (frab_day (self, day) != NULL)
     event->day = g_object_ref (day->day);
-  hallway_conference_add_event (self->conference, g_steal_pointer (&event));
+  hallway_conference_add_talk (self->conference, g_steal_pointer (&event));
   return TRUE;
 }
 
@@ -1046,7 +1046,7 @@ v2_end (Reader *self, GDateTime *start, const char *end_text, const char *durati
 static gboolean
 read_v2_event (Reader *self, JsonNode *node, guint position, GError **error)
 {
-  g_autoptr (HallwayEvent) event = hallway_event_new ();
+  g_autoptr (HallwayTalk) event = hallway_talk_new ();
   g_autofree char *where = NULL;
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -1075,13 +1075,13 @@ read_v2_event (Reader *self, JsonNode *node, guint position, GError **error)
   end = v2_end (self, start, end_text, duration_text);
   if (end == NULL)
     return fail_missing (self, where, _("end time"), error);
-  hallway_event_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
+  hallway_talk_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
   set_room (self, event, v2_room_name (self, member (object, "room")));
   set_track (self, event, v2_track_name (self, member (object, "track")));
   day = v2_day (self, start);
   if (day != NULL)
     event->day = g_object_ref (day);
-  hallway_conference_add_event (self->conference, g_steal_pointer (&event));
+  hallway_conference_add_talk (self->conference, g_steal_pointer (&event));
   return TRUE;
 }
 
@@ -1131,7 +1131,7 @@ parse_local_time (Reader *self, const char *text)
 static gboolean
 read_widget_talk (Reader *self, JsonNode *node, guint position, GError **error)
 {
-  g_autoptr (HallwayEvent) event = hallway_event_new ();
+  g_autoptr (HallwayTalk) event = hallway_talk_new ();
   g_autofree char *where = NULL;
   g_autoptr (GDateTime) start = NULL;
   g_autoptr (GDateTime) end = NULL;
@@ -1157,7 +1157,7 @@ read_widget_talk (Reader *self, JsonNode *node, guint position, GError **error)
   end = parse_local_time (self, end_text);
   if (end == NULL)
     return fail_missing (self, where, _("end time"), error);
-  hallway_event_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
+  hallway_talk_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
   /* The code is the talk's identity in pretalx (and its URL); the key is built from the slug. */
   if (event->slug == NULL)
     event->slug = g_strdup (event->code);
@@ -1165,7 +1165,7 @@ read_widget_talk (Reader *self, JsonNode *node, guint position, GError **error)
   set_room (self, event, room != NULL ? object_text (room, "name") : object_text (object, "room"));
   track = lookup_node (self->tracks, member (object, "track"));
   set_track (self, event, object_text (track, "name"));
-  hallway_conference_add_event (self->conference, g_steal_pointer (&event));
+  hallway_conference_add_talk (self->conference, g_steal_pointer (&event));
   return TRUE;
 }
 

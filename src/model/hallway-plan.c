@@ -3,7 +3,7 @@
 
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-plan.h"
 
 struct _HallwayPlan
@@ -26,7 +26,7 @@ static guint signals[N_SIGNALS];
 static int
 compare_by_start (gconstpointer a, gconstpointer b)
 {
-  return hallway_event_compare (*(HallwayEvent **) a, *(HallwayEvent **) b);
+  return hallway_talk_compare (*(HallwayTalk **) a, *(HallwayTalk **) b);
 }
 
 /* One sweep over the bookmarked talks in start order: each overlaps the talks that start
@@ -35,31 +35,31 @@ static void
 update_conflicts (HallwayPlan *self)
 {
   g_auto (GStrv) keys = hallway_bookmarks_dup_keys (self->bookmarks);
-  g_autoptr (GPtrArray) events = g_ptr_array_new ();
-  HallwayEvent *latest = NULL;
+  g_autoptr (GPtrArray) talks = g_ptr_array_new ();
+  HallwayTalk *latest = NULL;
 
   g_hash_table_remove_all (self->conflicting);
   for (guint i = 0; keys[i] != NULL; i++)
     {
-      HallwayEvent *event = hallway_conference_lookup_event (self->conference, keys[i]);
+      HallwayTalk *talk = hallway_conference_lookup_talk (self->conference, keys[i]);
 
       /* A backup pick overlaps its slot's first choice on purpose. */
-      if (event != NULL && !hallway_bookmarks_is_backup (self->bookmarks, keys[i]))
-        g_ptr_array_add (events, event);
+      if (talk != NULL && !hallway_bookmarks_is_backup (self->bookmarks, keys[i]))
+        g_ptr_array_add (talks, talk);
     }
-  g_ptr_array_sort (events, compare_by_start);
-  for (guint i = 0; i < events->len; i++)
+  g_ptr_array_sort (talks, compare_by_start);
+  for (guint i = 0; i < talks->len; i++)
     {
-      HallwayEvent *event = g_ptr_array_index (events, i);
+      HallwayTalk *talk = g_ptr_array_index (talks, i);
 
-      if (latest != NULL && hallway_event_overlaps (latest, event))
+      if (latest != NULL && hallway_talk_overlaps (latest, talk))
         {
-          g_hash_table_add (self->conflicting, (char *) hallway_event_get_key (latest));
-          g_hash_table_add (self->conflicting, (char *) hallway_event_get_key (event));
+          g_hash_table_add (self->conflicting, (char *) hallway_talk_get_key (latest));
+          g_hash_table_add (self->conflicting, (char *) hallway_talk_get_key (talk));
         }
       if (latest == NULL ||
-          g_date_time_compare (hallway_event_get_end (event), hallway_event_get_end (latest)) > 0)
-        latest = event;
+          g_date_time_compare (hallway_talk_get_end (talk), hallway_talk_get_end (latest)) > 0)
+        latest = talk;
     }
 }
 
@@ -171,41 +171,41 @@ hallway_plan_get_changes (HallwayPlan *self)
 }
 
 gboolean
-hallway_plan_is_bookmarked (HallwayPlan *self, HallwayEvent *event)
+hallway_plan_is_bookmarked (HallwayPlan *self, HallwayTalk *talk)
 {
   g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
-  return hallway_bookmarks_contains (self->bookmarks, hallway_event_get_key (event));
+  return hallway_bookmarks_contains (self->bookmarks, hallway_talk_get_key (talk));
 }
 
 void
-hallway_plan_set_bookmarked (HallwayPlan *self, HallwayEvent *event, gboolean bookmarked)
+hallway_plan_set_bookmarked (HallwayPlan *self, HallwayTalk *talk, gboolean bookmarked)
 {
   g_return_if_fail (HALLWAY_IS_PLAN (self));
-  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (HALLWAY_IS_TALK (talk));
 
-  if (bookmarked == hallway_plan_is_bookmarked (self, event))
+  if (bookmarked == hallway_plan_is_bookmarked (self, talk))
     return;
   if (bookmarked)
-    hallway_bookmarks_add (self->bookmarks, event);
+    hallway_bookmarks_add (self->bookmarks, talk);
   else
-    hallway_bookmarks_remove (self->bookmarks, hallway_event_get_key (event));
+    hallway_bookmarks_remove (self->bookmarks, hallway_talk_get_key (talk));
 }
 
 gboolean
-hallway_plan_is_conflicting (HallwayPlan *self, HallwayEvent *event)
+hallway_plan_is_conflicting (HallwayPlan *self, HallwayTalk *talk)
 {
   g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
-  return g_hash_table_contains (self->conflicting, hallway_event_get_key (event));
+  return g_hash_table_contains (self->conflicting, hallway_talk_get_key (talk));
 }
 
 gboolean
-hallway_plan_get_change (HallwayPlan *self, HallwayEvent *event, HallwayChangeKind *kind)
+hallway_plan_get_change (HallwayPlan *self, HallwayTalk *talk, HallwayChangeKind *kind)
 {
   HallwayScheduleChange *change;
 
   g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
 
-  change = g_hash_table_lookup (self->change_by_key, hallway_event_get_key (event));
+  change = g_hash_table_lookup (self->change_by_key, hallway_talk_get_key (talk));
   if (change == NULL)
     return FALSE;
   if (kind != NULL)
@@ -237,15 +237,15 @@ hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)
 }
 
 gboolean
-hallway_plan_is_backup (HallwayPlan *self, HallwayEvent *event)
+hallway_plan_is_backup (HallwayPlan *self, HallwayTalk *talk)
 {
   g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
-  return hallway_bookmarks_is_backup (self->bookmarks, hallway_event_get_key (event));
+  return hallway_bookmarks_is_backup (self->bookmarks, hallway_talk_get_key (talk));
 }
 
 void
-hallway_plan_set_backup (HallwayPlan *self, HallwayEvent *event, gboolean backup)
+hallway_plan_set_backup (HallwayPlan *self, HallwayTalk *talk, gboolean backup)
 {
   g_return_if_fail (HALLWAY_IS_PLAN (self));
-  hallway_bookmarks_set_backup (self->bookmarks, hallway_event_get_key (event), backup);
+  hallway_bookmarks_set_backup (self->bookmarks, hallway_talk_get_key (talk), backup);
 }

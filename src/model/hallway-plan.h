@@ -32,19 +32,19 @@ void               hallway_plan_set_show_local_time (HallwayPlan    *self,
 GDateTime         *hallway_plan_to_display_time  (HallwayPlan       *self,
                                                   GDateTime         *time);
 gboolean           hallway_plan_is_bookmarked    (HallwayPlan       *self,
-                                                  HallwayEvent      *event);
+                                                  HallwayTalk      *talk);
 void               hallway_plan_set_bookmarked   (HallwayPlan       *self,
-                                                  HallwayEvent      *event,
+                                                  HallwayTalk      *talk,
                                                   gboolean           bookmarked);
 gboolean           hallway_plan_is_backup        (HallwayPlan       *self,
-                                                  HallwayEvent      *event);
+                                                  HallwayTalk      *talk);
 void               hallway_plan_set_backup       (HallwayPlan       *self,
-                                                  HallwayEvent      *event,
+                                                  HallwayTalk      *talk,
                                                   gboolean           backup);
 gboolean           hallway_plan_is_conflicting   (HallwayPlan       *self,
-                                                  HallwayEvent      *event);
+                                                  HallwayTalk      *talk);
 gboolean           hallway_plan_get_change       (HallwayPlan       *self,
-                                                  HallwayEvent      *event,
+                                                  HallwayTalk      *talk,
                                                   HallwayChangeKind *kind);
 
 G_END_DECLS

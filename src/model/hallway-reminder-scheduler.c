@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-file.h"
 #include "hallway-json.h"
 #include "hallway-reminder-scheduler.h"
@@ -137,12 +137,12 @@ typedef struct
 } Talk;
 
 static void
-talk_from_event (Talk *talk, HallwayEvent *event)
+talk_from_schedule (Talk *talk, HallwayTalk *event)
 {
-  talk->title = hallway_event_get_title (event);
-  talk->room = hallway_event_get_room_name (event);
-  talk->start = hallway_event_get_start (event);
-  talk->end = hallway_event_get_end (event);
+  talk->title = hallway_talk_get_title (event);
+  talk->room = hallway_talk_get_room_name (event);
+  talk->start = hallway_talk_get_start (event);
+  talk->end = hallway_talk_get_end (event);
 }
 
 /* A cancelled bookmark wins over the conference: the bookmarks are updated from a new
@@ -151,7 +151,7 @@ talk_from_event (Talk *talk, HallwayEvent *event)
 static gboolean
 lookup_talk (HallwayReminderScheduler *self, const char *key, Talk *talk)
 {
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   talk->key = key;
   if (self->bookmarks == NULL || !hallway_bookmarks_contains (self->bookmarks, key) ||
@@ -160,10 +160,10 @@ lookup_talk (HallwayReminderScheduler *self, const char *key, Talk *talk)
   if (self->conference == NULL)
     return hallway_bookmarks_get_snapshot (self->bookmarks, key, &talk->title, &talk->start,
                                            &talk->end, &talk->room);
-  event = hallway_conference_lookup_event (self->conference, key);
+  event = hallway_conference_lookup_talk (self->conference, key);
   if (event == NULL)
     return FALSE;
-  talk_from_event (talk, event);
+  talk_from_schedule (talk, event);
   return TRUE;
 }
 
@@ -896,12 +896,12 @@ hallway_reminder_scheduler_format_body (const char *title,
 }
 
 static char *
-describe_move (HallwayEvent *old_event, HallwayEvent *new_event, HallwayChangedFields fields,
+describe_move (HallwayTalk *old_talk, HallwayTalk *new_talk, HallwayChangedFields fields,
                GTimeZone *display_zone)
 {
-  GDateTime *start = hallway_event_get_start (new_event);
-  const char *room = hallway_event_get_room_name (new_event);
-  gboolean new_day = !same_day (hallway_event_get_start (old_event), start, display_zone);
+  GDateTime *start = hallway_talk_get_start (new_talk);
+  const char *room = hallway_talk_get_room_name (new_talk);
+  gboolean new_day = !same_day (hallway_talk_get_start (old_talk), start, display_zone);
   g_autofree char *clock = format_clock (start, display_zone, new_day);
   g_autofree char *end = NULL;
   gboolean new_time = (fields & HALLWAY_CHANGED_START) != 0;
@@ -919,7 +919,7 @@ describe_move (HallwayEvent *old_event, HallwayEvent *new_event, HallwayChangedF
   if ((fields & HALLWAY_CHANGED_END) == 0)
     /* The room was dropped: say where it is in time, at least. */
     return g_strdup_printf (C_("new time", "Moved to %s"), clock);
-  end = format_clock (hallway_event_get_end (new_event), display_zone, FALSE);
+  end = format_clock (hallway_talk_get_end (new_talk), display_zone, FALSE);
   /* Translators: a bookmarked talk got longer or shorter; %s is a time, as in 15:10 */
   return g_strdup_printf (_("Now ends at %s"), end);
 }
@@ -928,26 +928,26 @@ char *
 hallway_reminder_scheduler_describe_change (HallwayScheduleChange *change,
                                             GTimeZone             *display_zone)
 {
-  HallwayEvent *old_event;
-  HallwayEvent *new_event;
+  HallwayTalk *old_talk;
+  HallwayTalk *new_talk;
   g_autofree char *what = NULL;
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CHANGE (change), NULL);
 
-  old_event = hallway_schedule_change_get_old_event (change);
-  new_event = hallway_schedule_change_get_new_event (change);
+  old_talk = hallway_schedule_change_get_old_talk (change);
+  new_talk = hallway_schedule_change_get_new_talk (change);
   switch (hallway_schedule_change_get_kind (change))
     {
     case HALLWAY_CHANGE_REMOVED:
       /* Translators: a bookmarked talk was removed from the schedule */
       what = g_strdup (_("Cancelled"));
-      title = shorten_title (hallway_event_get_title (old_event));
+      title = shorten_title (hallway_talk_get_title (old_talk));
       break;
     case HALLWAY_CHANGE_MOVED:
-      what = describe_move (old_event, new_event, hallway_schedule_change_get_fields (change),
+      what = describe_move (old_talk, new_talk, hallway_schedule_change_get_fields (change),
                             display_zone);
-      title = shorten_title (hallway_event_get_title (new_event));
+      title = shorten_title (hallway_talk_get_title (new_talk));
       break;
     case HALLWAY_CHANGE_ADDED:
     case HALLWAY_CHANGE_CHANGED:

@@ -2,7 +2,7 @@
 #define G_LOG_DOMAIN "hallway-schedule-change"
 
 #include "hallway-conference.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-schedule-change.h"
 
@@ -13,8 +13,8 @@ struct _HallwayScheduleChange
 
   HallwayChangeKind kind;
   HallwayChangedFields fields;
-  HallwayEvent *old_event;
-  HallwayEvent *new_event;
+  HallwayTalk *old_talk;
+  HallwayTalk *new_talk;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayScheduleChange, hallway_schedule_change, G_TYPE_OBJECT)
@@ -24,8 +24,8 @@ hallway_schedule_change_finalize (GObject *object)
 {
   HallwayScheduleChange *self = HALLWAY_SCHEDULE_CHANGE (object);
 
-  g_clear_object (&self->old_event);
-  g_clear_object (&self->new_event);
+  g_clear_object (&self->old_talk);
+  g_clear_object (&self->new_talk);
   G_OBJECT_CLASS (hallway_schedule_change_parent_class)->finalize (object);
 }
 
@@ -43,15 +43,15 @@ hallway_schedule_change_init (HallwayScheduleChange *self)
 static HallwayScheduleChange *
 schedule_change_new (HallwayChangeKind     kind,
                      HallwayChangedFields  fields,
-                     HallwayEvent         *old_event,
-                     HallwayEvent         *new_event)
+                     HallwayTalk         *old_talk,
+                     HallwayTalk         *new_talk)
 {
   HallwayScheduleChange *self = g_object_new (HALLWAY_TYPE_SCHEDULE_CHANGE, NULL);
 
   self->kind = kind;
   self->fields = fields;
-  self->old_event = old_event != NULL ? g_object_ref (old_event) : NULL;
-  self->new_event = new_event != NULL ? g_object_ref (new_event) : NULL;
+  self->old_talk = old_talk != NULL ? g_object_ref (old_talk) : NULL;
+  self->new_talk = new_talk != NULL ? g_object_ref (new_talk) : NULL;
   return self;
 }
 
@@ -74,21 +74,21 @@ const char *
 hallway_schedule_change_get_key (HallwayScheduleChange *self)
 {
   g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CHANGE (self), NULL);
-  return hallway_event_get_key (self->new_event != NULL ? self->new_event : self->old_event);
+  return hallway_talk_get_key (self->new_talk != NULL ? self->new_talk : self->old_talk);
 }
 
-HallwayEvent *
-hallway_schedule_change_get_old_event (HallwayScheduleChange *self)
+HallwayTalk *
+hallway_schedule_change_get_old_talk (HallwayScheduleChange *self)
 {
   g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CHANGE (self), NULL);
-  return self->old_event;
+  return self->old_talk;
 }
 
-HallwayEvent *
-hallway_schedule_change_get_new_event (HallwayScheduleChange *self)
+HallwayTalk *
+hallway_schedule_change_get_new_talk (HallwayScheduleChange *self)
 {
   g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CHANGE (self), NULL);
-  return self->new_event;
+  return self->new_talk;
 }
 
 /* ---- comparing two versions of one talk -------------------------------------------- */
@@ -103,10 +103,10 @@ same_text (const char *a, const char *b)
 /* By name, in order: a speaker added, dropped, renamed or moved up is a change. Person ids
  * are not compared, since some formats renumber them between exports. */
 static gboolean
-same_speakers (HallwayEvent *a, HallwayEvent *b)
+same_speakers (HallwayTalk *a, HallwayTalk *b)
 {
-  GPtrArray *old_persons = hallway_event_get_persons (a);
-  GPtrArray *new_persons = hallway_event_get_persons (b);
+  GPtrArray *old_persons = hallway_talk_get_persons (a);
+  GPtrArray *new_persons = hallway_talk_get_persons (b);
 
   if (old_persons->len != new_persons->len)
     return FALSE;
@@ -118,29 +118,29 @@ same_speakers (HallwayEvent *a, HallwayEvent *b)
 }
 
 static HallwayChangedFields
-slot_changes (HallwayEvent *a, HallwayEvent *b)
+slot_changes (HallwayTalk *a, HallwayTalk *b)
 {
   HallwayChangedFields fields = HALLWAY_CHANGED_NOTHING;
 
-  if (!g_date_time_equal (hallway_event_get_start (a), hallway_event_get_start (b)))
+  if (!g_date_time_equal (hallway_talk_get_start (a), hallway_talk_get_start (b)))
     fields |= HALLWAY_CHANGED_START;
-  if (!g_date_time_equal (hallway_event_get_end (a), hallway_event_get_end (b)))
+  if (!g_date_time_equal (hallway_talk_get_end (a), hallway_talk_get_end (b)))
     fields |= HALLWAY_CHANGED_END;
-  if (!same_text (hallway_event_get_room_name (a), hallway_event_get_room_name (b)))
+  if (!same_text (hallway_talk_get_room_name (a), hallway_talk_get_room_name (b)))
     fields |= HALLWAY_CHANGED_ROOM;
   return fields;
 }
 
 static HallwayChangedFields
-content_changes (HallwayEvent *a, HallwayEvent *b)
+content_changes (HallwayTalk *a, HallwayTalk *b)
 {
   HallwayChangedFields fields = HALLWAY_CHANGED_NOTHING;
 
-  if (!same_text (hallway_event_get_title (a), hallway_event_get_title (b)))
+  if (!same_text (hallway_talk_get_title (a), hallway_talk_get_title (b)))
     fields |= HALLWAY_CHANGED_TITLE;
   if (!same_speakers (a, b))
     fields |= HALLWAY_CHANGED_SPEAKERS;
-  if (!same_text (hallway_event_get_track_name (a), hallway_event_get_track_name (b)))
+  if (!same_text (hallway_talk_get_track_name (a), hallway_talk_get_track_name (b)))
     fields |= HALLWAY_CHANGED_TRACK;
   /* Sources, not rendered HTML: diffs run in a thread while the views render. */
   if (!same_text (hallway_rich_text_get_source (&a->abstract), hallway_rich_text_get_source (&b->abstract)))
@@ -161,55 +161,55 @@ typedef struct
 } ChangeGroups;
 
 static void
-collect_removed (ChangeGroups *groups, GListModel *old_events, HallwayConference *new_version)
+collect_removed (ChangeGroups *groups, GListModel *old_talks, HallwayConference *new_version)
 {
-  guint n = g_list_model_get_n_items (old_events);
+  guint n = g_list_model_get_n_items (old_talks);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (old_events, i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (old_talks, i);
 
-      if (hallway_conference_lookup_event (new_version, hallway_event_get_key (event)) == NULL)
+      if (hallway_conference_lookup_talk (new_version, hallway_talk_get_key (talk)) == NULL)
         g_ptr_array_add (groups->removed,
                          schedule_change_new (HALLWAY_CHANGE_REMOVED, HALLWAY_CHANGED_NOTHING,
-                                              event, NULL));
+                                              talk, NULL));
     }
 }
 
 static void
-classify_new_event (ChangeGroups *groups, HallwayEvent *old_event, HallwayEvent *new_event)
+classify_new_talk (ChangeGroups *groups, HallwayTalk *old_talk, HallwayTalk *new_talk)
 {
   HallwayChangedFields fields;
 
-  if (old_event == NULL)
+  if (old_talk == NULL)
     {
       g_ptr_array_add (groups->added,
                        schedule_change_new (HALLWAY_CHANGE_ADDED, HALLWAY_CHANGED_NOTHING,
-                                            NULL, new_event));
+                                            NULL, new_talk));
       return;
     }
-  fields = slot_changes (old_event, new_event) | content_changes (old_event, new_event);
+  fields = slot_changes (old_talk, new_talk) | content_changes (old_talk, new_talk);
   if (fields & SLOT_FIELDS)
     g_ptr_array_add (groups->moved,
-                     schedule_change_new (HALLWAY_CHANGE_MOVED, fields, old_event, new_event));
+                     schedule_change_new (HALLWAY_CHANGE_MOVED, fields, old_talk, new_talk));
   else if (fields != HALLWAY_CHANGED_NOTHING)
     g_ptr_array_add (groups->changed,
-                     schedule_change_new (HALLWAY_CHANGE_CHANGED, fields, old_event, new_event));
+                     schedule_change_new (HALLWAY_CHANGE_CHANGED, fields, old_talk, new_talk));
 }
 
 /* Moved, changed and added talks follow the new schedule's order: where they are now. */
 static void
-collect_from_new (ChangeGroups *groups, HallwayConference *old_version, GListModel *new_events)
+collect_from_new (ChangeGroups *groups, HallwayConference *old_version, GListModel *new_talks)
 {
-  guint n = g_list_model_get_n_items (new_events);
+  guint n = g_list_model_get_n_items (new_talks);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (new_events, i);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (new_talks, i);
 
-      classify_new_event (groups,
-                          hallway_conference_lookup_event (old_version, hallway_event_get_key (event)),
-                          event);
+      classify_new_talk (groups,
+                          hallway_conference_lookup_talk (old_version, hallway_talk_get_key (talk)),
+                          talk);
     }
 }
 

@@ -34,9 +34,9 @@ HallwayChangeKind     hallway_schedule_change_get_kind      (HallwayScheduleChan
 HallwayChangedFields  hallway_schedule_change_get_fields    (HallwayScheduleChange *self);
 const char           *hallway_schedule_change_get_key       (HallwayScheduleChange *self);
 /* NULL for an added talk */
-HallwayEvent         *hallway_schedule_change_get_old_event (HallwayScheduleChange *self);
+HallwayTalk         *hallway_schedule_change_get_old_talk (HallwayScheduleChange *self);
 /* NULL for a removed talk */
-HallwayEvent         *hallway_schedule_change_get_new_event (HallwayScheduleChange *self);
+HallwayTalk         *hallway_schedule_change_get_new_talk (HallwayScheduleChange *self);
 
 /* Compares two versions of a schedule by identity key: a GListModel of
  * HallwayScheduleChange, removed first, then moved, changed and added, each in schedule

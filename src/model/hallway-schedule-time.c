@@ -56,7 +56,7 @@ hallway_parse_duration (const char *text, GTimeSpan *duration)
   return TRUE;
 }
 
-/* The event's own ISO 8601 date with its offset wins ("2026-01-31T13:30:00+01:00").
+/* The talk's own ISO 8601 date with its offset wins ("2026-01-31T13:30:00+01:00").
  * Otherwise the day's date plus "HH:MM" in the conference zone, which honours DST.
  * A bare ISO date-time without offset is also read in the conference zone. */
 GDateTime *

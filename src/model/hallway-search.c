@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-search.h"
 
@@ -36,26 +36,26 @@ hallway_search_fold (const char *text)
   return g_steal_pointer (&folded);
 }
 
-/* Everything a person may remember of a talk, folded once and kept on the event. */
+/* Everything a person may remember of a talk, folded once and kept on the talk. */
 static const char *
-ensure_search_text (HallwayEvent *event)
+ensure_search_text (HallwayTalk *talk)
 {
-  if (event->search_text == NULL)
+  if (talk->search_text == NULL)
     {
-      g_autofree char *speakers = hallway_event_dup_speakers (event);
-      g_autofree char *abstract = hallway_html_to_plain_text (hallway_event_get_abstract (event));
+      g_autofree char *speakers = hallway_talk_dup_speakers (talk);
+      g_autofree char *abstract = hallway_html_to_plain_text (hallway_talk_get_abstract (talk));
       g_autofree char *joined = g_strjoin ("\n",
-                                           event->title ? event->title : "",
-                                           event->subtitle ? event->subtitle : "",
+                                           talk->title ? talk->title : "",
+                                           talk->subtitle ? talk->subtitle : "",
                                            speakers,
-                                           hallway_event_get_track_name (event) ?: "",
-                                           hallway_event_get_room_name (event) ?: "",
+                                           hallway_talk_get_track_name (talk) ?: "",
+                                           hallway_talk_get_room_name (talk) ?: "",
                                            abstract ? abstract : "",
                                            NULL);
 
-      event->search_text = hallway_search_fold (joined);
+      talk->search_text = hallway_search_fold (joined);
     }
-  return event->search_text;
+  return talk->search_text;
 }
 
 /* The words of what the person typed, folded; empty words dropped. */
@@ -74,15 +74,15 @@ hallway_search_parse_query (const char *query)
 
 /* Every word of the query must occur somewhere in the talk. */
 gboolean
-hallway_search_event_matches (HallwayEvent *event, const char * const *query_words)
+hallway_search_talk_matches (HallwayTalk *talk, const char * const *query_words)
 {
   const char *haystack;
 
-  g_return_val_if_fail (HALLWAY_IS_EVENT (event), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
 
   if (query_words == NULL || query_words[0] == NULL)
     return TRUE;
-  haystack = ensure_search_text (event);
+  haystack = ensure_search_text (talk);
   for (guint i = 0; query_words[i] != NULL; i++)
     if (strstr (haystack, query_words[i]) == NULL)
       return FALSE;

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 char     *hallway_search_fold          (const char         *text);
 GStrv     hallway_search_parse_query   (const char         *query);
-gboolean  hallway_search_event_matches (HallwayEvent       *event,
+gboolean  hallway_search_talk_matches (HallwayTalk       *talk,
                                         const char * const *query_words);
 
 G_END_DECLS

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 typedef struct _HallwayConference HallwayConference;
 typedef struct _HallwayDay HallwayDay;
-typedef struct _HallwayEvent HallwayEvent;
+typedef struct _HallwayTalk HallwayTalk;
 typedef struct _HallwayLink HallwayLink;
 typedef struct _HallwayPerson HallwayPerson;
 typedef struct _HallwayRoom HallwayRoom;

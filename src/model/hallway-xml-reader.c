@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
@@ -165,7 +165,7 @@ pending_attachment_free (gpointer data)
 /* The event being read, and what it needs once all its children have been seen. */
 typedef struct
 {
-  HallwayEvent *event;
+  HallwayTalk *event;
   long line;
   char *date;          /* <date>: ISO 8601, with an offset in every file that has it */
   char *start;         /* <start>: HH:MM on the day's date, in the conference zone */
@@ -491,10 +491,10 @@ event_builder_clear (EventBuilder *builder)
 static void
 begin_event (XmlReader *reader, char *id, char *guid, char *code)
 {
-  HallwayEvent *event;
+  HallwayTalk *event;
 
   event_builder_clear (&reader->current);
-  event = reader->current.event = hallway_event_new ();
+  event = reader->current.event = hallway_talk_new ();
   event->id = id;
   event->guid = guid;
   event->code = code;
@@ -503,7 +503,7 @@ begin_event (XmlReader *reader, char *id, char *guid, char *code)
 
 /* <link href>label</link>, and 36C3's bare <link>https://…</link>. Takes label and href. */
 static void
-add_link (HallwayEvent *event, char *label, char *href, const char *base, HallwayLinkKind fallback)
+add_link (HallwayTalk *event, char *label, char *href, const char *base, HallwayLinkKind fallback)
 {
   g_autofree char *owned_label = label;
   g_autofree char *url = NULL;
@@ -544,13 +544,13 @@ static void
 end_event_field (XmlReader *reader, Field field, const char *text)
 {
   EventBuilder *builder = &reader->current;
-  HallwayEvent *event = builder->event;
+  HallwayTalk *event = builder->event;
 
   switch (field)
     {
     case FIELD_TITLE: replace_owned (&event->title, collapse_whitespace (text)); break;
     case FIELD_SUBTITLE: replace_owned (&event->subtitle, collapse_whitespace (text)); break;
-    case FIELD_TYPE: replace_owned (&event->event_type, collapse_whitespace (text)); break;
+    case FIELD_TYPE: replace_owned (&event->talk_type, collapse_whitespace (text)); break;
     case FIELD_LANGUAGE: replace_owned (&event->language, collapse_whitespace (text)); break;
     case FIELD_SLUG: replace_owned (&event->slug, collapse_whitespace (text)); break;
     case FIELD_TAG:
@@ -666,14 +666,14 @@ set_event_times (XmlReader *reader)
       return FALSE;
     }
   end = g_date_time_add (start, duration);
-  hallway_event_set_times (builder->event, start, end);
+  hallway_talk_set_times (builder->event, start, end);
   return TRUE;
 }
 
 /* FOSDEM 2026 slugs start with the pretalx code ("FQWYHW-scaling_…"). It is taken only
  * when the feedback URL, which pretalx builds from the code, confirms it. */
 static char *
-pretalx_code_from_slug (HallwayEvent *event)
+pretalx_code_from_slug (HallwayTalk *event)
 {
   const char *dash;
   g_autofree char *code = NULL;
@@ -691,7 +691,7 @@ static void
 end_event (XmlReader *reader)
 {
   EventBuilder *builder = &reader->current;
-  HallwayEvent *event = builder->event;
+  HallwayTalk *event = builder->event;
   HallwayRoom *room;
 
   if (!set_event_times (reader))
@@ -705,7 +705,7 @@ end_event (XmlReader *reader)
   event->day = reader->day != NULL ? g_object_ref (reader->day) : NULL;
   add_attachments (reader);
 
-  hallway_conference_add_event (reader->conference, g_steal_pointer (&builder->event));
+  hallway_conference_add_talk (reader->conference, g_steal_pointer (&builder->event));
   event_builder_clear (builder);
 }
 

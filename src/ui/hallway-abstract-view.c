@@ -442,12 +442,12 @@ enter_fullscreen_cb (WebKitWebView *web_view)
 }
 
 static void
-load_changed_cb (HallwayAbstractView *self, WebKitLoadEvent event)
+load_changed_cb (HallwayAbstractView *self, WebKitLoadEvent talk)
 {
   /* Once a document is in, no later navigation is the one we started. */
-  if (event == WEBKIT_LOAD_COMMITTED)
+  if (talk == WEBKIT_LOAD_COMMITTED)
     self->loading_ours = FALSE;
-  if (event != WEBKIT_LOAD_FINISHED)
+  if (talk != WEBKIT_LOAD_FINISHED)
     return;
   self->loaded = TRUE;
   schedule_measure (self);

@@ -25,7 +25,7 @@ struct _HallwayAgendaPage
 
 G_DEFINE_FINAL_TYPE (HallwayAgendaPage, hallway_agenda_page, ADW_TYPE_NAVIGATION_PAGE)
 
-enum { EVENT_ACTIVATED, N_SIGNALS };
+enum { TALK_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static char *
@@ -126,7 +126,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayA
       gtk_label_set_text (GTK_LABEL (title), hallway_agenda_item_get_title (item));
       gtk_label_set_text (GTK_LABEL (details), line);
     }
-  gtk_list_item_set_activatable (list_item, hallway_agenda_item_get_event (item) != NULL);
+  gtk_list_item_set_activatable (list_item, hallway_agenda_item_get_talk (item) != NULL);
   gtk_list_item_set_accessible_label (list_item, gtk_label_get_text (GTK_LABEL (title)));
   gtk_list_item_set_accessible_description (list_item, gtk_label_get_text (GTK_LABEL (details)));
 }
@@ -186,8 +186,8 @@ list_activate_cb (HallwayAgendaPage *self, guint position)
   GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
   g_autoptr (HallwayAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
 
-  if (item != NULL && hallway_agenda_item_get_event (item) != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, hallway_agenda_item_get_event (item));
+  if (item != NULL && hallway_agenda_item_get_talk (item) != NULL)
+    g_signal_emit (self, signals[TALK_ACTIVATED], 0, hallway_agenda_item_get_talk (item));
 }
 
 static void
@@ -228,7 +228,7 @@ hallway_agenda_page_class_init (HallwayAgendaPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = hallway_agenda_page_dispose;
-  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+  signals[TALK_ACTIVATED] = g_signal_new ("talk-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-agenda-page.ui");

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HallwayAgendaPage, hallway_agenda_page, HALLWAY, AGENDA_PAGE, AdwNavigationPage)
 
 /* My Agenda: bookmarked talks per day with the free time between them and overlaps
- * flagged; rebuilt whenever the plan changes. "event-activated" (HallwayEvent). */
+ * flagged; rebuilt whenever the plan changes. "talk-activated" (HallwayTalk). */
 HallwayAgendaPage *hallway_agenda_page_new (HallwayPlan *plan);
 
 G_END_DECLS

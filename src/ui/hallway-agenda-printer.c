@@ -9,7 +9,7 @@
 #include "hallway-agenda-item.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 
 /* One page per day: a header, then a table of picks (time, title and speakers, room) with
  * free time as dashed rows. Everything must read in black and white: overlaps get a label
@@ -236,9 +236,9 @@ static void
 layout_pick_row (Page *page, Row *row)
 {
   HallwayAgendaItem *item = row->item;
-  HallwayEvent *event = hallway_agenda_item_get_event (item);
+  HallwayTalk *talk = hallway_agenda_item_get_talk (item);
   g_autofree char *range = format_item_range (page, item);
-  g_autofree char *speakers = event != NULL ? hallway_event_dup_speakers (event) : NULL;
+  g_autofree char *speakers = talk != NULL ? hallway_talk_dup_speakers (talk) : NULL;
   g_autofree char *title = dup_title (item);
   const char *marker = marker_text (item);
   double s = page->scale;

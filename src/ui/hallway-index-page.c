@@ -45,15 +45,15 @@ item_name (gpointer item)
 }
 
 static GListModel *
-item_events (HallwayIndexPage *self, gpointer item)
+item_talks (HallwayIndexPage *self, gpointer item)
 {
   HallwayConference *conference = hallway_plan_get_conference (self->plan);
 
   if (HALLWAY_IS_TRACK (item))
-    return hallway_conference_get_events_for_track (conference, item);
+    return hallway_conference_get_talks_for_track (conference, item);
   if (HALLWAY_IS_ROOM (item))
-    return hallway_conference_get_events_for_room (conference, item);
-  return hallway_conference_get_events_for_person (conference, item);
+    return hallway_conference_get_talks_for_room (conference, item);
+  return hallway_conference_get_talks_for_person (conference, item);
 }
 
 static gboolean
@@ -140,7 +140,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
   gpointer item = gtk_list_item_get_item (list_item);
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *count = gtk_widget_get_next_sibling (name);
-  guint n_talks = g_list_model_get_n_items (item_events (self, item));
+  guint n_talks = g_list_model_get_n_items (item_talks (self, item));
   g_autofree char *count_text = g_strdup_printf ("%u", n_talks);
   /* Translators: accessible name of a track, room or speaker and its number of talks */
   g_autofree char *accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n_talks),

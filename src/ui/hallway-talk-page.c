@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-conference.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
@@ -21,7 +21,7 @@ struct _HallwayTalkPage
   AdwNavigationPage parent_instance;
 
   HallwayPlan *plan;
-  HallwayEvent *event;
+  HallwayTalk *talk;
   GtkWidget *abstract_view;             /* made on first use: it loads WebKit, starts a web process */
   GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
   GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
@@ -44,7 +44,7 @@ struct _HallwayTalkPage
 
 G_DEFINE_FINAL_TYPE (HallwayTalkPage, hallway_talk_page, ADW_TYPE_NAVIGATION_PAGE)
 
-enum { TRACK_ACTIVATED, PERSON_ACTIVATED, EVENT_ACTIVATED, N_SIGNALS };
+enum { TRACK_ACTIVATED, PERSON_ACTIVATED, TALK_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- times ------------------------------------------------------------------------- */
@@ -66,8 +66,8 @@ format_range (GDateTime *start, GDateTime *end, gboolean with_date)
 static char *
 format_when (HallwayTalkPage *self)
 {
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (self->event));
-  g_autoptr (GDateTime) end = hallway_plan_to_display_time (self->plan, hallway_event_get_end (self->event));
+  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (self->talk));
+  g_autoptr (GDateTime) end = hallway_plan_to_display_time (self->plan, hallway_talk_get_end (self->talk));
   g_autoptr (GDateTime) local_start = g_date_time_to_local (start);
   g_autoptr (GDateTime) local_end = g_date_time_to_local (end);
   g_autofree char *shown = format_range (start, end, TRUE);
@@ -136,19 +136,19 @@ detail_row_activated_cb (HallwayTalkPage *self, GtkListBoxRow *row)
 static void
 fill_details (HallwayTalkPage *self)
 {
-  HallwayEvent *event = self->event;
-  GPtrArray *persons = hallway_event_get_persons (event);
+  HallwayTalk *talk = self->talk;
+  GPtrArray *persons = hallway_talk_get_persons (talk);
   g_autofree char *when = format_when (self);
   g_autofree char *duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
-                                                            hallway_event_get_duration (event) / G_TIME_SPAN_MINUTE),
-                                               (int) (hallway_event_get_duration (event) / G_TIME_SPAN_MINUTE));
+                                                            hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
+                                               (int) (hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
 
   add_detail (self, _("When"), when, NULL);
   add_detail (self, _("Duration"), duration, NULL);
-  add_detail (self, _("Room"), hallway_event_get_room_name (event), NULL);
-  add_detail (self, _("Track"), hallway_event_get_track_name (event), hallway_event_get_track (event));
-  add_detail (self, _("Type"), hallway_event_get_event_type (event), NULL);
-  add_detail (self, _("Language"), hallway_event_get_language (event), NULL);
+  add_detail (self, _("Room"), hallway_talk_get_room_name (talk), NULL);
+  add_detail (self, _("Track"), hallway_talk_get_track_name (talk), hallway_talk_get_track (talk));
+  add_detail (self, _("Type"), hallway_talk_get_talk_type (talk), NULL);
+  add_detail (self, _("Language"), hallway_talk_get_language (talk), NULL);
   for (guint i = 0; i < persons->len; i++)
     {
       HallwayPerson *person = g_ptr_array_index (persons, i);
@@ -185,13 +185,13 @@ add_link (HallwayTalkPage *self, const char *label, const char *uri, const char 
 }
 
 static gboolean
-is_running_or_soon (HallwayEvent *event)
+is_running_or_soon (HallwayTalk *talk)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) soon = g_date_time_add_minutes (now, 15);
 
-  return g_date_time_compare (hallway_event_get_start (event), soon) <= 0 &&
-         g_date_time_compare (now, hallway_event_get_end (event)) < 0;
+  return g_date_time_compare (hallway_talk_get_start (talk), soon) <= 0 &&
+         g_date_time_compare (now, hallway_talk_get_end (talk)) < 0;
 }
 
 static const char *
@@ -223,15 +223,15 @@ static void
 fill_links (HallwayTalkPage *self)
 {
   HallwayConference *conference = hallway_plan_get_conference (self->plan);
-  g_autofree char *live = hallway_conference_dup_live_stream_url (conference, self->event);
-  GPtrArray *links = hallway_event_get_links (self->event);
+  g_autofree char *live = hallway_conference_dup_live_stream_url (conference, self->talk);
+  GPtrArray *links = hallway_talk_get_links (self->talk);
   static const HallwayLinkKind order[] = {
     HALLWAY_LINK_STREAM, HALLWAY_LINK_VIDEO, HALLWAY_LINK_SLIDES, HALLWAY_LINK_CHAT,
     HALLWAY_LINK_OTHER, HALLWAY_LINK_FEEDBACK,
   };
   guint added = 0;
 
-  if (live != NULL && is_running_or_soon (self->event))
+  if (live != NULL && is_running_or_soon (self->talk))
     {
       add_link (self, _("Watch Live"), live, "media-playback-start-symbolic");
       added++;
@@ -248,16 +248,16 @@ fill_links (HallwayTalkPage *self)
             added++;
           }
       }
-  if (hallway_event_get_feedback_url (self->event) != NULL &&
-      !has_link_to (links, hallway_event_get_feedback_url (self->event)))
+  if (hallway_talk_get_feedback_url (self->talk) != NULL &&
+      !has_link_to (links, hallway_talk_get_feedback_url (self->talk)))
     {
-      add_link (self, _("Give Feedback"), hallway_event_get_feedback_url (self->event),
+      add_link (self, _("Give Feedback"), hallway_talk_get_feedback_url (self->talk),
                 link_icon (HALLWAY_LINK_FEEDBACK));
       added++;
     }
-  if (hallway_event_get_url (self->event) != NULL)
+  if (hallway_talk_get_url (self->talk) != NULL)
     {
-      add_link (self, _("Talk Web Page"), hallway_event_get_url (self->event),
+      add_link (self, _("Talk Web Page"), hallway_talk_get_url (self->talk),
                 link_icon (HALLWAY_LINK_OTHER));
       added++;
     }
@@ -267,37 +267,37 @@ fill_links (HallwayTalkPage *self)
 static void
 more_row_activated_cb (AdwActionRow *row, HallwayTalkPage *self)
 {
-  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "event"));
+  g_signal_emit (self, signals[TALK_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "talk"));
 }
 
 static void
 fill_more_in_track (HallwayTalkPage *self)
 {
-  HallwayTrack *track = hallway_event_get_track (self->event);
-  GListModel *events;
+  HallwayTrack *track = hallway_talk_get_track (self->talk);
+  GListModel *talks;
   guint added = 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_group), FALSE);
   if (track == NULL)
     return;
-  events = hallway_conference_get_events_for_track (hallway_plan_get_conference (self->plan), track);
-  for (guint i = 0; i < g_list_model_get_n_items (events) && added < MORE_IN_TRACK_LIMIT; i++)
+  talks = hallway_conference_get_talks_for_track (hallway_plan_get_conference (self->plan), track);
+  for (guint i = 0; i < g_list_model_get_n_items (talks) && added < MORE_IN_TRACK_LIMIT; i++)
     {
-      g_autoptr (HallwayEvent) other = g_list_model_get_item (events, i);
+      g_autoptr (HallwayTalk) other = g_list_model_get_item (talks, i);
       g_autoptr (GDateTime) start = NULL;
       g_autofree char *time = NULL;
       AdwActionRow *row;
 
-      if (other == self->event)
+      if (other == self->talk)
         continue;
-      start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (other));
+      start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (other));
       time = g_date_time_format (start, "%a %H:%M");
       row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_event_get_title (other));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_talk_get_title (other));
       adw_action_row_set_subtitle (row, time);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "event", g_object_ref (other), g_object_unref);
+      g_object_set_data_full (G_OBJECT (row), "talk", g_object_ref (other), g_object_unref);
       g_signal_connect (row, "activated", G_CALLBACK (more_row_activated_cb), self);
       adw_preferences_group_add (self->more_group, GTK_WIDGET (row));
       g_ptr_array_add (self->dynamic_rows, row);
@@ -347,9 +347,9 @@ static void
 fill_abstract (HallwayTalkPage *self)
 {
   /* Shortened when very long, with a note and a link to the talk's web page. */
-  g_autofree char *html = hallway_abstract_html (hallway_event_get_abstract (self->event),
-                                                 hallway_event_get_description (self->event),
-                                                 hallway_event_get_url (self->event));
+  g_autofree char *html = hallway_abstract_html (hallway_talk_get_abstract (self->talk),
+                                                 hallway_talk_get_description (self->talk),
+                                                 hallway_talk_get_url (self->talk));
   gboolean has_text = *html != '\0';
 
   gtk_widget_set_visible (self->abstract_heading, has_text);
@@ -373,12 +373,12 @@ fill_abstract (HallwayTalkPage *self)
 static void
 update_bookmark (HallwayTalkPage *self)
 {
-  gboolean bookmarked = self->event != NULL && hallway_plan_is_bookmarked (self->plan, self->event);
+  gboolean bookmarked = self->talk != NULL && hallway_plan_is_bookmarked (self->plan, self->talk);
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
   adw_switch_row_set_active (self->backup_row,
-                             bookmarked && hallway_plan_is_backup (self->plan, self->event));
+                             bookmarked && hallway_plan_is_backup (self->plan, self->talk));
   self->updating = FALSE;
   gtk_widget_set_visible (self->plan_list, bookmarked);
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
@@ -393,13 +393,13 @@ update_status (HallwayTalkPage *self)
   const char *status = NULL;
   const char *css_class = NULL;
 
-  if (hallway_plan_get_change (self->plan, self->event, &kind))
+  if (hallway_plan_get_change (self->plan, self->talk, &kind))
     {
       status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
                : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
       css_class = kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
     }
-  else if (hallway_plan_is_conflicting (self->plan, self->event))
+  else if (hallway_plan_is_conflicting (self->plan, self->talk))
     {
       status = _("Overlaps another bookmarked talk");
       css_class = "conflict";
@@ -415,42 +415,42 @@ update_status (HallwayTalkPage *self)
 static void
 bookmark_toggled_cb (HallwayTalkPage *self)
 {
-  if (self->updating || self->event == NULL)
+  if (self->updating || self->talk == NULL)
     return;
-  hallway_plan_set_bookmarked (self->plan, self->event,
+  hallway_plan_set_bookmarked (self->plan, self->talk,
                                gtk_toggle_button_get_active (self->bookmark_button));
 }
 
 static void
 backup_toggled_cb (HallwayTalkPage *self)
 {
-  if (self->updating || self->event == NULL)
+  if (self->updating || self->talk == NULL)
     return;
-  hallway_plan_set_backup (self->plan, self->event, adw_switch_row_get_active (self->backup_row));
+  hallway_plan_set_backup (self->plan, self->talk, adw_switch_row_get_active (self->backup_row));
 }
 
 static void
 plan_changed_cb (HallwayTalkPage *self)
 {
-  if (self->event == NULL)
+  if (self->talk == NULL)
     return;
   update_bookmark (self);
   update_status (self);
 }
 
 void
-hallway_talk_page_set_event (HallwayTalkPage *self, HallwayEvent *event)
+hallway_talk_page_set_talk (HallwayTalkPage *self, HallwayTalk *talk)
 {
   const char *subtitle;
 
   g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
-  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (HALLWAY_IS_TALK (talk));
 
-  g_set_object (&self->event, event);
+  g_set_object (&self->talk, talk);
   self->opened_at = g_get_monotonic_time ();
-  subtitle = hallway_event_get_subtitle (event);
-  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), hallway_event_get_title (event));
-  gtk_label_set_text (self->title_label, hallway_event_get_title (event));
+  subtitle = hallway_talk_get_subtitle (talk);
+  adw_navigation_page_set_title (ADW_NAVIGATION_PAGE (self), hallway_talk_get_title (talk));
+  gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
   clear_dynamic_rows (self);
@@ -463,20 +463,20 @@ hallway_talk_page_set_event (HallwayTalkPage *self, HallwayEvent *event)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
-HallwayEvent *
-hallway_talk_page_get_event (HallwayTalkPage *self)
+HallwayTalk *
+hallway_talk_page_get_talk (HallwayTalkPage *self)
 {
   g_return_val_if_fail (HALLWAY_IS_TALK_PAGE (self), NULL);
-  return self->event;
+  return self->talk;
 }
 
 void
 hallway_talk_page_toggle_bookmark (HallwayTalkPage *self)
 {
   g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
-  if (self->event != NULL)
-    hallway_plan_set_bookmarked (self->plan, self->event,
-                                 !hallway_plan_is_bookmarked (self->plan, self->event));
+  if (self->talk != NULL)
+    hallway_plan_set_bookmarked (self->plan, self->talk,
+                                 !hallway_plan_is_bookmarked (self->plan, self->talk));
 }
 
 static void
@@ -488,7 +488,7 @@ hallway_talk_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_TALK_PAGE);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
-  g_clear_object (&self->event);
+  g_clear_object (&self->talk);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (hallway_talk_page_parent_class)->dispose (object);
 }
@@ -506,7 +506,7 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+  signals[TALK_ACTIVATED] = g_signal_new ("talk-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
 

@@ -12,11 +12,11 @@ G_DECLARE_FINAL_TYPE (HallwayTalkPage, hallway_talk_page, HALLWAY, TALK_PAGE, Ad
 
 /* One talk page per window, reused for every talk so the web view is made once.
  * Signals: "track-activated" (HallwayTrack), "person-activated" (HallwayPerson),
- * "event-activated" (HallwayEvent, from "More in This Track"). */
+ * "talk-activated" (HallwayTalk, from "More in This Track"). */
 HallwayTalkPage *hallway_talk_page_new             (HallwayPlan     *plan);
-void             hallway_talk_page_set_event       (HallwayTalkPage *self,
-                                                    HallwayEvent    *event);
-HallwayEvent    *hallway_talk_page_get_event       (HallwayTalkPage *self);
+void             hallway_talk_page_set_talk       (HallwayTalkPage *self,
+                                                    HallwayTalk    *talk);
+HallwayTalk    *hallway_talk_page_get_talk       (HallwayTalkPage *self);
 void             hallway_talk_page_toggle_bookmark (HallwayTalkPage *self);
 
 G_END_DECLS

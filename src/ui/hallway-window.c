@@ -11,8 +11,8 @@
 #include "hallway-agenda-page.h"
 #include "hallway-ical-export.h"
 #include "hallway-conference.h"
-#include "hallway-event.h"
-#include "hallway-event-list-page.h"
+#include "hallway-talk.h"
+#include "hallway-talk-list-page.h"
 #include "hallway-first-frame.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-index-page.h"
@@ -71,41 +71,41 @@ static void show_section (HallwayWindow *self, const char *name);
 /* ---- navigation ---------------------------------------------------------------------- */
 
 static void
-show_event (HallwayWindow *self, HallwayEvent *event)
+show_talk (HallwayWindow *self, HallwayTalk *talk)
 {
-  AdwNavigationPage *talk = ADW_NAVIGATION_PAGE (self->talk_page);
+  AdwNavigationPage *page = ADW_NAVIGATION_PAGE (self->talk_page);
 
-  hallway_talk_page_set_event (self->talk_page, event);
+  hallway_talk_page_set_talk (self->talk_page, talk);
   /* One talk page per window: bring it forward rather than stacking copies. */
   if (adw_navigation_view_find_page (self->content_view, "talk") != NULL)
-    adw_navigation_view_pop_to_page (self->content_view, talk);
+    adw_navigation_view_pop_to_page (self->content_view, page);
   else
-    adw_navigation_view_push (self->content_view, talk);
+    adw_navigation_view_push (self->content_view, page);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 }
 
 static void
-event_activated_cb (HallwayWindow *self, HallwayEvent *event)
+talk_activated_cb (HallwayWindow *self, HallwayTalk *talk)
 {
-  show_event (self, event);
+  show_talk (self, talk);
 }
 
 static void
-export_requested_cb (HallwayWindow *self, GListModel *events, HallwayEventListPage *page)
+export_requested_cb (HallwayWindow *self, GListModel *talks, HallwayTalkListPage *page)
 {
-  g_auto (GStrv) keys = hallway_ical_export_dup_event_keys (events);
+  g_auto (GStrv) keys = hallway_ical_export_dup_talk_keys (talks);
   g_autofree char *name = g_strdup_printf ("%s.ics", adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
 
   hallway_agenda_exporter_export_keys (self->exporter, (const char * const *) keys, name);
 }
 
-static HallwayEventListPage *
-new_list_page (HallwayWindow *self, GListModel *events, const char *title, const char *subtitle,
+static HallwayTalkListPage *
+new_list_page (HallwayWindow *self, GListModel *talks, const char *title, const char *subtitle,
                gboolean show_days)
 {
-  HallwayEventListPage *page = hallway_event_list_page_new (self->plan, events, title, subtitle, show_days);
+  HallwayTalkListPage *page = hallway_talk_list_page_new (self->plan, talks, title, subtitle, show_days);
 
-  g_signal_connect_swapped (page, "event-activated", G_CALLBACK (event_activated_cb), self);
+  g_signal_connect_swapped (page, "talk-activated", G_CALLBACK (talk_activated_cb), self);
   g_signal_connect_object (page, "export-requested", G_CALLBACK (export_requested_cb), self,
                            G_CONNECT_SWAPPED);
   return page;
@@ -118,30 +118,30 @@ show_owner (HallwayWindow *self, GObject *owner)
   HallwayConference *conference = hallway_plan_get_conference (self->plan);
   g_autofree char *biography = NULL;
   g_autofree char *count = NULL;
-  HallwayEventListPage *page;
-  GListModel *events;
+  HallwayTalkListPage *page;
+  GListModel *talks;
   const char *title;
 
   if (HALLWAY_IS_TRACK (owner))
     {
-      events = hallway_conference_get_events_for_track (conference, HALLWAY_TRACK (owner));
+      talks = hallway_conference_get_talks_for_track (conference, HALLWAY_TRACK (owner));
       title = hallway_track_get_name (HALLWAY_TRACK (owner));
     }
   else if (HALLWAY_IS_ROOM (owner))
     {
-      events = hallway_conference_get_events_for_room (conference, HALLWAY_ROOM (owner));
+      talks = hallway_conference_get_talks_for_room (conference, HALLWAY_ROOM (owner));
       title = hallway_room_get_name (HALLWAY_ROOM (owner));
     }
   else
     {
-      events = hallway_conference_get_events_for_person (conference, HALLWAY_PERSON (owner));
+      talks = hallway_conference_get_talks_for_person (conference, HALLWAY_PERSON (owner));
       title = hallway_person_get_name (HALLWAY_PERSON (owner));
       biography = hallway_html_to_plain_text (hallway_person_get_biography (HALLWAY_PERSON (owner)));
     }
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", g_list_model_get_n_items (events)),
-                           g_list_model_get_n_items (events));
-  page = new_list_page (self, events, title, count, FALSE);
-  hallway_event_list_page_set_description (page, biography);
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", g_list_model_get_n_items (talks)),
+                           g_list_model_get_n_items (talks));
+  page = new_list_page (self, talks, title, count, FALSE);
+  hallway_talk_list_page_set_description (page, biography);
   adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }
 
@@ -152,19 +152,19 @@ owner_activated_cb (HallwayWindow *self, GObject *owner)
 }
 
 static GListModel *
-changed_events (HallwayPlan *plan)
+changed_talks (HallwayPlan *plan)
 {
   GListModel *changes = hallway_plan_get_changes (plan);
-  GListStore *events = g_list_store_new (HALLWAY_TYPE_EVENT);
+  GListStore *talks = g_list_store_new (HALLWAY_TYPE_TALK);
 
   for (guint i = 0; changes != NULL && i < g_list_model_get_n_items (changes); i++)
     {
       g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
-      HallwayEvent *event = hallway_schedule_change_get_new_event (change);
+      HallwayTalk *talk = hallway_schedule_change_get_new_talk (change);
 
-      g_list_store_append (events, event != NULL ? event : hallway_schedule_change_get_old_event (change));
+      g_list_store_append (talks, talk != NULL ? talk : hallway_schedule_change_get_old_talk (change));
     }
-  return G_LIST_MODEL (events);
+  return G_LIST_MODEL (talks);
 }
 
 static void
@@ -199,19 +199,19 @@ section_page (HallwayWindow *self, const char *name)
 
   if (g_str_equal (name, "now"))
     {
-      HallwayEventListPage *page;
+      HallwayTalkListPage *page;
 
       refresh_now_and_next (self);
       page = new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
                             _("Running now and starting within the hour"), FALSE);
-      hallway_event_list_page_group_by_room (page);
+      hallway_talk_list_page_group_by_room (page);
       return ADW_NAVIGATION_PAGE (page);
     }
   if (g_str_equal (name, "agenda"))
     {
       HallwayAgendaPage *page = hallway_agenda_page_new (self->plan);
 
-      g_signal_connect_swapped (page, "event-activated", G_CALLBACK (event_activated_cb), self);
+      g_signal_connect_swapped (page, "talk-activated", G_CALLBACK (talk_activated_cb), self);
       return ADW_NAVIGATION_PAGE (page);
     }
   if (g_str_equal (name, "tracks") || g_str_equal (name, "rooms") || g_str_equal (name, "speakers"))
@@ -225,9 +225,9 @@ section_page (HallwayWindow *self, const char *name)
     }
   if (g_str_equal (name, "changes"))
     {
-      g_autoptr (GListModel) events = changed_events (self->plan);
+      g_autoptr (GListModel) talks = changed_talks (self->plan);
 
-      return ADW_NAVIGATION_PAGE (new_list_page (self, events, _("Changes"),
+      return ADW_NAVIGATION_PAGE (new_list_page (self, talks, _("Changes"),
                                                  _("Since the previous version of the schedule"), FALSE));
     }
   return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (conference), _("Schedule"),
@@ -267,15 +267,15 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       adw_navigation_view_pop (self->content_view);
       page = adw_navigation_view_get_visible_page (self->content_view);
     }
-  if (!HALLWAY_IS_EVENT_LIST_PAGE (page) && !HALLWAY_IS_INDEX_PAGE (page))
+  if (!HALLWAY_IS_TALK_LIST_PAGE (page) && !HALLWAY_IS_INDEX_PAGE (page))
     {
       gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
       show_section (self, "schedule");
       page = adw_navigation_view_get_visible_page (self->content_view);
     }
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
-  if (HALLWAY_IS_EVENT_LIST_PAGE (page))
-    hallway_event_list_page_start_search (HALLWAY_EVENT_LIST_PAGE (page));
+  if (HALLWAY_IS_TALK_LIST_PAGE (page))
+    hallway_talk_list_page_start_search (HALLWAY_TALK_LIST_PAGE (page));
   else if (HALLWAY_IS_INDEX_PAGE (page))
     hallway_index_page_start_search (HALLWAY_INDEX_PAGE (page));
 }
@@ -320,14 +320,14 @@ static void
 export_talk_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   HallwayWindow *self = HALLWAY_WINDOW (widget);
-  HallwayEvent *event = self->talk_page ? hallway_talk_page_get_event (self->talk_page) : NULL;
+  HallwayTalk *talk = self->talk_page ? hallway_talk_page_get_talk (self->talk_page) : NULL;
   const char *keys[] = { NULL, NULL };
   g_autofree char *name = NULL;
 
-  if (event == NULL || self->exporter == NULL)
+  if (talk == NULL || self->exporter == NULL)
     return;
-  keys[0] = hallway_event_get_key (event);
-  name = g_strdup_printf ("%s.ics", hallway_event_get_title (event));
+  keys[0] = hallway_talk_get_key (talk);
+  name = g_strdup_printf ("%s.ics", hallway_talk_get_title (talk));
   hallway_agenda_exporter_export_keys (self->exporter, keys, name);
 }
 
@@ -527,7 +527,7 @@ hallway_window_init (HallwayWindow *self)
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->now_and_next = g_list_store_new (HALLWAY_TYPE_EVENT);
+  self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   g_signal_connect_object (self->settings, "changed::" SETTINGS_SHOW_LOCAL_TIME,
@@ -557,18 +557,18 @@ static void
 show_new_version (HallwayWindow *self)
 {
   HallwayConference *conference = hallway_plan_get_conference (self->plan);
-  HallwayEvent *open_talk = NULL;
+  HallwayTalk *open_talk = NULL;
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
   AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
 
-  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) && hallway_talk_page_get_event (self->talk_page) != NULL)
-    open_talk = hallway_conference_lookup_event (conference,
-                                                 hallway_event_get_key (hallway_talk_page_get_event (self->talk_page)));
+  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) && hallway_talk_page_get_talk (self->talk_page) != NULL)
+    open_talk = hallway_conference_lookup_talk (conference,
+                                                 hallway_talk_get_key (hallway_talk_page_get_talk (self->talk_page)));
   self->shown_conference = conference;
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
   if (open_talk != NULL)
-    show_event (self, open_talk);
+    show_talk (self, open_talk);
 }
 
 static void
@@ -615,7 +615,7 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
                            G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (plan));
-  g_signal_connect_swapped (self->talk_page, "event-activated", G_CALLBACK (event_activated_cb), self);
+  g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb), self);
   g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb), self);
   g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb), self);
   self->shown_conference = conference;
@@ -626,17 +626,17 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
 }
 
 void
-hallway_window_show_event (HallwayWindow *self, const char *key)
+hallway_window_show_talk (HallwayWindow *self, const char *key)
 {
-  HallwayEvent *event;
+  HallwayTalk *talk;
 
   g_return_if_fail (HALLWAY_IS_WINDOW (self));
 
   if (self->plan == NULL)
     return;
-  event = hallway_conference_lookup_event (hallway_plan_get_conference (self->plan), key);
-  if (event != NULL)
-    show_event (self, event);
+  talk = hallway_conference_lookup_talk (hallway_plan_get_conference (self->plan), key);
+  if (talk != NULL)
+    show_talk (self, talk);
 }
 
 void

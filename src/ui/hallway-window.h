@@ -21,7 +21,7 @@ void           hallway_window_set_library      (HallwayWindow       *self,
                                                 HallwayLibrary      *library);
 void           hallway_window_set_subscription (HallwayWindow       *self,
                                                 HallwaySubscription *subscription);
-void           hallway_window_show_event (HallwayWindow      *self,
+void           hallway_window_show_talk (HallwayWindow      *self,
                                           const char         *key);
 void           hallway_window_show_message (HallwayWindow      *self,
                                           const char         *message);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "hallway-conference-private.h"
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-fuzz.h"
 #include "hallway-ical-export.h"
 #include "hallway-link.h"
@@ -76,10 +76,10 @@ static const char * const zones[] = {
   "Africa/Casablanca", "Europe/Berlin",
 };
 
-static HallwayEvent *
+static HallwayTalk *
 take_event (Input *input, HallwayConference *conference, GDateTime *epoch)
 {
-  HallwayEvent *event = hallway_event_new ();
+  HallwayTalk *event = hallway_talk_new ();
   g_autofree char *room = NULL;
   g_autofree char *track = NULL;
   g_autofree char *abstract = NULL;
@@ -114,7 +114,7 @@ take_event (Input *input, HallwayConference *conference, GDateTime *epoch)
     g_ptr_array_add (event->links, hallway_link_new (speaker, link, HALLWAY_LINK_OTHER));
   start = g_date_time_add_seconds (epoch, seconds);
   end = g_date_time_add_minutes (start, minutes);
-  hallway_event_set_times (event, start, end);
+  hallway_talk_set_times (event, start, end);
   return event;
 }
 
@@ -142,7 +142,7 @@ take_conference (Input *input, int *alarm_minutes)
       g_autoptr (GDateTime) local_epoch =
         g_date_time_to_timezone (epoch, hallway_conference_get_time_zone (conference));
 
-      hallway_conference_add_event (conference, take_event (input, conference, local_epoch));
+      hallway_conference_add_talk (conference, take_event (input, conference, local_epoch));
     }
   hallway_conference_finish (conference);
   return g_steal_pointer (&conference);
@@ -247,7 +247,7 @@ read_back (const char *ics, HallwayConference *conference, const char * const *k
       const char *key;
       const char *summary = icalcomponent_get_summary (vevent);
       g_autofree char *key_back = NULL;
-      HallwayEvent *event;
+      HallwayTalk *event;
       struct icaltimetype dtstart = icalcomponent_get_dtstart (vevent);
       gint64 start;
 
@@ -264,8 +264,8 @@ read_back (const char *ics, HallwayConference *conference, const char * const *k
       g_hash_table_insert (sequences, g_strdup (uid),
                            GINT_TO_POINTER (icalcomponent_get_sequence (vevent)));
 
-      event = hallway_conference_lookup_event (conference, key);
-      check_summary (hallway_event_get_title (event), summary);
+      event = hallway_conference_lookup_talk (conference, key);
+      check_summary (hallway_talk_get_title (event), summary);
       /* Only what the writer writes: a schedule's text must not add properties. */
       for (icalproperty *property = icalcomponent_get_first_property (vevent, ICAL_ANY_PROPERTY);
            property != NULL;
@@ -283,11 +283,11 @@ read_back (const char *ics, HallwayConference *conference, const char * const *k
       hallway_fuzz_check (!icaltime_is_null_time (dtstart), "“%s” has no DTSTART:\n%s", key, ics);
       start = icaltime_as_timet_with_zone (dtstart, dtstart.zone != NULL ?
                                            dtstart.zone : icaltimezone_get_utc_timezone ());
-      hallway_fuzz_check (start == g_date_time_to_unix (hallway_event_get_start (event)) ||
+      hallway_fuzz_check (start == g_date_time_to_unix (hallway_talk_get_start (event)) ||
                           near_zone_change (hallway_conference_get_time_zone (conference),
-                                            hallway_event_get_start (event)),
+                                            hallway_talk_get_start (event)),
                           "“%s” starts at %" G_GINT64_FORMAT ", not %" G_GINT64_FORMAT ":\n%s",
-                          key, start, g_date_time_to_unix (hallway_event_get_start (event)), ics);
+                          key, start, g_date_time_to_unix (hallway_talk_get_start (event)), ics);
     }
   hallway_fuzz_check (n_vevents == g_strv_length ((GStrv) keys),
                       "%u VEVENTs for %u talks", n_vevents, g_strv_length ((GStrv) keys));
@@ -301,7 +301,7 @@ hallway_fuzz_ics_writer (const guint8 *data, gsize size)
   Input input = { data, size };
   int alarm_minutes = 0;
   g_autoptr (HallwayConference) conference = take_conference (&input, &alarm_minutes);
-  g_auto (GStrv) keys = hallway_ical_export_dup_event_keys (G_LIST_MODEL (conference));
+  g_auto (GStrv) keys = hallway_ical_export_dup_talk_keys (G_LIST_MODEL (conference));
   g_autoptr (GFile) file = hallway_fuzz_write_scratch ("exports.json", (const guint8 *) "", 0);
   g_autoptr (HallwayExportSequences) sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;

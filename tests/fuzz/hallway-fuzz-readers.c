@@ -8,7 +8,7 @@
 #include "hallway-conference.h"
 #include "hallway-day.h"
 #include "hallway-dump.h"
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-fuzz.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
@@ -40,28 +40,28 @@ hallway_fuzz_check_conference (HallwayConference *conference)
 
   for (guint i = 0; i < n_events; i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
-      const char *key = hallway_event_get_key (event);
-      GDateTime *start = hallway_event_get_start (event);
-      GDateTime *end = hallway_event_get_end (event);
+      g_autoptr (HallwayTalk) event = g_list_model_get_item (events, i);
+      const char *key = hallway_talk_get_key (event);
+      GDateTime *start = hallway_talk_get_start (event);
+      GDateTime *end = hallway_talk_get_end (event);
 
       hallway_fuzz_check (key != NULL && *key != '\0', "event %u has no key", i);
       check_text ("a key", key);
       hallway_fuzz_check (g_hash_table_add (keys, (gpointer) key),
                           "two events share the key “%s”", key);
-      hallway_fuzz_check (hallway_conference_lookup_event (conference, key) == event,
+      hallway_fuzz_check (hallway_conference_lookup_talk (conference, key) == event,
                           "looking up “%s” gives another event", key);
       hallway_fuzz_check (start != NULL && end != NULL, "event “%s” has no start or end", key);
-      check_text ("a title", hallway_event_get_title (event));
-      check_text ("a subtitle", hallway_event_get_subtitle (event));
-      check_text ("a room", hallway_event_get_room_name (event));
-      check_text ("a track", hallway_event_get_track_name (event));
-      check_text ("a URL", hallway_event_get_url (event));
+      check_text ("a title", hallway_talk_get_title (event));
+      check_text ("a subtitle", hallway_talk_get_subtitle (event));
+      check_text ("a room", hallway_talk_get_room_name (event));
+      check_text ("a track", hallway_talk_get_track_name (event));
+      check_text ("a URL", hallway_talk_get_url (event));
       if (i > 0)
         {
-          g_autoptr (HallwayEvent) previous = g_list_model_get_item (events, i - 1);
+          g_autoptr (HallwayTalk) previous = g_list_model_get_item (events, i - 1);
 
-          hallway_fuzz_check (g_date_time_compare (hallway_event_get_start (previous), start) <= 0,
+          hallway_fuzz_check (g_date_time_compare (hallway_talk_get_start (previous), start) <= 0,
                               "the events are not sorted by start (%u)", i);
         }
     }

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include "hallway-event.h"
+#include "hallway-talk.h"
 #include "hallway-rich-text.h"
 
 G_BEGIN_DECLS
 
-/* The readers fill events field by field; everything else uses the getters. Strings are
+/* The readers fill talks field by field; everything else uses the getters. Strings are
  * owned; abstract and description become sanitized HTML when first read; start and end are never NULL once
- * the event has been added to a conference. */
-struct _HallwayEvent
+ * the talk has been added to a conference. */
+struct _HallwayTalk
 {
   GObject parent_instance;
 
@@ -20,7 +20,7 @@ struct _HallwayEvent
   char *slug;
   char *title;
   char *subtitle;
-  char *event_type;
+  char *talk_type;
   char *language;
   HallwayRichText abstract;
   HallwayRichText description;
@@ -41,10 +41,10 @@ struct _HallwayEvent
   guint do_not_record : 1;
 };
 
-HallwayEvent *hallway_event_new       (void);
-void          hallway_event_set_key   (HallwayEvent *self,
+HallwayTalk *hallway_talk_new       (void);
+void          hallway_talk_set_key   (HallwayTalk *self,
                                        const char   *key);
-void          hallway_event_set_times (HallwayEvent *self,
+void          hallway_talk_set_times (HallwayTalk *self,
                                        GDateTime    *start,
                                        GDateTime    *end);
 

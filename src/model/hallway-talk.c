@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#define G_LOG_DOMAIN "hallway-event"
+#define G_LOG_DOMAIN "hallway-talk"
 
-#include "hallway-event-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-track.h"
@@ -9,7 +9,7 @@
 /* One talk, workshop or session: one slot in one room. The identity key is assigned by the
  * conference when it is finished (see hallway_conference_finish()). */
 
-G_DEFINE_FINAL_TYPE (HallwayEvent, hallway_event, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (HallwayTalk, hallway_talk, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
@@ -25,9 +25,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-hallway_event_finalize (GObject *object)
+hallway_talk_finalize (GObject *object)
 {
-  HallwayEvent *self = HALLWAY_EVENT (object);
+  HallwayTalk *self = HALLWAY_TALK (object);
 
   g_free (self->key);
   g_free (self->id);
@@ -36,7 +36,7 @@ hallway_event_finalize (GObject *object)
   g_free (self->slug);
   g_free (self->title);
   g_free (self->subtitle);
-  g_free (self->event_type);
+  g_free (self->talk_type);
   g_free (self->language);
   hallway_rich_text_clear (&self->abstract);
   hallway_rich_text_clear (&self->description);
@@ -50,21 +50,21 @@ hallway_event_finalize (GObject *object)
   g_clear_object (&self->track);
   g_clear_pointer (&self->persons, g_ptr_array_unref);
   g_clear_pointer (&self->links, g_ptr_array_unref);
-  G_OBJECT_CLASS (hallway_event_parent_class)->finalize (object);
+  G_OBJECT_CLASS (hallway_talk_parent_class)->finalize (object);
 }
 
 static void
-hallway_event_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+hallway_talk_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  HallwayEvent *self = HALLWAY_EVENT (object);
+  HallwayTalk *self = HALLWAY_TALK (object);
 
   switch (prop_id)
     {
     case PROP_KEY: g_value_set_string (value, self->key); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
-    case PROP_ROOM_NAME: g_value_set_string (value, hallway_event_get_room_name (self)); break;
-    case PROP_TRACK_NAME: g_value_set_string (value, hallway_event_get_track_name (self)); break;
+    case PROP_ROOM_NAME: g_value_set_string (value, hallway_talk_get_room_name (self)); break;
+    case PROP_TRACK_NAME: g_value_set_string (value, hallway_talk_get_track_name (self)); break;
     case PROP_START: g_value_set_boxed (value, self->start); break;
     case PROP_END: g_value_set_boxed (value, self->end); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -78,12 +78,12 @@ readable_string (const char *name)
 }
 
 static void
-hallway_event_class_init (HallwayEventClass *klass)
+hallway_talk_class_init (HallwayTalkClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->finalize = hallway_event_finalize;
-  object_class->get_property = hallway_event_get_property;
+  object_class->finalize = hallway_talk_finalize;
+  object_class->get_property = hallway_talk_get_property;
 
   properties[PROP_KEY] = readable_string ("key");
   properties[PROP_TITLE] = readable_string ("title");
@@ -98,30 +98,30 @@ hallway_event_class_init (HallwayEventClass *klass)
 }
 
 static void
-hallway_event_init (HallwayEvent *self)
+hallway_talk_init (HallwayTalk *self)
 {
   self->persons = g_ptr_array_new_with_free_func (g_object_unref);
   self->links = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-HallwayEvent *
-hallway_event_new (void)
+HallwayTalk *
+hallway_talk_new (void)
 {
-  return g_object_new (HALLWAY_TYPE_EVENT, NULL);
+  return g_object_new (HALLWAY_TYPE_TALK, NULL);
 }
 
 void
-hallway_event_set_key (HallwayEvent *self, const char *key)
+hallway_talk_set_key (HallwayTalk *self, const char *key)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT (self));
+  g_return_if_fail (HALLWAY_IS_TALK (self));
   g_free (self->key);
   self->key = g_strdup (key);
 }
 
 void
-hallway_event_set_times (HallwayEvent *self, GDateTime *start, GDateTime *end)
+hallway_talk_set_times (HallwayTalk *self, GDateTime *start, GDateTime *end)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT (self));
+  g_return_if_fail (HALLWAY_IS_TALK (self));
   g_return_if_fail (start != NULL && end != NULL);
 
   g_clear_pointer (&self->start, g_date_time_unref);
@@ -131,9 +131,9 @@ hallway_event_set_times (HallwayEvent *self, GDateTime *start, GDateTime *end)
 }
 
 #define STRING_GETTER(field) \
-  const char *hallway_event_get_##field (HallwayEvent *self) \
+  const char *hallway_talk_get_##field (HallwayTalk *self) \
   { \
-    g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL); \
+    g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL); \
     return self->field; \
   }
 
@@ -144,110 +144,110 @@ STRING_GETTER (code)
 STRING_GETTER (slug)
 STRING_GETTER (title)
 STRING_GETTER (subtitle)
-STRING_GETTER (event_type)
+STRING_GETTER (talk_type)
 STRING_GETTER (language)
 STRING_GETTER (url)
 STRING_GETTER (feedback_url)
 
 /* Sanitized HTML, rendered on first use: call from the thread that owns the conference. */
 const char *
-hallway_event_get_abstract (HallwayEvent *self)
+hallway_talk_get_abstract (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return hallway_rich_text_get_html (&self->abstract);
 }
 
 const char *
-hallway_event_get_description (HallwayEvent *self)
+hallway_talk_get_description (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return hallway_rich_text_get_html (&self->description);
 }
 
 GDateTime *
-hallway_event_get_start (HallwayEvent *self)
+hallway_talk_get_start (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->start;
 }
 
 GDateTime *
-hallway_event_get_end (HallwayEvent *self)
+hallway_talk_get_end (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->end;
 }
 
 GTimeSpan
-hallway_event_get_duration (HallwayEvent *self)
+hallway_talk_get_duration (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), 0);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), 0);
   return g_date_time_difference (self->end, self->start);
 }
 
 HallwayDay *
-hallway_event_get_day (HallwayEvent *self)
+hallway_talk_get_day (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->day;
 }
 
 HallwayRoom *
-hallway_event_get_room (HallwayEvent *self)
+hallway_talk_get_room (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->room;
 }
 
 HallwayTrack *
-hallway_event_get_track (HallwayEvent *self)
+hallway_talk_get_track (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->track;
 }
 
 const char *
-hallway_event_get_room_name (HallwayEvent *self)
+hallway_talk_get_room_name (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->room != NULL ? hallway_room_get_name (self->room) : NULL;
 }
 
 const char *
-hallway_event_get_track_name (HallwayEvent *self)
+hallway_talk_get_track_name (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->track != NULL ? hallway_track_get_name (self->track) : NULL;
 }
 
 GPtrArray *
-hallway_event_get_persons (HallwayEvent *self)
+hallway_talk_get_persons (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->persons;
 }
 
 GPtrArray *
-hallway_event_get_links (HallwayEvent *self)
+hallway_talk_get_links (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
   return self->links;
 }
 
 gboolean
-hallway_event_get_do_not_record (HallwayEvent *self)
+hallway_talk_get_do_not_record (HallwayTalk *self)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), FALSE);
   return self->do_not_record;
 }
 
 /* "Ada Lovelace, Grace Hopper": for rows and search. */
 char *
-hallway_event_dup_speakers (HallwayEvent *self)
+hallway_talk_dup_speakers (HallwayTalk *self)
 {
   GString *names;
 
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self), NULL);
 
   names = g_string_new (NULL);
   for (guint i = 0; i < self->persons->len; i++)
@@ -260,23 +260,23 @@ hallway_event_dup_speakers (HallwayEvent *self)
 }
 
 gboolean
-hallway_event_overlaps (HallwayEvent *self, HallwayEvent *other)
+hallway_talk_overlaps (HallwayTalk *self, HallwayTalk *other)
 {
-  g_return_val_if_fail (HALLWAY_IS_EVENT (self) && HALLWAY_IS_EVENT (other), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_TALK (self) && HALLWAY_IS_TALK (other), FALSE);
   return g_date_time_compare (self->start, other->end) < 0 &&
          g_date_time_compare (other->start, self->end) < 0;
 }
 
 /* The schedule order: by start, then room, then title, so sorting is deterministic. */
 int
-hallway_event_compare (gconstpointer a, gconstpointer b)
+hallway_talk_compare (gconstpointer a, gconstpointer b)
 {
-  HallwayEvent *ea = (HallwayEvent *) a;
-  HallwayEvent *eb = (HallwayEvent *) b;
+  HallwayTalk *ea = (HallwayTalk *) a;
+  HallwayTalk *eb = (HallwayTalk *) b;
   int order = g_date_time_compare (ea->start, eb->start);
 
   if (order == 0)
-    order = g_strcmp0 (hallway_event_get_room_name (ea), hallway_event_get_room_name (eb));
+    order = g_strcmp0 (hallway_talk_get_room_name (ea), hallway_talk_get_room_name (eb));
   if (order == 0)
     order = g_strcmp0 (ea->title, eb->title);
   return order;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#define G_LOG_DOMAIN "hallway-event-list-page"
+#define G_LOG_DOMAIN "hallway-talk-list-page"
 
 #include "config.h"
 
@@ -7,19 +7,19 @@
 
 #include "hallway-conference.h"
 #include "hallway-day.h"
-#include "hallway-event.h"
-#include "hallway-event-list-page.h"
-#include "hallway-event-query.h"
-#include "hallway-event-row.h"
+#include "hallway-talk.h"
+#include "hallway-talk-list-page.h"
+#include "hallway-talk-query.h"
+#include "hallway-talk-row.h"
 #include "hallway-search.h"
 
-struct _HallwayEventListPage
+struct _HallwayTalkListPage
 {
   AdwNavigationPage parent_instance;
 
   HallwayPlan *plan;
-  GListModel *events;
-  HallwayEventQuery *query;
+  GListModel *talks;
+  HallwayTalkQuery *query;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel *sections;
@@ -37,7 +37,7 @@ struct _HallwayEventListPage
   GtkListView *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (HallwayEventListPage, hallway_event_list_page, ADW_TYPE_NAVIGATION_PAGE)
+G_DEFINE_FINAL_TYPE (HallwayTalkListPage, hallway_talk_list_page, ADW_TYPE_NAVIGATION_PAGE)
 
 enum {
   PROP_0,
@@ -45,27 +45,27 @@ enum {
   PROP_HIDE_PAST,
   PROP_TRACK,
   PROP_ROOM,
-  PROP_EVENT_TYPE,
+  PROP_TALK_TYPE,
   PROP_LANGUAGE,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
 
-enum { EVENT_ACTIVATED, EXPORT_REQUESTED, N_SIGNALS };
+enum { TALK_ACTIVATED, EXPORT_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- filtering -------------------------------------------------------------------- */
 
 static gboolean
-filter_event (gpointer item, gpointer user_data)
+filter_talk (gpointer item, gpointer user_data)
 {
-  HallwayEventListPage *self = user_data;
+  HallwayTalkListPage *self = user_data;
 
-  return hallway_event_query_matches (self->query, self->plan, item);
+  return hallway_talk_query_matches (self->query, self->plan, item);
 }
 
 static void
-refilter (HallwayEventListPage *self)
+refilter (HallwayTalkListPage *self)
 {
   g_clear_pointer (&self->query->hide_ended_before, g_date_time_unref);
   if (self->hide_past)
@@ -77,14 +77,14 @@ refilter (HallwayEventListPage *self)
 }
 
 static gboolean
-is_searching (HallwayEventListPage *self)
+is_searching (HallwayTalkListPage *self)
 {
   return self->query->words != NULL && self->query->words[0] != NULL;
 }
 
 /* A search looks through every day: nobody remembers which day a talk was on. */
 static void
-day_changed_cb (HallwayEventListPage *self)
+day_changed_cb (HallwayTalkListPage *self)
 {
   const char *name = adw_toggle_group_get_active_name (self->day_group);
   GListModel *days = hallway_conference_get_days (hallway_plan_get_conference (self->plan));
@@ -98,7 +98,7 @@ day_changed_cb (HallwayEventListPage *self)
 }
 
 static void
-search_changed_cb (HallwayEventListPage *self)
+search_changed_cb (HallwayTalkListPage *self)
 {
   g_strfreev (self->query->words);
   self->query->words = hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -106,7 +106,7 @@ search_changed_cb (HallwayEventListPage *self)
 }
 
 static void
-plan_changed_cb (HallwayEventListPage *self)
+plan_changed_cb (HallwayTalkListPage *self)
 {
   /* Bookmarks and hidden tracks change who belongs in these two views. */
   if (self->query->bookmarked_only || self->query->hide_hidden_tracks)
@@ -116,28 +116,28 @@ plan_changed_cb (HallwayEventListPage *self)
 /* ---- rows and time-slot headers ---------------------------------------------------- */
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkListPage *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (hallway_event_row_new (self->plan)));
+  gtk_list_item_set_child (item, GTK_WIDGET (hallway_talk_row_new (self->plan)));
 }
 
 static void
-bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkListPage *self)
 {
-  HallwayEvent *event = gtk_list_item_get_item (item);
+  HallwayTalk *talk = gtk_list_item_get_item (item);
 
-  hallway_event_row_bind (HALLWAY_EVENT_ROW (gtk_list_item_get_child (item)), event);
-  gtk_list_item_set_accessible_label (item, hallway_event_get_title (event));
+  hallway_talk_row_bind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)), talk);
+  gtk_list_item_set_accessible_label (item, hallway_talk_get_title (talk));
 }
 
 static void
-unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayEventListPage *self)
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkListPage *self)
 {
-  hallway_event_row_unbind (HALLWAY_EVENT_ROW (gtk_list_item_get_child (item)));
+  hallway_talk_row_unbind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)));
 }
 
 static void
-setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayEventListPage *self)
+setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
@@ -152,14 +152,14 @@ setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallw
 
 /* One day at a time: a header per time slot. All days (a track, a room): one per day. */
 static void
-bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayEventListPage *self)
+bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
 {
-  HallwayEvent *first = gtk_list_header_get_item (header);
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_event_get_start (first));
+  HallwayTalk *first = gtk_list_header_get_item (header);
+  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (first));
   /* Translators: strftime formats of a time-slot header ("Sat 31 Jan, 13:30") and of a
    * day header ("Saturday 31 January") in talk lists */
   g_autofree char *text = g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
-  const char *room = hallway_event_get_room_name (first);
+  const char *room = hallway_talk_get_room_name (first);
 
   if (self->by_room)
     gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), room ? room : _("No Room"));
@@ -170,15 +170,15 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
 static int
 compare_start (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_date_time_compare (hallway_event_get_start ((HallwayEvent *) a),
-                              hallway_event_get_start ((HallwayEvent *) b));
+  return g_date_time_compare (hallway_talk_get_start ((HallwayTalk *) a),
+                              hallway_talk_get_start ((HallwayTalk *) b));
 }
 
 static int
 compare_room (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_strcmp0 (hallway_event_get_room_name ((HallwayEvent *) a),
-                    hallway_event_get_room_name ((HallwayEvent *) b));
+  return g_strcmp0 (hallway_talk_get_room_name ((HallwayTalk *) a),
+                    hallway_talk_get_room_name ((HallwayTalk *) b));
 }
 
 static int
@@ -192,44 +192,44 @@ compare_room_then_start (gconstpointer a, gconstpointer b, gpointer user_data)
 static int
 compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  HallwayDay *x = hallway_event_get_day ((HallwayEvent *) a);
-  HallwayDay *y = hallway_event_get_day ((HallwayEvent *) b);
+  HallwayDay *x = hallway_talk_get_day ((HallwayTalk *) a);
+  HallwayDay *y = hallway_talk_get_day ((HallwayTalk *) b);
 
   return (int) hallway_day_get_index (x) - (int) hallway_day_get_index (y);
 }
 
 /* Enter in the search entry opens the first match, so a search is all keyboard. */
 static void
-search_activate_cb (HallwayEventListPage *self)
+search_activate_cb (HallwayTalkListPage *self)
 {
-  g_autoptr (HallwayEvent) first = g_list_model_get_item (G_LIST_MODEL (self->sections), 0);
+  g_autoptr (HallwayTalk) first = g_list_model_get_item (G_LIST_MODEL (self->sections), 0);
 
   if (first != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, first);
+    g_signal_emit (self, signals[TALK_ACTIVATED], 0, first);
 }
 
 static void
-list_activate_cb (HallwayEventListPage *self, guint position)
+list_activate_cb (HallwayTalkListPage *self, guint position)
 {
   /* Positions are in the shown order, which Now & Next sorts by room. */
-  g_autoptr (HallwayEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sections), position);
+  g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (self->sections), position);
 
-  if (event != NULL)
-    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+  if (talk != NULL)
+    g_signal_emit (self, signals[TALK_ACTIVATED], 0, talk);
 }
 
 static void
-setup_list (HallwayEventListPage *self)
+setup_list (HallwayTalkListPage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
   GtkSortListModel *sections;
   GtkSorter *section_sorter;
 
-  self->filter = gtk_custom_filter_new (filter_event, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (self->events),
+  self->filter = gtk_custom_filter_new (filter_talk, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (self->talks),
                                               GTK_FILTER (g_object_ref (self->filter)));
-  /* The events come sorted; the section sorter only groups talks starting together. */
+  /* The talks come sorted; the section sorter only groups talks starting together. */
   sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
   self->sections = g_object_ref (sections);
   section_sorter = GTK_SORTER (gtk_custom_sorter_new (self->show_days ? compare_start : compare_day,
@@ -269,7 +269,7 @@ initial_day_index (GListModel *days)
 }
 
 static void
-setup_day_switcher (HallwayEventListPage *self)
+setup_day_switcher (HallwayTalkListPage *self)
 {
   GListModel *days = hallway_conference_get_days (hallway_plan_get_conference (self->plan));
   guint n_days = g_list_model_get_n_items (days);
@@ -302,17 +302,17 @@ compare_strings (gconstpointer a, gconstpointer b)
 
 /* A submenu "Track ▸ All / Ada's devroom / …" bound to the page's string property action. */
 static GMenu *
-choice_submenu (GListModel *events, const char *(*field) (HallwayEvent *), const char *action)
+choice_submenu (GListModel *talks, const char *(*field) (HallwayTalk *), const char *action)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) values = g_ptr_array_new ();
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenuItem) all = g_menu_item_new (_("All"), NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
     {
-      g_autoptr (HallwayEvent) event = g_list_model_get_item (events, i);
-      const char *value = field (event);
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+      const char *value = field (talk);
 
       if (value != NULL && *value != '\0' && g_hash_table_add (seen, (char *) value))
         g_ptr_array_add (values, (char *) value);
@@ -342,21 +342,21 @@ append_choice (GMenu *menu, const char *label, GMenu *choices)
     }
 }
 
-static void setup_filter_menu (HallwayEventListPage *self);
+static void setup_filter_menu (HallwayTalkListPage *self);
 
 /* Built when first opened: a FOSDEM menu has a hundred tracks and rooms, and a popover
  * makes a widget for each at once. */
 static void
 create_filter_menu_cb (GtkMenuButton *button, gpointer user_data)
 {
-  HallwayEventListPage *self = user_data;
+  HallwayTalkListPage *self = user_data;
 
   if (gtk_menu_button_get_menu_model (button) == NULL)
     setup_filter_menu (self);
 }
 
 static void
-setup_filter_menu (HallwayEventListPage *self)
+setup_filter_menu (HallwayTalkListPage *self)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) toggles = g_menu_new ();
@@ -366,10 +366,10 @@ setup_filter_menu (HallwayEventListPage *self)
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
-  append_choice (choices, _("_Track"), choice_submenu (self->events, hallway_event_get_track_name, "list.track"));
-  append_choice (choices, _("_Room"), choice_submenu (self->events, hallway_event_get_room_name, "list.room"));
-  append_choice (choices, _("T_ype"), choice_submenu (self->events, hallway_event_get_event_type, "list.event-type"));
-  append_choice (choices, _("_Language"), choice_submenu (self->events, hallway_event_get_language, "list.language"));
+  append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name, "list.track"));
+  append_choice (choices, _("_Room"), choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
+  append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type, "list.talk-type"));
+  append_choice (choices, _("_Language"), choice_submenu (self->talks, hallway_talk_get_language, "list.language"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
   g_menu_append (export, _("_Export These Talks to Calendar…"), "list.export");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
@@ -379,7 +379,7 @@ setup_filter_menu (HallwayEventListPage *self)
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (widget);
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (widget);
 
   g_signal_emit (self, signals[EXPORT_REQUESTED], 0, G_LIST_MODEL (self->filtered));
 }
@@ -387,22 +387,22 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 /* ---- properties -------------------------------------------------------------------- */
 
 static char **
-choice_field (HallwayEventListPage *self, guint prop_id)
+choice_field (HallwayTalkListPage *self, guint prop_id)
 {
   switch (prop_id)
     {
     case PROP_TRACK: return &self->query->track;
     case PROP_ROOM: return &self->query->room;
-    case PROP_EVENT_TYPE: return &self->query->event_type;
+    case PROP_TALK_TYPE: return &self->query->talk_type;
     case PROP_LANGUAGE: return &self->query->language;
     default: return NULL;
     }
 }
 
 static void
-hallway_event_list_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+hallway_talk_list_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
   char **field = choice_field (self, prop_id);
 
   switch (prop_id)
@@ -411,29 +411,29 @@ hallway_event_list_page_get_property (GObject *object, guint prop_id, GValue *va
     case PROP_HIDE_PAST: g_value_set_boolean (value, self->hide_past); break;
     case PROP_TRACK:
     case PROP_ROOM:
-    case PROP_EVENT_TYPE:
+    case PROP_TALK_TYPE:
     case PROP_LANGUAGE: g_value_set_string (value, *field ? *field : ""); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
-hallway_event_list_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
-  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
   char **field = choice_field (self, prop_id);
 
   switch (prop_id)
     {
     case PROP_BOOKMARKED_ONLY:
-      hallway_event_list_page_set_bookmarked_only (self, g_value_get_boolean (value));
+      hallway_talk_list_page_set_bookmarked_only (self, g_value_get_boolean (value));
       return;
     case PROP_HIDE_PAST:
       self->hide_past = g_value_get_boolean (value);
       break;
     case PROP_TRACK:
     case PROP_ROOM:
-    case PROP_EVENT_TYPE:
+    case PROP_TALK_TYPE:
     case PROP_LANGUAGE:
       {
         const char *text = g_value_get_string (value);
@@ -454,26 +454,26 @@ hallway_event_list_page_set_property (GObject *object, guint prop_id, const GVal
 /* ---- life cycle -------------------------------------------------------------------- */
 
 static void
-hallway_event_list_page_dispose (GObject *object)
+hallway_talk_list_page_dispose (GObject *object)
 {
-  HallwayEventListPage *self = HALLWAY_EVENT_LIST_PAGE (object);
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_EVENT_LIST_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_TALK_LIST_PAGE);
   g_clear_object (&self->sections);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->events);
+  g_clear_object (&self->talks);
   g_clear_object (&self->plan);
-  G_OBJECT_CLASS (hallway_event_list_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->dispose (object);
 }
 
 static void
-hallway_event_list_page_finalize (GObject *object)
+hallway_talk_list_page_finalize (GObject *object)
 {
-  hallway_event_query_free (HALLWAY_EVENT_LIST_PAGE (object)->query);
-  G_OBJECT_CLASS (hallway_event_list_page_parent_class)->finalize (object);
+  hallway_talk_query_free (HALLWAY_TALK_LIST_PAGE (object)->query);
+  G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->finalize (object);
 }
 
 static GParamSpec *
@@ -484,15 +484,15 @@ choice_property (const char *name)
 }
 
 static void
-hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
+hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = hallway_event_list_page_dispose;
-  object_class->finalize = hallway_event_list_page_finalize;
-  object_class->get_property = hallway_event_list_page_get_property;
-  object_class->set_property = hallway_event_list_page_set_property;
+  object_class->dispose = hallway_talk_list_page_dispose;
+  object_class->finalize = hallway_talk_list_page_finalize;
+  object_class->get_property = hallway_talk_list_page_get_property;
+  object_class->set_property = hallway_talk_list_page_set_property;
 
   properties[PROP_BOOKMARKED_ONLY] =
     g_param_spec_boolean ("bookmarked-only", NULL, NULL, FALSE,
@@ -502,14 +502,14 @@ hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TRACK] = choice_property ("track");
   properties[PROP_ROOM] = choice_property ("room");
-  properties[PROP_EVENT_TYPE] = choice_property ("event-type");
+  properties[PROP_TALK_TYPE] = choice_property ("talk-type");
   properties[PROP_LANGUAGE] = choice_property ("language");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[EVENT_ACTIVATED] = g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass),
+  signals[TALK_ACTIVATED] = g_signal_new ("talk-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  /* "Export These Talks": the talks shown, as filtered (a GListModel of HallwayEvent). */
+  /* "Export These Talks": the talks shown, as filtered (a GListModel of HallwayTalk). */
   signals[EXPORT_REQUESTED] = g_signal_new ("export-requested", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
@@ -519,19 +519,19 @@ hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
   gtk_widget_class_install_property_action (widget_class, "list.hide-past", "hide-past");
   gtk_widget_class_install_property_action (widget_class, "list.track", "track");
   gtk_widget_class_install_property_action (widget_class, "list.room", "room");
-  gtk_widget_class_install_property_action (widget_class, "list.event-type", "event-type");
+  gtk_widget_class_install_property_action (widget_class, "list.talk-type", "talk-type");
   gtk_widget_class_install_property_action (widget_class, "list.language", "language");
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "/ui/hallway-event-list-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, window_title);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, filter_button);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, day_group);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, HallwayEventListPage, list_view);
+                                               RESOURCE_PATH "/ui/hallway-talk-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
@@ -539,27 +539,27 @@ hallway_event_list_page_class_init (HallwayEventListPageClass *klass)
 }
 
 static void
-hallway_event_list_page_init (HallwayEventListPage *self)
+hallway_talk_list_page_init (HallwayTalkListPage *self)
 {
-  self->query = hallway_event_query_new ();
+  self->query = hallway_talk_query_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Typing anywhere on the page starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 }
 
-HallwayEventListPage *
-hallway_event_list_page_new (HallwayPlan *plan, GListModel *events, const char *title,
+HallwayTalkListPage *
+hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *title,
                              const char *subtitle, gboolean show_days)
 {
-  HallwayEventListPage *self;
+  HallwayTalkListPage *self;
 
   g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (G_IS_LIST_MODEL (events), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (talks), NULL);
 
-  self = g_object_new (HALLWAY_TYPE_EVENT_LIST_PAGE, "title", title, NULL);
+  self = g_object_new (HALLWAY_TYPE_TALK_LIST_PAGE, "title", title, NULL);
   self->plan = g_object_ref (plan);
-  self->events = g_object_ref (events);
+  self->talks = g_object_ref (talks);
   self->show_days = show_days;
   /* The whole schedule leaves out hidden tracks; a track's or room's page shows all. */
   self->query->hide_hidden_tracks = show_days;
@@ -575,9 +575,9 @@ hallway_event_list_page_new (HallwayPlan *plan, GListModel *events, const char *
 
 /* A speaker's biography or a track's description, above the list. */
 void
-hallway_event_list_page_set_description (HallwayEventListPage *self, const char *text)
+hallway_talk_list_page_set_description (HallwayTalkListPage *self, const char *text)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
   gtk_label_set_text (self->description_label, text ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->description_label), text);
@@ -586,12 +586,12 @@ hallway_event_list_page_set_description (HallwayEventListPage *self, const char 
 
 /* Now & Next: what each room has, now and next, under the room's name. */
 void
-hallway_event_list_page_group_by_room (HallwayEventListPage *self)
+hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
 {
   g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room_then_start, NULL, NULL));
   g_autoptr (GtkSorter) section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room, NULL, NULL));
 
-  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
   self->by_room = TRUE;
   gtk_sort_list_model_set_sorter (self->sections, sorter);
@@ -599,17 +599,17 @@ hallway_event_list_page_group_by_room (HallwayEventListPage *self)
 }
 
 void
-hallway_event_list_page_start_search (HallwayEventListPage *self)
+hallway_talk_list_page_start_search (HallwayTalkListPage *self)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 void
-hallway_event_list_page_set_bookmarked_only (HallwayEventListPage *self, gboolean bookmarked_only)
+hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self, gboolean bookmarked_only)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT_LIST_PAGE (self));
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
   if (self->query->bookmarked_only == !!bookmarked_only)
     return;

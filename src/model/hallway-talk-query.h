@@ -17,19 +17,19 @@ typedef struct
   HallwayDay *day;
   char *track;
   char *room;
-  char *event_type;
+  char *talk_type;
   char *language;
   gboolean bookmarked_only;
   GDateTime *hide_ended_before;
   gboolean hide_hidden_tracks;
-} HallwayEventQuery;
+} HallwayTalkQuery;
 
-HallwayEventQuery *hallway_event_query_new     (void);
-void               hallway_event_query_free    (HallwayEventQuery *query);
-gboolean           hallway_event_query_matches (HallwayEventQuery *query,
+HallwayTalkQuery *hallway_talk_query_new     (void);
+void               hallway_talk_query_free    (HallwayTalkQuery *query);
+gboolean           hallway_talk_query_matches (HallwayTalkQuery *query,
                                                 HallwayPlan       *plan,
-                                                HallwayEvent      *event);
+                                                HallwayTalk      *talk);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallwayEventQuery, hallway_event_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HallwayTalkQuery, hallway_talk_query_free)
 
 G_END_DECLS

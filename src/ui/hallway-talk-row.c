@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#define G_LOG_DOMAIN "hallway-event-row"
+#define G_LOG_DOMAIN "hallway-talk-row"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "hallway-event-row.h"
-#include "hallway-event.h"
+#include "hallway-talk-row.h"
+#include "hallway-talk.h"
 #include "hallway-track.h"
 
 /* One talk in a list: title, then time, speakers and room, a status marker (cancelled,
@@ -14,12 +14,12 @@
  * GtkListView keeps up to 200 rows alive and measures them all, so a row is built in code
  * with as few widgets as it needs (no template to parse per row). Rows are recycled:
  * bind() and unbind() attach them to one talk at a time. */
-struct _HallwayEventRow
+struct _HallwayTalkRow
 {
   GtkWidget parent_instance;
 
   HallwayPlan *plan;
-  HallwayEvent *event;
+  HallwayTalk *talk;
   gboolean updating;
 
   GtkWidget *track_colour;
@@ -29,19 +29,19 @@ struct _HallwayEventRow
   GtkToggleButton *bookmark_button;
 };
 
-G_DEFINE_FINAL_TYPE (HallwayEventRow, hallway_event_row, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (HallwayTalkRow, hallway_talk_row, GTK_TYPE_WIDGET)
 
 static const char * const marker_classes[] = { "live", "changed", "cancelled", "conflict" };
 
 static char *
-format_details (HallwayPlan *plan, HallwayEvent *event)
+format_details (HallwayPlan *plan, HallwayTalk *talk)
 {
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (plan, hallway_event_get_start (event));
-  g_autoptr (GDateTime) end = hallway_plan_to_display_time (plan, hallway_event_get_end (event));
+  g_autoptr (GDateTime) start = hallway_plan_to_display_time (plan, hallway_talk_get_start (talk));
+  g_autoptr (GDateTime) end = hallway_plan_to_display_time (plan, hallway_talk_get_end (talk));
   g_autofree char *start_text = g_date_time_format (start, "%H:%M");
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
-  g_autofree char *speakers = hallway_event_dup_speakers (event);
-  const char *room = hallway_event_get_room_name (event);
+  g_autofree char *speakers = hallway_talk_dup_speakers (talk);
+  const char *room = hallway_talk_get_room_name (talk);
   GString *details = g_string_new (NULL);
 
   /* Translators: a talk's time: "13:30–13:55" */
@@ -63,9 +63,9 @@ draw_track_colour (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpo
 
 /* A colour bar only when the schedule gives the track a colour. */
 static void
-update_track_colour (HallwayEventRow *self)
+update_track_colour (HallwayTalkRow *self)
 {
-  HallwayTrack *track = hallway_event_get_track (self->event);
+  HallwayTrack *track = hallway_talk_get_track (self->talk);
   const char *colour = track != NULL ? hallway_track_get_color (track) : NULL;
   GdkRGBA rgba;
   gboolean visible = colour != NULL && gdk_rgba_parse (&rgba, colour);
@@ -78,17 +78,17 @@ update_track_colour (HallwayEventRow *self)
 
 /* The one status that matters most: cancelled, changed, overlapping, live now. */
 static const char *
-marker_class (HallwayEventRow *self)
+marker_class (HallwayTalkRow *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   HallwayChangeKind kind;
 
-  if (hallway_plan_get_change (self->plan, self->event, &kind))
+  if (hallway_plan_get_change (self->plan, self->talk, &kind))
     return kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
-  if (hallway_plan_is_conflicting (self->plan, self->event))
+  if (hallway_plan_is_conflicting (self->plan, self->talk))
     return "conflict";
-  if (g_date_time_compare (hallway_event_get_start (self->event), now) <= 0 &&
-      g_date_time_compare (now, hallway_event_get_end (self->event)) < 0)
+  if (g_date_time_compare (hallway_talk_get_start (self->talk), now) <= 0 &&
+      g_date_time_compare (now, hallway_talk_get_end (self->talk)) < 0)
     return "live";
   return NULL;
 }
@@ -106,7 +106,7 @@ marker_text (const char *css_class)
 }
 
 static void
-update_marker (HallwayEventRow *self)
+update_marker (HallwayTalkRow *self)
 {
   const char *css_class = marker_class (self);
 
@@ -120,9 +120,9 @@ update_marker (HallwayEventRow *self)
 }
 
 static void
-update_state (HallwayEventRow *self)
+update_state (HallwayTalkRow *self)
 {
-  gboolean bookmarked = hallway_plan_is_bookmarked (self->plan, self->event);
+  gboolean bookmarked = hallway_plan_is_bookmarked (self->plan, self->talk);
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->bookmark_button, bookmarked);
@@ -133,20 +133,20 @@ update_state (HallwayEventRow *self)
 }
 
 static void
-bookmark_toggled_cb (HallwayEventRow *self)
+bookmark_toggled_cb (HallwayTalkRow *self)
 {
-  if (self->updating || self->event == NULL)
+  if (self->updating || self->talk == NULL)
     return;
-  hallway_plan_set_bookmarked (self->plan, self->event,
+  hallway_plan_set_bookmarked (self->plan, self->talk,
                                gtk_toggle_button_get_active (self->bookmark_button));
 }
 
 static void
-plan_changed_cb (HallwayEventRow *self)
+plan_changed_cb (HallwayTalkRow *self)
 {
-  if (self->event != NULL)
+  if (self->talk != NULL)
     {
-      g_autofree char *details = format_details (self->plan, self->event);
+      g_autofree char *details = format_details (self->plan, self->talk);
 
       gtk_label_set_text (self->details_label, details);
       update_state (self);
@@ -154,20 +154,20 @@ plan_changed_cb (HallwayEventRow *self)
 }
 
 void
-hallway_event_row_bind (HallwayEventRow *self, HallwayEvent *event)
+hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
 {
   g_autofree char *details = NULL;
   g_autofree char *bookmark_label = NULL;
 
-  g_return_if_fail (HALLWAY_IS_EVENT_ROW (self));
-  g_return_if_fail (HALLWAY_IS_EVENT (event));
+  g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
+  g_return_if_fail (HALLWAY_IS_TALK (talk));
 
-  g_set_object (&self->event, event);
-  details = format_details (self->plan, event);
-  gtk_label_set_text (self->title_label, hallway_event_get_title (event));
+  g_set_object (&self->talk, talk);
+  details = format_details (self->plan, talk);
+  gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->details_label, details);
   /* Translators: accessible name of a talk's bookmark toggle */
-  bookmark_label = g_strdup_printf (_("Bookmark “%s”"), hallway_event_get_title (event));
+  bookmark_label = g_strdup_printf (_("Bookmark “%s”"), hallway_talk_get_title (talk));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->bookmark_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bookmark_label, -1);
   update_track_colour (self);
@@ -175,10 +175,10 @@ hallway_event_row_bind (HallwayEventRow *self, HallwayEvent *event)
 }
 
 void
-hallway_event_row_unbind (HallwayEventRow *self)
+hallway_talk_row_unbind (HallwayTalkRow *self)
 {
-  g_return_if_fail (HALLWAY_IS_EVENT_ROW (self));
-  g_clear_object (&self->event);
+  g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
+  g_clear_object (&self->talk);
 }
 
 /* ---- construction -------------------------------------------------------------------- */
@@ -195,7 +195,7 @@ append_label (GtkWidget *box, const char *css_class)
 }
 
 static void
-build (HallwayEventRow *self)
+build (HallwayTalkRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -236,41 +236,41 @@ build (HallwayEventRow *self)
 }
 
 static void
-hallway_event_row_dispose (GObject *object)
+hallway_talk_row_dispose (GObject *object)
 {
-  HallwayEventRow *self = HALLWAY_EVENT_ROW (object);
+  HallwayTalkRow *self = HALLWAY_TALK_ROW (object);
   GtkWidget *child;
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->event);
+  g_clear_object (&self->talk);
   g_clear_object (&self->plan);
-  G_OBJECT_CLASS (hallway_event_row_parent_class)->dispose (object);
+  G_OBJECT_CLASS (hallway_talk_row_parent_class)->dispose (object);
 }
 
 static void
-hallway_event_row_class_init (HallwayEventRowClass *klass)
+hallway_talk_row_class_init (HallwayTalkRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = hallway_event_row_dispose;
+  G_OBJECT_CLASS (klass)->dispose = hallway_talk_row_dispose;
   gtk_widget_class_set_layout_manager_type (GTK_WIDGET_CLASS (klass), GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
-hallway_event_row_init (HallwayEventRow *self)
+hallway_talk_row_init (HallwayTalkRow *self)
 {
   build (self);
 }
 
-HallwayEventRow *
-hallway_event_row_new (HallwayPlan *plan)
+HallwayTalkRow *
+hallway_talk_row_new (HallwayPlan *plan)
 {
-  HallwayEventRow *self;
+  HallwayTalkRow *self;
 
   g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
 
-  self = g_object_new (HALLWAY_TYPE_EVENT_ROW, NULL);
+  self = g_object_new (HALLWAY_TYPE_TALK_ROW, NULL);
   self->plan = g_object_ref (plan);
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
   return self;

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hallway-types.h"
+#include "hallway-plan.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_TALK_ROW (hallway_talk_row_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayTalkRow, hallway_talk_row, HALLWAY, TALK_ROW, GtkWidget)
+
+HallwayTalkRow *hallway_talk_row_new  (HallwayPlan         *plan);
+void             hallway_talk_row_bind (HallwayTalkRow     *self,
+                                         HallwayTalk        *talk);
+void             hallway_talk_row_unbind (HallwayTalkRow   *self);
+
+G_END_DECLS
