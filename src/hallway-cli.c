@@ -13,19 +13,12 @@
 #include "hallway-cli.h"
 #include "hallway-conference.h"
 #include "hallway-library.h"
+#include "hallway-location.h"
 #include "hallway-plan.h"
 #include "hallway-subscription.h"
 #include "hallway-dump.h"
 #include "hallway-fetcher.h"
 #include "hallway-schedule-reader.h"
-
-static gboolean
-is_web_location (const char *location)
-{
-  const char *scheme = g_uri_peek_scheme (location);
-
-  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
-}
 
 /* The same fetcher as the app (User-Agent, proxy, gzip, timeout, size cap), no cache.
  * Its errors already start with the URL. */
@@ -69,7 +62,7 @@ hallway_cli_dump (const char *location)
   g_autoptr (HallwayConference) conference = NULL;
   g_autofree char *json = NULL;
 
-  if (is_web_location (location))
+  if (hallway_location_is_web (location))
     conference = read_web_schedule (location);
   else
     conference = read_file_schedule (location);

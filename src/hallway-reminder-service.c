@@ -5,14 +5,19 @@
 
 #include <glib/gi18n.h>
 
+#include <gtk/gtk.h>
+#include <libportal-gtk4/portal-gtk4.h>
+
 #include "hallway-conference.h"
-#include "hallway-library.h"
+#include "hallway-library-entry.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-reminder-service.h"
 #include "hallway-schedule-change.h"
 
 #define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
 #define SETTINGS_NOTIFY_CHANGES "notify-changes"
+#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
+#define SETTINGS_START_AT_LOGIN "start-at-login"
 
 /* GLib timeouts count monotonic time, which stops while the computer sleeps: never sleep
  * longer than this between checks, so a resume is noticed within a minute even where
@@ -25,9 +30,10 @@ struct _HallwayReminderService
 
   GApplication *application;      /* weak: the application owns the service */
   GSettings *settings;
-  GHashTable *schedulers;         /* conference id → HallwayReminderScheduler */
-  GHashTable *zones;              /* conference id → GTimeZone of its conference */
+  GHashTable *followed;           /* conference id → HallwayLibraryEntry with a plan */
   GHashTable *shown;              /* notification id → GDateTime end of the talk it is up for */
+  XdpPortal *portal;
+  gboolean held;                  /* the application, while reminders are to come */
   guint timeout_id;
   guint sleep_subscription;
   GDBusConnection *system_bus;
@@ -40,6 +46,35 @@ enum { PROP_0, PROP_PENDING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 static void rearm (HallwayReminderService *self);
+static void update_background (HallwayReminderService *self);
+
+/* ---- the conferences followed ---------------------------------------------------------- */
+
+static HallwayReminderScheduler *
+scheduler_of (gpointer entry)
+{
+  return hallway_library_entry_get_reminder_scheduler (entry);
+}
+
+/* A few conferences at most: a search beats a second map to keep in step. */
+static HallwayLibraryEntry *
+entry_of_scheduler (HallwayReminderService *self, HallwayReminderScheduler *scheduler)
+{
+  GHashTableIter iter;
+  gpointer entry;
+
+  g_hash_table_iter_init (&iter, self->followed);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    if (scheduler_of (entry) == scheduler)
+      return entry;
+  return NULL;
+}
+
+static GTimeZone *
+zone_of (HallwayLibraryEntry *entry)
+{
+  return hallway_conference_get_time_zone (hallway_library_entry_get_conference (entry));
+}
 
 /* ---- notifications ------------------------------------------------------------------- */
 
@@ -70,8 +105,9 @@ static void
 reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder, gpointer user_data)
 {
   HallwayReminderService *self = user_data;
-  const char *conference_id = g_object_get_data (G_OBJECT (scheduler), "conference-id");
-  GTimeZone *zone = g_hash_table_lookup (self->zones, conference_id);
+  HallwayLibraryEntry *entry = entry_of_scheduler (self, scheduler);
+  const char *conference_id = hallway_library_entry_get_id (entry);
+  GTimeZone *zone = zone_of (entry);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *body = hallway_reminder_scheduler_format_body (reminder->title, reminder->room,
                                                                   reminder->start, now, zone);
@@ -98,7 +134,9 @@ withdraw_reminder (HallwayReminderService *self, const char *conference_id, cons
 static void
 reminder_withdrawn_cb (HallwayReminderScheduler *scheduler, const char *key, gpointer user_data)
 {
-  withdraw_reminder (user_data, g_object_get_data (G_OBJECT (scheduler), "conference-id"), key);
+  HallwayLibraryEntry *entry = entry_of_scheduler (user_data, scheduler);
+
+  withdraw_reminder (user_data, hallway_library_entry_get_id (entry), key);
 }
 
 static gboolean
@@ -109,9 +147,10 @@ has_ended (gpointer key, gpointer end, gpointer now)
 
 /* "Moved to 14:30, K.3.201 · Title" for each bookmarked talk an update moved or cancelled. */
 static void
-notify_changes (HallwayReminderService *self, const char *conference_id, GListModel *changes)
+notify_changes (HallwayReminderService *self, HallwayLibraryEntry *entry, GListModel *changes)
 {
-  GTimeZone *zone = g_hash_table_lookup (self->zones, conference_id);
+  const char *conference_id = hallway_library_entry_get_id (entry);
+  GTimeZone *zone = zone_of (entry);
 
   if (changes == NULL || !g_settings_get_boolean (self->settings, SETTINGS_NOTIFY_CHANGES))
     return;
@@ -142,6 +181,7 @@ update_pending (HallwayReminderService *self, gboolean pending)
     return;
   self->pending = pending;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  update_background (self);
 }
 
 static gboolean
@@ -161,13 +201,14 @@ rearm (HallwayReminderService *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) earliest = NULL;
   GHashTableIter iter;
-  gpointer scheduler;
+  gpointer entry;
   guint wait = LONGEST_WAIT_SECONDS;
 
-  g_hash_table_iter_init (&iter, self->schedulers);
-  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
+  g_hash_table_iter_init (&iter, self->followed);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
     {
-      g_autoptr (GDateTime) next = hallway_reminder_scheduler_get_next_wakeup (scheduler, now);
+      g_autoptr (GDateTime) next = hallway_reminder_scheduler_get_next_wakeup (scheduler_of (entry),
+                                                                              now);
 
       if (next != NULL && (earliest == NULL || g_date_time_compare (next, earliest) < 0))
         {
@@ -195,13 +236,13 @@ hallway_reminder_service_tick (HallwayReminderService *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   GHashTableIter iter;
-  gpointer scheduler;
+  gpointer entry;
 
   g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
 
-  g_hash_table_iter_init (&iter, self->schedulers);
-  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
-    hallway_reminder_scheduler_tick (scheduler, now);
+  g_hash_table_iter_init (&iter, self->followed);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    hallway_reminder_scheduler_tick (scheduler_of (entry), now);
   rearm (self);
 }
 
@@ -225,7 +266,7 @@ system_bus_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* No system bus (a sandbox): the one-minute timer notices the resume instead. */
   self->system_bus = g_bus_get_finish (result, NULL);
-  if (self->system_bus == NULL || self->schedulers == NULL)
+  if (self->system_bus == NULL || self->followed == NULL)
     return;
   self->sleep_subscription =
     g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
@@ -245,78 +286,89 @@ lead_changed_cb (HallwayReminderService *self)
 {
   int lead = g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD);
   GHashTableIter iter;
-  gpointer scheduler;
+  gpointer entry;
 
-  g_hash_table_iter_init (&iter, self->schedulers);
-  while (g_hash_table_iter_next (&iter, NULL, &scheduler))
-    hallway_reminder_scheduler_set_lead_minutes (scheduler, lead);
+  g_hash_table_iter_init (&iter, self->followed);
+  while (g_hash_table_iter_next (&iter, NULL, &entry))
+    hallway_reminder_scheduler_set_lead_minutes (scheduler_of (entry), lead);
   rearm (self);
 }
 
 /* ---- conferences --------------------------------------------------------------------- */
 
+/* A new version of a conference (its scheduler already follows it): the person hears about
+ * the bookmarked talks that moved or were cancelled. */
 static void
-remember_zone (HallwayReminderService *self, const char *conference_id, HallwayConference *conference)
+entry_updated_cb (HallwayLibraryEntry *entry, HallwayConference *conference, GListModel *changes,
+                  HallwayReminderService *self)
 {
-  g_hash_table_insert (self->zones, g_strdup (conference_id),
-                       g_time_zone_ref (hallway_conference_get_time_zone (conference)));
-}
+  HallwaySubscription *subscription = hallway_library_entry_get_subscription (entry);
+  g_autoptr (GListModel) bookmarked = NULL;
 
-void
-hallway_reminder_service_follow (HallwayReminderService *self, const char *conference_id,
-                                 HallwayConference *conference, HallwayBookmarks *bookmarks)
-{
-  g_autoptr (GFile) state = NULL;
-  g_autoptr (GError) error = NULL;
-  HallwayReminderScheduler *scheduler;
-
-  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
-  g_return_if_fail (conference_id != NULL);
-
-  if (g_hash_table_contains (self->schedulers, conference_id))
-    return;
-  state = hallway_library_dup_reminders_file (conference_id);
-  scheduler = hallway_reminder_scheduler_new (state);
-  if (!hallway_reminder_scheduler_load (scheduler, &error))
-    g_warning ("Reminders of %s start afresh: %s", conference_id, error->message);
-  g_object_set_data_full (G_OBJECT (scheduler), "conference-id", g_strdup (conference_id), g_free);
-  hallway_reminder_scheduler_set_lead_minutes (scheduler, g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD));
-  hallway_reminder_scheduler_set_conference (scheduler, conference, bookmarks);
-  g_signal_connect (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self);
-  g_signal_connect (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb), self);
-  g_signal_connect_swapped (scheduler, "wakeup-changed", G_CALLBACK (rearm), self);
-  g_hash_table_insert (self->schedulers, g_strdup (conference_id), scheduler);
-  remember_zone (self, conference_id, conference);
-  hallway_reminder_service_tick (self);
-}
-
-/* A new version of a conference: reminders move with their talks, and the person hears
- * about the bookmarked talks that moved or were cancelled. */
-void
-hallway_reminder_service_update (HallwayReminderService *self, const char *conference_id,
-                                 HallwayConference *conference, GListModel *bookmarked_changes)
-{
-  HallwayReminderScheduler *scheduler;
-
-  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
-
-  scheduler = g_hash_table_lookup (self->schedulers, conference_id);
-  if (scheduler == NULL)
-    return;
   /* Once per new version: tests/ui/test-reminders-follow-moves.py counts this line. */
-  g_debug ("Reminders of %s follow a new version", conference_id);
-  remember_zone (self, conference_id, conference);
-  hallway_reminder_scheduler_replace_conference (scheduler, conference);
-  notify_changes (self, conference_id, bookmarked_changes);
+  g_debug ("Reminders of %s follow a new version", hallway_library_entry_get_id (entry));
+  if (subscription != NULL)
+    bookmarked = hallway_subscription_filter_bookmarked_changes (subscription, changes);
+  notify_changes (self, entry, bookmarked);
   hallway_reminder_service_tick (self);
 }
 
+static void
+start_following (HallwayReminderService *self, HallwayLibraryEntry *entry)
+{
+  HallwayReminderScheduler *scheduler = scheduler_of (entry);
+
+  g_signal_handlers_disconnect_by_data (entry, self);
+  hallway_reminder_scheduler_set_lead_minutes (scheduler,
+                                               g_settings_get_int (self->settings,
+                                                                   SETTINGS_REMINDER_LEAD));
+  g_signal_connect_object (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self, 0);
+  g_signal_connect_object (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb),
+                           self, 0);
+  g_signal_connect_object (scheduler, "wakeup-changed", G_CALLBACK (rearm), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "updated", G_CALLBACK (entry_updated_cb), self, 0);
+  g_hash_table_insert (self->followed, g_strdup (hallway_library_entry_get_id (entry)),
+                       g_object_ref (entry));
+  hallway_reminder_service_tick (self);
+}
+
+static void
+plan_arrived_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayReminderService *self)
+{
+  if (scheduler_of (entry) != NULL)
+    start_following (self, entry);
+}
+
+/* Reminders for every followed conference, not only the one on screen; a conference whose
+ * schedule is not known yet is followed once it is. */
 void
-hallway_reminder_service_forget (HallwayReminderService *self, const char *conference_id)
+hallway_reminder_service_follow (HallwayReminderService *self, HallwayLibraryEntry *entry)
 {
   g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (entry));
 
-  g_hash_table_remove (self->schedulers, conference_id);
+  if (g_hash_table_contains (self->followed, hallway_library_entry_get_id (entry)))
+    return;
+  if (scheduler_of (entry) != NULL)
+    start_following (self, entry);
+  else
+    g_signal_connect_object (entry, "notify::plan", G_CALLBACK (plan_arrived_cb), self, 0);
+}
+
+void
+hallway_reminder_service_forget (HallwayReminderService *self, HallwayLibraryEntry *entry)
+{
+  HallwayReminderScheduler *scheduler;
+
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (entry));
+
+  scheduler = scheduler_of (entry);
+  g_signal_handlers_disconnect_by_data (entry, self);
+  if (scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (scheduler, self);
+  g_hash_table_remove (self->followed, hallway_library_entry_get_id (entry));
   rearm (self);
 }
 
@@ -324,17 +376,72 @@ void
 hallway_reminder_service_snooze (HallwayReminderService *self, const char *conference_id,
                                  const char *key)
 {
-  HallwayReminderScheduler *scheduler;
+  HallwayLibraryEntry *entry;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
 
   g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
 
-  scheduler = g_hash_table_lookup (self->schedulers, conference_id);
-  if (scheduler == NULL)
+  entry = g_hash_table_lookup (self->followed, conference_id);
+  if (entry == NULL)
     return;
   withdraw_reminder (self, conference_id, key);
-  hallway_reminder_scheduler_snooze (scheduler, key, now, HALLWAY_REMINDER_SNOOZE_MINUTES);
+  hallway_reminder_scheduler_snooze (scheduler_of (entry), key, now,
+                                     HALLWAY_REMINDER_SNOOZE_MINUTES);
   rearm (self);
+}
+
+/* ---- running in the background ------------------------------------------------------- */
+
+static void
+background_requested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Without the portal (no xdg-desktop-portal running) the hold alone keeps reminders. */
+  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
+    g_debug ("The background portal said no: %s", error->message);
+}
+
+/* Flatpak apps must ask to run without a window, and to start at login. */
+static void
+request_background (HallwayReminderService *self)
+{
+  g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
+  XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, SETTINGS_START_AT_LOGIN)
+                             ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE;
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+  g_ptr_array_add (command, g_strdup ("hallway"));
+  g_ptr_array_add (command, g_strdup ("--gapplication-service"));
+#if LIBPORTAL_TAKES_COMMANDLINE
+  /* libportal unrefs it when the request is done: the reference given is ours. */
+  g_ptr_array_ref (command);
+#endif
+  xdp_portal_request_background (self->portal, parent,
+                                 _("Hallway reminds you of your bookmarked talks with its window closed"),
+                                 command, flags, NULL, background_requested_cb, NULL);
+  g_clear_pointer (&parent, xdp_parent_free);
+}
+
+/* The application stays alive while a reminder is to come and the person allows it,
+ * window or not. */
+static void
+update_background (HallwayReminderService *self)
+{
+  gboolean wanted = g_settings_get_boolean (self->settings, SETTINGS_RUN_IN_BACKGROUND) &&
+                    self->pending;
+
+  if (wanted && !self->held)
+    {
+      g_application_hold (self->application);
+      request_background (self);
+    }
+  else if (!wanted && self->held)
+    g_application_release (self->application);
+  self->held = wanted;
 }
 
 gboolean
@@ -369,8 +476,11 @@ hallway_reminder_service_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->schedulers, g_hash_table_unref);
-  g_clear_pointer (&self->zones, g_hash_table_unref);
+  if (self->held)
+    g_application_release (self->application);
+  self->held = FALSE;
+  g_clear_object (&self->portal);
+  g_clear_pointer (&self->followed, g_hash_table_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   G_OBJECT_CLASS (hallway_reminder_service_parent_class)->dispose (object);
 }
@@ -391,8 +501,7 @@ hallway_reminder_service_class_init (HallwayReminderServiceClass *klass)
 static void
 hallway_reminder_service_init (HallwayReminderService *self)
 {
-  self->schedulers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  self->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
 }
 
@@ -401,13 +510,17 @@ hallway_reminder_service_new (GApplication *application, GSettings *settings)
 {
   HallwayReminderService *self;
 
-  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (HALLWAY_TYPE_REMINDER_SERVICE, NULL);
   self->application = application;
   self->settings = g_object_ref (settings);
   g_signal_connect_swapped (settings, "changed::" SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
+  g_signal_connect_swapped (settings, "changed::" SETTINGS_RUN_IN_BACKGROUND,
+                            G_CALLBACK (update_background), self);
+  g_signal_connect_swapped (settings, "changed::" SETTINGS_START_AT_LOGIN,
+                            G_CALLBACK (request_background), self);
   watch_sleep (self);
   return self;
 }

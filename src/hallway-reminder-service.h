@@ -3,33 +3,30 @@
 
 #include <gio/gio.h>
 
-#include "hallway-types.h"
-#include "hallway-bookmarks.h"
+#include "hallway-library-entry.h"
 
 G_BEGIN_DECLS
 
 #define HALLWAY_TYPE_REMINDER_SERVICE (hallway_reminder_service_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayReminderService, hallway_reminder_service, HALLWAY, REMINDER_SERVICE, GObject)
 
-/* Desktop notifications before bookmarked talks, for every followed conference: one
- * reminder scheduler per conference, one timer for all, notifications with the conference
- * and the talk's key in their id (withdrawn when it is unbookmarked), "Open" and "Snooze 5
- * Minutes" buttons (app.open-talk and app.snooze-talk with a (conference id, key)
- * target), and a notification when a bookmarked talk moves or is cancelled. "pending" says
- * whether a reminder is still to come or a shown one's talk has not ended (its buttons
- * still work): the app stays alive for it with the window closed. */
+/* Desktop notifications before bookmarked talks, for every followed conference: each
+ * conference's own reminder scheduler (HallwayLibraryEntry owns it), one timer for all,
+ * notifications with the conference and the talk's key in their id (withdrawn when it is
+ * unbookmarked), "Open" and "Snooze 5 Minutes" buttons (app.open-talk and app.snooze-talk
+ * with a (conference id, key) target), and a notification when a bookmarked talk moves or
+ * is cancelled. "pending" says whether a reminder is still to come or a shown one's talk
+ * has not ended (its buttons still work): while it is, and the "run-in-background" setting
+ * allows it, the service holds the application (a GtkApplication) and asks the background
+ * portal to let it run without a window (and to start at login when "start-at-login"). */
 HallwayReminderService *hallway_reminder_service_new         (GApplication           *application,
                                                               GSettings              *settings);
+/* From when the entry's schedule is known (at once if it is) until forgotten; each new
+ * version of it moves the reminders with their talks. */
 void                    hallway_reminder_service_follow      (HallwayReminderService *self,
-                                                              const char             *conference_id,
-                                                              HallwayConference      *conference,
-                                                              HallwayBookmarks       *bookmarks);
-void                    hallway_reminder_service_update      (HallwayReminderService *self,
-                                                              const char             *conference_id,
-                                                              HallwayConference      *conference,
-                                                              GListModel             *bookmarked_changes);
+                                                              HallwayLibraryEntry    *entry);
 void                    hallway_reminder_service_forget      (HallwayReminderService *self,
-                                                              const char             *conference_id);
+                                                              HallwayLibraryEntry    *entry);
 void                    hallway_reminder_service_snooze      (HallwayReminderService *self,
                                                               const char             *conference_id,
                                                               const char             *key);

@@ -8,7 +8,9 @@
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-talk.h"
+#include "hallway-catalogue.h"
 #include "hallway-library.h"
+#include "hallway-location.h"
 #include "hallway-test-utils.h"
 
 #define FOSDEM_2026 "fosdem-2026.xml"
@@ -214,7 +216,7 @@ bookmarks_file_of (HallwayLibrary *library, HallwaySubscription *subscription)
   HallwayLibraryEntry *entry = hallway_library_lookup_subscription (library, subscription);
 
   g_assert_nonnull (entry);
-  return hallway_library_dup_bookmarks_file (library, hallway_library_entry_get_id (entry));
+  return hallway_library_dup_bookmarks_file_for_id (hallway_library_entry_get_id (entry));
 }
 
 /* Bookmarks the talk at position and saves; returns its key. */
@@ -271,14 +273,14 @@ test_ids (void)
   const char *url = "https://fosdem.org/2026/schedule/xml";
   g_autofree char *path = g_build_filename (g_get_tmp_dir (), "conference.xml", NULL);
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *url_id = hallway_library_dup_id_for_location (url);
-  g_autofree char *path_id = hallway_library_dup_id_for_location (path);
-  g_autofree char *uri_id = hallway_library_dup_id_for_location (uri);
-  g_autofree char *other_id = hallway_library_dup_id_for_location (FOSDEM_2027_URL);
-  g_autofree char *normalized_url = hallway_library_normalize_location (url);
-  g_autofree char *normalized_path = hallway_library_normalize_location (path);
+  g_autofree char *url_id = hallway_location_dup_id (url);
+  g_autofree char *path_id = hallway_location_dup_id (path);
+  g_autofree char *uri_id = hallway_location_dup_id (uri);
+  g_autofree char *other_id = hallway_location_dup_id (FOSDEM_2027_URL);
+  g_autofree char *normalized_url = hallway_location_normalize (url);
+  g_autofree char *normalized_path = hallway_location_normalize (path);
   g_autoptr (HallwayLibrary) library = hallway_library_new (NULL);
-  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file (library, url_id);
+  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file_for_id (url_id);
   g_autofree char *bookmarks_name = g_strconcat (url_id, ".json", NULL);
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks",
                                                 bookmarks_name, NULL);
@@ -301,8 +303,8 @@ test_ids (void)
 static void
 test_state_paths (void)
 {
-  g_autoptr (GFile) reminders = hallway_library_dup_reminders_file ("0123456789ab");
-  g_autoptr (GFile) sequences = hallway_library_dup_export_sequences_file ("0123456789ab");
+  g_autoptr (GFile) reminders = hallway_library_dup_reminders_file_for_id ("0123456789ab");
+  g_autoptr (GFile) sequences = hallway_library_dup_export_sequences_file_for_id ("0123456789ab");
   g_autofree char *reminders_path = g_file_get_path (reminders);
   g_autofree char *sequences_path = g_file_get_path (sequences);
   g_autofree char *expected_reminders = g_build_filename (g_get_user_state_dir (), APP_FOLDER,
@@ -324,7 +326,7 @@ assert_builtin_catalogue (GListModel *catalogue)
                                                         "https://fosdem.org/2026/schedule/xml");
   HallwayLibraryEntry *congress = find_in_catalogue (
     catalogue, "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml");
-  g_autofree char *id = hallway_library_dup_id_for_location (FOSDEM_2027_URL);
+  g_autofree char *id = hallway_location_dup_id (FOSDEM_2027_URL);
 
   g_assert_nonnull (fosdem_2027);
   g_assert_cmpstr (hallway_library_entry_get_title (fosdem_2027), ==, "FOSDEM 2027");
@@ -483,7 +485,7 @@ assert_catalogue_error (const char *text, const char *words)
   g_autoptr (GListModel) catalogue = NULL;
 
   write_text (path, text);
-  catalogue = hallway_library_read_catalogue (file, &error);
+  catalogue = hallway_catalogue_read (file, &error);
   g_assert_null (catalogue);
   g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE);
   assert_message_contains (error, path);
@@ -512,7 +514,7 @@ test_catalogue_invalid (Fixture *fixture, gconstpointer data)
                           "\"location\": \"schedules/x.xml\" } ] }",
                           "neither an http(s) URL nor an absolute file path");
 
-  g_assert_null (hallway_library_read_catalogue (missing, &error));
+  g_assert_null (hallway_catalogue_read (missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   assert_message_contains (error, missing_path);
 
@@ -748,7 +750,7 @@ test_add_url (Fixture *fixture, gconstpointer data)
 
   if (url == NULL)
     return;
-  id = hallway_library_dup_id_for_location (url);
+  id = hallway_location_dup_id (url);
   load_ok (fixture->library);
   g_signal_connect (fixture->library, "items-changed", G_CALLBACK (items_changed_cb),
                     &items_changed);
@@ -813,10 +815,10 @@ test_add_failure (Fixture *fixture, gconstpointer data)
 {
   const AddFailure *failure = data;
   g_autofree char *url = sync_server_uri (fixture->server, "/schedule.xml");
-  g_autofree char *id = hallway_library_dup_id_for_location (url);
+  g_autofree char *id = hallway_location_dup_id (url);
   g_autofree char *prefix = g_strconcat (url, ": ", NULL);
   g_autofree char *path = library_path ();
-  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file (fixture->library, id);
+  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file_for_id (id);
   g_autoptr (HallwayScheduleCache) cache = hallway_schedule_cache_new (url);
   g_autoptr (GError) error = NULL;
   guint items_changed = 0;
@@ -931,7 +933,7 @@ test_remove (Fixture *fixture, gconstpointer data)
 
   if (url == NULL)
     return;
-  id = hallway_library_dup_id_for_location (url);
+  id = hallway_location_dup_id (url);
   load_ok (fixture->library);
   subscription = add_ok (fixture->library, url);
   hallway_library_set_current (fixture->library, subscription);
@@ -1070,7 +1072,7 @@ test_current (Fixture *fixture, gconstpointer data)
 
   if (url_a == NULL)
     return;
-  id_b = hallway_library_dup_id_for_location (url_b);
+  id_b = hallway_location_dup_id (url_b);
   load_ok (fixture->library);
   a = add_ok (fixture->library, url_a);
   b = add_ok (fixture->library, url_b);

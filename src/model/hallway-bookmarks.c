@@ -48,12 +48,15 @@ struct _HallwayBookmarks
   GHashTable *track_changes;  /* track name → TRACK_HIDDEN or TRACK_SHOWN */
   GQueue writes;              /* SaveJob, not owned: taken, not yet done, oldest first */
   guint64 taken_order;        /* the write order of the file state the set was last given */
+  gboolean autosave;
+  guint autosave_id;          /* the idle that saves a burst of changes at once */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  SAVE_FAILED,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -1260,6 +1263,67 @@ hallway_bookmarks_save_finish (HallwayBookmarks *self, GAsyncResult *result, GEr
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- saving on its own ------------------------------------------------------------- */
+
+static void
+autosaved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  GApplication *application = user_data;
+
+  if (!hallway_bookmarks_save_finish (HALLWAY_BOOKMARKS (source), result, &error))
+    {
+      g_warning ("Saving bookmarks failed: %s", error->message);
+      g_signal_emit (source, signals[SAVE_FAILED], 0, error->message);
+    }
+  if (application != NULL)
+    {
+      g_application_release (application);
+      g_object_unref (application);
+    }
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  HallwayBookmarks *self = user_data;
+  GApplication *application = g_application_get_default ();
+
+  self->autosave_id = 0;
+  /* Held while saving, so closing the last window never loses a bookmark. */
+  if (application != NULL)
+    g_application_hold (g_object_ref (application));
+  hallway_bookmarks_save_async (self, NULL, autosaved_cb, application);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_autosave (HallwayBookmarks *self)
+{
+  if (self->autosave && self->autosave_id == 0)
+    /* The idle keeps the set alive: a change is saved even when its owner lets go. */
+    self->autosave_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, autosave_cb,
+                                         g_object_ref (self), g_object_unref);
+}
+
+/* One save for a burst of changes: an import bookmarks 150 talks at once. */
+void
+hallway_bookmarks_set_autosave (HallwayBookmarks *self, gboolean autosave)
+{
+  g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
+
+  if (self->autosave == autosave)
+    return;
+  self->autosave = autosave;
+  if (autosave)
+    g_signal_connect (self, "changed", G_CALLBACK (schedule_autosave), NULL);
+  else
+    {
+      g_signal_handlers_disconnect_by_func (self, schedule_autosave, NULL);
+      g_clear_handle_id (&self->autosave_id, g_source_remove);
+    }
+}
+
 /* ---- the object -------------------------------------------------------------------- */
 
 static void
@@ -1286,6 +1350,10 @@ hallway_bookmarks_class_init (HallwayBookmarksClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* (const char *message): a save of hallway_bookmarks_set_autosave() failed. */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
 }
 
 static void

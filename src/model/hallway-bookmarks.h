@@ -72,5 +72,10 @@ void              hallway_bookmarks_save_async    (HallwayBookmarks   *self,
 gboolean          hallway_bookmarks_save_finish   (HallwayBookmarks  *self,
                                                    GAsyncResult      *result,
                                                    GError           **error);
+/* With autosave, every change is saved in the background: one save after a burst of
+ * changes, holding the default GApplication meanwhile so that closing the last window never
+ * loses a bookmark. A failed save emits "save-failed" with its message. */
+void              hallway_bookmarks_set_autosave  (HallwayBookmarks  *self,
+                                                   gboolean           autosave);
 
 G_END_DECLS

@@ -190,3 +190,54 @@ hallway_json_parse (const char *data, gsize length, GError **error)
     }
   return json_node_ref (json_parser_get_root (parser));
 }
+
+JsonObject *
+hallway_json_parse_object (JsonNode   **root,
+                           const char  *data,
+                           gsize        length,
+                           GQuark       domain,
+                           int          code,
+                           GError     **error)
+{
+  g_autoptr (GError) json_error = NULL;
+
+  g_return_val_if_fail (root != NULL && *root == NULL, NULL);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, domain, code, _("the file is empty"));
+      return NULL;
+    }
+  *root = hallway_json_parse (data, length, &json_error);
+  if (*root == NULL)
+    {
+      g_set_error_literal (error, domain, code, json_error->message);
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (*root))
+    {
+      g_set_error_literal (error, domain, code, _("it is not a JSON object"));
+      return NULL;
+    }
+  return json_node_get_object (*root);
+}
+
+const char *
+hallway_json_get_string (JsonObject *object, const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+hallway_json_get_boolean (JsonObject *object, const char *name, gboolean fallback)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fallback;
+  return json_node_get_boolean (node);
+}

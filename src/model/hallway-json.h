@@ -23,4 +23,22 @@ JsonNode *hallway_json_parse       (const char  *data,
                                     gsize        length,
                                     GError     **error);
 
+/* The root object of a JSON text, kept alive by *root; else NULL and an error in the given
+ * domain and code whose message is a detail for the caller's own ("the file is empty",
+ * the parser's "Broken JSON, line N: …", "it is not a JSON object"). */
+JsonObject *hallway_json_parse_object (JsonNode   **root,
+                                       const char  *data,
+                                       gsize        length,
+                                       GQuark       domain,
+                                       int          code,
+                                       GError     **error);
+/* A member's value, NULL when absent or not a string: the caller decides whether that is
+ * fatal. */
+const char *hallway_json_get_string   (JsonObject  *object,
+                                       const char  *name);
+/* A member's value, fallback when absent or not a boolean. */
+gboolean    hallway_json_get_boolean  (JsonObject  *object,
+                                       const char  *name,
+                                       gboolean     fallback);
+
 G_END_DECLS

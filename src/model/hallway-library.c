@@ -7,288 +7,30 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hallway-catalogue.h"
 #include "hallway-conference.h"
 #include "hallway-library.h"
 #include "hallway-json.h"
 #include "hallway-file.h"
 #include "hallway-file-lock.h"
+#include "hallway-location.h"
 #include "hallway-save-queue.h"
 
 /* The same folder as the schedule cache, whatever the build profile. */
 #define APP_FOLDER "io.github.hallway_app.Hallway"
 
-/* The format versions this code writes and reads. A library.json with a higher one comes
+/* The format version this code writes and reads. A library.json with a higher one comes
  * from a newer Hallway: it is neither read nor overwritten, so going back loses nothing. */
 #define FORMAT_VERSION 1
-#define CATALOGUE_FORMAT_VERSION 1
 
-/* A downloaded catalogue: a list of conferences, never near this size. */
-#define CATALOGUE_MAX_SIZE (1024 * 1024)
 /* How long a first start waits for the catalogue at the catalogue URL. */
 #define CATALOGUE_FIRST_FETCH_SECONDS 20
-
-/* 48 bits of a SHA-256: no two locations of one user will ever share an id. */
-#define ID_LENGTH 12
 
 /* Ids name files: an edited library.json must not reach outside the bookmarks folder. */
 #define ID_CHARACTERS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 #define ID_MAX_LENGTH 64
 
 G_DEFINE_QUARK (hallway-library-error-quark, hallway_library_error)
-
-/* ==== one conference ==================================================================== */
-
-struct _HallwayLibraryEntry
-{
-  GObject parent_instance;
-
-  char *id;
-  char *location;
-  char *title;
-  char *subtitle;
-  GDateTime *added;
-  gboolean follow;
-  HallwaySubscription *subscription;
-};
-
-G_DEFINE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, G_TYPE_OBJECT)
-
-enum
-{
-  ENTRY_PROP_0,
-  ENTRY_PROP_ID,
-  ENTRY_PROP_LOCATION,
-  ENTRY_PROP_TITLE,
-  ENTRY_PROP_SUBTITLE,
-  ENTRY_PROP_ADDED,
-  ENTRY_PROP_FOLLOW,
-  ENTRY_PROP_SUBSCRIPTION,
-  ENTRY_N_PROPS
-};
-
-static GParamSpec *entry_properties[ENTRY_N_PROPS];
-
-static void
-entry_set_title (HallwayLibraryEntry *self, const char *title)
-{
-  if (title == NULL || *title == '\0')
-    return;
-  if (g_set_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), entry_properties[ENTRY_PROP_TITLE]);
-}
-
-static void
-entry_conference_changed_cb (HallwaySubscription *subscription,
-                             GParamSpec          *pspec,
-                             HallwayLibraryEntry *self)
-{
-  HallwayConference *conference = hallway_subscription_get_conference (subscription);
-
-  if (conference != NULL)
-    entry_set_title (self, hallway_conference_get_title (conference));
-}
-
-/* The title falls back to the location, so a row always has something to show. */
-static HallwayLibraryEntry *
-library_entry_new (const char          *id,
-                   const char          *location,
-                   const char          *title,
-                   const char          *subtitle,
-                   GDateTime           *added,
-                   gboolean             follow,
-                   HallwaySubscription *subscription)
-{
-  HallwayLibraryEntry *self = g_object_new (HALLWAY_TYPE_LIBRARY_ENTRY, NULL);
-
-  self->id = g_strdup (id);
-  self->location = g_strdup (location);
-  self->title = g_strdup (title != NULL && *title != '\0' ? title : location);
-  self->subtitle = g_strdup (subtitle);
-  self->added = added != NULL ? g_date_time_ref (added) : NULL;
-  self->follow = follow;
-  if (subscription != NULL)
-    {
-      self->subscription = g_object_ref (subscription);
-      g_signal_connect_object (subscription, "notify::conference",
-                               G_CALLBACK (entry_conference_changed_cb), self, 0);
-      entry_conference_changed_cb (subscription, NULL, self);
-    }
-  return self;
-}
-
-const char *
-hallway_library_entry_get_id (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->id;
-}
-
-const char *
-hallway_library_entry_get_location (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->location;
-}
-
-const char *
-hallway_library_entry_get_title (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->title;
-}
-
-const char *
-hallway_library_entry_get_subtitle (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->subtitle;
-}
-
-GDateTime *
-hallway_library_entry_get_added (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->added;
-}
-
-gboolean
-hallway_library_entry_get_follow (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), FALSE);
-  return self->follow;
-}
-
-HallwaySubscription *
-hallway_library_entry_get_subscription (HallwayLibraryEntry *self)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return self->subscription;
-}
-
-static void
-hallway_library_entry_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case ENTRY_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case ENTRY_PROP_LOCATION:
-      g_value_set_string (value, self->location);
-      break;
-    case ENTRY_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case ENTRY_PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    case ENTRY_PROP_ADDED:
-      g_value_set_boxed (value, self->added);
-      break;
-    case ENTRY_PROP_FOLLOW:
-      g_value_set_boolean (value, self->follow);
-      break;
-    case ENTRY_PROP_SUBSCRIPTION:
-      g_value_set_object (value, self->subscription);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-hallway_library_entry_dispose (GObject *object)
-{
-  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
-
-  g_clear_object (&self->subscription);
-  G_OBJECT_CLASS (hallway_library_entry_parent_class)->dispose (object);
-}
-
-static void
-hallway_library_entry_finalize (GObject *object)
-{
-  HallwayLibraryEntry *self = HALLWAY_LIBRARY_ENTRY (object);
-
-  g_free (self->id);
-  g_free (self->location);
-  g_free (self->title);
-  g_free (self->subtitle);
-  g_clear_pointer (&self->added, g_date_time_unref);
-  G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
-}
-
-static void
-hallway_library_entry_class_init (HallwayLibraryEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->get_property = hallway_library_entry_get_property;
-  object_class->dispose = hallway_library_entry_dispose;
-  object_class->finalize = hallway_library_entry_finalize;
-
-  entry_properties[ENTRY_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_LOCATION] = g_param_spec_string ("location", NULL, NULL, NULL,
-                                                               flags);
-  entry_properties[ENTRY_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                                                               flags);
-  entry_properties[ENTRY_PROP_ADDED] = g_param_spec_boxed ("added", NULL, NULL,
-                                                           G_TYPE_DATE_TIME, flags);
-  entry_properties[ENTRY_PROP_FOLLOW] = g_param_spec_boolean ("follow", NULL, NULL, FALSE,
-                                                              flags);
-  entry_properties[ENTRY_PROP_SUBSCRIPTION] =
-    g_param_spec_object ("subscription", NULL, NULL, HALLWAY_TYPE_SUBSCRIPTION, flags);
-  g_object_class_install_properties (object_class, ENTRY_N_PROPS, entry_properties);
-}
-
-static void
-hallway_library_entry_init (HallwayLibraryEntry *self)
-{
-}
-
-/* ==== locations and ids ================================================================= */
-
-static gboolean
-is_web_location (const char *location)
-{
-  const char *scheme = g_uri_peek_scheme (location);
-
-  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
-}
-
-/* As HallwaySubscription does it, so the library and the cache agree on one location. */
-char *
-hallway_library_normalize_location (const char *location)
-{
-  g_autoptr (GFile) file = NULL;
-
-  g_return_val_if_fail (location != NULL, NULL);
-
-  if (is_web_location (location))
-    return g_strdup (location);
-  file = g_file_new_for_commandline_arg (location);
-  return g_file_get_uri (file);
-}
-
-char *
-hallway_library_dup_id_for_location (const char *location)
-{
-  g_autofree char *normalized = NULL;
-  g_autofree char *digest = NULL;
-
-  g_return_val_if_fail (location != NULL, NULL);
-
-  normalized = hallway_library_normalize_location (location);
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normalized, -1);
-  return g_strndup (digest, ID_LENGTH);
-}
 
 static gboolean
 is_valid_id (const char *id)
@@ -298,394 +40,12 @@ is_valid_id (const char *id)
   return length > 0 && length <= ID_MAX_LENGTH && strspn (id, ID_CHARACTERS) == length;
 }
 
-static GFile *
-bookmarks_file_for_id (const char *id)
-{
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks", name,
-                                    NULL);
-}
-
-static GFile *
-reminders_file_for_id (const char *id)
-{
-  g_autofree char *name = g_strdup_printf ("reminders-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_state_dir (), APP_FOLDER, name, NULL);
-}
-
-static GFile *
-export_sequences_file_for_id (const char *id)
-{
-  g_autofree char *name = g_strdup_printf ("exports-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, name, NULL);
-}
-
-/* ==== small JSON helpers ================================================================ */
-
-/* NULL when absent or not a string: the caller decides whether that is fatal. */
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-boolean_member (JsonObject *object, const char *name, gboolean fallback)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return fallback;
-  return json_node_get_boolean (node);
-}
-
-/* A whole number from 1, also when written 1.0. */
-static gboolean
-read_version (JsonObject *root, gint64 *version)
-{
-  return hallway_file_read_format_version (root, version);
-}
-
-/* The root object, kept alive by *root, or NULL and a detail for the caller's message. */
+/* The root object of library.json, or NULL and a detail for the caller's message. */
 static JsonObject *
 parse_object (JsonNode **root, const char *contents, gsize length, GError **error)
 {
-  g_autoptr (GError) json_error = NULL;
-
-  if (length == 0)
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                           _("the file is empty"));
-      return NULL;
-    }
-  *root = hallway_json_parse (contents, length, &json_error);
-  if (*root == NULL)
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                           json_error->message);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (*root))
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                           _("it is not a JSON object"));
-      return NULL;
-    }
-  return json_node_get_object (*root);
-}
-
-/* ==== the catalogue ===================================================================== */
-
-/* Hallway's own catalogue: conferences anyone may want, never followed by default. */
-typedef struct
-{
-  const char *title;
-  const char *location;
-  const char *subtitle;
-} KnownConference;
-
-static const KnownConference builtin_catalogue[] = {
-  { "FOSDEM 2027", "https://fosdem.org/2027/schedule/xml",
-    N_("Brussels · early 2027") },
-  { "FOSDEM 2026", "https://fosdem.org/2026/schedule/xml",
-    N_("Brussels · 31 January – 1 February 2026") },
-  /* The Fahrplan that CCC's own app (EventFahrplan) follows: the main programme. */
-  { "39C3: 39th Chaos Communication Congress",
-    "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml",
-    N_("Hamburg · 27–30 December 2025 · main programme") },
-  /* C3VOC's merge of every stage, assembly and self-organised session (the file in
-   * ../shared/schedules comes from this repository). */
-  { "39C3: everything",
-    "https://raw.githubusercontent.com/voc/39C3_schedule/HEAD/everything.schedule.json",
-    N_("Hamburg · 27–30 December 2025 · all stages and assemblies (C3VOC)") },
-};
-
-static HallwayLibraryEntry *
-catalogue_entry_new (const char *title,
-                     const char *location,
-                     const char *subtitle,
-                     gboolean    follow)
-{
-  g_autofree char *normalized = hallway_library_normalize_location (location);
-  g_autofree char *id = hallway_library_dup_id_for_location (normalized);
-
-  return library_entry_new (id, normalized, title, subtitle, NULL, follow, NULL);
-}
-
-static gboolean
-store_has_location (GListStore *store, const char *location)
-{
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      if (g_str_equal (entry->location, location))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-append_builtin_catalogue (GListStore *store)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (builtin_catalogue); i++)
-    {
-      const KnownConference *known = &builtin_catalogue[i];
-      g_autoptr (HallwayLibraryEntry) entry = NULL;
-
-      if (store_has_location (store, known->location))
-        continue;
-      entry = catalogue_entry_new (known->title, known->location, _(known->subtitle), FALSE);
-      g_list_store_append (store, entry);
-    }
-}
-
-static GListStore *
-builtin_catalogue_new (void)
-{
-  GListStore *store = g_list_store_new (HALLWAY_TYPE_LIBRARY_ENTRY);
-
-  append_builtin_catalogue (store);
-  return store;
-}
-
-/* A relative path would depend on the folder Hallway happens to start in. */
-static gboolean
-is_catalogue_location (const char *location)
-{
-  const char *scheme = g_uri_peek_scheme (location);
-
-  if (scheme != NULL)
-    return g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
-           g_str_equal (scheme, "file");
-  return g_path_is_absolute (location);
-}
-
-static HallwayLibraryEntry *
-catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
-{
-  JsonObject *object;
-  const char *title;
-  const char *location;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("conference %u is not a JSON object"), number);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  title = string_member (object, "title");
-  location = string_member (object, "location");
-  if (title == NULL || *title == '\0')
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("conference %u has no “title”"), number);
-      return NULL;
-    }
-  if (location == NULL || *location == '\0')
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("conference %u (“%s”) has no “location”"), number, title);
-      return NULL;
-    }
-  if (!is_catalogue_location (location))
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("conference %u (“%s”): “%s” is neither an http(s) URL nor an absolute "
-                     "file path"), number, title, location);
-      return NULL;
-    }
-  return catalogue_entry_new (title, location, string_member (object, "subtitle"),
-                              boolean_member (object, "follow", FALSE));
-}
-
-/* The messages set here are details; hallway_library_read_catalogue() names the file. */
-static GListStore *
-parse_catalogue (const char *contents, gsize length, GError **error)
-{
-  g_autoptr (JsonNode) root_node = NULL;
-  g_autoptr (GListStore) store = g_list_store_new (HALLWAY_TYPE_LIBRARY_ENTRY);
-  JsonObject *root = parse_object (&root_node, contents, length, error);
-  JsonNode *conferences;
-  JsonArray *array;
-  gint64 version = 0;
-
-  if (root == NULL)
-    return NULL;
-  if (!read_version (root, &version))
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                           _("it has no format “version”"));
-      return NULL;
-    }
-  if (version > CATALOGUE_FORMAT_VERSION)
-    {
-      g_autofree char *number = hallway_file_describe_version (version);
-
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("its format version %s is newer than this Hallway reads (%d)"),
-                   number, CATALOGUE_FORMAT_VERSION);
-      return NULL;
-    }
-  conferences = json_object_get_member (root, "conferences");
-  if (conferences == NULL || !JSON_NODE_HOLDS_ARRAY (conferences))
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                           _("the list of “conferences” is missing"));
-      return NULL;
-    }
-  array = json_node_get_array (conferences);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr (HallwayLibraryEntry) entry =
-        catalogue_entry_from_json (json_array_get_element (array, i), i + 1, error);
-
-      if (entry == NULL)
-        return NULL;
-      if (!store_has_location (store, entry->location))
-        g_list_store_append (store, entry);
-    }
-  if (boolean_member (root, "include-builtin", TRUE))
-    append_builtin_catalogue (store);
-  return g_steal_pointer (&store);
-}
-
-/* The catalogue an administrator provides: downloaded from the URL of the GSettings key
- * "catalogue-url" (hallway_library_set_catalogue_url()), else catalogue.json in the folder
- * of the Flatpak extension io.github.hallway_app.Hallway.Catalogue, else the first
- * "hallway/catalogue.json" in the system data folders ($XDG_DATA_DIRS), for example
- * /usr/share/hallway/catalogue.json:
- *
- *   {
- *     "version": 1,
- *     "include-builtin": false,                  optional; default true: Hallway's own
- *                                                catalogue (FOSDEM, CCC…) follows
- *     "conferences": [
- *       {
- *         "title": "OpenGov Days 2026",          required
- *         "location": "https://…/schedule.xml",  required: an http(s) URL, a file:// URI
- *                                                or an absolute path
- *         "subtitle": "Berlin · 12–13 May 2026", optional, shown under the title
- *         "follow": true                         optional, default false: a new library
- *       }                                        starts with it (first start only)
- *     ]
- *   }
- *
- * Any other member is ignored, so later versions can add some. */
-GListModel *
-hallway_library_read_catalogue (GFile *file, GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  g_autoptr (GError) local_error = NULL;
-  GListStore *store;
-  gsize length = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  name = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not read the conference catalogue “%s”: %s"), name,
-                   local_error->message);
-      return NULL;
-    }
-  store = parse_catalogue (contents, length, &local_error);
-  if (store == NULL)
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("The conference catalogue “%s” cannot be used: %s. Hallway lists its "
-                     "built-in conferences instead."), name, local_error->message);
-      return NULL;
-    }
-  return G_LIST_MODEL (store);
-}
-
-/* The folder of the io.github.hallway_app.Hallway.Catalogue Flatpak extension (meson's
- * catalogue_dir, /app/share/hallway/catalogue in the Flatpak): the sandbox never sees the
- * host's data folders. HALLWAY_CATALOGUE_DIR moves it, for the tests. */
-static char *
-dup_extension_catalogue_path (void)
-{
-  const char *folder = g_getenv ("HALLWAY_CATALOGUE_DIR");
-
-  return g_build_filename (folder != NULL && *folder != '\0' ? folder : HALLWAY_CATALOGUE_DIR,
-                           "catalogue.json", NULL);
-}
-
-/* The extension's catalogue.json, else the first "hallway/catalogue.json" of the system
- * data folders ($XDG_DATA_DIRS). */
-static GFile *
-find_system_catalogue (void)
-{
-  const char * const *folders = g_get_system_data_dirs ();
-  g_autofree char *extension = dup_extension_catalogue_path ();
-
-  if (g_file_test (extension, G_FILE_TEST_EXISTS))
-    return g_file_new_for_path (extension);
-  for (guint i = 0; folders[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (folders[i], "hallway", "catalogue.json", NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        return g_file_new_for_path (path);
-    }
-  return NULL;
-}
-
-/* The system catalogue, else the built-in one; error only for a system file that is
- * there but cannot be used. */
-static GListModel *
-read_system_catalogue (GError **error)
-{
-  g_autoptr (GFile) file = find_system_catalogue ();
-  GListModel *catalogue;
-
-  if (file == NULL)
-    return G_LIST_MODEL (builtin_catalogue_new ());
-  catalogue = hallway_library_read_catalogue (file, error);
-  return catalogue != NULL ? catalogue : G_LIST_MODEL (builtin_catalogue_new ());
-}
-
-/* A catalogue downloaded from url (or its cached copy); the error names the URL. */
-static GListModel *
-catalogue_from_download (const char *url, GBytes *bytes, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-  GListStore *store = NULL;
-  gsize length = 0;
-  const char *contents = g_bytes_get_data (bytes, &length);
-
-  if (length > CATALOGUE_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (CATALOGUE_MAX_SIZE);
-
-      g_set_error (&local_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("it is %s, more than a catalogue may be (%s)"), size, limit);
-    }
-  else
-    store = parse_catalogue (contents, length, &local_error);
-  if (store == NULL)
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("The conference catalogue at “%s” cannot be used: %s"), url,
-                   local_error->message);
-      return NULL;
-    }
-  return G_LIST_MODEL (store);
+  return hallway_json_parse_object (root, contents, length, HALLWAY_LIBRARY_ERROR,
+                                    HALLWAY_LIBRARY_ERROR_CORRUPT, error);
 }
 
 /* ==== the library ======================================================================= */
@@ -768,7 +128,7 @@ list_model_iface_init (GListModelInterface *iface)
 /* ---- the JSON file --------------------------------------------------------------------- */
 
 static void
-add_string_member (JsonBuilder *builder, const char *name, const char *value)
+add_hallway_json_get_string (JsonBuilder *builder, const char *name, const char *value)
 {
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, value);
@@ -791,7 +151,7 @@ serialize (GPtrArray *stored, const char *current_id)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, FORMAT_VERSION);
   if (current_id != NULL)
-    add_string_member (builder, "current", current_id);
+    add_hallway_json_get_string (builder, "current", current_id);
   json_builder_set_member_name (builder, "conferences");
   json_builder_begin_array (builder);
   for (guint i = 0; i < stored->len; i++)
@@ -822,10 +182,10 @@ add_stored_object (JsonBuilder *builder, StoredConference *stored)
   g_autofree char *added = g_date_time_format_iso8601 (stored->added);
 
   json_builder_begin_object (builder);
-  add_string_member (builder, "id", stored->id);
-  add_string_member (builder, "location", stored->location);
-  add_string_member (builder, "title", stored->title);
-  add_string_member (builder, "added", added);
+  add_hallway_json_get_string (builder, "id", stored->id);
+  add_hallway_json_get_string (builder, "location", stored->location);
+  add_hallway_json_get_string (builder, "title", stored->title);
+  add_hallway_json_get_string (builder, "added", added);
   json_builder_end_object (builder);
 }
 
@@ -849,7 +209,7 @@ stored_conference_new (const char *id, const char *location, const char *title,
   StoredConference *stored = g_new0 (StoredConference, 1);
 
   stored->id = g_strdup (id);
-  stored->location = hallway_library_normalize_location (location);
+  stored->location = hallway_location_normalize (location);
   stored->title = g_strdup (title);
   stored->added = added != NULL ? g_date_time_ref (added) : g_date_time_new_now_utc ();
   return stored;
@@ -871,18 +231,18 @@ stored_conference_from_json (JsonNode *node, guint number, GError **error)
       return NULL;
     }
   object = json_node_get_object (node);
-  id = string_member (object, "id");
-  location = string_member (object, "location");
+  id = hallway_json_get_string (object, "id");
+  location = hallway_json_get_string (object, "location");
   if (id == NULL || !is_valid_id (id) || location == NULL || *location == '\0')
     {
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                    _("conference %u has no valid id or no location"), number);
       return NULL;
     }
-  added_text = string_member (object, "added");
+  added_text = hallway_json_get_string (object, "added");
   if (added_text != NULL)
     added = g_date_time_new_from_iso8601 (added_text, NULL);
-  return stored_conference_new (id, location, string_member (object, "title"), added);
+  return stored_conference_new (id, location, hallway_json_get_string (object, "title"), added);
 }
 
 /* The conferences in file order, in one pass; a repeated id or location keeps its first
@@ -953,7 +313,7 @@ parse_library_counting (const char  *contents,
 
   if (root == NULL)
     return NULL;
-  if (!read_version (root, &version))
+  if (!hallway_file_read_format_version (root, &version))
     {
       g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                            _("not a library file (no format version)"));
@@ -974,7 +334,7 @@ parse_library_counting (const char  *contents,
                            _("the list of conferences is missing"));
       return NULL;
     }
-  *current_id = g_strdup (string_member (root, "current"));
+  *current_id = g_strdup (hallway_json_get_string (root, "current"));
   return read_conference_array (json_node_get_array (conferences), dropped, first_dropped);
 }
 
@@ -1094,7 +454,7 @@ entry_title_changed_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayLi
 {
   if (!self->loaded || self->merging)
     return;
-  g_hash_table_add (self->retitled_ids, g_strdup (entry->id));
+  g_hash_table_add (self->retitled_ids, g_strdup (hallway_library_entry_get_id (entry)));
   save_in_background (self);
 }
 
@@ -1155,7 +515,7 @@ hallway_library_lookup (HallwayLibrary *self, const char *id)
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (g_str_equal (entry->id, id))
+      if (g_str_equal (hallway_library_entry_get_id (entry), id))
         return entry;
     }
   return NULL;
@@ -1169,12 +529,12 @@ hallway_library_lookup_location (HallwayLibrary *self, const char *location)
   g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (location != NULL, NULL);
 
-  normalized = hallway_library_normalize_location (location);
+  normalized = hallway_location_normalize (location);
   for (guint i = 0; i < self->entries->len; i++)
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (g_str_equal (entry->location, normalized))
+      if (g_str_equal (hallway_library_entry_get_location (entry), normalized))
         return entry;
     }
   return NULL;
@@ -1190,35 +550,10 @@ hallway_library_lookup_subscription (HallwayLibrary *self, HallwaySubscription *
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->subscription == subscription)
+      if (hallway_library_entry_get_subscription (entry) == subscription)
         return entry;
     }
   return NULL;
-}
-
-GFile *
-hallway_library_dup_bookmarks_file (HallwayLibrary *self, const char *id)
-{
-  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
-
-  return bookmarks_file_for_id (id);
-}
-
-GFile *
-hallway_library_dup_reminders_file (const char *id)
-{
-  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
-
-  return reminders_file_for_id (id);
-}
-
-GFile *
-hallway_library_dup_export_sequences_file (const char *id)
-{
-  g_return_val_if_fail (id != NULL && is_valid_id (id), NULL);
-
-  return export_sequences_file_for_id (id);
 }
 
 /* ---- one save: read, merge and write under the lock ------------------------------------ */
@@ -1416,8 +751,8 @@ take_library_save (HallwayLibrary *self)
       HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
 
       if (entry != NULL)
-        g_ptr_array_add (save->added, stored_conference_new (entry->id, entry->location,
-                                                             entry->title, entry->added));
+        g_ptr_array_add (save->added, stored_conference_new (hallway_library_entry_get_id (entry), hallway_library_entry_get_location (entry),
+                                                             hallway_library_entry_get_title (entry), hallway_library_entry_get_added (entry)));
     }
   g_hash_table_iter_init (&iter, self->retitled_ids);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
@@ -1425,10 +760,10 @@ take_library_save (HallwayLibrary *self)
       HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
 
       if (entry != NULL)
-        g_hash_table_insert (save->titles, g_strdup (id), g_strdup (entry->title));
+        g_hash_table_insert (save->titles, g_strdup (id), g_strdup (hallway_library_entry_get_title (entry)));
     }
   save->current_changed = self->current_changed;
-  save->current_id = self->current != NULL ? g_strdup (self->current->id) : NULL;
+  save->current_id = self->current != NULL ? g_strdup (hallway_library_entry_get_id (self->current)) : NULL;
   g_hash_table_remove_all (self->added_ids);
   g_hash_table_remove_all (self->retitled_ids);
   self->removed_ids = id_set_new ();
@@ -1479,7 +814,7 @@ static HallwayLibraryEntry *entry_for_stored (HallwayLibrary *self, StoredConfer
 static void
 append_from_other_instance (HallwayLibrary *self, StoredConference *stored)
 {
-  g_autoptr (GFile) file = bookmarks_file_for_id (stored->id);
+  g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (stored->id);
   g_autoptr (HallwayLibraryEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -1489,7 +824,7 @@ append_from_other_instance (HallwayLibrary *self, StoredConference *stored)
     g_message ("%s", error->message);
   entry = entry_for_stored (self, stored);
   append_entry (self, entry);
-  hallway_subscription_load_cached_async (entry->subscription, NULL, cached_loaded_later_cb,
+  hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry), NULL, cached_loaded_later_cb,
                                           NULL);
 }
 
@@ -1545,13 +880,13 @@ take_merged (HallwayLibrary *self, LibrarySave *save)
   for (guint i = 0; i < self->entries->len; i++)
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
-      StoredConference *stored = find_stored (save->merged, entry->id, NULL);
+      StoredConference *stored = find_stored (save->merged, hallway_library_entry_get_id (entry), NULL);
 
-      if (stored == NULL && !added_here (self, entry->id))
+      if (stored == NULL && !added_here (self, hallway_library_entry_get_id (entry)))
         g_ptr_array_add (gone, g_object_ref (entry));
       else if (stored != NULL &&
-               !changed_here (self, pick_titles, self->retitled_ids, entry->id))
-        entry_set_title (entry, stored->title);
+               !changed_here (self, pick_titles, self->retitled_ids, hallway_library_entry_get_id (entry)))
+        hallway_library_entry_set_title (entry, stored->title);
     }
   for (guint i = 0; i < gone->len; i++)
     remove_entry (self, g_ptr_array_index (gone, i));
@@ -1743,9 +1078,9 @@ default_conferences (GListModel *catalogue)
     {
       g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (catalogue, i);
 
-      if (entry->follow)
-        g_ptr_array_add (stored, stored_conference_new (entry->id, entry->location,
-                                                        entry->title, NULL));
+      if (hallway_library_entry_get_follow (entry))
+        g_ptr_array_add (stored, stored_conference_new (hallway_library_entry_get_id (entry), hallway_library_entry_get_location (entry),
+                                                        hallway_library_entry_get_title (entry), NULL));
     }
   return stored;
 }
@@ -1758,7 +1093,7 @@ load_bookmarks (GPtrArray *stored)
   for (guint i = 0; i < stored->len; i++)
     {
       StoredConference *conference = g_ptr_array_index (stored, i);
-      g_autoptr (GFile) file = bookmarks_file_for_id (conference->id);
+      g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (conference->id);
       g_autoptr (GError) error = NULL;
 
       conference->bookmarks = hallway_bookmarks_new (file);
@@ -1773,10 +1108,10 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   LoadJob *job = task_data;
 
   if (job->catalogue == NULL && job->cached_catalogue != NULL)
-    job->catalogue = catalogue_from_download (job->catalogue_url, job->cached_catalogue,
+    job->catalogue = hallway_catalogue_new_from_download (job->catalogue_url, job->cached_catalogue,
                                               &job->catalogue_error);
   if (job->catalogue == NULL)
-    job->catalogue = read_system_catalogue (job->catalogue_error == NULL
+    job->catalogue = hallway_catalogue_read_system (job->catalogue_error == NULL
                                             ? &job->catalogue_error : NULL);
   read_library_file (job);
   if (job->first_start)
@@ -1847,8 +1182,8 @@ entry_for_stored (HallwayLibrary *self, StoredConference *stored)
   g_autoptr (HallwaySubscription) subscription =
     hallway_subscription_new (stored->location, self->fetcher, stored->bookmarks);
 
-  return library_entry_new (stored->id, stored->location, stored->title, NULL, stored->added,
-                            FALSE, subscription);
+  return hallway_library_entry_new_followed (stored->id, stored->location, stored->title,
+                                             stored->added, subscription);
 }
 
 static void
@@ -1914,7 +1249,7 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* The defaults of a first start are this instance's to add; another Hallway starting
    * for the first time at once adds its own, and the saves merge. */
   for (guint i = 0; job->first_start && i < entries->len; i++)
-    note_added (self, ((HallwayLibraryEntry *) g_ptr_array_index (entries, i))->id);
+    note_added (self, hallway_library_entry_get_id (g_ptr_array_index (entries, i)));
   if (job->current_id != NULL)
     set_current_entry (self, hallway_library_lookup (self, job->current_id));
 
@@ -1925,7 +1260,7 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       HallwayLibraryEntry *entry = g_ptr_array_index (entries, i);
 
       state->pending++;
-      hallway_subscription_load_cached_async (entry->subscription, g_task_get_cancellable (task),
+      hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry), g_task_get_cancellable (task),
                                               cached_loaded_cb, g_object_ref (task));
     }
   if ((job->first_start && entries->len > 0) || job->rewrite)
@@ -1984,7 +1319,7 @@ catalogue_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                   : hallway_schedule_cache_get_last_modified (self->catalogue_cache);
   if (!fetched->not_modified)
     {
-      catalogue = catalogue_from_download (self->catalogue_url, fetched->body, &error);
+      catalogue = hallway_catalogue_new_from_download (self->catalogue_url, fetched->body, &error);
       if (catalogue == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -2198,7 +1533,7 @@ cannot_add_error (const char *location, const GError *detail)
 static HallwaySubscription *
 subscription_for_new (HallwayLibrary *self, AddJob *job)
 {
-  g_autoptr (GFile) file = bookmarks_file_for_id (job->id);
+  g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (job->id);
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   g_autoptr (GError) error = NULL;
 
@@ -2245,7 +1580,7 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   existing = hallway_library_lookup_location (self, job->location);
   if (existing != NULL)
     {
-      return_subscription (task, existing->subscription);
+      return_subscription (task, hallway_library_entry_get_subscription (existing));
       return;
     }
   if (self->save_blocker != NULL)
@@ -2255,10 +1590,11 @@ checked_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   conference = hallway_subscription_get_conference (job->subscription);
   now = g_date_time_new_now_utc ();
-  job->entry = library_entry_new (job->id, job->location,
-                                  conference != NULL ? hallway_conference_get_title (conference)
-                                                     : NULL,
-                                  NULL, now, FALSE, job->subscription);
+  job->entry = hallway_library_entry_new_followed (job->id, job->location,
+                                                   conference != NULL
+                                                   ? hallway_conference_get_title (conference)
+                                                   : NULL,
+                                                   now, job->subscription);
   append_entry (self, job->entry);
   note_added (self, job->id);
   hallway_library_save_async (self, NULL, added_saved_cb, g_steal_pointer (&task));
@@ -2288,12 +1624,12 @@ hallway_library_add_async (HallwayLibrary     *self,
   existing = hallway_library_lookup_location (self, location);
   if (existing != NULL)
     {
-      return_subscription (task, existing->subscription);
+      return_subscription (task, hallway_library_entry_get_subscription (existing));
       return;
     }
   job = g_new0 (AddJob, 1);
-  job->location = hallway_library_normalize_location (location);
-  job->id = hallway_library_dup_id_for_location (job->location);
+  job->location = hallway_location_normalize (location);
+  job->id = hallway_location_dup_id (job->location);
   g_task_set_task_data (task, job, (GDestroyNotify) add_job_free);
   if (self->save_blocker != NULL)
     {
@@ -2313,67 +1649,6 @@ hallway_library_add_finish (HallwayLibrary *self, GAsyncResult *result, GError *
 }
 
 /* ---- removing -------------------------------------------------------------------------- */
-
-static gboolean
-delete_if_present (GFile *file, GError **error)
-{
-  g_autoptr (GError) local_error = NULL;
-
-  if (g_file_delete (file, NULL, &local_error) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* The cache folder holds two files (and maybe a temporary one from an interrupted write),
- * no subfolders. */
-static gboolean
-delete_cache_folder (GFile *folder, GError **error)
-{
-  g_autoptr (GFileEnumerator) children = NULL;
-  g_autoptr (GError) local_error = NULL;
-  GFileInfo *info = NULL;
-  GFile *child = NULL;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
-  if (children == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    return TRUE;
-  while (children != NULL &&
-         g_file_enumerator_iterate (children, &info, &child, NULL, &local_error) &&
-         info != NULL)
-    {
-      if (!delete_if_present (child, &local_error))
-        break;
-    }
-  if (local_error == NULL)
-    return delete_if_present (folder, error);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* Everything that belongs to the conference: its bookmarks, the state that goes with them
- * (which reminders were shown, the SEQUENCE of each exported talk) and its cache. */
-static gboolean
-delete_conference_files (HallwayLibrary *self, HallwayLibraryEntry *entry, GError **error)
-{
-  g_autoptr (GFile) bookmarks = bookmarks_file_for_id (entry->id);
-  g_autoptr (GFile) reminders = reminders_file_for_id (entry->id);
-  g_autoptr (GFile) sequences = export_sequences_file_for_id (entry->id);
-  HallwayScheduleCache *cache = hallway_subscription_get_cache (entry->subscription);
-  g_autoptr (GError) local_error = NULL;
-
-  if (delete_if_present (bookmarks, &local_error) &&
-      delete_if_present (reminders, &local_error) &&
-      delete_if_present (sequences, &local_error) &&
-      delete_cache_folder (hallway_schedule_cache_get_folder (cache), &local_error))
-    return TRUE;
-  g_set_error (error, local_error->domain, local_error->code,
-               _("%s was removed, but its bookmarks or its saved schedule could not be "
-                 "deleted: %s"), entry->title, local_error->message);
-  return FALSE;
-}
 
 /* The files are a few small ones, deleted right away. A refresh of this conference still
  * under way may store its schedule again; the folder is then only clutter in the cache. */
@@ -2406,9 +1681,9 @@ hallway_library_remove (HallwayLibrary *self,
   /* Kept alive past the list for its files and its title. */
   entry = g_object_ref (found);
   remove_entry (self, entry);
-  note_removed (self, entry->id);
+  note_removed (self, hallway_library_entry_get_id (entry));
   save_in_background (self);
-  return !delete_bookmarks || delete_conference_files (self, entry, error);
+  return !delete_bookmarks || hallway_library_entry_delete_files (entry, error);
 }
 
 /* ---- the current conference ------------------------------------------------------------ */
@@ -2417,7 +1692,7 @@ HallwaySubscription *
 hallway_library_get_current (HallwayLibrary *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
-  return self->current != NULL ? self->current->subscription : NULL;
+  return self->current != NULL ? hallway_library_entry_get_subscription (self->current) : NULL;
 }
 
 void
@@ -2610,7 +1885,7 @@ static void
 hallway_library_init (HallwayLibrary *self)
 {
   self->entries = g_ptr_array_new_with_free_func (g_object_unref);
-  self->catalogue = builtin_catalogue_new ();
+  self->catalogue = G_LIST_STORE (hallway_catalogue_new_builtin ());
   self->added_ids = id_set_new ();
   self->removed_ids = id_set_new ();
   self->retitled_ids = id_set_new ();

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "hallway-fetcher.h"
+#include "hallway-library-entry.h"
 #include "hallway-subscription.h"
 
 G_BEGIN_DECLS
@@ -19,22 +20,6 @@ typedef enum
 } HallwayLibraryError;
 
 GQuark hallway_library_error_quark (void);
-
-#define HALLWAY_TYPE_LIBRARY_ENTRY (hallway_library_entry_get_type ())
-G_DECLARE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, HALLWAY, LIBRARY_ENTRY, GObject)
-
-/* One conference, followed (an item of the library: it has a subscription and the date it
- * was added) or known (an item of the catalogue: no subscription; "follow" says whether a
- * new library starts with it). The id is stable: it names the bookmarks file. The title is
- * the schedule's own once one was read, the stored or catalogue title until then; it is
- * the only property that changes ("notify::title"). */
-const char          *hallway_library_entry_get_id           (HallwayLibraryEntry *self);
-const char          *hallway_library_entry_get_location     (HallwayLibraryEntry *self);
-const char          *hallway_library_entry_get_title        (HallwayLibraryEntry *self);
-const char          *hallway_library_entry_get_subtitle     (HallwayLibraryEntry *self);
-GDateTime           *hallway_library_entry_get_added        (HallwayLibraryEntry *self);
-gboolean             hallway_library_entry_get_follow       (HallwayLibraryEntry *self);
-HallwaySubscription *hallway_library_entry_get_subscription (HallwayLibraryEntry *self);
 
 #define HALLWAY_TYPE_LIBRARY (hallway_library_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayLibrary, hallway_library, HALLWAY, LIBRARY, GObject)
@@ -58,7 +43,7 @@ const char          *hallway_library_get_last_error       (HallwayLibrary       
 
 /* Conferences the user may follow, of HallwayLibraryEntry: the administrator's catalogue
  * once the library is loaded (the one at the catalogue URL, else the Flatpak extension's
- * or the system's file: see hallway_library_read_catalogue()), Hallway's built-in one
+ * or the system's file: see hallway_catalogue_read_system()), Hallway's built-in one
  * until then or when there is none. */
 GListModel          *hallway_library_get_catalogue        (HallwayLibrary       *self);
 
@@ -84,29 +69,6 @@ void                 hallway_library_refresh_catalogue_async  (HallwayLibrary   
 gboolean             hallway_library_refresh_catalogue_finish (HallwayLibrary       *self,
                                                                GAsyncResult         *result,
                                                                GError              **error);
-
-/* Reads a catalogue file (the format is described in hallway-library.c); the result lists
- * its conferences, then the built-in ones unless it says "include-builtin": false. Errors
- * are HALLWAY_LIBRARY_ERROR_CATALOGUE and name the file and what is wrong, or the GIO
- * error of reading it. */
-GListModel          *hallway_library_read_catalogue       (GFile                *file,
-                                                           GError              **error);
-
-/* http(s) URLs stay as given; local paths (relative ones from the current folder) and
- * file:// URIs become file:// URIs, so each conference has one location. */
-char                *hallway_library_normalize_location   (const char           *location);
-/* The id a conference at this location gets: a short hash of the normalized location. */
-char                *hallway_library_dup_id_for_location  (const char           *location);
-/* <user data dir>/io.github.hallway_app.Hallway/bookmarks/<id>.json */
-GFile               *hallway_library_dup_bookmarks_file   (HallwayLibrary       *self,
-                                                           const char           *id);
-/* <user state dir>/io.github.hallway_app.Hallway/reminders-<id>.json: which reminders of
- * the conference were shown (HallwayReminderScheduler). */
-GFile               *hallway_library_dup_reminders_file   (const char           *id);
-/* <user data dir>/io.github.hallway_app.Hallway/exports-<id>.json: the SEQUENCE of each
- * exported talk (HallwayExportSequences). Removing a conference with its bookmarks deletes
- * both; keeping the bookmarks keeps them, so a re-export updates the calendar's copies. */
-GFile               *hallway_library_dup_export_sequences_file (const char      *id);
 
 HallwayLibraryEntry *hallway_library_lookup               (HallwayLibrary       *self,
                                                            const char           *id);

@@ -9,6 +9,7 @@
 #include "hallway-day.h"
 #include "hallway-schedule-change.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-location.h"
 #include "hallway-subscription.h"
 
 struct _HallwaySubscription
@@ -640,26 +641,6 @@ hallway_subscription_get_refresh_interval (HallwaySubscription *self, GDateTime 
 
 /* ---- the object ---------------------------------------------------------------------- */
 
-static gboolean
-is_web_location (const char *location)
-{
-  const char *scheme = g_uri_peek_scheme (location);
-
-  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
-}
-
-/* http(s) URLs stay as given (the cache is keyed by them); files become file:// URIs. */
-static char *
-normalize_location (const char *location)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (is_web_location (location))
-    return g_strdup (location);
-  file = g_file_new_for_commandline_arg (location);
-  return g_file_get_uri (file);
-}
-
 HallwaySubscription *
 hallway_subscription_new (const char       *location,
                           HallwayFetcher   *fetcher,
@@ -740,7 +721,7 @@ hallway_subscription_constructed (GObject *object)
   G_OBJECT_CLASS (hallway_subscription_parent_class)->constructed (object);
 
   g_return_if_fail (self->uri != NULL);
-  self->is_web = is_web_location (self->uri);
+  self->is_web = hallway_location_is_web (self->uri);
   if (self->fetcher == NULL)
     self->fetcher = hallway_fetcher_new ();
   self->cache = hallway_schedule_cache_new (self->uri);
@@ -794,7 +775,7 @@ hallway_subscription_set_property (GObject      *object,
     {
     case PROP_URI:
       self->uri = g_value_get_string (value) != NULL
-                  ? normalize_location (g_value_get_string (value)) : NULL;
+                  ? hallway_location_normalize (g_value_get_string (value)) : NULL;
       break;
     case PROP_FETCHER:
       self->fetcher = g_value_dup_object (value);

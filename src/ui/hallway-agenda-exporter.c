@@ -43,7 +43,7 @@ tell (HallwayAgendaExporter *self, const char *message)
 static HallwayExportSequences *
 load_sequences (const char *conference_id)
 {
-  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file (conference_id);
+  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file_for_id (conference_id);
   HallwayExportSequences *sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;
 

@@ -44,6 +44,7 @@ struct _HallwayWindow
   HallwayPlan *plan;
   HallwayConference *shown_conference;  /* the version the pages were built from */
   HallwayLibrary *library;
+  HallwayLibraryEntry *entry;     /* the conference shown */
   HallwaySubscription *subscription;
   char *last_error_shown;
   guint status_timeout_id;
@@ -435,6 +436,9 @@ hallway_window_dispose (GObject *object)
   if (self->library != NULL)
     g_signal_handlers_disconnect_by_data (self->library, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_WINDOW);
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
+  g_clear_object (&self->entry);
   g_clear_object (&self->subscription);
   g_clear_object (&self->library);
   g_clear_pointer (&self->last_error_shown, g_free);
@@ -544,11 +548,11 @@ hallway_window_new (HallwayApplication *application)
   return g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
 }
 
-HallwayPlan *
-hallway_window_get_plan (HallwayWindow *self)
+HallwayLibraryEntry *
+hallway_window_get_entry (HallwayWindow *self)
 {
   g_return_val_if_fail (HALLWAY_IS_WINDOW (self), NULL);
-  return self->plan;
+  return self->entry;
 }
 
 /* A new version of the schedule: rebuild the section shown and keep the talk open, found
@@ -582,25 +586,11 @@ plan_changed_cb (HallwayWindow *self)
     show_new_version (self);
 }
 
-/* Names the files that belong to the conference shown (export sequences). */
-static const char *
-conference_id (HallwayWindow *self)
-{
-  HallwayLibraryEntry *entry = NULL;
-
-  if (self->library != NULL && self->subscription != NULL)
-    entry = hallway_library_lookup_subscription (self->library, self->subscription);
-  return entry != NULL ? hallway_library_entry_get_id (entry) : "demo";
-}
-
-void
-hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
+static void
+show_plan (HallwayWindow *self, HallwayPlan *plan)
 {
   HallwayConference *conference;
   GtkListBoxRow *selected;
-
-  g_return_if_fail (HALLWAY_IS_WINDOW (self));
-  g_return_if_fail (HALLWAY_IS_PLAN (plan));
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
@@ -610,7 +600,8 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   g_clear_object (&self->exporter);
-  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, conference_id (self));
+  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan,
+                                                hallway_library_entry_get_id (self->entry));
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
                            G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
@@ -746,11 +737,9 @@ status_tick_cb (gpointer user_data)
 }
 
 /* The subscription shown, or NULL for the bundled demo. */
-void
-hallway_window_set_subscription (HallwayWindow *self, HallwaySubscription *subscription)
+static void
+show_subscription (HallwayWindow *self, HallwaySubscription *subscription)
 {
-  g_return_if_fail (HALLWAY_IS_WINDOW (self));
-
   if (self->subscription != NULL)
     g_signal_handlers_disconnect_by_data (self->subscription, self);
   g_set_object (&self->subscription, subscription);
@@ -766,4 +755,32 @@ hallway_window_set_subscription (HallwayWindow *self, HallwaySubscription *subsc
   update_status (self);
   if (self->library != NULL)
     rebuild_conference_menu (self);
+}
+
+static void
+plan_arrived_cb (HallwayWindow *self)
+{
+  HallwayPlan *plan = hallway_library_entry_get_plan (self->entry);
+
+  if (plan != NULL && plan != self->plan)
+    show_plan (self, plan);
+}
+
+/* The conference shown. Its plan may come later (the first download of a new conference is
+ * still running): the window shows it when it comes. */
+void
+hallway_window_set_entry (HallwayWindow *self, HallwayLibraryEntry *entry)
+{
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (entry));
+
+  if (self->entry == entry)
+    return;
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
+  g_set_object (&self->entry, entry);
+  show_subscription (self, hallway_library_entry_get_subscription (entry));
+  g_signal_connect_object (entry, "notify::plan", G_CALLBACK (plan_arrived_cb), self,
+                           G_CONNECT_SWAPPED);
+  plan_arrived_cb (self);
 }

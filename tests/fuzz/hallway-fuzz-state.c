@@ -9,7 +9,9 @@
 #include "hallway-fetcher.h"
 #include "hallway-fuzz.h"
 #include "hallway-ical-export.h"
+#include "hallway-catalogue.h"
 #include "hallway-library.h"
+#include "hallway-location.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-schedule-cache.h"
 
@@ -218,7 +220,7 @@ fuzz_catalogue (const guint8 *data, gsize size)
 {
   g_autoptr (GFile) file = hallway_fuzz_write_scratch ("catalogue.json", data, size);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GListModel) catalogue = hallway_library_read_catalogue (file, &error);
+  g_autoptr (GListModel) catalogue = hallway_catalogue_read (file, &error);
 
   if (catalogue == NULL)
     {

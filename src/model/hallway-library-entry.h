@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hallway-bookmarks.h"
+#include "hallway-ical-export.h"
+#include "hallway-plan.h"
+#include "hallway-reminder-scheduler.h"
+#include "hallway-subscription.h"
+#include "hallway-types.h"
+
+G_BEGIN_DECLS
+
+#define HALLWAY_TYPE_LIBRARY_ENTRY (hallway_library_entry_get_type ())
+G_DECLARE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, HALLWAY, LIBRARY_ENTRY, GObject)
+
+/* One conference and everything of it, in one place.
+ *
+ * A followed conference (an item of HallwayLibrary) owns its subscription (which keeps the
+ * cached schedule and fetches new versions), its bookmarks, its plan (the conference as
+ * the person sees it: bookmarks, changes, overlaps), its reminder scheduler and its export
+ * sequences, and knows the path of each of its files. The plan and the scheduler exist once
+ * the conference is known (from the cache or the first download): "notify::plan" says so.
+ * A new version updates the plan and the scheduler, then "updated" (HallwayConference *,
+ * GListModel * of HallwayScheduleChange) tells the rest.
+ *
+ * A built-in conference (the bundled demo) has a schedule and bookmarks but no
+ * subscription, and is never written to library.json.
+ *
+ * A known conference (an item of the catalogue) has only a title, a location and
+ * "follow", which says whether a new library starts with it.
+ *
+ * The id is stable: it names the conference's files. The title is the schedule's own once
+ * one was read, the stored or catalogue title until then ("notify::title"). */
+HallwayLibraryEntry    *hallway_library_entry_new_followed   (const char          *id,
+                                                              const char          *location,
+                                                              const char          *title,
+                                                              GDateTime           *added,
+                                                              HallwaySubscription *subscription);
+HallwayLibraryEntry    *hallway_library_entry_new_builtin    (const char          *id,
+                                                              HallwayConference   *conference);
+HallwayLibraryEntry    *hallway_library_entry_new_known      (const char          *title,
+                                                              const char          *location,
+                                                              const char          *subtitle,
+                                                              gboolean             follow);
+
+const char             *hallway_library_entry_get_id           (HallwayLibraryEntry *self);
+const char             *hallway_library_entry_get_location     (HallwayLibraryEntry *self);
+const char             *hallway_library_entry_get_title        (HallwayLibraryEntry *self);
+const char             *hallway_library_entry_get_subtitle     (HallwayLibraryEntry *self);
+GDateTime              *hallway_library_entry_get_added        (HallwayLibraryEntry *self);
+gboolean                hallway_library_entry_get_follow       (HallwayLibraryEntry *self);
+gboolean                hallway_library_entry_is_builtin       (HallwayLibraryEntry *self);
+/* NULL for a built-in or known conference. */
+HallwaySubscription    *hallway_library_entry_get_subscription (HallwayLibraryEntry *self);
+/* NULL until the conference is known. */
+HallwayConference      *hallway_library_entry_get_conference   (HallwayLibraryEntry *self);
+/* NULL for a known conference. */
+HallwayBookmarks       *hallway_library_entry_get_bookmarks    (HallwayLibraryEntry *self);
+HallwayPlan            *hallway_library_entry_get_plan         (HallwayLibraryEntry *self);
+HallwayReminderScheduler *
+                        hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self);
+/* Loaded from its file the first time it is asked for. */
+HallwayExportSequences *hallway_library_entry_get_export_sequences (HallwayLibraryEntry *self);
+
+/* The conference's files (see HACKING.md, "State on disk"). */
+GFile                  *hallway_library_entry_dup_bookmarks_file        (HallwayLibraryEntry *self);
+GFile                  *hallway_library_entry_dup_reminders_file        (HallwayLibraryEntry *self);
+GFile                  *hallway_library_entry_dup_export_sequences_file (HallwayLibraryEntry *self);
+
+/* The paths by id alone, for a conference not (or no longer) in the library. */
+GFile                  *hallway_library_dup_bookmarks_file_for_id        (const char *id);
+GFile                  *hallway_library_dup_reminders_file_for_id        (const char *id);
+GFile                  *hallway_library_dup_export_sequences_file_for_id (const char *id);
+
+/* Deletes the conference's bookmarks, reminder state, export sequences and cached
+ * schedule; files that are not there are fine. */
+gboolean                hallway_library_entry_delete_files (HallwayLibraryEntry *self,
+                                                           GError             **error);
+
+/* Sets the title unless empty; the library and the catalogue keep theirs in step. */
+void                    hallway_library_entry_set_title    (HallwayLibraryEntry *self,
+                                                           const char          *title);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where a schedule comes from: an http(s) URL, a local path or a file:// URI. One
+ * conference has one location, so the library, the cache and the CLI agree on it. */
+
+/* TRUE for http:// and https:// URLs: fetched over the network. */
+gboolean  hallway_location_is_web      (const char *location);
+/* http(s) URLs stay as given (the cache is keyed by them); local paths (relative ones from
+ * the current folder) and file:// URIs become file:// URIs. */
+char     *hallway_location_normalize   (const char *location);
+/* The id a conference at this location gets: a short hash of the normalized location. It
+ * names the conference's files (bookmarks, reminder state, export sequences). */
+char     *hallway_location_dup_id      (const char *location);
+
+G_END_DECLS
