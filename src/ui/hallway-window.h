@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "hallway-application.h"
 #include "hallway-library.h"
 #include "hallway-plan.h"
 #include "hallway-subscription.h"
@@ -13,7 +12,7 @@ G_BEGIN_DECLS
 #define HALLWAY_TYPE_WINDOW (hallway_window_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayWindow, hallway_window, HALLWAY, WINDOW, AdwApplicationWindow)
 
-HallwayWindow *hallway_window_new        (HallwayApplication *application);
+HallwayWindow *hallway_window_new        (GtkApplication     *application);
 HallwayPlan   *hallway_window_get_plan   (HallwayWindow      *self);
 void           hallway_window_set_plan   (HallwayWindow      *self,
                                           HallwayPlan        *plan);
