@@ -91,7 +91,7 @@ hallway_application_ensure_window (HallwayApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (hallway_window_new (self));
+      window = GTK_WINDOW (hallway_window_new (GTK_APPLICATION (self)));
       hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
     }
   return HALLWAY_WINDOW (window);
@@ -214,23 +214,6 @@ open_location (HallwayApplication *self, GFile *file)
   g_autofree char *location = g_file_get_uri (file);
 
   hallway_library_add_async (self->library, location, NULL, conference_added_cb, g_object_ref (self));
-}
-
-void
-hallway_application_add_conference (HallwayApplication *self, const char *location,
-                                    GCancellable *cancellable, GAsyncReadyCallback callback,
-                                    gpointer user_data)
-{
-  g_return_if_fail (HALLWAY_IS_APPLICATION (self));
-  hallway_library_add_async (self->library, location, cancellable, callback, user_data);
-}
-
-void
-hallway_application_show_subscription (HallwayApplication *self, HallwaySubscription *subscription)
-{
-  g_return_if_fail (HALLWAY_IS_APPLICATION (self));
-  hallway_application_show_entry (self, hallway_library_lookup_subscription (self->library,
-                                                                             subscription));
 }
 
 static void

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hallway-agenda-exporter.h"
+#include "hallway-agenda-export.h"
 #include "hallway-bookmarks.h"
 #include "hallway-cli.h"
 #include "hallway-conference.h"
@@ -203,8 +203,8 @@ export_agenda (const char *path, const char *acronym, GError **error)
   entry = hallway_library_lookup_subscription (library, subscription);
   plan = hallway_plan_new (hallway_subscription_get_conference (subscription),
                            hallway_subscription_get_bookmarks (subscription));
-  ics = hallway_agenda_exporter_dup_agenda_ics (plan, hallway_library_entry_get_id (entry),
-                                                reminder_lead (), error);
+  ics = hallway_agenda_export_dup_ics (plan, hallway_library_entry_get_id (entry), reminder_lead (),
+                                       error);
   return ics != NULL && g_file_set_contents (path, ics, -1, error);
 }
 

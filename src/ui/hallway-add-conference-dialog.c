@@ -11,7 +11,6 @@ struct _HallwayAddConferenceDialog
 {
   AdwDialog parent_instance;
 
-  HallwayApplication *application;
   HallwayLibrary *library;
   GCancellable *cancellable;
 
@@ -39,6 +38,7 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (HallwayAddConferenceDialog) self = user_data;
   g_autoptr (GError) error = NULL;
   HallwaySubscription *subscription = hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
+  HallwayLibraryEntry *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -51,7 +51,12 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
       return;
     }
-  hallway_application_show_subscription (self->application, subscription);
+  /* The application shows it: the dialog knows only the library. */
+  entry = hallway_library_lookup_subscription (self->library, subscription);
+  if (entry != NULL &&
+      !gtk_widget_activate_action (GTK_WIDGET (self), "app.show-conference", "s",
+                                   hallway_library_entry_get_id (entry)))
+    g_warning ("No app.show-conference action to show %s", hallway_library_entry_get_id (entry));
   adw_dialog_close (ADW_DIALOG (self));
 }
 
@@ -63,8 +68,7 @@ add_location (HallwayAddConferenceDialog *self, const char *location)
   if (*stripped == '\0')
     return;
   set_busy (self, TRUE);
-  hallway_application_add_conference (self->application, stripped, self->cancellable, added_cb,
-                                      g_object_ref (self));
+  hallway_library_add_async (self->library, stripped, self->cancellable, added_cb, g_object_ref (self));
 }
 
 static void
@@ -129,7 +133,6 @@ hallway_add_conference_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_ADD_CONFERENCE_DIALOG);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
-  g_clear_object (&self->application);
   G_OBJECT_CLASS (hallway_add_conference_dialog_parent_class)->dispose (object);
 }
 
@@ -157,15 +160,13 @@ hallway_add_conference_dialog_init (HallwayAddConferenceDialog *self)
 }
 
 HallwayAddConferenceDialog *
-hallway_add_conference_dialog_new (HallwayApplication *application, HallwayLibrary *library)
+hallway_add_conference_dialog_new (HallwayLibrary *library)
 {
   HallwayAddConferenceDialog *self;
 
-  g_return_val_if_fail (HALLWAY_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (HALLWAY_IS_LIBRARY (library), NULL);
 
   self = g_object_new (HALLWAY_TYPE_ADD_CONFERENCE_DIALOG, NULL);
-  self->application = g_object_ref (application);
   self->library = g_object_ref (library);
   fill_catalogue (self);
   return self;

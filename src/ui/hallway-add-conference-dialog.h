@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "hallway-application.h"
 #include "hallway-library.h"
 
 G_BEGIN_DECLS
@@ -13,8 +12,8 @@ G_DECLARE_FINAL_TYPE (HallwayAddConferenceDialog, hallway_add_conference_dialog,
 
 /* Follow a known conference from the catalogue, any schedule URL, or a file. A URL is only
  * added once it was fetched and read; until then the dialog says it is checking, and on
- * failure why. */
-HallwayAddConferenceDialog *hallway_add_conference_dialog_new (HallwayApplication *application,
-                                                               HallwayLibrary     *library);
+ * failure why. Once added, the conference is shown through the action
+ * "app.show-conference" (its library id): the application that presents the dialog has it. */
+HallwayAddConferenceDialog *hallway_add_conference_dialog_new (HallwayLibrary *library);
 
 G_END_DECLS

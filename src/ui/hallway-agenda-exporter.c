@@ -6,13 +6,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hallway-agenda-export.h"
 #include "hallway-agenda-exporter.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
 #include "hallway-conference.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
-#include "hallway-library.h"
 
 #define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
 
@@ -40,18 +40,6 @@ tell (HallwayAgendaExporter *self, const char *message)
 
 /* ---- calendar export ----------------------------------------------------------------- */
 
-static HallwayExportSequences *
-load_sequences (const char *conference_id)
-{
-  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file_for_id (conference_id);
-  HallwayExportSequences *sequences = hallway_export_sequences_new (file);
-  g_autoptr (GError) error = NULL;
-
-  if (!hallway_export_sequences_load (sequences, &error))
-    g_warning ("Export sequences start afresh: %s", error->message);
-  return sequences;
-}
-
 static char *
 export_keys (HallwayPlan *plan, const char * const *keys, HallwayExportSequences *sequences,
              int alarm_minutes, GError **error)
@@ -60,20 +48,6 @@ export_keys (HallwayPlan *plan, const char * const *keys, HallwayExportSequences
 
   return hallway_ical_export (conference, keys, hallway_plan_get_bookmarks (plan), sequences,
                               NULL, alarm_minutes, error);
-}
-
-char *
-hallway_agenda_exporter_dup_agenda_ics (HallwayPlan *plan, const char *conference_id,
-                                        int alarm_minutes, GError **error)
-{
-  g_autoptr (HallwayExportSequences) sequences = load_sequences (conference_id);
-  g_auto (GStrv) keys = hallway_ical_export_dup_agenda_keys (hallway_plan_get_conference (plan),
-                                                             hallway_plan_get_bookmarks (plan), NULL);
-  char *ics = export_keys (plan, (const char * const *) keys, sequences, alarm_minutes, error);
-
-  if (ics != NULL && !hallway_export_sequences_save (sequences, NULL, error))
-    g_clear_pointer (&ics, g_free);
-  return ics;
 }
 
 /* Calendar alarms follow the reminder setting: none when reminders are off. */
@@ -150,7 +124,7 @@ hallway_agenda_exporter_export_keys (HallwayAgendaExporter *self, const char * c
   g_return_if_fail (HALLWAY_IS_AGENDA_EXPORTER (self));
 
   g_clear_object (&self->pending_sequences);
-  self->pending_sequences = load_sequences (self->conference_id);
+  self->pending_sequences = hallway_agenda_export_load_sequences (self->conference_id);
   g_free (self->pending_ics);
   self->pending_ics = export_keys (self->plan, keys, self->pending_sequences, alarm_minutes (), &error);
   if (self->pending_ics == NULL)

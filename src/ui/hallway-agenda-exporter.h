@@ -25,10 +25,4 @@ void                   hallway_agenda_exporter_import        (HallwayAgendaExpor
 void                   hallway_agenda_exporter_print         (HallwayAgendaExporter *self);
 void                   hallway_agenda_exporter_copy_text     (HallwayAgendaExporter *self);
 
-/* Headless: the agenda's calendar text with the same stable UIDs and SEQUENCE store. */
-char                  *hallway_agenda_exporter_dup_agenda_ics (HallwayPlan          *plan,
-                                                               const char           *conference_id,
-                                                               int                   alarm_minutes,
-                                                               GError              **error);
-
 G_END_DECLS

@@ -366,8 +366,7 @@ add_conference_action (GtkWidget *widget, const char *action_name, GVariant *par
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (app != NULL && self->library != NULL)
-    adw_dialog_present (ADW_DIALOG (hallway_add_conference_dialog_new (HALLWAY_APPLICATION (app), self->library)),
-                        widget);
+    adw_dialog_present (ADW_DIALOG (hallway_add_conference_dialog_new (self->library)), widget);
 }
 
 static void
@@ -543,8 +542,10 @@ hallway_window_init (HallwayWindow *self)
 }
 
 HallwayWindow *
-hallway_window_new (HallwayApplication *application)
+hallway_window_new (GtkApplication *application)
 {
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
   return g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
 }
 

@@ -3,7 +3,6 @@
 
 #include <adwaita.h>
 
-#include "hallway-application.h"
 #include "hallway-library.h"
 
 G_BEGIN_DECLS
@@ -11,7 +10,7 @@ G_BEGIN_DECLS
 #define HALLWAY_TYPE_WINDOW (hallway_window_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayWindow, hallway_window, HALLWAY, WINDOW, AdwApplicationWindow)
 
-HallwayWindow       *hallway_window_new          (HallwayApplication  *application);
+HallwayWindow       *hallway_window_new          (GtkApplication      *application);
 /* The followed conferences, for the "Switch Conference" menu. */
 void                 hallway_window_set_library  (HallwayWindow       *self,
                                                   HallwayLibrary      *library);
