@@ -12,10 +12,8 @@
 #include "hallway-json.h"
 #include "hallway-file.h"
 #include "hallway-file-lock.h"
+#include "hallway-paths.h"
 #include "hallway-save-queue.h"
-
-/* The same folder as the schedule cache, whatever the build profile. */
-#define APP_FOLDER "io.github.hallway_app.Hallway"
 
 /* The format versions this code writes and reads. A library.json with a higher one comes
  * from a newer Hallway: it is neither read nor overwritten, so going back loses nothing. */
@@ -301,26 +299,19 @@ is_valid_id (const char *id)
 static GFile *
 bookmarks_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks", name,
-                                    NULL);
+  return hallway_paths_dup_bookmarks_file (id);
 }
 
 static GFile *
 reminders_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strdup_printf ("reminders-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_state_dir (), APP_FOLDER, name, NULL);
+  return hallway_paths_dup_reminders_file (id);
 }
 
 static GFile *
 export_sequences_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strdup_printf ("exports-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, name, NULL);
+  return hallway_paths_dup_exports_file (id);
 }
 
 /* ==== small JSON helpers ================================================================ */
@@ -2503,8 +2494,7 @@ hallway_library_constructed (GObject *object)
   if (self->fetcher == NULL)
     self->fetcher = hallway_fetcher_new ();
   /* Read when constructed, so each test's isolated folders apply. */
-  self->file = g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "library.json",
-                                          NULL);
+  self->file = hallway_paths_dup_library_file ();
 }
 
 static void

@@ -41,7 +41,7 @@ G_DECLARE_FINAL_TYPE (HallwayLibrary, hallway_library, HALLWAY, LIBRARY, GObject
 
 /* The conferences the user follows, side by side: a GListModel of HallwayLibraryEntry, in
  * the order they were added, each with its HallwaySubscription. All subscriptions share
- * the library's fetcher. Stored in <user data dir>/io.github.hallway_app.Hallway/library.json
+ * the library's fetcher. Stored in <user data dir>/<hallway_paths folder>/library.json
  * ({"version": 1, "current": id, "conferences": [{"id", "location", "title", "added"}]}),
  * written atomically in a worker thread, one write after the other.
  *
@@ -97,13 +97,13 @@ GListModel          *hallway_library_read_catalogue       (GFile                
 char                *hallway_library_normalize_location   (const char           *location);
 /* The id a conference at this location gets: a short hash of the normalized location. */
 char                *hallway_library_dup_id_for_location  (const char           *location);
-/* <user data dir>/io.github.hallway_app.Hallway/bookmarks/<id>.json */
+/* <user data dir>/<hallway_paths folder>/bookmarks/<id>.json */
 GFile               *hallway_library_dup_bookmarks_file   (HallwayLibrary       *self,
                                                            const char           *id);
-/* <user state dir>/io.github.hallway_app.Hallway/reminders-<id>.json: which reminders of
+/* <user state dir>/<hallway_paths folder>/reminders-<id>.json: which reminders of
  * the conference were shown (HallwayReminderScheduler). */
 GFile               *hallway_library_dup_reminders_file   (const char           *id);
-/* <user data dir>/io.github.hallway_app.Hallway/exports-<id>.json: the SEQUENCE of each
+/* <user data dir>/<hallway_paths folder>/exports-<id>.json: the SEQUENCE of each
  * exported talk (HallwayExportSequences). Removing a conference with its bookmarks deletes
  * both; keeping the bookmarks keeps them, so a re-export updates the calendar's copies. */
 GFile               *hallway_library_dup_export_sequences_file (const char      *id);

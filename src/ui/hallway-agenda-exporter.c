@@ -12,7 +12,7 @@
 #include "hallway-conference.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
-#include "hallway-library.h"
+#include "hallway-paths.h"
 
 #define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
 
@@ -43,7 +43,7 @@ tell (HallwayAgendaExporter *self, const char *message)
 static HallwayExportSequences *
 load_sequences (const char *conference_id)
 {
-  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file (conference_id);
+  g_autoptr (GFile) file = hallway_paths_dup_exports_file (conference_id);
   HallwayExportSequences *sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;
 
