@@ -18,6 +18,7 @@
 #include "hallway-reminder-service.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-settings.h"
 #include "hallway-subscription.h"
 #include "hallway-version.h"
 #include "hallway-window.h"
@@ -25,9 +26,6 @@
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
 #define DEMO_ID "demo"
 
-#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
-#define SETTINGS_START_AT_LOGIN "start-at-login"
-#define SETTINGS_CATALOGUE_URL "catalogue-url"
 
 struct _HallwayApplication
 {
@@ -267,7 +265,7 @@ request_background (HallwayApplication *self)
   g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
-  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, SETTINGS_START_AT_LOGIN)
+  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
                              ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE;
 
   if (self->portal == NULL)
@@ -288,7 +286,7 @@ request_background (HallwayApplication *self)
 static void
 update_background (HallwayApplication *self)
 {
-  gboolean wanted = g_settings_get_boolean (self->settings, SETTINGS_RUN_IN_BACKGROUND) &&
+  gboolean wanted = g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_RUN_IN_BACKGROUND) &&
                     hallway_reminder_service_get_pending (self->reminders);
 
   if (wanted && !self->held_for_reminders)
@@ -627,18 +625,18 @@ hallway_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.refresh", refresh_accels);
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = hallway_settings_new ();
   self->reminders = hallway_reminder_service_new (app, self->settings);
   g_signal_connect_object (self->reminders, "notify::pending", G_CALLBACK (update_background), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::" SETTINGS_RUN_IN_BACKGROUND,
+  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_RUN_IN_BACKGROUND,
                            G_CALLBACK (update_background), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::" SETTINGS_START_AT_LOGIN,
+  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_START_AT_LOGIN,
                            G_CALLBACK (start_at_login_changed_cb), self, G_CONNECT_SWAPPED);
   self->fetcher = hallway_fetcher_new ();
   self->library = hallway_library_new (self->fetcher);
   /* An administrator's catalogue (dconf, or the defaults Flatpak passes to the sandbox). */
-  catalogue_url = g_settings_get_string (self->settings, SETTINGS_CATALOGUE_URL);
+  catalogue_url = g_settings_get_string (self->settings, HALLWAY_SETTINGS_CATALOGUE_URL);
   hallway_library_set_catalogue_url (self->library, catalogue_url);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
   /* Offline first: the library reads its cached schedules in threads, then shows one. */

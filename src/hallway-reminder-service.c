@@ -10,9 +10,7 @@
 #include "hallway-reminder-scheduler.h"
 #include "hallway-reminder-service.h"
 #include "hallway-schedule-change.h"
-
-#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
-#define SETTINGS_NOTIFY_CHANGES "notify-changes"
+#include "hallway-settings.h"
 
 /* GLib timeouts count monotonic time, which stops while the computer sleeps: never sleep
  * longer than this between checks, so a resume is noticed within a minute even where
@@ -113,7 +111,7 @@ notify_changes (HallwayReminderService *self, const char *conference_id, GListMo
 {
   GTimeZone *zone = g_hash_table_lookup (self->zones, conference_id);
 
-  if (changes == NULL || !g_settings_get_boolean (self->settings, SETTINGS_NOTIFY_CHANGES))
+  if (changes == NULL || !g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_NOTIFY_CHANGES))
     return;
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
@@ -243,7 +241,7 @@ watch_sleep (HallwayReminderService *self)
 static void
 lead_changed_cb (HallwayReminderService *self)
 {
-  int lead = g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD);
+  int lead = g_settings_get_int (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD);
   GHashTableIter iter;
   gpointer scheduler;
 
@@ -280,7 +278,7 @@ hallway_reminder_service_follow (HallwayReminderService *self, const char *confe
   if (!hallway_reminder_scheduler_load (scheduler, &error))
     g_warning ("Reminders of %s start afresh: %s", conference_id, error->message);
   g_object_set_data_full (G_OBJECT (scheduler), "conference-id", g_strdup (conference_id), g_free);
-  hallway_reminder_scheduler_set_lead_minutes (scheduler, g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD));
+  hallway_reminder_scheduler_set_lead_minutes (scheduler, g_settings_get_int (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD));
   hallway_reminder_scheduler_set_conference (scheduler, conference, bookmarks);
   g_signal_connect (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self);
   g_signal_connect (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb), self);
@@ -407,7 +405,7 @@ hallway_reminder_service_new (GApplication *application, GSettings *settings)
   self = g_object_new (HALLWAY_TYPE_REMINDER_SERVICE, NULL);
   self->application = application;
   self->settings = g_object_ref (settings);
-  g_signal_connect_swapped (settings, "changed::" SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
+  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
   watch_sleep (self);
   return self;
 }

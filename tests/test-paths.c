@@ -33,7 +33,8 @@ test_profile_folders (void)
   g_assert_null (hallway_paths_folder_for_profile ("nightly"));
   /* Each build's folder is named after its app id, as its Flatpak sandbox is. */
   g_assert_cmpstr (hallway_paths_get_folder_name (), ==, APP_ID);
-  g_assert_cmpstr (hallway_paths_get_folder_name (), ==, hallway_paths_folder_for_profile (PROFILE));
+  g_assert_cmpstr (hallway_paths_get_folder_name (), ==,
+                   hallway_paths_folder_for_profile (PROFILE));
   if (DEVELOPMENT_BUILD)
     g_assert_cmpstr (hallway_paths_get_folder_name (), !=, RELEASE_FOLDER);
 }

@@ -13,8 +13,7 @@
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
 #include "hallway-paths.h"
-
-#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
+#include "hallway-settings.h"
 
 struct _HallwayAgendaExporter
 {
@@ -76,13 +75,13 @@ hallway_agenda_exporter_dup_agenda_ics (HallwayPlan *plan, const char *conferenc
   return ics;
 }
 
-/* Calendar alarms follow the reminder setting: none when reminders are off. */
+/* Calendar alarms follow the reminder setting, as in hallway --export-agenda. */
 static int
 alarm_minutes (void)
 {
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettings) settings = hallway_settings_new ();
 
-  return MAX (g_settings_get_int (settings, SETTINGS_REMINDER_LEAD), HALLWAY_ICAL_EXPORT_NO_ALARM);
+  return hallway_settings_get_alarm_minutes (settings);
 }
 
 static void

@@ -20,14 +20,11 @@
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-change.h"
+#include "hallway-settings.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
 #include "hallway-window.h"
 
-#define SETTINGS_WINDOW_WIDTH "window-width"
-#define SETTINGS_WINDOW_HEIGHT "window-height"
-#define SETTINGS_WINDOW_MAXIMIZED "window-maximized"
-#define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
 
 #define NOW_AND_NEXT_HORIZON G_TIME_SPAN_HOUR
 
@@ -395,9 +392,9 @@ static void
 restore_window_state (HallwayWindow *self)
 {
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, SETTINGS_WINDOW_WIDTH),
-                               g_settings_get_int (self->settings, SETTINGS_WINDOW_HEIGHT));
-  if (g_settings_get_boolean (self->settings, SETTINGS_WINDOW_MAXIMIZED))
+                               g_settings_get_int (self->settings, HALLWAY_SETTINGS_WINDOW_WIDTH),
+                               g_settings_get_int (self->settings, HALLWAY_SETTINGS_WINDOW_HEIGHT));
+  if (g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED))
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
@@ -408,9 +405,9 @@ hallway_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, SETTINGS_WINDOW_WIDTH, width);
-  g_settings_set_int (self->settings, SETTINGS_WINDOW_HEIGHT, height);
-  g_settings_set_boolean (self->settings, SETTINGS_WINDOW_MAXIMIZED, gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_WIDTH, width);
+  g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_HEIGHT, height);
+  g_settings_set_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED, gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (hallway_window_parent_class)->close_request (window);
 }
@@ -420,7 +417,7 @@ show_local_time_changed_cb (HallwayWindow *self)
 {
   if (self->plan != NULL)
     hallway_plan_set_show_local_time (self->plan,
-                                      g_settings_get_boolean (self->settings, SETTINGS_SHOW_LOCAL_TIME));
+                                      g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
 }
 
 static void
@@ -526,11 +523,11 @@ hallway_window_init (HallwayWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = hallway_settings_new ();
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  g_signal_connect_object (self->settings, "changed::" SETTINGS_SHOW_LOCAL_TIME,
+  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_SHOW_LOCAL_TIME,
                            G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
   restore_window_state (self);
   accept_dropped_files (self);
