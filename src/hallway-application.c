@@ -96,7 +96,7 @@ ensure_window (HallwayApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (hallway_window_new (self));
+      window = GTK_WINDOW (hallway_window_new (self, self->settings));
       hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
     }
   return HALLWAY_WINDOW (window);
@@ -498,9 +498,10 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  HallwayApplication *self = HALLWAY_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_dialog_present (ADW_DIALOG (hallway_preferences_dialog_new ()), GTK_WIDGET (window));
+  adw_dialog_present (ADW_DIALOG (hallway_preferences_dialog_new (self->settings)), GTK_WIDGET (window));
 }
 
 static void
@@ -625,6 +626,7 @@ hallway_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.refresh", refresh_accels);
   gtk_window_set_default_icon_name (APP_ID);
 
+  /* The one GSettings of the app: the window, the preferences and the exporter get it. */
   self->settings = hallway_settings_new ();
   self->reminders = hallway_reminder_service_new (app, self->settings);
   g_signal_connect_object (self->reminders, "notify::pending", G_CALLBACK (update_background), self,

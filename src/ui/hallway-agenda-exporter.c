@@ -21,6 +21,7 @@ struct _HallwayAgendaExporter
 
   GtkWindow *window;   /* weak */
   HallwayPlan *plan;
+  GSettings *settings; /* the application's */
   char *conference_id;
   char *pending_ics;   /* written once the person picked a file */
   HallwayExportSequences *pending_sequences;
@@ -73,15 +74,6 @@ hallway_agenda_exporter_dup_agenda_ics (HallwayPlan *plan, const char *conferenc
   if (ics != NULL && !hallway_export_sequences_save (sequences, NULL, error))
     g_clear_pointer (&ics, g_free);
   return ics;
-}
-
-/* Calendar alarms follow the reminder setting, as in hallway --export-agenda. */
-static int
-alarm_minutes (void)
-{
-  g_autoptr (GSettings) settings = hallway_settings_new ();
-
-  return hallway_settings_get_alarm_minutes (settings);
 }
 
 static void
@@ -151,7 +143,8 @@ hallway_agenda_exporter_export_keys (HallwayAgendaExporter *self, const char * c
   g_clear_object (&self->pending_sequences);
   self->pending_sequences = load_sequences (self->conference_id);
   g_free (self->pending_ics);
-  self->pending_ics = export_keys (self->plan, keys, self->pending_sequences, alarm_minutes (), &error);
+  self->pending_ics = export_keys (self->plan, keys, self->pending_sequences,
+                                   hallway_settings_get_alarm_minutes (self->settings), &error);
   if (self->pending_ics == NULL)
     {
       tell (self, error->message);
@@ -291,6 +284,7 @@ hallway_agenda_exporter_finalize (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
   g_clear_object (&self->pending_sequences);
   g_free (self->pending_ics);
   g_free (self->conference_id);
@@ -311,17 +305,22 @@ hallway_agenda_exporter_init (HallwayAgendaExporter *self)
 }
 
 HallwayAgendaExporter *
-hallway_agenda_exporter_new (GtkWindow *window, HallwayPlan *plan, const char *conference_id)
+hallway_agenda_exporter_new (GtkWindow   *window,
+                             HallwayPlan *plan,
+                             GSettings   *settings,
+                             const char  *conference_id)
 {
   HallwayAgendaExporter *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (conference_id != NULL, NULL);
 
   self = g_object_new (HALLWAY_TYPE_AGENDA_EXPORTER, NULL);
   g_set_weak_pointer (&self->window, window);
   self->plan = g_object_ref (plan);
+  self->settings = g_object_ref (settings);
   self->conference_id = g_strdup (conference_id);
   return self;
 }

@@ -130,24 +130,36 @@ static void
 hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = hallway_settings_new ();
-  /* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds
-   * "sensitive" to the key's writability). */
-  g_settings_bind (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME, self->local_time_row, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD, self->lead_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, lead_to_position, position_to_lead, NULL, NULL);
+}
+
+/* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds
+ * "sensitive" to the key's writability). */
+static void
+bind_rows (HallwayPreferencesDialog *self)
+{
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME, self->local_time_row,
+                   "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD, self->lead_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, lead_to_position,
+                                position_to_lead, NULL, NULL);
   g_settings_bind (self->settings, HALLWAY_SETTINGS_NOTIFY_CHANGES, self->changes_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, HALLWAY_SETTINGS_RUN_IN_BACKGROUND, self->background_row, "active",
-                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_RUN_IN_BACKGROUND, self->background_row,
+                   "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN, self->login_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
   show_locks (self);
 }
 
 HallwayPreferencesDialog *
-hallway_preferences_dialog_new (void)
+hallway_preferences_dialog_new (GSettings *settings)
 {
-  return g_object_new (HALLWAY_TYPE_PREFERENCES_DIALOG, NULL);
+  HallwayPreferencesDialog *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_PREFERENCES_DIALOG, NULL);
+  self->settings = g_object_ref (settings);
+  bind_rows (self);
+  return self;
 }

@@ -439,6 +439,9 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
   g_clear_object (&self->plan);
+  /* The application's settings outlive the window. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hallway_window_parent_class)->dispose (object);
 }
@@ -523,22 +526,27 @@ hallway_window_init (HallwayWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
-  self->settings = hallway_settings_new ();
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_SHOW_LOCAL_TIME,
-                           G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
-  restore_window_state (self);
   accept_dropped_files (self);
   gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
   self->now_timeout_id = g_timeout_add_seconds (60, minute_tick_cb, self);
 }
 
 HallwayWindow *
-hallway_window_new (HallwayApplication *application)
+hallway_window_new (HallwayApplication *application, GSettings *settings)
 {
-  return g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
+  HallwayWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_SHOW_LOCAL_TIME,
+                           G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
+  restore_window_state (self);
+  return self;
 }
 
 HallwayPlan *
@@ -607,7 +615,8 @@ hallway_window_set_plan (HallwayWindow *self, HallwayPlan *plan)
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   g_clear_object (&self->exporter);
-  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, conference_id (self));
+  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, self->settings,
+                                                conference_id (self));
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
                            G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);

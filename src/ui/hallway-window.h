@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define HALLWAY_TYPE_WINDOW (hallway_window_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayWindow, hallway_window, HALLWAY, WINDOW, AdwApplicationWindow)
 
-HallwayWindow *hallway_window_new        (HallwayApplication *application);
+/* settings: the application's, the window's size and the display time zone. */
+HallwayWindow *hallway_window_new        (HallwayApplication *application,
+                                          GSettings          *settings);
 HallwayPlan   *hallway_window_get_plan   (HallwayWindow      *self);
 void           hallway_window_set_plan   (HallwayWindow      *self,
                                           HallwayPlan        *plan);
