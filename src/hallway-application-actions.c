@@ -44,9 +44,11 @@ about_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 preferences_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  HallwayApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GSettings *settings = hallway_application_get_settings (self);
 
-  adw_dialog_present (ADW_DIALOG (hallway_preferences_dialog_new ()), GTK_WIDGET (window));
+  adw_dialog_present (ADW_DIALOG (hallway_preferences_dialog_new (settings)), GTK_WIDGET (window));
 }
 
 static void

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 void                    hallway_application_actions_install (HallwayApplication  *self);
 HallwayLibrary         *hallway_application_get_library     (HallwayApplication  *self);
 HallwayReminderService *hallway_application_get_reminders   (HallwayApplication  *self);
+/* The one GSettings object, handed to the window and the dialogs. */
+GSettings              *hallway_application_get_settings    (HallwayApplication  *self);
 /* The built-in demo conference, read from the resources the first time. */
 HallwayLibraryEntry    *hallway_application_get_demo        (HallwayApplication  *self);
 HallwayWindow          *hallway_application_ensure_window   (HallwayApplication  *self);

@@ -16,6 +16,7 @@
 #include "hallway-reminder-service.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-settings.h"
 #include "hallway-subscription.h"
 #include "hallway-version.h"
 #include "hallway-window.h"
@@ -23,7 +24,6 @@
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
 #define DEMO_ID "demo"
 
-#define SETTINGS_CATALOGUE_URL "catalogue-url"
 
 struct _HallwayApplication
 {
@@ -91,7 +91,7 @@ hallway_application_ensure_window (HallwayApplication *self)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (hallway_window_new (GTK_APPLICATION (self)));
+      window = GTK_WINDOW (hallway_window_new (GTK_APPLICATION (self), self->settings));
       hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
     }
   return HALLWAY_WINDOW (window);
@@ -275,12 +275,13 @@ hallway_application_startup (GApplication *app)
   hallway_application_actions_install (self);
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->settings = g_settings_new (APP_ID);
+  /* The one GSettings of the app: the window, the preferences and the exporter get it. */
+  self->settings = hallway_settings_new ();
   self->reminders = hallway_reminder_service_new (app, self->settings);
   self->fetcher = hallway_fetcher_new ();
   self->library = hallway_library_new (self->fetcher);
   /* An administrator's catalogue (dconf, or the defaults Flatpak passes to the sandbox). */
-  catalogue_url = g_settings_get_string (self->settings, SETTINGS_CATALOGUE_URL);
+  catalogue_url = g_settings_get_string (self->settings, HALLWAY_SETTINGS_CATALOGUE_URL);
   hallway_library_set_catalogue_url (self->library, catalogue_url);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
   /* Offline first: the library reads its cached schedules in threads, then shows one. */
@@ -370,4 +371,11 @@ hallway_application_refresh_now (HallwayApplication *self)
 {
   g_return_if_fail (HALLWAY_IS_APPLICATION (self));
   hallway_refresher_refresh_now (self->refresher);
+}
+
+GSettings *
+hallway_application_get_settings (HallwayApplication *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_APPLICATION (self), NULL);
+  return self->settings;
 }

@@ -19,6 +19,7 @@
 #include "hallway-dump.h"
 #include "hallway-fetcher.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-settings.h"
 
 /* The same fetcher as the app (User-Agent, proxy, gzip, timeout, size cap), no cache.
  * Its errors already start with the URL. */
@@ -147,18 +148,14 @@ choose_subscription (HallwayLibrary *library, const char *name, Wait *wait)
   return NULL;
 }
 
-/* Calendar alarms follow the reminder setting, when the settings schema is installed. */
+/* Calendar alarms follow the reminder setting, as in the app; none without the schema. The
+ * command line runs without the application, so it reads its own settings. */
 static int
-reminder_lead (void)
+alarm_minutes (void)
 {
-  g_autoptr (GSettingsSchema) schema =
-    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
-  g_autoptr (GSettings) settings = NULL;
+  g_autoptr (GSettings) settings = hallway_settings_new_if_installed ();
 
-  if (schema == NULL)
-    return -1;
-  settings = g_settings_new (APP_ID);
-  return g_settings_get_int (settings, "reminder-lead-minutes");
+  return hallway_settings_get_alarm_minutes (settings);
 }
 
 static gboolean
@@ -203,7 +200,7 @@ export_agenda (const char *path, const char *acronym, GError **error)
   entry = hallway_library_lookup_subscription (library, subscription);
   plan = hallway_plan_new (hallway_subscription_get_conference (subscription),
                            hallway_subscription_get_bookmarks (subscription));
-  ics = hallway_agenda_export_dup_ics (plan, hallway_library_entry_get_id (entry), reminder_lead (),
+  ics = hallway_agenda_export_dup_ics (plan, hallway_library_entry_get_id (entry), alarm_minutes (),
                                        error);
   return ics != NULL && g_file_set_contents (path, ics, -1, error);
 }

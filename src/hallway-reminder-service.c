@@ -13,11 +13,8 @@
 #include "hallway-reminder-scheduler.h"
 #include "hallway-reminder-service.h"
 #include "hallway-schedule-change.h"
+#include "hallway-settings.h"
 
-#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
-#define SETTINGS_NOTIFY_CHANGES "notify-changes"
-#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
-#define SETTINGS_START_AT_LOGIN "start-at-login"
 
 /* GLib timeouts count monotonic time, which stops while the computer sleeps: never sleep
  * longer than this between checks, so a resume is noticed within a minute even where
@@ -152,7 +149,7 @@ notify_changes (HallwayReminderService *self, HallwayLibraryEntry *entry, GListM
   const char *conference_id = hallway_library_entry_get_id (entry);
   GTimeZone *zone = zone_of (entry);
 
-  if (changes == NULL || !g_settings_get_boolean (self->settings, SETTINGS_NOTIFY_CHANGES))
+  if (changes == NULL || !g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_NOTIFY_CHANGES))
     return;
   for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
     {
@@ -284,7 +281,7 @@ watch_sleep (HallwayReminderService *self)
 static void
 lead_changed_cb (HallwayReminderService *self)
 {
-  int lead = g_settings_get_int (self->settings, SETTINGS_REMINDER_LEAD);
+  int lead = g_settings_get_int (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD);
   GHashTableIter iter;
   gpointer entry;
 
@@ -321,7 +318,7 @@ start_following (HallwayReminderService *self, HallwayLibraryEntry *entry)
   g_signal_handlers_disconnect_by_data (entry, self);
   hallway_reminder_scheduler_set_lead_minutes (scheduler,
                                                g_settings_get_int (self->settings,
-                                                                   SETTINGS_REMINDER_LEAD));
+                                                                   HALLWAY_SETTINGS_REMINDER_LEAD));
   g_signal_connect_object (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self, 0);
   g_signal_connect_object (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb),
                            self, 0);
@@ -409,7 +406,7 @@ request_background (HallwayReminderService *self)
   g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
   XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
-  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, SETTINGS_START_AT_LOGIN)
+  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
                              ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE;
 
   if (self->portal == NULL)
@@ -431,7 +428,7 @@ request_background (HallwayReminderService *self)
 static void
 update_background (HallwayReminderService *self)
 {
-  gboolean wanted = g_settings_get_boolean (self->settings, SETTINGS_RUN_IN_BACKGROUND) &&
+  gboolean wanted = g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_RUN_IN_BACKGROUND) &&
                     self->pending;
 
   if (wanted && !self->held)
@@ -516,10 +513,10 @@ hallway_reminder_service_new (GApplication *application, GSettings *settings)
   self = g_object_new (HALLWAY_TYPE_REMINDER_SERVICE, NULL);
   self->application = application;
   self->settings = g_object_ref (settings);
-  g_signal_connect_swapped (settings, "changed::" SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
-  g_signal_connect_swapped (settings, "changed::" SETTINGS_RUN_IN_BACKGROUND,
+  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
+  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_RUN_IN_BACKGROUND,
                             G_CALLBACK (update_background), self);
-  g_signal_connect_swapped (settings, "changed::" SETTINGS_START_AT_LOGIN,
+  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_START_AT_LOGIN,
                             G_CALLBACK (request_background), self);
   watch_sleep (self);
   return self;

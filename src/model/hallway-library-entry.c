@@ -8,9 +8,7 @@
 #include "hallway-conference.h"
 #include "hallway-library-entry.h"
 #include "hallway-location.h"
-
-/* The same folder as the schedule cache, whatever the build profile. */
-#define APP_FOLDER "io.github.hallway_app.Hallway"
+#include "hallway-paths.h"
 
 struct _HallwayLibraryEntry
 {
@@ -58,26 +56,19 @@ static guint signals[N_SIGNALS];
 GFile *
 hallway_library_dup_bookmarks_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strconcat (id, ".json", NULL);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks", name,
-                                    NULL);
+  return hallway_paths_dup_bookmarks_file (id);
 }
 
 GFile *
 hallway_library_dup_reminders_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strdup_printf ("reminders-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_state_dir (), APP_FOLDER, name, NULL);
+  return hallway_paths_dup_reminders_file (id);
 }
 
 GFile *
 hallway_library_dup_export_sequences_file_for_id (const char *id)
 {
-  g_autofree char *name = g_strdup_printf ("exports-%s.json", id);
-
-  return g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, name, NULL);
+  return hallway_paths_dup_exports_file (id);
 }
 
 GFile *

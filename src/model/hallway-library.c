@@ -14,10 +14,8 @@
 #include "hallway-file.h"
 #include "hallway-file-lock.h"
 #include "hallway-location.h"
+#include "hallway-paths.h"
 #include "hallway-save-queue.h"
-
-/* The same folder as the schedule cache, whatever the build profile. */
-#define APP_FOLDER "io.github.hallway_app.Hallway"
 
 /* The format version this code writes and reads. A library.json with a higher one comes
  * from a newer Hallway: it is neither read nor overwritten, so going back loses nothing. */
@@ -1778,8 +1776,7 @@ hallway_library_constructed (GObject *object)
   if (self->fetcher == NULL)
     self->fetcher = hallway_fetcher_new ();
   /* Read when constructed, so each test's isolated folders apply. */
-  self->file = g_file_new_build_filename (g_get_user_data_dir (), APP_FOLDER, "library.json",
-                                          NULL);
+  self->file = hallway_paths_dup_library_file ();
 }
 
 static void

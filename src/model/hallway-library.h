@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (HallwayLibrary, hallway_library, HALLWAY, LIBRARY, GObject
 
 /* The conferences the user follows, side by side: a GListModel of HallwayLibraryEntry, in
  * the order they were added, each with its HallwaySubscription. All subscriptions share
- * the library's fetcher. Stored in <user data dir>/io.github.hallway_app.Hallway/library.json
+ * the library's fetcher. Stored in <user data dir>/<hallway_paths folder>/library.json
  * ({"version": 1, "current": id, "conferences": [{"id", "location", "title", "added"}]}),
  * written atomically in a worker thread, one write after the other.
  *

@@ -77,7 +77,7 @@ G_DECLARE_FINAL_TYPE (HallwayReminderScheduler, hallway_reminder_scheduler, HALL
  * file is being written; hold the GApplication meanwhile). */
 
 /* One scheduler per conference. The state file (NULL: nothing persisted) holds the shown
- * reminders: g_get_user_state_dir ()/<app id>/reminders-<conference id>.json. */
+ * reminders: hallway_paths_dup_reminders_file (conference id). */
 HallwayReminderScheduler *
             hallway_reminder_scheduler_new               (GFile                    *state_file);
 /* Reads the state file (versioned JSON), before set_conference(). A missing file is an

@@ -8,10 +8,10 @@
 
 #include "hallway-file.h"
 #include "hallway-json.h"
+#include "hallway-paths.h"
 #include "hallway-schedule-cache.h"
 #include "hallway-schedule-reader.h"
 
-#define CACHE_APP_FOLDER "io.github.hallway_app.Hallway"
 #define META_VERSION 1
 
 typedef struct
@@ -366,16 +366,6 @@ hallway_schedule_cache_store_finish (HallwayScheduleCache *self,
 
 /* ---- the object ---------------------------------------------------------------------- */
 
-static GFile *
-folder_for_url (const char *url)
-{
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
-  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), CACHE_APP_FOLDER,
-                                            "schedules", digest, NULL);
-
-  return g_file_new_for_path (path);
-}
-
 HallwayScheduleCache *
 hallway_schedule_cache_new (const char *url)
 {
@@ -385,7 +375,7 @@ hallway_schedule_cache_new (const char *url)
 
   self = g_object_new (HALLWAY_TYPE_SCHEDULE_CACHE, NULL);
   self->url = g_strdup (url);
-  self->folder = folder_for_url (url);
+  self->folder = hallway_paths_dup_schedule_cache_folder (url);
   self->payload_file = g_file_get_child (self->folder, "payload");
   self->meta_file = g_file_get_child (self->folder, "meta.json");
   return self;

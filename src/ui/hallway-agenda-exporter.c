@@ -13,8 +13,7 @@
 #include "hallway-conference.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
-
-#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
+#include "hallway-settings.h"
 
 struct _HallwayAgendaExporter
 {
@@ -22,6 +21,7 @@ struct _HallwayAgendaExporter
 
   GtkWindow *window;   /* weak */
   HallwayPlan *plan;
+  GSettings *settings; /* the application's */
   char *conference_id;
   char *pending_ics;   /* written once the person picked a file */
   HallwayExportSequences *pending_sequences;
@@ -48,15 +48,6 @@ export_keys (HallwayPlan *plan, const char * const *keys, HallwayExportSequences
 
   return hallway_ical_export (conference, keys, hallway_plan_get_bookmarks (plan), sequences,
                               NULL, alarm_minutes, error);
-}
-
-/* Calendar alarms follow the reminder setting: none when reminders are off. */
-static int
-alarm_minutes (void)
-{
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
-
-  return MAX (g_settings_get_int (settings, SETTINGS_REMINDER_LEAD), HALLWAY_ICAL_EXPORT_NO_ALARM);
 }
 
 static void
@@ -126,7 +117,8 @@ hallway_agenda_exporter_export_keys (HallwayAgendaExporter *self, const char * c
   g_clear_object (&self->pending_sequences);
   self->pending_sequences = hallway_agenda_export_load_sequences (self->conference_id);
   g_free (self->pending_ics);
-  self->pending_ics = export_keys (self->plan, keys, self->pending_sequences, alarm_minutes (), &error);
+  self->pending_ics = export_keys (self->plan, keys, self->pending_sequences,
+                                   hallway_settings_get_alarm_minutes (self->settings), &error);
   if (self->pending_ics == NULL)
     {
       tell (self, error->message);
@@ -266,6 +258,7 @@ hallway_agenda_exporter_finalize (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
   g_clear_object (&self->pending_sequences);
   g_free (self->pending_ics);
   g_free (self->conference_id);
@@ -286,17 +279,22 @@ hallway_agenda_exporter_init (HallwayAgendaExporter *self)
 }
 
 HallwayAgendaExporter *
-hallway_agenda_exporter_new (GtkWindow *window, HallwayPlan *plan, const char *conference_id)
+hallway_agenda_exporter_new (GtkWindow   *window,
+                             HallwayPlan *plan,
+                             GSettings   *settings,
+                             const char  *conference_id)
 {
   HallwayAgendaExporter *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
   g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (conference_id != NULL, NULL);
 
   self = g_object_new (HALLWAY_TYPE_AGENDA_EXPORTER, NULL);
   g_set_weak_pointer (&self->window, window);
   self->plan = g_object_ref (plan);
+  self->settings = g_object_ref (settings);
   self->conference_id = g_strdup (conference_id);
   return self;
 }

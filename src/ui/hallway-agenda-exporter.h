@@ -12,10 +12,12 @@ G_DECLARE_FINAL_TYPE (HallwayAgendaExporter, hallway_agenda_exporter, HALLWAY, A
 
 /* What leaves the app or comes into it for one plan: calendar files (export with stable
  * UIDs and SEQUENCE, import of picks), the printed day plan and the agenda as text. The
- * conference id names the file that remembers the SEQUENCE of each exported talk. Results
- * and errors are told through "message" (a sentence for a toast). */
+ * settings (the application's) give the calendar alarms; the conference id names the file
+ * that remembers the SEQUENCE of each exported talk. Results and errors are told through
+ * "message" (a sentence for a toast). */
 HallwayAgendaExporter *hallway_agenda_exporter_new           (GtkWindow             *window,
                                                               HallwayPlan           *plan,
+                                                              GSettings             *settings,
                                                               const char            *conference_id);
 void                   hallway_agenda_exporter_export_keys   (HallwayAgendaExporter *self,
                                                               const char * const    *keys,

@@ -6,12 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-preferences-dialog.h"
-
-#define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
-#define SETTINGS_REMINDER_LEAD "reminder-lead-minutes"
-#define SETTINGS_NOTIFY_CHANGES "notify-changes"
-#define SETTINGS_RUN_IN_BACKGROUND "run-in-background"
-#define SETTINGS_START_AT_LOGIN "start-at-login"
+#include "hallway-settings.h"
 
 /* The subtitle a row has in its template, shown again when its key is unlocked. */
 #define UNLOCKED_SUBTITLE "hallway-unlocked-subtitle"
@@ -82,15 +77,15 @@ position_to_lead (const GValue *value, const GVariantType *type, gpointer user_d
 static AdwActionRow *
 row_for_key (HallwayPreferencesDialog *self, const char *key)
 {
-  if (g_str_equal (key, SETTINGS_SHOW_LOCAL_TIME))
+  if (g_str_equal (key, HALLWAY_SETTINGS_SHOW_LOCAL_TIME))
     return ADW_ACTION_ROW (self->local_time_row);
-  if (g_str_equal (key, SETTINGS_REMINDER_LEAD))
+  if (g_str_equal (key, HALLWAY_SETTINGS_REMINDER_LEAD))
     return ADW_ACTION_ROW (self->lead_row);
-  if (g_str_equal (key, SETTINGS_NOTIFY_CHANGES))
+  if (g_str_equal (key, HALLWAY_SETTINGS_NOTIFY_CHANGES))
     return ADW_ACTION_ROW (self->changes_row);
-  if (g_str_equal (key, SETTINGS_RUN_IN_BACKGROUND))
+  if (g_str_equal (key, HALLWAY_SETTINGS_RUN_IN_BACKGROUND))
     return ADW_ACTION_ROW (self->background_row);
-  if (g_str_equal (key, SETTINGS_START_AT_LOGIN))
+  if (g_str_equal (key, HALLWAY_SETTINGS_START_AT_LOGIN))
     return ADW_ACTION_ROW (self->login_row);
   return NULL;
 }
@@ -115,9 +110,9 @@ writable_changed_cb (GSettings *settings, const char *key, HallwayPreferencesDia
 static void
 show_locks (HallwayPreferencesDialog *self)
 {
-  static const char *keys[] = { SETTINGS_SHOW_LOCAL_TIME, SETTINGS_REMINDER_LEAD,
-                                SETTINGS_NOTIFY_CHANGES, SETTINGS_RUN_IN_BACKGROUND,
-                                SETTINGS_START_AT_LOGIN };
+  static const char *keys[] = { HALLWAY_SETTINGS_SHOW_LOCAL_TIME, HALLWAY_SETTINGS_REMINDER_LEAD,
+                                HALLWAY_SETTINGS_NOTIFY_CHANGES, HALLWAY_SETTINGS_RUN_IN_BACKGROUND,
+                                HALLWAY_SETTINGS_START_AT_LOGIN };
 
   for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
     {
@@ -135,24 +130,36 @@ static void
 hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->settings = g_settings_new (APP_ID);
-  /* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds
-   * "sensitive" to the key's writability). */
-  g_settings_bind (self->settings, SETTINGS_SHOW_LOCAL_TIME, self->local_time_row, "active",
+}
+
+/* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds
+ * "sensitive" to the key's writability). */
+static void
+bind_rows (HallwayPreferencesDialog *self)
+{
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME, self->local_time_row,
+                   "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD, self->lead_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, lead_to_position,
+                                position_to_lead, NULL, NULL);
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_NOTIFY_CHANGES, self->changes_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, SETTINGS_REMINDER_LEAD, self->lead_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, lead_to_position, position_to_lead, NULL, NULL);
-  g_settings_bind (self->settings, SETTINGS_NOTIFY_CHANGES, self->changes_row, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, SETTINGS_RUN_IN_BACKGROUND, self->background_row, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, SETTINGS_START_AT_LOGIN, self->login_row, "active",
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_RUN_IN_BACKGROUND, self->background_row,
+                   "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN, self->login_row, "active",
                    G_SETTINGS_BIND_DEFAULT);
   show_locks (self);
 }
 
 HallwayPreferencesDialog *
-hallway_preferences_dialog_new (void)
+hallway_preferences_dialog_new (GSettings *settings)
 {
-  return g_object_new (HALLWAY_TYPE_PREFERENCES_DIALOG, NULL);
+  HallwayPreferencesDialog *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_PREFERENCES_DIALOG, NULL);
+  self->settings = g_object_ref (settings);
+  bind_rows (self);
+  return self;
 }

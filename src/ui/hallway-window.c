@@ -20,14 +20,11 @@
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-change.h"
+#include "hallway-settings.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
 #include "hallway-window.h"
 
-#define SETTINGS_WINDOW_WIDTH "window-width"
-#define SETTINGS_WINDOW_HEIGHT "window-height"
-#define SETTINGS_WINDOW_MAXIMIZED "window-maximized"
-#define SETTINGS_SHOW_LOCAL_TIME "show-local-time"
 
 #define NOW_AND_NEXT_HORIZON G_TIME_SPAN_HOUR
 
@@ -395,9 +392,9 @@ static void
 restore_window_state (HallwayWindow *self)
 {
   gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, SETTINGS_WINDOW_WIDTH),
-                               g_settings_get_int (self->settings, SETTINGS_WINDOW_HEIGHT));
-  if (g_settings_get_boolean (self->settings, SETTINGS_WINDOW_MAXIMIZED))
+                               g_settings_get_int (self->settings, HALLWAY_SETTINGS_WINDOW_WIDTH),
+                               g_settings_get_int (self->settings, HALLWAY_SETTINGS_WINDOW_HEIGHT));
+  if (g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED))
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
@@ -408,9 +405,9 @@ hallway_window_close_request (GtkWindow *window)
   int width, height;
 
   gtk_window_get_default_size (window, &width, &height);
-  g_settings_set_int (self->settings, SETTINGS_WINDOW_WIDTH, width);
-  g_settings_set_int (self->settings, SETTINGS_WINDOW_HEIGHT, height);
-  g_settings_set_boolean (self->settings, SETTINGS_WINDOW_MAXIMIZED, gtk_window_is_maximized (window));
+  g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_WIDTH, width);
+  g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_HEIGHT, height);
+  g_settings_set_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED, gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (hallway_window_parent_class)->close_request (window);
 }
@@ -420,7 +417,7 @@ show_local_time_changed_cb (HallwayWindow *self)
 {
   if (self->plan != NULL)
     hallway_plan_set_show_local_time (self->plan,
-                                      g_settings_get_boolean (self->settings, SETTINGS_SHOW_LOCAL_TIME));
+                                      g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
 }
 
 static void
@@ -445,6 +442,9 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
   g_clear_object (&self->plan);
+  /* The application's settings outlive the window. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hallway_window_parent_class)->dispose (object);
 }
@@ -529,24 +529,28 @@ hallway_window_init (HallwayWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-  g_signal_connect_object (self->settings, "changed::" SETTINGS_SHOW_LOCAL_TIME,
-                           G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
-  restore_window_state (self);
   accept_dropped_files (self);
   gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
   self->now_timeout_id = g_timeout_add_seconds (60, minute_tick_cb, self);
 }
 
 HallwayWindow *
-hallway_window_new (GtkApplication *application)
+hallway_window_new (GtkApplication *application, GSettings *settings)
 {
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  HallwayWindow *self;
 
-  return g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (HALLWAY_TYPE_WINDOW, "application", application, NULL);
+  self->settings = g_object_ref (settings);
+  g_signal_connect_object (self->settings, "changed::" HALLWAY_SETTINGS_SHOW_LOCAL_TIME,
+                           G_CALLBACK (show_local_time_changed_cb), self, G_CONNECT_SWAPPED);
+  restore_window_state (self);
+  return self;
 }
 
 HallwayLibraryEntry *
@@ -601,7 +605,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   g_clear_object (&self->exporter);
-  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan,
+  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, self->settings,
                                                 hallway_library_entry_get_id (self->entry));
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
                            G_CONNECT_SWAPPED);

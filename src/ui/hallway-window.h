@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 #define HALLWAY_TYPE_WINDOW (hallway_window_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayWindow, hallway_window, HALLWAY, WINDOW, AdwApplicationWindow)
 
-HallwayWindow       *hallway_window_new          (GtkApplication      *application);
+/* The settings are the application's one GSettings object (window size, local time). */
+HallwayWindow       *hallway_window_new          (GtkApplication      *application,
+                                                  GSettings           *settings);
 /* The followed conferences, for the "Switch Conference" menu. */
 void                 hallway_window_set_library  (HallwayWindow       *self,
                                                   HallwayLibrary      *library);
