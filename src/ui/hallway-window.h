@@ -25,5 +25,7 @@ void           hallway_window_show_talk (HallwayWindow      *self,
                                           const char         *key);
 void           hallway_window_show_message (HallwayWindow      *self,
                                           const char         *message);
+void           hallway_window_show_lasting_message (HallwayWindow *self,
+                                                    const char    *message);
 
 G_END_DECLS
