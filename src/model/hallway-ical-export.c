@@ -68,6 +68,7 @@ struct _HallwayExportSequences
   GFile *file;
   GHashTable *records;   /* UID → ExportRecord */
   GError *save_blocker;  /* set while the file on disk must not be replaced */
+  HallwaySaveQueue *saves;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayExportSequences, hallway_export_sequences, G_TYPE_OBJECT)
@@ -404,38 +405,44 @@ hallway_export_sequences_save (HallwayExportSequences *self,
   return write_sequences (self->file, bytes, cancellable, error);
 }
 
-static void
-save_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
-{
-  HallwayExportSequences *self = source;
-  GError *error = NULL;
+/* ---- asynchronous saves, through the ordered queue ---- */
 
-  if (write_sequences (self->file, bytes, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static gpointer
+snapshot_for_queue (GObject *owner)
+{
+  return serialize_sequences (HALLWAY_EXPORT_SEQUENCES (owner));
 }
 
-/* The content is taken now, in the calling thread; the write runs in a worker thread. */
+static gboolean
+write_for_queue (GObject *owner, gpointer bytes, GCancellable *cancellable, GError **error)
+{
+  return write_sequences (HALLWAY_EXPORT_SEQUENCES (owner)->file, bytes, cancellable, error);
+}
+
+static GError *
+written_for_queue (GObject *owner, gpointer bytes, GError *error)
+{
+  return error;
+}
+
+static const GError *
+save_blocker (GObject *owner)
+{
+  return HALLWAY_EXPORT_SEQUENCES (owner)->save_blocker;
+}
+
+/* Saves land in the order they were asked for, each writing the records as they are when
+ * its write starts, in a worker thread. */
 void
 hallway_export_sequences_save_async (HallwayExportSequences *self,
                                      GCancellable           *cancellable,
                                      GAsyncReadyCallback     callback,
                                      gpointer                user_data)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (HALLWAY_IS_EXPORT_SEQUENCES (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hallway_export_sequences_save_async);
-  if (self->save_blocker != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      return;
-    }
-  g_task_set_task_data (task, serialize_sequences (self), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, save_in_thread);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data,
+                           hallway_export_sequences_save_async);
 }
 
 gboolean
@@ -455,6 +462,7 @@ hallway_export_sequences_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->saves, hallway_save_queue_free);
   G_OBJECT_CLASS (hallway_export_sequences_parent_class)->finalize (object);
 }
 
@@ -468,6 +476,9 @@ static void
 hallway_export_sequences_init (HallwayExportSequences *self)
 {
   self->records = record_table_new ();
+  self->saves = hallway_save_queue_new (G_OBJECT (self), snapshot_for_queue,
+                                        (GDestroyNotify) g_bytes_unref, write_for_queue,
+                                        written_for_queue, save_blocker);
 }
 
 /* The store starts empty; call hallway_export_sequences_load() to read the file. */
