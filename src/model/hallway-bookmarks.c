@@ -205,15 +205,6 @@ sorted_bookmarks (GHashTable *bookmarks)
 /* ---- the JSON file ----------------------------------------------------------------- */
 
 static void
-add_time_member (JsonBuilder *builder, const char *name, GDateTime *time)
-{
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
 {
   json_builder_begin_object (builder);
@@ -221,15 +212,15 @@ add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
   json_builder_add_string_value (builder, bookmark->key);
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, bookmark->title);
-  add_time_member (builder, "start", bookmark->start);
-  add_time_member (builder, "end", bookmark->end);
+  hallway_json_add_time (builder, "start", bookmark->start);
+  hallway_json_add_time (builder, "end", bookmark->end);
   json_builder_set_member_name (builder, "room");
   json_builder_add_string_value (builder, bookmark->room);
   json_builder_set_member_name (builder, "cancelled");
   json_builder_add_boolean_value (builder, bookmark->cancelled);
   json_builder_set_member_name (builder, "backup");
   json_builder_add_boolean_value (builder, bookmark->backup);
-  add_time_member (builder, "added", bookmark->added);
+  hallway_json_add_time (builder, "added", bookmark->added);
   json_builder_end_object (builder);
 }
 

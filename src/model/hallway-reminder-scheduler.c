@@ -251,23 +251,14 @@ foreach_armed (HallwayReminderScheduler *self, ArmedVisitor visit, gpointer user
 /* ---- the state file ---------------------------------------------------------------- */
 
 static void
-add_time_member (JsonBuilder *builder, const char *name, GDateTime *time)
-{
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_record_object (JsonBuilder *builder, const char *key, Record *record)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "key");
   json_builder_add_string_value (builder, key);
-  add_time_member (builder, "start", record->start);
+  hallway_json_add_time (builder, "start", record->start);
   if (record->snoozed_until != NULL)
-    add_time_member (builder, "snoozed-until", record->snoozed_until);
+    hallway_json_add_time (builder, "snoozed-until", record->snoozed_until);
   json_builder_end_object (builder);
 }
 
