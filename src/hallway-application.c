@@ -103,6 +103,34 @@ hallway_application_show_error (HallwayApplication *self, const char *message)
   hallway_window_show_message (hallway_application_ensure_window (self), message);
 }
 
+/* A state file that was damaged and set aside (recovered != NULL) stays on screen until the
+ * person closes it: it says which file, and where the old copy is. Other problems are a
+ * toast. */
+static void
+show_load_problem (HallwayApplication *self, const char *message, const char *recovered)
+{
+  if (recovered != NULL)
+    hallway_window_show_lasting_message (hallway_application_ensure_window (self), recovered);
+  else if (message != NULL)
+    hallway_application_show_error (self, message);
+}
+
+/* The library loads the followed conferences' bookmarks in its thread. */
+static void
+show_recovered_bookmarks (HallwayApplication *self)
+{
+  GListModel *entries = G_LIST_MODEL (self->library);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
+      HallwayBookmarks *bookmarks = hallway_library_entry_get_bookmarks (entry);
+
+      if (bookmarks != NULL)
+        show_load_problem (self, NULL, hallway_bookmarks_get_recovered_message (bookmarks));
+    }
+}
+
 static void
 bookmarks_save_failed_cb (HallwayBookmarks *bookmarks, const char *message,
                           HallwayApplication *self)
@@ -175,7 +203,8 @@ hallway_application_get_demo (HallwayApplication *self)
     g_error ("The bundled demo conference cannot be read: %s", error->message);
   self->demo = hallway_library_entry_new_builtin (DEMO_ID, demo);
   if (!hallway_bookmarks_load (hallway_library_entry_get_bookmarks (self->demo), &error))
-    hallway_application_show_error (self, error->message);
+    show_load_problem (self, error->message,
+                       hallway_bookmarks_get_recovered_message (hallway_library_entry_get_bookmarks (self->demo)));
   return self->demo;
 }
 
@@ -223,7 +252,7 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!hallway_library_load_finish (self->library, result, &error))
-    hallway_application_show_error (self, error->message);
+    show_load_problem (self, error->message, hallway_library_get_recovered_message (self->library));
   self->library_loaded = TRUE;
   follow_all_entries (self);
   if (self->files_to_open->len > 0)
@@ -233,8 +262,11 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_ptr_array_set_size (self->files_to_open, 0);
     }
   else if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
-    /* Started as a service (at login, for reminders) there is no window to fill. */
-    hallway_application_show_current (self);
+    {
+      /* Started as a service (at login, for reminders) there is no window to fill. */
+      hallway_application_show_current (self);
+      show_recovered_bookmarks (self);
+    }
   g_application_release (G_APPLICATION (self));
 }
 

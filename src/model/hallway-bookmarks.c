@@ -14,12 +14,22 @@
 #include "hallway-file-lock.h"
 #include "hallway-json.h"
 #include "hallway-save-queue.h"
+#include "hallway-state-file.h"
 
 /* The format version this code writes. A file with a higher one comes from a newer
  * Hallway: it is neither read nor overwritten, so going back a version loses nothing. */
 #define FORMAT_VERSION 1
 
 G_DEFINE_QUARK (hallway-bookmarks-error-quark, hallway_bookmarks_error)
+
+/* By value: the error quark is only known at run time. */
+static HallwayStateFormat
+state_format (void)
+{
+  return (HallwayStateFormat) { HALLWAY_STATE_FILE_BOOKMARKS, FORMAT_VERSION,
+                                HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
+                                HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION };
+}
 
 typedef struct
 {
@@ -41,6 +51,7 @@ struct _HallwayBookmarks
   GHashTable *bookmarks;   /* key → Bookmark */
   GHashTable *hidden_tracks;  /* names of the tracks the person hid from the schedule */
   GError *save_blocker;    /* set while the file on disk must not be replaced */
+  char *recovered;         /* the last load set a damaged file aside: what to tell the person */
   HallwaySaveQueue *saves;
   /* What this instance changed since its set last matched the file: a save applies only
    * these to the file as it is then, so another Hallway's changes survive. */
@@ -197,15 +208,6 @@ sorted_bookmarks (GHashTable *bookmarks)
 /* ---- the JSON file ----------------------------------------------------------------- */
 
 static void
-add_time_member (JsonBuilder *builder, const char *name, GDateTime *time)
-{
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
 {
   json_builder_begin_object (builder);
@@ -213,15 +215,15 @@ add_bookmark_object (JsonBuilder *builder, Bookmark *bookmark)
   json_builder_add_string_value (builder, bookmark->key);
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, bookmark->title);
-  add_time_member (builder, "start", bookmark->start);
-  add_time_member (builder, "end", bookmark->end);
+  hallway_json_add_time (builder, "start", bookmark->start);
+  hallway_json_add_time (builder, "end", bookmark->end);
   json_builder_set_member_name (builder, "room");
   json_builder_add_string_value (builder, bookmark->room);
   json_builder_set_member_name (builder, "cancelled");
   json_builder_add_boolean_value (builder, bookmark->cancelled);
   json_builder_set_member_name (builder, "backup");
   json_builder_add_boolean_value (builder, bookmark->backup);
-  add_time_member (builder, "added", bookmark->added);
+  hallway_json_add_time (builder, "added", bookmark->added);
   json_builder_end_object (builder);
 }
 
@@ -270,11 +272,7 @@ static GBytes *
 serialize (GHashTable *bookmarks, GHashTable *hidden_tracks)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GPtrArray) sorted = sorted_bookmarks (bookmarks);
-  gsize length;
-  char *text;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
@@ -286,40 +284,7 @@ serialize (GHashTable *bookmarks, GHashTable *hidden_tracks)
   json_builder_end_array (builder);
   add_hidden_tracks (builder, hidden_tracks);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
-  return g_bytes_new_take (text, length);
-}
-
-/* NULL when absent or not a string: the caller decides whether that is fatal. */
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static GDateTime *
-time_member (JsonObject *object, const char *name)
-{
-  const char *text = string_member (object, name);
-
-  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static gboolean
-boolean_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return node != NULL && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
+  return hallway_json_builder_to_bytes (builder);
 }
 
 /* Key, start and end are required: without them a bookmark can neither be matched nor
@@ -333,14 +298,14 @@ bookmark_from_json (JsonNode *node)
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
   object = json_node_get_object (node);
-  bookmark->key = g_strdup (string_member (object, "key"));
-  bookmark->title = g_strdup (string_member (object, "title"));
-  bookmark->room = g_strdup (string_member (object, "room"));
-  bookmark->start = time_member (object, "start");
-  bookmark->end = time_member (object, "end");
-  bookmark->added = time_member (object, "added");
-  bookmark->cancelled = boolean_member (object, "cancelled");
-  bookmark->backup = boolean_member (object, "backup");
+  bookmark->key = g_strdup (hallway_json_string_member (object, "key"));
+  bookmark->title = g_strdup (hallway_json_string_member (object, "title"));
+  bookmark->room = g_strdup (hallway_json_string_member (object, "room"));
+  bookmark->start = hallway_json_time_member (object, "start");
+  bookmark->end = hallway_json_time_member (object, "end");
+  bookmark->added = hallway_json_time_member (object, "added");
+  bookmark->cancelled = hallway_json_boolean_member (object, "cancelled", FALSE);
+  bookmark->backup = hallway_json_boolean_member (object, "backup", FALSE);
   if (bookmark->key == NULL || *bookmark->key == '\0' ||
       bookmark->start == NULL || bookmark->end == NULL)
     return NULL;
@@ -373,77 +338,52 @@ read_bookmark_array (JsonArray *array, guint *dropped, char **first_dropped)
   return g_steal_pointer (&table);
 }
 
-static GHashTable *parse_contents_counting (const char  *contents,
-                                            gsize        length,
-                                            GHashTable **hidden_tracks,
-                                            guint       *dropped,
-                                            char       **first_dropped,
-                                            GError     **error);
-
-/* The bookmarks that can be read; damaged entries are left out silently here (the load
- * counts them). The messages set here are details; hallway_bookmarks_load() names the
- * file. */
-static GHashTable *
-parse_contents (const char *contents, gsize length, GHashTable **hidden_tracks, GError **error)
+/* What one read of the file found: the bookmarks that can be read, the hidden tracks, and
+ * how many entries were left out (the first one described). */
+typedef struct
 {
-  g_autofree char *first_dropped = NULL;
-  guint dropped = 0;
+  GHashTable *table;
+  GHashTable *hidden_tracks;
+  guint dropped;
+  char *first_dropped;
+} FileContent;
 
-  return parse_contents_counting (contents, length, hidden_tracks, &dropped, &first_dropped,
-                                  error);
+static void
+file_content_clear (FileContent *content)
+{
+  g_clear_pointer (&content->table, g_hash_table_unref);
+  g_clear_pointer (&content->hidden_tracks, g_hash_table_unref);
+  g_clear_pointer (&content->first_dropped, g_free);
 }
 
-static GHashTable *
-parse_contents_counting (const char  *contents,
-                         gsize        length,
-                         GHashTable **hidden_tracks,
-                         guint       *dropped,
-                         char       **first_dropped,
-                         GError     **error)
+/* A HallwayStateReadFunc. The messages set here are details; the state file names the
+ * file. */
+static gboolean
+read_root (JsonObject *root, gpointer user_data, GError **error)
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) json_error = NULL;
-  JsonNode *array;
-  gint64 version = 0;
+  FileContent *content = user_data;
+  JsonNode *array = json_object_get_member (root, "bookmarks");
 
-  if (length == 0)
-    {
-      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                           _("the file is empty"));
-      return NULL;
-    }
-  root = hallway_json_parse (contents, length, &json_error);
-  if (root == NULL)
-    {
-      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                           json_error->message);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      !hallway_file_read_format_version (json_node_get_object (root), &version))
-    {
-      g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                           _("not a bookmarks file (no format version)"));
-      return NULL;
-    }
-  if (version > FORMAT_VERSION)
-    {
-      g_autofree char *number = hallway_file_describe_version (version);
-
-      g_set_error (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
-                   _("format version %s"), number);
-      return NULL;
-    }
-  array = json_object_get_member (json_node_get_object (root), "bookmarks");
   if (array == NULL || !JSON_NODE_HOLDS_ARRAY (array))
     {
       g_set_error_literal (error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
                            _("the list of bookmarks is missing"));
-      return NULL;
+      return FALSE;
     }
-  if (hidden_tracks != NULL)
-    *hidden_tracks = read_hidden_tracks (json_node_get_object (root));
-  return read_bookmark_array (json_node_get_array (array), dropped, first_dropped);
+  content->hidden_tracks = read_hidden_tracks (root);
+  content->table = read_bookmark_array (json_node_get_array (array), &content->dropped,
+                                        &content->first_dropped);
+  return TRUE;
+}
+
+static gboolean
+parse_contents (const char *contents, gsize length, FileContent *content, GError **error)
+{
+  HallwayStateFormat format = state_format ();
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *object = hallway_state_file_parse (&format, contents, length, &root, error);
+
+  return object != NULL && read_root (object, content, error);
 }
 
 /* ---- what this instance changed --------------------------------------------------- */
@@ -656,6 +596,7 @@ read_current (SaveJob *job, GCancellable *cancellable, GError **error)
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GError) local_error = NULL;
+  FileContent content = { 0 };
   gsize length = 0;
 
   if (!hallway_file_load_state (job->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
@@ -674,11 +615,15 @@ read_current (SaveJob *job, GCancellable *cancellable, GError **error)
                    name, local_error->message);
       return FALSE;
     }
-  job->merged = parse_contents (contents, length, &job->merged_tracks, &local_error);
-  if (job->merged != NULL && job->merged_tracks != NULL)
-    return TRUE;
-  g_clear_pointer (&job->merged, g_hash_table_unref);
-  g_clear_pointer (&job->merged_tracks, g_hash_table_unref);
+  if (parse_contents (contents, length, &content, &local_error))
+    {
+      /* Damaged entries are left out silently here: the load counted them. */
+      job->merged = g_steal_pointer (&content.table);
+      job->merged_tracks = g_steal_pointer (&content.hidden_tracks);
+      file_content_clear (&content);
+      return TRUE;
+    }
+  file_content_clear (&content);
   if (g_error_matches (local_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -743,54 +688,6 @@ block_saves (HallwayBookmarks *self, GError *error)
   return error;
 }
 
-static GError *
-newer_version_error (HallwayBookmarks *self, const GError *detail)
-{
-  g_autofree char *name = g_file_get_parse_name (self->file);
-  GError *error = g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION,
-                               _("The bookmarks file “%s” was written by a newer version of "
-                                 "Hallway (%s). It is left untouched; bookmarks will not be saved."),
-                               name, detail->message);
-
-  return block_saves (self, error);
-}
-
-/* A damaged file is kept for the user, as "<name>.corrupt-<date and time>" (never over an
- * earlier one), before any save replaces it. */
-static GError *
-move_aside_corrupt (HallwayBookmarks *self, const GError *detail)
-{
-  g_autofree char *name = g_file_get_parse_name (self->file);
-  g_autoptr (GFile) aside = NULL;
-  g_autoptr (GError) move_error = NULL;
-
-  aside = hallway_file_set_aside (self->file, FALSE, &move_error);
-  if (aside != NULL)
-    {
-      g_autofree char *aside_name = g_file_get_parse_name (aside);
-
-      return g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                          _("The bookmarks file “%s” is damaged (%s). It was moved aside to “%s”."),
-                          name, detail->message, aside_name);
-    }
-  return block_saves (self, g_error_new (HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                                         _("The bookmarks file “%s” is damaged (%s) and could not "
-                                           "be moved aside (%s). It is left untouched; bookmarks "
-                                           "will not be saved."),
-                                         name, detail->message, move_error->message));
-}
-
-static GError *
-unreadable_error (HallwayBookmarks *self, const GError *detail)
-{
-  g_autofree char *name = g_file_get_parse_name (self->file);
-  GError *error = g_error_new (detail->domain, detail->code,
-                               _("Could not read the bookmarks file “%s”: %s"),
-                               name, detail->message);
-
-  return block_saves (self, error);
-}
-
 /* Some entries could not be read: the file as it was is copied aside, then replaced by the
  * bookmarks that could be read, so they survive and the damaged ones are not lost either.
  * Without a copy the file is not touched and saves stay refused. */
@@ -837,23 +734,16 @@ keep_readable_entries (HallwayBookmarks *self, guint dropped, const char *first_
                       name, dropped, first_dropped, aside_name);
 }
 
+/* The state file turned the failure into the sentence for the person, and set a damaged
+ * file aside; a file it left in place must not be replaced by saves. */
 static GError *
-load_error (HallwayBookmarks *self, const GError *detail)
+load_error (HallwayBookmarks *self, GError *error, HallwayStateFileOutcome outcome)
 {
-  /* A file too big to be ours is treated as damaged: moved aside, never parsed. */
-  if (g_error_matches (detail, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    {
-      g_autoptr (GError) damaged = g_error_new_literal (HALLWAY_BOOKMARKS_ERROR,
-                                                        HALLWAY_BOOKMARKS_ERROR_CORRUPT,
-                                                        detail->message);
-
-      return move_aside_corrupt (self, damaged);
-    }
-  if (detail->domain != HALLWAY_BOOKMARKS_ERROR)
-    return unreadable_error (self, detail);
-  if (detail->code == HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION)
-    return newer_version_error (self, detail);
-  return move_aside_corrupt (self, detail);
+  if (outcome == HALLWAY_STATE_FILE_SET_ASIDE)
+    self->recovered = g_strdup (error->message);
+  else
+    block_saves (self, error);
+  return error;
 }
 
 /* Replaces the set with the file's content. A missing file is an empty set (the first
@@ -865,38 +755,35 @@ load_error (HallwayBookmarks *self, const GError *detail)
 gboolean
 hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *first_dropped = NULL;
+  HallwayStateFormat format = state_format ();
   g_autoptr (GError) local_error = NULL;
-  GHashTable *table = NULL;
-  GHashTable *hidden_tracks = NULL;
-  gsize length = 0;
-  guint dropped = 0;
+  g_autofree char *first_dropped = NULL;
+  FileContent content = { 0 };
+  HallwayStateFileOutcome outcome;
+  guint dropped;
 
   g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->recovered, g_free);
   /* The set matches the file from here: nothing of this instance's is left to merge. */
   g_hash_table_remove_all (self->changes);
   g_hash_table_remove_all (self->track_changes);
-  hallway_file_remove_stale_temporaries (self->file);
-  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
-                               &local_error))
-    table = parse_contents_counting (contents, length, &hidden_tracks, &dropped,
-                                     &first_dropped, &local_error);
-  if (hidden_tracks != NULL)
+  outcome = hallway_state_file_load (&format, self->file, read_root, &content, &local_error);
+  if (content.hidden_tracks != NULL)
     {
       g_hash_table_unref (self->hidden_tracks);
-      self->hidden_tracks = hidden_tracks;
+      self->hidden_tracks = g_steal_pointer (&content.hidden_tracks);
     }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_clear_error (&local_error);
-
-  replace_table (self, table != NULL ? table : bookmark_table_new ());
+  replace_table (self, content.table != NULL ? g_steal_pointer (&content.table)
+                                             : bookmark_table_new ());
+  dropped = content.dropped;
+  first_dropped = g_steal_pointer (&content.first_dropped);
+  file_content_clear (&content);
   if (local_error != NULL)
     {
-      g_propagate_error (error, load_error (self, local_error));
+      g_propagate_error (error, load_error (self, g_steal_pointer (&local_error), outcome));
       return FALSE;
     }
   if (dropped > 0)
@@ -905,6 +792,16 @@ hallway_bookmarks_load (HallwayBookmarks *self, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* The message of the last load when it set a damaged file aside and started empty, for the
+ * application to show the person: which file, and where the old copy is now. NULL when the
+ * last load found nothing wrong of that kind. */
+const char *
+hallway_bookmarks_get_recovered_message (HallwayBookmarks *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_BOOKMARKS (self), NULL);
+  return self->recovered;
 }
 
 /* ---- the set ----------------------------------------------------------------------- */
@@ -1111,13 +1008,15 @@ hallway_bookmarks_get_snapshot (HallwayBookmarks  *self,
 static GError *
 save_error (HallwayBookmarks *self, GError *write_error)
 {
+  HallwayStateFormat format = state_format ();
+  HallwayStateFileOutcome outcome;
   GError *error;
 
   if (!g_error_matches (write_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
     return write_error;
-  error = newer_version_error (self, write_error);
+  error = hallway_state_file_describe (&format, self->file, write_error, &outcome);
   g_error_free (write_error);
-  return error;
+  return block_saves (self, error);
 }
 
 /* The set becomes the file as this save wrote it (with the other instance's changes), plus
@@ -1336,6 +1235,7 @@ hallway_bookmarks_finalize (GObject *object)
   g_clear_pointer (&self->hidden_tracks, g_hash_table_unref);
   g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->recovered, g_free);
   g_clear_pointer (&self->changes, g_hash_table_unref);
   g_clear_pointer (&self->track_changes, g_hash_table_unref);
   G_OBJECT_CLASS (hallway_bookmarks_parent_class)->finalize (object);

@@ -27,6 +27,7 @@ G_DECLARE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, HALLWAY, BOOKMARKS, G
 HallwayBookmarks *hallway_bookmarks_new           (GFile             *file);
 gboolean          hallway_bookmarks_load          (HallwayBookmarks  *self,
                                                    GError           **error);
+const char       *hallway_bookmarks_get_recovered_message (HallwayBookmarks *self);
 gboolean          hallway_bookmarks_contains      (HallwayBookmarks  *self,
                                                    const char        *key);
 void              hallway_bookmarks_add           (HallwayBookmarks  *self,

@@ -104,8 +104,8 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
       return NULL;
     }
   object = json_node_get_object (node);
-  title = hallway_json_get_string (object, "title");
-  location = hallway_json_get_string (object, "location");
+  title = hallway_json_string_member (object, "title");
+  location = hallway_json_string_member (object, "location");
   if (title == NULL || *title == '\0')
     {
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
@@ -125,8 +125,8 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
                      "file path"), number, title, location);
       return NULL;
     }
-  return hallway_library_entry_new_known (title, location, hallway_json_get_string (object, "subtitle"),
-                              hallway_json_get_boolean (object, "follow", FALSE));
+  return hallway_library_entry_new_known (title, location, hallway_json_string_member (object, "subtitle"),
+                              hallway_json_boolean_member (object, "follow", FALSE));
 }
 
 /* The messages set here are details; hallway_catalogue_read() names the file. */
@@ -176,7 +176,7 @@ parse_catalogue (const char *contents, gsize length, GError **error)
       if (!store_has_location (store, hallway_library_entry_get_location (entry)))
         g_list_store_append (store, entry);
     }
-  if (hallway_json_get_boolean (root, "include-builtin", TRUE))
+  if (hallway_json_boolean_member (root, "include-builtin", TRUE))
     append_builtin_catalogue (store);
   return g_steal_pointer (&store);
 }

@@ -16,6 +16,8 @@
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
 #include "hallway-json.h"
+#include "hallway-save-queue.h"
+#include "hallway-state-file.h"
 #include "hallway-link.h"
 
 /* Calendar files of talks, through libical: it folds lines at 75 octets without cutting a
@@ -66,6 +68,7 @@ struct _HallwayExportSequences
   GFile *file;
   GHashTable *records;   /* UID → ExportRecord */
   GError *save_blocker;  /* set while the file on disk must not be replaced */
+  HallwaySaveQueue *saves;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayExportSequences, hallway_export_sequences, G_TYPE_OBJECT)
@@ -161,12 +164,8 @@ static GBytes *
 serialize_sequences (HallwayExportSequences *self)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
   g_autofree const char **uids = NULL;
   guint n_uids = g_hash_table_size (self->records);
-  gsize length;
-  char *text;
 
   uids = (const char **) g_hash_table_get_keys_as_array (self->records, NULL);
   qsort (uids, n_uids, sizeof (char *), compare_strings);
@@ -179,29 +178,13 @@ serialize_sequences (HallwayExportSequences *self)
     add_record_object (builder, uids[i], g_hash_table_lookup (self->records, uids[i]));
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
-  return g_bytes_new_take (text, length);
-}
-
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return hallway_json_builder_to_bytes (builder);
 }
 
 static gboolean
 time_member (JsonObject *object, const char *name, gint64 *unix_time)
 {
-  const char *text = string_member (object, name);
-  g_autoptr (GDateTime) time = text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  g_autoptr (GDateTime) time = hallway_json_time_member (object, name);
 
   if (time == NULL)
     return FALSE;
@@ -231,8 +214,8 @@ record_from_json (JsonNode *node)
   record->sequence = (guint) json_node_get_int (sequence);
   record->start = start;
   record->end = end;
-  record->room = g_strdup (string_member (object, "room"));
-  record->cancelled = json_object_get_boolean_member_with_default (object, "cancelled", FALSE);
+  record->room = g_strdup (hallway_json_string_member (object, "room"));
+  record->cancelled = hallway_json_boolean_member (object, "cancelled", FALSE);
   return record;
 }
 
@@ -263,102 +246,48 @@ read_records (JsonObject *uids, guint *dropped)
   return g_steal_pointer (&records);
 }
 
-static GHashTable *parse_sequences_counting (const char  *contents,
-                                             gsize        length,
-                                             guint       *dropped,
-                                             GError     **error);
-
-/* The entries that can be read. The messages set here are details; load() names the
- * file. */
-static GHashTable *
-parse_sequences (const char *contents, gsize length, GError **error)
+static HallwayStateFormat
+state_format (void)
 {
-  guint dropped = 0;
-
-  return parse_sequences_counting (contents, length, &dropped, error);
+  return (HallwayStateFormat) { HALLWAY_STATE_FILE_EXPORTS, SEQUENCES_FORMAT_VERSION,
+                                HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
+                                HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION };
 }
 
-static GHashTable *
-parse_sequences_counting (const char *contents, gsize length, guint *dropped, GError **error)
+/* What one read found: the entries that can be read, and how many could not. */
+typedef struct
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) json_error = NULL;
-  JsonObject *object;
-  JsonNode *uids;
-  gint64 version;
+  GHashTable *records;
+  guint dropped;
+} FileContent;
 
-  root = hallway_json_parse (contents, length, &json_error);
-  if (root == NULL)
-    {
-      g_propagate_error (error, corrupt_error (json_error->message));
-      return NULL;
-    }
-  object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  if (object == NULL || !hallway_file_read_format_version (object, &version))
-    {
-      g_propagate_error (error, corrupt_error (_("no format version")));
-      return NULL;
-    }
-  if (version > SEQUENCES_FORMAT_VERSION)
-    {
-      g_autofree char *number = hallway_file_describe_version (version);
+/* A HallwayStateReadFunc. The messages set here are details; the state file names the
+ * file. */
+static gboolean
+read_root (JsonObject *root, gpointer user_data, GError **error)
+{
+  FileContent *content = user_data;
+  JsonNode *uids = json_object_get_member (root, "uids");
 
-      g_set_error (error, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
-                   _("format version %s"), number);
-      return NULL;
-    }
-  uids = json_object_get_member (object, "uids");
   if (uids == NULL || !JSON_NODE_HOLDS_OBJECT (uids))
     {
       g_propagate_error (error, corrupt_error (_("the list of exported talks is missing")));
-      return NULL;
+      return FALSE;
     }
-  return read_records (json_node_get_object (uids), dropped);
+  content->records = read_records (json_node_get_object (uids), &content->dropped);
+  return TRUE;
 }
 
+/* A file the state file left in place must not be replaced by the next export. */
 static GError *
-load_error (HallwayExportSequences *self, const GError *detail)
+load_error (HallwayExportSequences *self, GError *error, HallwayStateFileOutcome outcome)
 {
-  g_autofree char *name = g_file_get_parse_name (self->file);
-
-  if (g_error_matches (detail, HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION))
+  if (outcome == HALLWAY_STATE_FILE_BLOCKED)
     {
       g_clear_error (&self->save_blocker);
-      self->save_blocker =
-        g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION,
-                     _("The export history “%s” was written by a newer version of Hallway "
-                       "(%s). It is left untouched."),
-                     name, detail->message);
-      return g_error_copy (self->save_blocker);
+      self->save_blocker = g_error_copy (error);
     }
-  /* Damaged, or too big to be ours: kept for the user, never overwritten by the next
-   * export; if it cannot be moved, the next export must not replace it either. */
-  if (detail->domain == HALLWAY_ICAL_EXPORT_ERROR ||
-      g_error_matches (detail, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    {
-      g_autoptr (GError) move_error = NULL;
-      g_autoptr (GFile) aside = hallway_file_set_aside (self->file, FALSE, &move_error);
-      g_autofree char *aside_name = NULL;
-
-      if (aside == NULL)
-        {
-          g_clear_error (&self->save_blocker);
-          self->save_blocker =
-            g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
-                         _("The export history “%s” is damaged (%s) and could not be moved "
-                           "aside (%s). It is left untouched."),
-                         name, detail->message, move_error->message);
-          return g_error_copy (self->save_blocker);
-        }
-      aside_name = g_file_get_parse_name (aside);
-      return g_error_new (HALLWAY_ICAL_EXPORT_ERROR, HALLWAY_ICAL_EXPORT_ERROR_CORRUPT,
-                          _("The export history “%s” is damaged (%s). It was moved aside to "
-                            "“%s”; calendar apps may not update talks exported before."),
-                          name, detail->message, aside_name);
-    }
-  return g_error_new (detail->domain, detail->code,
-                      _("The export history “%s” could not be read: %s"),
-                      name, detail->message);
+  return error;
 }
 
 /* Some entries could not be read: the file as it was is copied aside and replaced by the
@@ -410,33 +339,26 @@ keep_readable_entries (HallwayExportSequences *self, guint dropped)
 gboolean
 hallway_export_sequences_load (HallwayExportSequences *self, GError **error)
 {
-  g_autofree char *contents = NULL;
+  HallwayStateFormat format = state_format ();
   g_autoptr (GError) local_error = NULL;
-  GHashTable *records = NULL;
-  gsize length = 0;
-  guint dropped = 0;
+  FileContent content = { NULL, 0 };
+  HallwayStateFileOutcome outcome;
 
   g_return_val_if_fail (HALLWAY_IS_EXPORT_SEQUENCES (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   g_clear_error (&self->save_blocker);
-  hallway_file_remove_stale_temporaries (self->file);
-  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
-                               &local_error))
-    records = parse_sequences_counting (contents, length, &dropped, &local_error);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_clear_error (&local_error);
-
+  outcome = hallway_state_file_load (&format, self->file, read_root, &content, &local_error);
   g_hash_table_unref (self->records);
-  self->records = records != NULL ? records : record_table_new ();
+  self->records = content.records != NULL ? content.records : record_table_new ();
   if (local_error != NULL)
     {
-      g_propagate_error (error, load_error (self, local_error));
+      g_propagate_error (error, load_error (self, g_steal_pointer (&local_error), outcome));
       return FALSE;
     }
-  if (dropped > 0)
+  if (content.dropped > 0)
     {
-      g_propagate_error (error, keep_readable_entries (self, dropped));
+      g_propagate_error (error, keep_readable_entries (self, content.dropped));
       return FALSE;
     }
   return TRUE;
@@ -454,34 +376,14 @@ hallway_export_sequences_get_sequence (HallwayExportSequences *self, const char 
   return record != NULL ? (int) record->sequence : -1;
 }
 
-/* Another Hallway may have written a newer format since load(): that file must survive. */
-static gboolean
-check_not_newer (GFile *file, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr (GHashTable) records = NULL;
-  g_autoptr (GError) parse_error = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
-    return TRUE;
-  records = parse_sequences (contents, length, &parse_error);
-  if (!g_error_matches (parse_error, HALLWAY_ICAL_EXPORT_ERROR,
-                        HALLWAY_ICAL_EXPORT_ERROR_NEWER_VERSION))
-    return TRUE;
-  g_propagate_error (error, g_steal_pointer (&parse_error));
-  return FALSE;
-}
-
 /* Never over a file a newer Hallway wrote; otherwise atomically (hallway_file_replace). */
 static gboolean
 write_sequences (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
 {
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  HallwayStateFormat format = state_format ();
 
-  return check_not_newer (file, cancellable, error) &&
-         hallway_file_replace (file, data, length, cancellable, error);
+  return hallway_state_file_check_not_newer (&format, file, cancellable, error) &&
+         hallway_state_file_write (file, bytes, cancellable, error);
 }
 
 gboolean
@@ -503,38 +405,44 @@ hallway_export_sequences_save (HallwayExportSequences *self,
   return write_sequences (self->file, bytes, cancellable, error);
 }
 
-static void
-save_in_thread (GTask *task, gpointer source, gpointer bytes, GCancellable *cancellable)
-{
-  HallwayExportSequences *self = source;
-  GError *error = NULL;
+/* ---- asynchronous saves, through the ordered queue ---- */
 
-  if (write_sequences (self->file, bytes, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+static gpointer
+snapshot_for_queue (GObject *owner)
+{
+  return serialize_sequences (HALLWAY_EXPORT_SEQUENCES (owner));
 }
 
-/* The content is taken now, in the calling thread; the write runs in a worker thread. */
+static gboolean
+write_for_queue (GObject *owner, gpointer bytes, GCancellable *cancellable, GError **error)
+{
+  return write_sequences (HALLWAY_EXPORT_SEQUENCES (owner)->file, bytes, cancellable, error);
+}
+
+static GError *
+written_for_queue (GObject *owner, gpointer bytes, GError *error)
+{
+  return error;
+}
+
+static const GError *
+save_blocker (GObject *owner)
+{
+  return HALLWAY_EXPORT_SEQUENCES (owner)->save_blocker;
+}
+
+/* Saves land in the order they were asked for, each writing the records as they are when
+ * its write starts, in a worker thread. */
 void
 hallway_export_sequences_save_async (HallwayExportSequences *self,
                                      GCancellable           *cancellable,
                                      GAsyncReadyCallback     callback,
                                      gpointer                user_data)
 {
-  g_autoptr (GTask) task = NULL;
-
   g_return_if_fail (HALLWAY_IS_EXPORT_SEQUENCES (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, hallway_export_sequences_save_async);
-  if (self->save_blocker != NULL)
-    {
-      g_task_return_error (task, g_error_copy (self->save_blocker));
-      return;
-    }
-  g_task_set_task_data (task, serialize_sequences (self), (GDestroyNotify) g_bytes_unref);
-  g_task_run_in_thread (task, save_in_thread);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data,
+                           hallway_export_sequences_save_async);
 }
 
 gboolean
@@ -554,6 +462,7 @@ hallway_export_sequences_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_pointer (&self->records, g_hash_table_unref);
   g_clear_error (&self->save_blocker);
+  g_clear_pointer (&self->saves, hallway_save_queue_free);
   G_OBJECT_CLASS (hallway_export_sequences_parent_class)->finalize (object);
 }
 
@@ -567,6 +476,9 @@ static void
 hallway_export_sequences_init (HallwayExportSequences *self)
 {
   self->records = record_table_new ();
+  self->saves = hallway_save_queue_new (G_OBJECT (self), snapshot_for_queue,
+                                        (GDestroyNotify) g_bytes_unref, write_for_queue,
+                                        written_for_queue, save_blocker);
 }
 
 /* The store starts empty; call hallway_export_sequences_load() to read the file. */

@@ -222,8 +222,9 @@ hallway_json_parse_object (JsonNode   **root,
   return json_node_get_object (*root);
 }
 
+/* NULL when absent or not a string. */
 const char *
-hallway_json_get_string (JsonObject *object, const char *name)
+hallway_json_string_member (JsonObject *object, const char *name)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -233,11 +234,66 @@ hallway_json_get_string (JsonObject *object, const char *name)
 }
 
 gboolean
-hallway_json_get_boolean (JsonObject *object, const char *name, gboolean fallback)
+hallway_json_boolean_member (JsonObject *object, const char *name, gboolean fallback)
 {
   JsonNode *node = json_object_get_member (object, name);
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     return fallback;
   return json_node_get_boolean (node);
+}
+
+/* An ISO 8601 string; NULL when absent, not a string or not a time. */
+GDateTime *
+hallway_json_time_member (JsonObject *object, const char *name)
+{
+  const char *text = hallway_json_string_member (object, name);
+
+  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/* Only a JSON integer: 1.0 or "1" is not one. */
+gboolean
+hallway_json_int_member (JsonObject *object, const char *name, gint64 *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* A NULL value is written as null, so a reader sees the member is known but unset. */
+void
+hallway_json_add_string (JsonBuilder *builder, const char *name, const char *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+hallway_json_add_time (JsonBuilder *builder, const char *name, GDateTime *value)
+{
+  g_autofree char *text = value != NULL ? g_date_time_format_iso8601 (value) : NULL;
+
+  hallway_json_add_string (builder, name, text);
+}
+
+/* Pretty-printed: the state files are small, and people open them to see what is kept. */
+GBytes *
+hallway_json_builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+  gsize length;
+  char *text;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (text, length);
 }

@@ -18,10 +18,31 @@ typedef enum
 /* Nesting deeper than this is refused before json-glib, whose parser recurses. */
 #define HALLWAY_JSON_MAX_DEPTH 512
 
-GQuark    hallway_json_error_quark (void);
-JsonNode *hallway_json_parse       (const char  *data,
-                                    gsize        length,
-                                    GError     **error);
+GQuark      hallway_json_error_quark   (void);
+JsonNode   *hallway_json_parse         (const char   *data,
+                                        gsize         length,
+                                        GError      **error);
+
+/* Members of the files Hallway reads: a missing member or one of another type is the
+ * fallback (NULL, FALSE), and the caller decides whether that is fatal. */
+const char *hallway_json_string_member  (JsonObject   *object,
+                                         const char   *name);
+gboolean    hallway_json_boolean_member (JsonObject   *object,
+                                         const char   *name,
+                                         gboolean      fallback);
+GDateTime  *hallway_json_time_member    (JsonObject   *object,
+                                         const char   *name);
+gboolean    hallway_json_int_member     (JsonObject   *object,
+                                         const char   *name,
+                                         gint64       *value);
+
+void        hallway_json_add_string     (JsonBuilder  *builder,
+                                         const char   *name,
+                                         const char   *value);
+void        hallway_json_add_time       (JsonBuilder  *builder,
+                                         const char   *name,
+                                         GDateTime    *value);
+GBytes     *hallway_json_builder_to_bytes (JsonBuilder *builder);
 
 /* The root object of a JSON text, kept alive by *root; else NULL and an error in the given
  * domain and code whose message is a detail for the caller's own ("the file is empty",
@@ -32,13 +53,4 @@ JsonObject *hallway_json_parse_object (JsonNode   **root,
                                        GQuark       domain,
                                        int          code,
                                        GError     **error);
-/* A member's value, NULL when absent or not a string: the caller decides whether that is
- * fatal. */
-const char *hallway_json_get_string   (JsonObject  *object,
-                                       const char  *name);
-/* A member's value, fallback when absent or not a boolean. */
-gboolean    hallway_json_get_boolean  (JsonObject  *object,
-                                       const char  *name,
-                                       gboolean     fallback);
-
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "hallway-conference.h"
 #include "hallway-library.h"
 #include "hallway-json.h"
+#include "hallway-state-file.h"
 #include "hallway-file.h"
 #include "hallway-file-lock.h"
 #include "hallway-location.h"
@@ -38,14 +39,6 @@ is_valid_id (const char *id)
   return length > 0 && length <= ID_MAX_LENGTH && strspn (id, ID_CHARACTERS) == length;
 }
 
-/* The root object of library.json, or NULL and a detail for the caller's message. */
-static JsonObject *
-parse_object (JsonNode **root, const char *contents, gsize length, GError **error)
-{
-  return hallway_json_parse_object (root, contents, length, HALLWAY_LIBRARY_ERROR,
-                                    HALLWAY_LIBRARY_ERROR_CORRUPT, error);
-}
-
 /* ==== the library ======================================================================= */
 
 struct _HallwayLibrary
@@ -63,6 +56,7 @@ struct _HallwayLibrary
 
   gboolean loaded;               /* library.json was read: writing it loses nothing */
   GError *save_blocker;          /* set while library.json must not be replaced */
+  char *recovered;               /* the load set a damaged library.json aside: what to tell */
   HallwaySaveQueue *saves;
   /* What this instance changed since its list last matched library.json: a save applies
    * only these to the file as it is then, so another Hallway's changes survive. */
@@ -125,13 +119,6 @@ list_model_iface_init (GListModelInterface *iface)
 
 /* ---- the JSON file --------------------------------------------------------------------- */
 
-static void
-add_hallway_json_get_string (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 typedef struct _StoredConference StoredConference;
 
 static void add_stored_object (JsonBuilder *builder, StoredConference *stored);
@@ -149,7 +136,7 @@ serialize (GPtrArray *stored, const char *current_id)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, FORMAT_VERSION);
   if (current_id != NULL)
-    add_hallway_json_get_string (builder, "current", current_id);
+    hallway_json_add_string (builder, "current", current_id);
   json_builder_set_member_name (builder, "conferences");
   json_builder_begin_array (builder);
   for (guint i = 0; i < stored->len; i++)
@@ -180,10 +167,10 @@ add_stored_object (JsonBuilder *builder, StoredConference *stored)
   g_autofree char *added = g_date_time_format_iso8601 (stored->added);
 
   json_builder_begin_object (builder);
-  add_hallway_json_get_string (builder, "id", stored->id);
-  add_hallway_json_get_string (builder, "location", stored->location);
-  add_hallway_json_get_string (builder, "title", stored->title);
-  add_hallway_json_get_string (builder, "added", added);
+  hallway_json_add_string (builder, "id", stored->id);
+  hallway_json_add_string (builder, "location", stored->location);
+  hallway_json_add_string (builder, "title", stored->title);
+  hallway_json_add_string (builder, "added", added);
   json_builder_end_object (builder);
 }
 
@@ -229,18 +216,18 @@ stored_conference_from_json (JsonNode *node, guint number, GError **error)
       return NULL;
     }
   object = json_node_get_object (node);
-  id = hallway_json_get_string (object, "id");
-  location = hallway_json_get_string (object, "location");
+  id = hallway_json_string_member (object, "id");
+  location = hallway_json_string_member (object, "location");
   if (id == NULL || !is_valid_id (id) || location == NULL || *location == '\0')
     {
       g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                    _("conference %u has no valid id or no location"), number);
       return NULL;
     }
-  added_text = hallway_json_get_string (object, "added");
+  added_text = hallway_json_string_member (object, "added");
   if (added_text != NULL)
     added = g_date_time_new_from_iso8601 (added_text, NULL);
-  return stored_conference_new (id, location, hallway_json_get_string (object, "title"), added);
+  return stored_conference_new (id, location, hallway_json_string_member (object, "title"), added);
 }
 
 /* The conferences in file order, in one pass; a repeated id or location keeps its first
@@ -277,114 +264,59 @@ read_conference_array (JsonArray *array, guint *dropped, char **first_dropped)
   return g_steal_pointer (&stored);
 }
 
-static GPtrArray *parse_library_counting (const char  *contents,
-                                          gsize        length,
-                                          char       **current_id,
-                                          guint       *dropped,
-                                          char       **first_dropped,
-                                          GError     **error);
-
-/* The conferences that can be read; damaged entries are left out silently here (the load
- * counts them). The messages set here are details; the load names the file. */
-static GPtrArray *
-parse_library (const char *contents, gsize length, char **current_id, GError **error)
+static HallwayStateFormat
+state_format (void)
 {
-  g_autofree char *first_dropped = NULL;
-  guint dropped = 0;
-
-  return parse_library_counting (contents, length, current_id, &dropped, &first_dropped,
-                                 error);
+  return (HallwayStateFormat) { HALLWAY_STATE_FILE_LIBRARY, FORMAT_VERSION,
+                                HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
+                                HALLWAY_LIBRARY_ERROR_NEWER_VERSION };
 }
 
-static GPtrArray *
-parse_library_counting (const char  *contents,
-                        gsize        length,
-                        char       **current_id,
-                        guint       *dropped,
-                        char       **first_dropped,
-                        GError     **error)
+/* What one read of library.json found. */
+typedef struct
 {
-  g_autoptr (JsonNode) root_node = NULL;
-  JsonObject *root = parse_object (&root_node, contents, length, error);
-  JsonNode *conferences;
-  gint64 version = 0;
+  GPtrArray *stored;       /* StoredConference, readable entries only */
+  char *current_id;
+  guint dropped;           /* entries left out, the first one described */
+  char *first_dropped;
+} LibraryContent;
 
-  if (root == NULL)
-    return NULL;
-  if (!hallway_file_read_format_version (root, &version))
-    {
-      g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                           _("not a library file (no format version)"));
-      return NULL;
-    }
-  if (version > FORMAT_VERSION)
-    {
-      g_autofree char *number = hallway_file_describe_version (version);
+static void
+library_content_clear (LibraryContent *content)
+{
+  g_clear_pointer (&content->stored, g_ptr_array_unref);
+  g_clear_pointer (&content->current_id, g_free);
+  g_clear_pointer (&content->first_dropped, g_free);
+}
 
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
-                   _("format version %s"), number);
-      return NULL;
-    }
-  conferences = json_object_get_member (root, "conferences");
+/* A HallwayStateReadFunc. The messages set here are details; the state file names the
+ * file. */
+static gboolean
+read_library_root (JsonObject *root, gpointer user_data, GError **error)
+{
+  LibraryContent *content = user_data;
+  JsonNode *conferences = json_object_get_member (root, "conferences");
+
   if (conferences == NULL || !JSON_NODE_HOLDS_ARRAY (conferences))
     {
       g_set_error_literal (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
                            _("the list of conferences is missing"));
-      return NULL;
+      return FALSE;
     }
-  *current_id = g_strdup (hallway_json_get_string (root, "current"));
-  return read_conference_array (json_node_get_array (conferences), dropped, first_dropped);
+  content->current_id = g_strdup (hallway_json_string_member (root, "current"));
+  content->stored = read_conference_array (json_node_get_array (conferences),
+                                           &content->dropped, &content->first_dropped);
+  return TRUE;
 }
 
-static GError *
-newer_version_error (GFile *file, const GError *detail)
+static gboolean
+parse_library (const char *contents, gsize length, LibraryContent *content, GError **error)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
+  HallwayStateFormat format = state_format ();
+  g_autoptr (JsonNode) root = NULL;
+  JsonObject *object = hallway_state_file_parse (&format, contents, length, &root, error);
 
-  return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION,
-                      _("The list of conferences “%s” was written by a newer version of "
-                        "Hallway (%s). It is left untouched; conferences cannot be added or "
-                        "removed until Hallway is updated."),
-                      name, detail->message);
-}
-
-static GError *
-unreadable_error (GFile *file, const GError *detail)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  return g_error_new (detail->domain, detail->code,
-                      _("Could not read the list of conferences “%s”: %s. It is left "
-                        "untouched; conferences cannot be added or removed."),
-                      name, detail->message);
-}
-
-/* A damaged file is kept for the user as "library.json.corrupt-<date and time>" (never
- * over an earlier one) before any save replaces it. *blocked: it could not be moved, so
- * must not be overwritten either. */
-static GError *
-move_aside_corrupt (GFile *file, const GError *detail, gboolean *blocked)
-{
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr (GFile) aside = NULL;
-  g_autoptr (GError) move_error = NULL;
-
-  aside = hallway_file_set_aside (file, FALSE, &move_error);
-  *blocked = aside == NULL;
-  if (!*blocked)
-    {
-      g_autofree char *aside_name = g_file_get_parse_name (aside);
-
-      return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                          _("The list of conferences “%s” is damaged (%s). It was moved aside "
-                            "to “%s”; add your conferences again."),
-                          name, detail->message, aside_name);
-    }
-  return g_error_new (HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                      _("The list of conferences “%s” is damaged (%s) and could not be moved "
-                        "aside (%s). It is left untouched; conferences cannot be added or "
-                        "removed."),
-                      name, detail->message, move_error->message);
+  return object != NULL && read_library_root (object, content, error);
 }
 
 /* ---- saving ---------------------------------------------------------------------------- */
@@ -657,6 +589,7 @@ read_current_library (LibrarySave *save, GCancellable *cancellable, GError **err
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GError) local_error = NULL;
+  LibraryContent content = { 0 };
   gsize length = 0;
 
   if (!hallway_file_load_state (save->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
@@ -674,12 +607,22 @@ read_current_library (LibrarySave *save, GCancellable *cancellable, GError **err
                    name, local_error->message);
       return FALSE;
     }
-  save->merged = parse_library (contents, length, &save->merged_current, &local_error);
-  if (save->merged != NULL)
-    return TRUE;
+  if (parse_library (contents, length, &content, &local_error))
+    {
+      /* Damaged entries are left out silently here: the load counted them. */
+      save->merged = g_steal_pointer (&content.stored);
+      save->merged_current = g_steal_pointer (&content.current_id);
+      library_content_clear (&content);
+      return TRUE;
+    }
+  library_content_clear (&content);
   if (g_error_matches (local_error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
     {
-      g_propagate_error (error, newer_version_error (save->file, local_error));
+      HallwayStateFormat format = state_format ();
+      HallwayStateFileOutcome outcome;
+
+      g_propagate_error (error, hallway_state_file_describe (&format, save->file, local_error,
+                                                             &outcome));
       return FALSE;
     }
   name = g_file_get_parse_name (save->file);
@@ -957,6 +900,7 @@ typedef struct
   gboolean rewrite;         /* damaged entries were left out: write the others back */
   GError *error;            /* about library.json, ready for the user */
   gboolean block_saves;
+  gboolean set_aside;       /* damaged, moved aside: error says where */
   GListModel *catalogue;    /* downloaded before the thread, or read by it */
   GError *catalogue_error;
   char *catalogue_url;
@@ -1021,48 +965,20 @@ keep_readable_entries (LoadJob *job, guint dropped, const char *first_dropped)
 static void
 read_library_file (LoadJob *job)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *first_dropped = NULL;
-  g_autoptr (GError) error = NULL;
-  gsize length = 0;
-  guint dropped = 0;
+  HallwayStateFormat format = state_format ();
+  LibraryContent content = { 0 };
+  HallwayStateFileOutcome outcome;
 
-  hallway_file_remove_stale_temporaries (job->file);
-  if (!hallway_file_load_state (job->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
-                                &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-        {
-          g_autoptr (GError) damaged = g_error_new_literal (HALLWAY_LIBRARY_ERROR,
-                                                            HALLWAY_LIBRARY_ERROR_CORRUPT,
-                                                            error->message);
-
-          job->error = move_aside_corrupt (job->file, damaged, &job->block_saves);
-          return;
-        }
-      job->first_start = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-      if (!job->first_start)
-        {
-          job->error = unreadable_error (job->file, error);
-          job->block_saves = TRUE;
-        }
-      return;
-    }
-  job->stored = parse_library_counting (contents, length, &job->current_id, &dropped,
-                                        &first_dropped, &error);
-  if (job->stored != NULL)
-    {
-      if (dropped > 0)
-        keep_readable_entries (job, dropped, first_dropped);
-      return;
-    }
-  if (g_error_matches (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION))
-    {
-      job->error = newer_version_error (job->file, error);
-      job->block_saves = TRUE;
-      return;
-    }
-  job->error = move_aside_corrupt (job->file, error, &job->block_saves);
+  outcome = hallway_state_file_load (&format, job->file, read_library_root, &content,
+                                     &job->error);
+  job->first_start = outcome == HALLWAY_STATE_FILE_MISSING;
+  job->block_saves = outcome == HALLWAY_STATE_FILE_BLOCKED;
+  job->set_aside = outcome == HALLWAY_STATE_FILE_SET_ASIDE;
+  job->stored = g_steal_pointer (&content.stored);
+  job->current_id = g_steal_pointer (&content.current_id);
+  if (content.dropped > 0)
+    keep_readable_entries (job, content.dropped, content.first_dropped);
+  library_content_clear (&content);
 }
 
 /* A new library starts with what the administrator's catalogue marks "follow". */
@@ -1235,6 +1151,8 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   take_catalogue (self, job);
   if (job->block_saves)
     block_saves (self, job->error);
+  if (job->set_aside)
+    g_set_str (&self->recovered, job->error->message);
   state->error = g_steal_pointer (&job->error);
   self->loaded = TRUE;
   /* Started from its cached copy: the catalogue at the URL is checked in the background. */
@@ -1730,6 +1648,15 @@ hallway_library_get_file (HallwayLibrary *self)
   return self->file;
 }
 
+/* The message of the load when it set a damaged library.json aside and started with an
+ * empty list: which file, and where the old copy is now. NULL otherwise. */
+const char *
+hallway_library_get_recovered_message (HallwayLibrary *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  return self->recovered;
+}
+
 const char *
 hallway_library_get_last_error (HallwayLibrary *self)
 {
@@ -1847,6 +1774,7 @@ hallway_library_finalize (GObject *object)
   g_clear_object (&self->file);
   g_free (self->catalogue_url);
   g_free (self->last_error);
+  g_free (self->recovered);
   g_clear_pointer (&self->saves, hallway_save_queue_free);
   g_clear_error (&self->save_blocker);
   g_clear_pointer (&self->added_ids, g_hash_table_unref);

@@ -40,6 +40,7 @@ HallwayLibrary      *hallway_library_new                  (HallwayFetcher       
 HallwayFetcher      *hallway_library_get_fetcher          (HallwayLibrary       *self);
 GFile               *hallway_library_get_file             (HallwayLibrary       *self);
 const char          *hallway_library_get_last_error       (HallwayLibrary       *self);
+const char          *hallway_library_get_recovered_message (HallwayLibrary *self);
 
 /* Conferences the user may follow, of HallwayLibraryEntry: the administrator's catalogue
  * once the library is loaded (the one at the catalogue URL, else the Flatpak extension's

@@ -11,6 +11,7 @@
 #include "hallway-talk.h"
 #include "hallway-file.h"
 #include "hallway-json.h"
+#include "hallway-state-file.h"
 #include "hallway-reminder-scheduler.h"
 
 /* The format version this code writes; a file with a higher one is neither read nor
@@ -78,6 +79,7 @@ struct _HallwayReminderScheduler
   GHashTable *records;        /* key → Record */
 
   gboolean save_blocked;      /* the file comes from a newer Hallway */
+  char *recovered;            /* the last load set a damaged file aside: what to tell */
   gboolean saving;
   gboolean save_again;        /* changed while a write ran */
 };
@@ -249,23 +251,14 @@ foreach_armed (HallwayReminderScheduler *self, ArmedVisitor visit, gpointer user
 /* ---- the state file ---------------------------------------------------------------- */
 
 static void
-add_time_member (JsonBuilder *builder, const char *name, GDateTime *time)
-{
-  g_autofree char *text = g_date_time_format_iso8601 (time);
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, text);
-}
-
-static void
 add_record_object (JsonBuilder *builder, const char *key, Record *record)
 {
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "key");
   json_builder_add_string_value (builder, key);
-  add_time_member (builder, "start", record->start);
+  hallway_json_add_time (builder, "start", record->start);
   if (record->snoozed_until != NULL)
-    add_time_member (builder, "snoozed-until", record->snoozed_until);
+    hallway_json_add_time (builder, "snoozed-until", record->snoozed_until);
   json_builder_end_object (builder);
 }
 
@@ -279,11 +272,7 @@ static GBytes *
 serialize (HallwayReminderScheduler *self)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
   g_autoptr (GPtrArray) keys = g_hash_table_get_keys_as_ptr_array (self->records);
-  gsize length;
-  char *text;
 
   /* Sorted, so the file only changes when the state does. */
   g_ptr_array_sort (keys, compare_keys);
@@ -297,30 +286,7 @@ serialize (HallwayReminderScheduler *self)
                        g_hash_table_lookup (self->records, g_ptr_array_index (keys, i)));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, &length);
-  return g_bytes_new_take (text, length);
-}
-
-static const char *
-string_member (JsonObject *object, const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static GDateTime *
-time_member (JsonObject *object, const char *name)
-{
-  const char *text = string_member (object, name);
-
-  return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+  return hallway_json_builder_to_bytes (builder);
 }
 
 /* An entry without key or start is skipped: at worst a reminder shows twice. */
@@ -335,64 +301,33 @@ read_record (GHashTable *records, JsonNode *node)
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return;
   object = json_node_get_object (node);
-  key = string_member (object, "key");
-  start = time_member (object, "start");
-  snoozed_until = time_member (object, "snoozed-until");
+  key = hallway_json_string_member (object, "key");
+  start = hallway_json_time_member (object, "start");
+  snoozed_until = hallway_json_time_member (object, "snoozed-until");
   if (key != NULL && *key != '\0' && start != NULL)
     g_hash_table_replace (records, g_strdup (key), record_new (start, snoozed_until));
 }
 
-/* A whole number from 1 (1.0 too); 0 when missing or not one. */
-static gint64
-read_version (JsonObject *root)
+/* Damaged: G_IO_ERROR_INVALID_DATA; newer: G_IO_ERROR_NOT_SUPPORTED, as before the state
+ * file did this. */
+static HallwayStateFormat
+state_format (void)
 {
-  gint64 version = 0;
-
-  return hallway_file_read_format_version (root, &version) ? version : 0;
+  return (HallwayStateFormat) { HALLWAY_STATE_FILE_REMINDERS, FORMAT_VERSION, G_IO_ERROR,
+                                G_IO_ERROR_INVALID_DATA, G_IO_ERROR_NOT_SUPPORTED };
 }
 
-static GHashTable *
-parse_state (const char *contents, gsize length, GError **error)
+/* A HallwayStateReadFunc: a missing or odd "shown" is no record, at worst a reminder shows
+ * twice. */
+static gboolean
+read_records (JsonObject *root, gpointer records, GError **error)
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GHashTable) records = record_table_new ();
-  JsonNode *shown;
-  gint64 version;
+  JsonNode *shown = json_object_get_member (root, "shown");
 
-  root = hallway_json_parse (contents, length, error);
-  if (root == NULL)
-    return NULL;
-  version = JSON_NODE_HOLDS_OBJECT (root) ? read_version (json_node_get_object (root))
-                                                          : 0;
-  if (version < 1)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("not a reminders file (no format version)"));
-      return NULL;
-    }
-  if (version > FORMAT_VERSION)
-    {
-      g_autofree char *number = hallway_file_describe_version (version);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("written by a newer version of Hallway (format %s)"), number);
-      return NULL;
-    }
-  shown = json_object_get_member (json_node_get_object (root), "shown");
   if (shown != NULL && JSON_NODE_HOLDS_ARRAY (shown))
     for (guint i = 0; i < json_array_get_length (json_node_get_array (shown)); i++)
       read_record (records, json_array_get_element (json_node_get_array (shown), i));
-  return g_steal_pointer (&records);
-}
-
-/* Atomic (hallway_file_replace). Runs in a worker thread. */
-static gboolean
-write_state (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-
-  return hallway_file_replace (file, data, length, cancellable, error);
+  return TRUE;
 }
 
 typedef struct
@@ -415,7 +350,7 @@ write_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *canc
   WriteJob *job = data;
   GError *error = NULL;
 
-  if (write_state (job->file, job->bytes, cancellable, &error))
+  if (hallway_state_file_write (job->file, job->bytes, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -481,61 +416,43 @@ save_state (HallwayReminderScheduler *self)
     start_write (self);
 }
 
+/* A missing file is no record; a damaged one (or far too big) is set aside, and the message
+ * kept for hallway_reminder_scheduler_get_recovered_message(); a newer or unreadable one, or
+ * a damaged one that could not be moved, is left alone and not replaced by saves. */
 gboolean
 hallway_reminder_scheduler_load (HallwayReminderScheduler *self, GError **error)
 {
-  g_autofree char *contents = NULL;
+  HallwayStateFormat format = state_format ();
+  g_autoptr (GHashTable) records = record_table_new ();
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  GHashTable *records = NULL;
-  gsize length = 0;
+  HallwayStateFileOutcome outcome;
 
   g_return_val_if_fail (HALLWAY_IS_REMINDER_SCHEDULER (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   self->save_blocked = FALSE;
+  g_clear_pointer (&self->recovered, g_free);
   if (self->file == NULL)
     return TRUE;
-  hallway_file_remove_stale_temporaries (self->file);
-  if (hallway_file_load_state (self->file, HALLWAY_FILE_STATE_MAX_SIZE, &contents, &length,
-                               &local_error))
-    records = parse_state (contents, length, &local_error);
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_clear_error (&local_error);
-
+  outcome = hallway_state_file_load (&format, self->file, read_records, records, &local_error);
   g_hash_table_unref (self->records);
-  self->records = records != NULL ? records : record_table_new ();
+  self->records = outcome == HALLWAY_STATE_FILE_READ ? g_steal_pointer (&records)
+                                                     : record_table_new ();
   g_signal_emit (self, signals[SIGNAL_WAKEUP_CHANGED], 0);
+  self->save_blocked = outcome == HALLWAY_STATE_FILE_BLOCKED;
+  if (outcome == HALLWAY_STATE_FILE_SET_ASIDE)
+    self->recovered = g_strdup (local_error->message);
   if (local_error == NULL)
     return TRUE;
-  /* Newer or unreadable: left as it is, and not replaced by a save either. */
-  self->save_blocked = TRUE;
-  name = g_file_get_parse_name (self->file);
-  /* Damaged (or far too big): kept for the user instead of being overwritten by the next
-   * save; if it cannot be moved, it is not overwritten either. */
-  if (local_error->domain == HALLWAY_JSON_ERROR ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) ||
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
-    {
-      g_autoptr (GError) move_error = NULL;
-      g_autoptr (GFile) aside = hallway_file_set_aside (self->file, FALSE, &move_error);
-      g_autofree char *aside_name = aside != NULL ? g_file_get_parse_name (aside) : NULL;
-
-      self->save_blocked = aside == NULL;
-      if (aside != NULL)
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("The reminders state “%s” is damaged (%s). It was moved aside to “%s”."),
-                     name, local_error->message, aside_name);
-      else
-        g_set_error (error, local_error->domain, local_error->code,
-                     _("The reminders state “%s” is damaged (%s) and could not be moved aside "
-                       "(%s). It is left untouched."),
-                     name, local_error->message, move_error->message);
-      return FALSE;
-    }
-  g_set_error (error, local_error->domain, local_error->code,
-               _("Could not read the reminders state “%s”: %s"), name, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+const char *
+hallway_reminder_scheduler_get_recovered_message (HallwayReminderScheduler *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_REMINDER_SCHEDULER (self), NULL);
+  return self->recovered;
 }
 
 /* ---- keeping the records true ------------------------------------------------------ */
@@ -1017,6 +934,7 @@ hallway_reminder_scheduler_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->records, g_hash_table_unref);
+  g_free (self->recovered);
   G_OBJECT_CLASS (hallway_reminder_scheduler_parent_class)->finalize (object);
 }
 

@@ -85,6 +85,7 @@ HallwayReminderScheduler *
  * newer Hallway is not read and never overwritten. */
 gboolean    hallway_reminder_scheduler_load              (HallwayReminderScheduler *self,
                                                           GError                  **error);
+const char *hallway_reminder_scheduler_get_recovered_message (HallwayReminderScheduler *self);
 /* The schedule (NULL while none is loaded: the bookmarks' snapshots are used) and the
  * bookmarks, followed through their "changed" signal. Call again after every update. */
 void        hallway_reminder_scheduler_set_conference    (HallwayReminderScheduler *self,

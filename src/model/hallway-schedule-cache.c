@@ -11,6 +11,7 @@
 #include "hallway-paths.h"
 #include "hallway-schedule-cache.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-state-file.h"
 
 #define META_VERSION 1
 
@@ -59,54 +60,22 @@ cache_meta_copy_into (CacheMeta *dest, const CacheMeta *src)
   dest->sha256 = g_strdup (src->sha256);
 }
 
-static void
-add_string_member (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_time_member (JsonBuilder *builder, const char *name, GDateTime *value)
-{
-  g_autofree char *iso = value != NULL ? g_date_time_format_iso8601 (value) : NULL;
-
-  add_string_member (builder, name, iso);
-}
-
-static char *
+static GBytes *
 meta_to_json (const char *url, const CacheMeta *meta)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, META_VERSION);
-  add_string_member (builder, "url", url);
-  add_string_member (builder, "etag", meta->etag);
-  add_string_member (builder, "last_modified", meta->last_modified);
-  add_time_member (builder, "fetched", meta->fetched);
-  add_time_member (builder, "checked", meta->checked);
-  add_string_member (builder, "sha256", meta->sha256);
+  hallway_json_add_string (builder, "url", url);
+  hallway_json_add_string (builder, "etag", meta->etag);
+  hallway_json_add_string (builder, "last_modified", meta->last_modified);
+  hallway_json_add_time (builder, "fetched", meta->fetched);
+  hallway_json_add_time (builder, "checked", meta->checked);
+  hallway_json_add_string (builder, "sha256", meta->sha256);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
-}
-
-static GDateTime *
-time_member (JsonObject *object, const char *name)
-{
-  const char *iso = json_object_get_string_member_with_default (object, name, NULL);
-
-  return iso != NULL ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  return hallway_json_builder_to_bytes (builder);
 }
 
 /* Only a meta.json of our version, for this URL and for exactly this payload counts. */
@@ -122,17 +91,15 @@ meta_from_json (const char *json, gsize length, const char *url, const char *pay
     return FALSE;
   object = json_node_get_object (root);
   if (!hallway_file_read_format_version (object, &version) || version != META_VERSION ||
-      g_strcmp0 (json_object_get_string_member_with_default (object, "url", NULL), url) != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (object, "sha256", NULL),
+      g_strcmp0 (hallway_json_string_member (object, "url"), url) != 0 ||
+      g_strcmp0 (hallway_json_string_member (object, "sha256"),
                  payload_sha256) != 0)
     return FALSE;
 
-  meta->etag = g_strdup (json_object_get_string_member_with_default (object, "etag", NULL));
-  meta->last_modified = g_strdup (json_object_get_string_member_with_default (object,
-                                                                              "last_modified",
-                                                                              NULL));
-  meta->fetched = time_member (object, "fetched");
-  meta->checked = time_member (object, "checked");
+  meta->etag = g_strdup (hallway_json_string_member (object, "etag"));
+  meta->last_modified = g_strdup (hallway_json_string_member (object, "last_modified"));
+  meta->fetched = hallway_json_time_member (object, "fetched");
+  meta->checked = hallway_json_time_member (object, "checked");
   meta->sha256 = g_strdup (payload_sha256);
   return TRUE;
 }
@@ -222,7 +189,7 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 {
   CacheJob *job = task_data;
   GError *error = NULL;
-  g_autofree char *json = NULL;
+  g_autoptr (GBytes) json = NULL;
 
   if (!hallway_file_ensure_folder (job->folder, cancellable, &error))
     {
@@ -241,7 +208,7 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       job->meta.sha256 = payload_checksum (job->payload);
     }
   json = meta_to_json (job->url, &job->meta);
-  if (!hallway_file_replace (job->meta_file, json, strlen (json), cancellable, &error))
+  if (!hallway_state_file_write (job->meta_file, json, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -266,21 +233,31 @@ run_job (HallwayScheduleCache  *self,
   g_task_run_in_thread (inner, thread_func);
 }
 
-static void
-load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* The object mirrors what the thread did; NULL after a failure, which outer has been
+ * given. */
+static CacheJob *
+take_job_result (HallwayScheduleCache *self, GAsyncResult *result, GTask *outer)
 {
-  HallwayScheduleCache *self = HALLWAY_SCHEDULE_CACHE (source);
-  g_autoptr (GTask) outer = user_data;
   CacheJob *job = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (outer, error);
-      return;
+      return NULL;
     }
   cache_meta_copy_into (&self->meta, &job->meta);
-  g_task_return_pointer (outer, g_bytes_ref (job->payload), (GDestroyNotify) g_bytes_unref);
+  return job;
+}
+
+static void
+load_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) outer = user_data;
+  CacheJob *job = take_job_result (HALLWAY_SCHEDULE_CACHE (source), result, outer);
+
+  if (job != NULL)
+    g_task_return_pointer (outer, g_bytes_ref (job->payload), (GDestroyNotify) g_bytes_unref);
 }
 
 void
@@ -311,18 +288,10 @@ hallway_schedule_cache_load_finish (HallwayScheduleCache *self,
 static void
 store_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  HallwayScheduleCache *self = HALLWAY_SCHEDULE_CACHE (source);
   g_autoptr (GTask) outer = user_data;
-  CacheJob *job = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (outer, error);
-      return;
-    }
-  cache_meta_copy_into (&self->meta, &job->meta);
-  g_task_return_boolean (outer, TRUE);
+  if (take_job_result (HALLWAY_SCHEDULE_CACHE (source), result, outer) != NULL)
+    g_task_return_boolean (outer, TRUE);
 }
 
 void

@@ -51,6 +51,7 @@ struct _HallwayWindow
   guint now_timeout_id;
 
   AdwToastOverlay *toast_overlay;
+  AdwBanner *lasting_banner;        /* hallway_window_show_lasting_message(), made on first use */
   AdwNavigationSplitView *split_view;
   AdwWindowTitle *sidebar_title;
   GtkMenuButton *conference_button;
@@ -640,6 +641,59 @@ hallway_window_show_message (HallwayWindow *self, const char *message)
 {
   g_return_if_fail (HALLWAY_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+lasting_banner_closed_cb (AdwBanner *banner)
+{
+  adw_banner_set_revealed (banner, FALSE);
+  adw_banner_set_title (banner, "");
+}
+
+/* Above everything else in the window, so the template stays as it is. */
+static AdwBanner *
+ensure_lasting_banner (HallwayWindow *self)
+{
+  g_autoptr (GtkWidget) content = NULL;
+  GtkWidget *box;
+
+  if (self->lasting_banner != NULL)
+    return self->lasting_banner;
+  content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  adw_toast_overlay_set_child (self->toast_overlay, box);
+  self->lasting_banner = ADW_BANNER (adw_banner_new (""));
+  /* File names are not markup. */
+  adw_banner_set_use_markup (self->lasting_banner, FALSE);
+  adw_banner_set_button_label (self->lasting_banner, _("_Close"));
+  g_signal_connect (self->lasting_banner, "button-clicked",
+                    G_CALLBACK (lasting_banner_closed_cb), NULL);
+  gtk_widget_set_vexpand (content, TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->lasting_banner));
+  gtk_box_append (GTK_BOX (box), content);
+  return self->lasting_banner;
+}
+
+/* For what a person must not miss, such as a damaged file set aside at start-up: a toast
+ * goes away after a few seconds, the banner stays until closed. Several messages are
+ * shown together, one a line. */
+void
+hallway_window_show_lasting_message (HallwayWindow *self, const char *message)
+{
+  AdwBanner *banner;
+  const char *shown;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  banner = ensure_lasting_banner (self);
+  shown = adw_banner_get_title (banner);
+  if (strstr (shown, message) != NULL)
+    return;
+  title = *shown != '\0' ? g_strconcat (shown, "\n", message, NULL) : g_strdup (message);
+  adw_banner_set_title (banner, title);
+  adw_banner_set_revealed (banner, TRUE);
 }
 
 /* ---- conferences and their freshness ------------------------------------------------- */

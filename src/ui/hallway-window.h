@@ -24,5 +24,8 @@ void                 hallway_window_show_talk    (HallwayWindow       *self,
                                                   const char          *key);
 void                 hallway_window_show_message (HallwayWindow       *self,
                                                   const char          *message);
+/* Stays until closed: a damaged file that was set aside, and where its copy is. */
+void                 hallway_window_show_lasting_message (HallwayWindow *self,
+                                                          const char    *message);
 
 G_END_DECLS
