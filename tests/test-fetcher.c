@@ -44,8 +44,8 @@ fetch_full (Fixture      *fixture,
   g_autoptr (GAsyncResult) result = NULL;
 
   hallway_fetcher_fetch_async (fixture->fetcher, uri, etag, last_modified, cancellable,
-                               sync_store_result_cb, &result);
-  return hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&result), error);
+                               hallway_test_store_result_cb, &result);
+  return hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&result), error);
 }
 
 static HallwayFetchResult *
@@ -511,9 +511,9 @@ test_connection_refused (Fixture *fixture, gconstpointer data)
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL, sync_store_result_cb,
+  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL, hallway_test_store_result_cb,
                                &async_result);
-  result = hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&async_result), &error);
+  result = hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result), &error);
   g_assert_null (result);
   g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK);
   g_test_message ("%s", error->message);
@@ -532,8 +532,8 @@ test_invalid_uri (Fixture *fixture, gconstpointer data)
       g_autoptr (GError) error = NULL;
 
       hallway_fetcher_fetch_async (fixture->fetcher, uris[i], NULL, NULL, NULL,
-                                   sync_store_result_cb, &async_result);
-      result = hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&async_result),
+                                   hallway_test_store_result_cb, &async_result);
+      result = hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result),
                                              &error);
       g_assert_null (result);
       g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_INVALID_URI);

@@ -62,8 +62,8 @@ load (HallwayLibrary *library, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_library_load_async (library, NULL, sync_store_result_cb, &result);
-  return hallway_library_load_finish (library, sync_wait (&result), error);
+  hallway_library_load_async (library, NULL, hallway_test_store_result_cb, &result);
+  return hallway_library_load_finish (library, hallway_test_wait (&result), error);
 }
 
 static void
@@ -80,8 +80,8 @@ add (HallwayLibrary *library, const char *location, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_library_add_async (library, location, NULL, sync_store_result_cb, &result);
-  return hallway_library_add_finish (library, sync_wait (&result), error);
+  hallway_library_add_async (library, location, NULL, hallway_test_store_result_cb, &result);
+  return hallway_library_add_finish (library, hallway_test_wait (&result), error);
 }
 
 static HallwaySubscription *
@@ -102,8 +102,8 @@ flush (HallwayLibrary *library)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_library_save_async (library, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_library_save_finish (library, sync_wait (&result), &error));
+  hallway_library_save_async (library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_library_save_finish (library, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -616,8 +616,8 @@ refresh_catalogue (HallwayLibrary *library, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_library_refresh_catalogue_async (library, NULL, sync_store_result_cb, &result);
-  return hallway_library_refresh_catalogue_finish (library, sync_wait (&result), error);
+  hallway_library_refresh_catalogue_async (library, NULL, hallway_test_store_result_cb, &result);
+  return hallway_library_refresh_catalogue_finish (library, hallway_test_wait (&result), error);
 }
 
 /* The GSettings key "catalogue-url", which dconf presets: downloaded on the first start
@@ -1189,8 +1189,8 @@ test_file_newer_meanwhile (Fixture *fixture, gconstpointer data)
   write_text (path, NEWER_LIBRARY);
 
   hallway_library_set_current (fixture->library, subscription);
-  hallway_library_save_async (fixture->library, NULL, sync_store_result_cb, &result);
-  g_assert_false (hallway_library_save_finish (fixture->library, sync_wait (&result), &error));
+  hallway_library_save_async (fixture->library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_false (hallway_library_save_finish (fixture->library, hallway_test_wait (&result), &error));
   g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
   g_assert_cmpstr (hallway_library_get_last_error (fixture->library), ==, error->message);
   kept = read_text (path);

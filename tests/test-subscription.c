@@ -139,9 +139,9 @@ refresh (HallwaySubscription *subscription, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_subscription_refresh_async (subscription, NULL, sync_store_result_cb, &result);
+  hallway_subscription_refresh_async (subscription, NULL, hallway_test_store_result_cb, &result);
   g_assert_true (hallway_subscription_get_refreshing (subscription));
-  return hallway_subscription_refresh_finish (subscription, sync_wait (&result), error);
+  return hallway_subscription_refresh_finish (subscription, hallway_test_wait (&result), error);
 }
 
 static gboolean
@@ -149,8 +149,8 @@ load_cached (HallwaySubscription *subscription, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_subscription_load_cached_async (subscription, NULL, sync_store_result_cb, &result);
-  return hallway_subscription_load_cached_finish (subscription, sync_wait (&result), error);
+  hallway_subscription_load_cached_async (subscription, NULL, hallway_test_store_result_cb, &result);
+  return hallway_subscription_load_cached_finish (subscription, hallway_test_wait (&result), error);
 }
 
 static HallwayScheduleCache *
@@ -820,11 +820,11 @@ test_cancelled (Fixture *fixture, gconstpointer data)
     return;
   before = capture_state (fixture);
   sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_SILENT, 0);
-  hallway_subscription_refresh_async (fixture->subscription, cancellable, sync_store_result_cb,
+  hallway_subscription_refresh_async (fixture->subscription, cancellable, hallway_test_store_result_cb,
                                       &result);
   g_timeout_add (100, cancel_cb, cancellable);
   g_assert_false (hallway_subscription_refresh_finish (fixture->subscription,
-                                                       sync_wait (&result), &error));
+                                                       hallway_test_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (hallway_subscription_get_last_error (fixture->subscription));
   g_assert_false (hallway_subscription_get_refreshing (fixture->subscription));
@@ -864,11 +864,11 @@ test_already_refreshing (Fixture *fixture, gconstpointer data)
   if (schedule == NULL)
     return;
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
-  hallway_subscription_refresh_async (fixture->subscription, NULL, sync_store_result_cb, &first);
+  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb, &first);
   g_assert_false (refresh (fixture->subscription, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
   g_clear_error (&error);
-  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription, sync_wait (&first),
+  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription, hallway_test_wait (&first),
                                                       &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->n_updated, ==, 1);
@@ -1049,18 +1049,18 @@ test_bookmarks_saved_in_queue (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   /* The person unbookmarks a talk; the save waits for the lock in the queue. */
   hallway_bookmarks_remove (fixture->bookmarks, "queue-stays");
-  hallway_bookmarks_save_async (fixture->bookmarks, NULL, sync_store_result_cb, &saved);
+  hallway_bookmarks_save_async (fixture->bookmarks, NULL, hallway_test_store_result_cb, &saved);
 
   handler = g_signal_connect (fixture->subscription, "updated",
                               G_CALLBACK (updated_while_locked_cb), &order);
   fallback = g_thread_new ("release-lock", release_later_thread, &order);
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, after, SYNC_SERVE_PLAIN);
-  hallway_subscription_refresh_async (fixture->subscription, NULL, sync_store_result_cb,
+  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb,
                                       &refreshed);
   g_assert_true (hallway_subscription_refresh_finish (fixture->subscription,
-                                                      sync_wait (&refreshed), &error));
+                                                      hallway_test_wait (&refreshed), &error));
   g_assert_no_error (error);
-  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, sync_wait (&saved), &error));
+  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, hallway_test_wait (&saved), &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (fixture->subscription, handler);
   g_thread_join (g_steal_pointer (&fallback));

@@ -13,6 +13,7 @@
 #include "hallway-subscription.h"
 #include "hallway-test-server.h"
 #include "hallway-test-talks.h"
+#include "hallway-test-utils.h"
 
 #define T(h) "2027-02-06T" h ":00+01:00"
 #define APP_FOLDER "io.github.hallway_app.Hallway"
@@ -62,8 +63,8 @@ save_async_ok (HallwayBookmarks *bookmarks)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_bookmarks_save_async (bookmarks, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_bookmarks_save_finish (bookmarks, sync_wait (&result), &error));
+  hallway_bookmarks_save_async (bookmarks, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_bookmarks_save_finish (bookmarks, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -369,8 +370,8 @@ loaded_library (void)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_library_load_async (library, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_library_load_finish (library, sync_wait (&result), &error));
+  hallway_library_load_async (library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_library_load_finish (library, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
   return library;
 }
@@ -384,8 +385,8 @@ add_fixture (HallwayLibrary *library, const char *name)
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwaySubscription) subscription = NULL;
 
-  hallway_library_add_async (library, path, NULL, sync_store_result_cb, &result);
-  subscription = hallway_library_add_finish (library, sync_wait (&result), &error);
+  hallway_library_add_async (library, path, NULL, hallway_test_store_result_cb, &result);
+  subscription = hallway_library_add_finish (library, hallway_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (subscription);
   return g_strdup (hallway_library_entry_get_id (
@@ -398,8 +399,8 @@ flush_library (HallwayLibrary *library)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_library_save_async (library, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_library_save_finish (library, sync_wait (&result), &error));
+  hallway_library_save_async (library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_library_save_finish (library, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
 }
 

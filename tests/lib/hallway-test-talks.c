@@ -1,22 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#pragma once
+#define G_LOG_DOMAIN "hallway-test"
 
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
+#include "config.h"
 
-G_BEGIN_DECLS
+#include "hallway-test-talks.h"
 
-/* A hand-built version of a schedule: talks in Brussels time, keyed by guid. */
-typedef struct
-{
-  const char *guid;
-  const char *title;
-  const char *start;   /* ISO 8601 */
-  int minutes;
-  const char *room;
-} HallwayTestTalk;
-
-static inline HallwayTalk *
+HallwayTalk *
 hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *spec)
 {
   HallwayTalk *talk = hallway_talk_new ();
@@ -32,7 +21,7 @@ hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *sp
   return talk;
 }
 
-static inline HallwayConference *
+HallwayConference *
 hallway_test_build_version (const HallwayTestTalk *specs, guint n_specs)
 {
   HallwayConference *conference = hallway_conference_new ();
@@ -43,5 +32,3 @@ hallway_test_build_version (const HallwayTestTalk *specs, guint n_specs)
   hallway_conference_finish (conference);
   return conference;
 }
-
-G_END_DECLS

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#pragma once
+
+#include "hallway-conference-private.h"
+#include "hallway-talk-private.h"
+
+G_BEGIN_DECLS
+
+/* A hand-built version of a schedule: talks in Brussels time, keyed by guid. */
+typedef struct
+{
+  const char *guid;
+  const char *title;
+  const char *start;   /* ISO 8601 */
+  int minutes;
+  const char *room;
+} HallwayTestTalk;
+
+/* A talk of conference made from spec (added to nothing); the caller owns it. */
+HallwayTalk       *hallway_test_make_talk     (HallwayConference     *conference,
+                                               const HallwayTestTalk *spec);
+/* A finished conference of these talks, in Europe/Brussels. */
+HallwayConference *hallway_test_build_version (const HallwayTestTalk *specs,
+                                               guint                  n_specs);
+
+G_END_DECLS

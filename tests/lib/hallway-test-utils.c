@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-test"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "hallway-test-utils.h"
+
+/* ---- time limits ----------------------------------------------------------------------- */
+
+double
+hallway_test_time_scale (void)
+{
+  const char *value = g_getenv ("HALLWAY_TEST_TIME_SCALE");
+  char *end = NULL;
+  double scale;
+
+  if (value == NULL || *value == '\0')
+    return 1.0;
+  scale = g_ascii_strtod (value, &end);
+  if (*end != '\0' || !(scale >= 1.0 && scale <= 100.0))
+    g_error ("HALLWAY_TEST_TIME_SCALE=%s: not a number from 1 to 100", value);
+  return scale;
+}
+
+double
+hallway_test_seconds (double seconds)
+{
+  return seconds * hallway_test_time_scale ();
+}
+
+/* ---- schedules ------------------------------------------------------------------------- */
+
+char *
+hallway_test_schedule_path (const char *name)
+{
+  const char *folder = g_getenv ("HALLWAY_SCHEDULES");
+  g_autofree char *path = NULL;
+
+  if (folder == NULL || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the shared schedules folder is absent (HALLWAY_SCHEDULES)");
+      return NULL;
+    }
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&path);
+}
+
+static HallwayConference *
+read_conference (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  HallwayConference *conference;
+
+  conference = hallway_schedule_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conference);
+  return conference;
+}
+
+HallwayConference *
+hallway_test_read_schedule (const char *name)
+{
+  g_autofree char *path = hallway_test_schedule_path (name);
+
+  if (path == NULL)
+    return NULL;
+  return read_conference (path);
+}
+
+GBytes *
+hallway_test_read_schedule_bytes (const char *name)
+{
+  g_autofree char *path = hallway_test_schedule_path (name);
+
+  if (path == NULL)
+    return NULL;
+  return hallway_test_read_bytes (path);
+}
+
+char *
+hallway_test_demo_path (void)
+{
+  const char *path = g_getenv ("HALLWAY_DEMO_CONFERENCE");
+
+  if (path == NULL || *path == '\0')
+    g_error ("HALLWAY_DEMO_CONFERENCE is not set (tests/meson.build sets it)");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_strdup (path);
+}
+
+HallwayConference *
+hallway_test_read_demo (void)
+{
+  g_autofree char *path = hallway_test_demo_path ();
+
+  return read_conference (path);
+}
+
+GBytes *
+hallway_test_read_demo_bytes (void)
+{
+  g_autofree char *path = hallway_test_demo_path ();
+
+  return hallway_test_read_bytes (path);
+}
+
+HallwayConference *
+hallway_test_read_fixture (const char *name, GError **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+
+  return hallway_schedule_read_file (file, NULL, error);
+}
+
+HallwayConference *
+hallway_test_read_fixture_ok (const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  HallwayConference *conference = hallway_test_read_fixture (name, &error);
+
+  g_assert_no_error (error);
+  return conference;
+}
+
+GBytes *
+hallway_test_read_fixture_bytes (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return hallway_test_read_bytes (path);
+}
+
+GBytes *
+hallway_test_read_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+hallway_test_write_text (const char *path, const char *text, gssize length)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0700));
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+}
+
+/* ---- lookups in a conference ----------------------------------------------------------- */
+
+guint
+hallway_test_n_talks (HallwayConference *conference)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (conference));
+}
+
+HallwayTalk *
+hallway_test_talk (HallwayConference *conference, const char *key)
+{
+  HallwayTalk *talk = hallway_conference_lookup_talk (conference, key);
+
+  if (talk == NULL)
+    g_error ("no event with key %s", key);
+  return talk;
+}
+
+HallwayTalk *
+hallway_test_find_by_title (HallwayConference *conference, const char *title)
+{
+  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
+
+      if (g_strcmp0 (hallway_talk_get_title (talk), title) == 0)
+        return talk;   /* the conference keeps it alive */
+    }
+  g_error ("no event titled %s", title);
+  return NULL;
+}
+
+HallwayTrack *
+hallway_test_find_track (HallwayConference *conference, const char *name)
+{
+  GListModel *tracks = hallway_conference_get_tracks (conference);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
+    {
+      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
+
+      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
+        return track;
+    }
+  g_error ("no track named %s", name);
+  return NULL;
+}
+
+HallwayPerson *
+hallway_test_find_person (HallwayConference *conference, const char *id)
+{
+  GListModel *persons = hallway_conference_get_persons (conference);
+
+  for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
+    {
+      g_autoptr (HallwayPerson) person = g_list_model_get_item (persons, i);
+
+      if (g_strcmp0 (hallway_person_get_id (person), id) == 0)
+        return person;   /* the conference keeps it alive */
+    }
+  g_error ("no person with id %s", id);
+  return NULL;
+}
+
+HallwayLink *
+hallway_test_find_link (HallwayTalk *talk, const char *url)
+{
+  GPtrArray *links = hallway_talk_get_links (talk);
+
+  for (guint i = 0; i < links->len; i++)
+    if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
+      return g_ptr_array_index (links, i);
+  return NULL;
+}
+
+/* ---- assertions on talks --------------------------------------------------------------- */
+
+char *
+hallway_test_format_time (GDateTime *time)
+{
+  return g_date_time_format (time, "%FT%T%:z");
+}
+
+void
+hallway_test_assert_times (HallwayTalk *talk, const char *start, const char *end)
+{
+  g_autofree char *talk_start = hallway_test_format_time (hallway_talk_get_start (talk));
+  g_autofree char *talk_end = hallway_test_format_time (hallway_talk_get_end (talk));
+
+  g_assert_cmpstr (talk_start, ==, start);
+  g_assert_cmpstr (talk_end, ==, end);
+}
+
+HallwayTalk *
+hallway_test_assert_talk_untracked (HallwayConference *conference,
+                                    const HallwayExpectedTalk *expected)
+{
+  HallwayTalk *talk = hallway_test_talk (conference, expected->key);
+  g_autofree char *speakers = hallway_talk_dup_speakers (talk);
+
+  g_assert_cmpstr (hallway_talk_get_title (talk), ==, expected->title);
+  hallway_test_assert_times (talk, expected->start, expected->end);
+  g_assert_cmpstr (hallway_talk_get_room_name (talk), ==, expected->room);
+  g_assert_cmpstr (speakers, ==, expected->speakers);
+  return talk;
+}
+
+HallwayTalk *
+hallway_test_assert_talk (HallwayConference *conference, const HallwayExpectedTalk *expected)
+{
+  HallwayTalk *talk = hallway_test_assert_talk_untracked (conference, expected);
+
+  g_assert_cmpstr (hallway_talk_get_track_name (talk), ==, expected->track);
+  return talk;
+}
+
+void
+hallway_test_assert_talks (HallwayConference *conference, const HallwayExpectedTalk *expected,
+                           gsize n_expected)
+{
+  for (gsize i = 0; i < n_expected; i++)
+    hallway_test_assert_talk (conference, &expected[i]);
+}
+
+/* ---- text and files -------------------------------------------------------------------- */
+
+void
+hallway_test_assert_contains (const char *haystack, const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    g_error ("“%s” does not contain “%s”", haystack, needle);
+}
+
+void
+hallway_test_assert_only_files (const char *folder, const char * const *names)
+{
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (!g_strv_contains (names, name))
+      g_error ("unexpected file %s/%s", folder, name);
+}
+
+GPtrArray *
+hallway_test_list_set_aside (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *prefix = g_strconcat (basename, ".corrupt-", NULL);
+  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      g_ptr_array_add (found, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort_values (found, (GCompareFunc) g_strcmp0);
+  return found;
+}
+
+char *
+hallway_test_find_set_aside (const char *path)
+{
+  g_autoptr (GPtrArray) found = hallway_test_list_set_aside (path);
+
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_strdup (g_ptr_array_index (found, 0));
+}
+
+/* ---- waiting on the test's main context ------------------------------------------------ */
+
+void
+hallway_test_store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+hallway_test_wait (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
