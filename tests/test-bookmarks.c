@@ -10,6 +10,7 @@
 #include "hallway-conference-private.h"
 #include "hallway-talk-private.h"
 #include "hallway-room.h"
+#include "hallway-test-bookmarks.h"
 #include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
 
@@ -45,10 +46,7 @@ static const HallwayTestTalk third_version[] = {
 static GFile *
 bookmarks_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "hallway", "bookmarks",
-                                            name, NULL);
-
-  return g_file_new_for_path (path);
+  return hallway_test_bookmarks_file ("hallway", name);
 }
 
 static void
@@ -73,14 +71,6 @@ assert_snapshot (HallwayBookmarks *bookmarks, const char *key, const char *title
   g_assert_true (g_date_time_equal (end, expected_end));
 }
 
-static void
-assert_keys (HallwayBookmarks *bookmarks, const char * const *expected)
-{
-  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-
-  g_assert_cmpstrv (keys, expected);
-}
-
 /* ---- the set ------------------------------------------------------------------------ */
 
 static void
@@ -102,7 +92,7 @@ test_add_remove_contains (void)
   g_assert_true (hallway_bookmarks_contains (bookmarks, "keynote"));
   g_assert_false (hallway_bookmarks_contains (bookmarks, "other"));
   g_assert_false (hallway_bookmarks_is_cancelled (bookmarks, "mover"));
-  assert_keys (bookmarks, (const char *[]) { "keynote", "mover", NULL });
+  hallway_test_assert_keys (bookmarks, (const char *[]) { "keynote", "mover", NULL });
   assert_snapshot (bookmarks, "mover", "Moving talk", T ("10:00"), 30, "K.1.105");
   g_assert_false (hallway_bookmarks_get_snapshot (bookmarks, "other", NULL, NULL, NULL, NULL));
 
@@ -183,7 +173,7 @@ test_save_load_roundtrip (void)
   g_assert_true (hallway_bookmarks_load (loaded, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
-  assert_keys (loaded, (const char *[]) { "keynote", "dropped", "mover", NULL });
+  hallway_test_assert_keys (loaded, (const char *[]) { "keynote", "dropped", "mover", NULL });
   assert_snapshot (loaded, "mover", "Moving talk", T ("15:30"), 45, "UB2.252A");
   assert_snapshot (loaded, "dropped", "Dropped talk", T ("11:00"), 30, "H.2215");
   g_assert_true (hallway_bookmarks_is_cancelled (loaded, "dropped"));
@@ -258,7 +248,7 @@ test_async_saves_keep_order (void)
 
   g_assert_true (hallway_bookmarks_load (loaded, &error));
   g_assert_no_error (error);
-  assert_keys (loaded, (const char *[]) { "mover", NULL });
+  hallway_test_assert_keys (loaded, (const char *[]) { "mover", NULL });
 }
 
 /* ---- following schedule updates ------------------------------------------------------ */
@@ -295,7 +285,7 @@ test_update_from (void)
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_false (hallway_bookmarks_is_cancelled (bookmarks, "dropped"));
   assert_snapshot (bookmarks, "dropped", "Dropped talk, back", T ("16:30"), 20, "H.2215");
-  assert_keys (bookmarks, (const char *[]) { "keynote", "mover", "dropped", NULL });
+  hallway_test_assert_keys (bookmarks, (const char *[]) { "keynote", "mover", "dropped", NULL });
 }
 
 /* ---- protecting the user's file ------------------------------------------------------ */

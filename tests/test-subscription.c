@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hallway-test-bookmarks.h"
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-talk.h"
@@ -14,8 +15,11 @@
 #include "hallway-subscription.h"
 #include "hallway-test-utils.h"
 
-#define SMALL_SCHEDULE "fosdem-2024-small-fixture.xml"
-#define OTHER_SCHEDULE "fosdem-2007.xml"
+/* Written by the test (hallway_test_generate_schedule): 108 talks, about 135 KiB; another
+ * conference of 200 talks, about 250 KiB (above the 100 KiB cap of the too-large cases). */
+#define SMALL_SCHEDULE "generated:small"
+#define OTHER_SCHEDULE "generated:other"
+/* A real update, from ../shared/schedules. */
 #define PRELIMINARY_SCHEDULE "fosdem-2026-preliminary-20260115.xml"
 #define FINAL_SCHEDULE "fosdem-2026.xml"
 #define SCHEDULE_PATH "/schedule.xml"
@@ -37,17 +41,15 @@ typedef struct
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
+/* A schedule above, by name; NULL (test skipped) for a shared one without the folder. */
 static GBytes *
 read_schedule_bytes (const char *name)
 {
-  g_autofree char *path = hallway_test_schedule_path (name);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (path == NULL)
-    return NULL;
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (g_str_equal (name, SMALL_SCHEDULE))
+    return hallway_test_generate_schedule ("Small Conference", "small", 108);
+  if (g_str_equal (name, OTHER_SCHEDULE))
+    return hallway_test_generate_schedule ("Other Conference", "other", 200);
+  return hallway_test_read_schedule_bytes (name);
 }
 
 /* NULL when the file does not exist. */
@@ -115,9 +117,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
    * in force when it opens. */
   hallway_fetcher_set_timeout (fixture->fetcher, 2);
   fixture->bookmarks_file = g_file_new_for_path (bookmarks_path);
-  fixture->bookmarks = hallway_bookmarks_new (fixture->bookmarks_file);
-  g_assert_true (hallway_bookmarks_load (fixture->bookmarks, &error));
-  g_assert_no_error (error);
+  fixture->bookmarks = hallway_test_load_bookmarks (fixture->bookmarks_file);
   fixture->subscription = new_subscription (fixture);
 }
 
@@ -200,10 +200,7 @@ bookmark_talk_at (Fixture *fixture, guint position)
 static void
 save_bookmarks (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (hallway_bookmarks_save (fixture->bookmarks, NULL, &error));
-  g_assert_no_error (error);
+  hallway_test_save_bookmarks (fixture->bookmarks);
 }
 
 /* ---- everything a failure must leave as it was --------------------------------------- */
@@ -217,39 +214,10 @@ typedef struct
   GBytes *payload;
   GBytes *meta;
   GBytes *bookmarks_file;
-  GPtrArray *bookmarks; /* "key|title|start|end|room|cancelled" */
+  char *bookmarks;      /* hallway_test_describe_bookmarks () */
   guint n_updated;
   guint n_affected;
 } State;
-
-static char *
-describe_bookmark (HallwayBookmarks *bookmarks, const char *key)
-{
-  const char *title = NULL;
-  const char *room = NULL;
-  GDateTime *start = NULL;
-  GDateTime *end = NULL;
-  g_autofree char *start_iso = NULL;
-  g_autofree char *end_iso = NULL;
-
-  g_assert_true (hallway_bookmarks_get_snapshot (bookmarks, key, &title, &start, &end, &room));
-  start_iso = start != NULL ? g_date_time_format_iso8601 (start) : NULL;
-  end_iso = end != NULL ? g_date_time_format_iso8601 (end) : NULL;
-  return g_strdup_printf ("%s|%s|%s|%s|%s|%d", key, title, start_iso, end_iso, room,
-                          hallway_bookmarks_is_cancelled (bookmarks, key));
-}
-
-static GPtrArray *
-describe_bookmarks (HallwayBookmarks *bookmarks)
-{
-  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-  GPtrArray *described = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_ptr_array_add (described, describe_bookmark (bookmarks, keys[i]));
-  g_ptr_array_sort_values (described, (GCompareFunc) g_strcmp0);
-  return described;
-}
 
 static void
 state_free (State *state)
@@ -261,7 +229,7 @@ state_free (State *state)
   g_clear_pointer (&state->payload, g_bytes_unref);
   g_clear_pointer (&state->meta, g_bytes_unref);
   g_clear_pointer (&state->bookmarks_file, g_bytes_unref);
-  g_clear_pointer (&state->bookmarks, g_ptr_array_unref);
+  g_free (state->bookmarks);
   g_free (state);
 }
 
@@ -281,7 +249,7 @@ capture_state (Fixture *fixture)
   state->payload = file_bytes (hallway_schedule_cache_get_payload_file (cache));
   state->meta = file_bytes (hallway_schedule_cache_get_meta_file (cache));
   state->bookmarks_file = file_bytes (fixture->bookmarks_file);
-  state->bookmarks = describe_bookmarks (fixture->bookmarks);
+  state->bookmarks = hallway_test_describe_bookmarks (fixture->bookmarks, TRUE);
   state->n_updated = fixture->n_updated;
   state->n_affected = fixture->n_affected;
   return state;
@@ -300,10 +268,7 @@ assert_state_unchanged (Fixture *fixture, State *before)
   assert_bytes_equal_or_both_null (after->payload, before->payload);
   assert_bytes_equal_or_both_null (after->meta, before->meta);
   assert_bytes_equal_or_both_null (after->bookmarks_file, before->bookmarks_file);
-  g_assert_cmpuint (after->bookmarks->len, ==, before->bookmarks->len);
-  for (guint i = 0; i < after->bookmarks->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (after->bookmarks, i), ==,
-                     g_ptr_array_index (before->bookmarks, i));
+  g_assert_cmpstr (after->bookmarks, ==, before->bookmarks);
   g_assert_cmpuint (after->n_updated, ==, before->n_updated);
   g_assert_cmpuint (after->n_affected, ==, before->n_affected);
 }

@@ -110,6 +110,52 @@ hallway_test_read_demo_bytes (void)
   return hallway_test_read_bytes (path);
 }
 
+GBytes *
+hallway_test_generate_schedule (const char *title, const char *guid_prefix, guint n_talks)
+{
+  static const char *rooms[] = { "Janson", "K.1.105", "H.2215", "UB2.252A" };
+  g_autoptr (GDateTime) first = g_date_time_new_from_iso8601 ("2027-02-06T09:00:00+01:00", NULL);
+  GString *xml = g_string_new (NULL);
+  g_autofree char *day = NULL;
+  guint n_days = 0;
+
+  g_string_append_printf (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n"
+                          "  <conference><acronym>%s</acronym><title>%s</title>"
+                          "<time_zone_name>Europe/Brussels</time_zone_name></conference>\n",
+                          guid_prefix, title);
+  for (guint i = 0; i < n_talks; i++)
+    {
+      g_autoptr (GDateTime) start = g_date_time_add_minutes (first, 15 * (int) i);
+      g_autofree char *date = g_date_time_format (start, "%F");
+      g_autofree char *iso = g_date_time_format (start, "%FT%T%:z");
+      g_autofree char *hour = g_date_time_format (start, "%H:%M");
+
+      if (g_strcmp0 (date, day) != 0)
+        {
+          if (day != NULL)
+            g_string_append (xml, "  </day>\n");
+          g_string_append_printf (xml, "  <day index=\"%u\" date=\"%s\">\n", ++n_days, date);
+          g_free (day);
+          day = g_strdup (date);
+        }
+      g_string_append_printf (xml, "    <room name=\"%s\"><event id=\"%u\" guid=\"%s-%04u\">"
+                              "<date>%s</date><start>%s</start><duration>00:15</duration>"
+                              "<room>%s</room><title>Generated talk %u of %s</title>"
+                              "<track>Track %u</track><abstract>&lt;p&gt;Talk %u: ",
+                              rooms[i % 4], i + 1, guid_prefix, i, iso, hour, rooms[i % 4], i,
+                              title, i % 5, i);
+      for (guint j = 0; j < 16; j++)
+        g_string_append (xml, "what the speaker will show, and why it matters to you. ");
+      g_string_append (xml, "&lt;/p&gt;</abstract>"
+                       "<persons><person id=\"1\">Ada Lovelace</person></persons>"
+                       "</event></room>\n");
+    }
+  if (day != NULL)
+    g_string_append (xml, "  </day>\n");
+  g_string_append (xml, "</schedule>\n");
+  return g_string_free_to_bytes (xml);
+}
+
 HallwayConference *
 hallway_test_read_fixture (const char *name, GError **error)
 {

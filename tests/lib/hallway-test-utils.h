@@ -40,6 +40,13 @@ char              *hallway_test_demo_path           (void);
 HallwayConference *hallway_test_read_demo           (void);
 GBytes            *hallway_test_read_demo_bytes     (void);
 
+/* A Pentabarf schedule written by the test: n_talks talks of 15 minutes one after the other
+ * from 2027-02-06T09:00 (Brussels) in four rooms, guids "<guid_prefix>-0000", …, each with a
+ * paragraph of abstract (about 1.2 KiB a talk; gzip packs it to a few percent). */
+GBytes            *hallway_test_generate_schedule   (const char *title,
+                                                     const char *guid_prefix,
+                                                     guint       n_talks);
+
 /* A fixture of ours from tests/data. */
 HallwayConference *hallway_test_read_fixture        (const char *name,
                                                      GError    **error);
