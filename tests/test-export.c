@@ -76,35 +76,10 @@ scratch_sequences (const char *dir)
   return g_steal_pointer (&sequences);
 }
 
-static HallwayConference *
-read_fixture (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  HallwayConference *conference = hallway_test_read_fixture (name, &error);
-
-  g_assert_no_error (error);
-  return conference;
-}
-
-static HallwayTrack *
-find_track (HallwayConference *conference, const char *name)
-{
-  GListModel *tracks = hallway_conference_get_tracks (conference);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
-    {
-      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
-
-      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
-        return track;
-    }
-  g_error ("no track named %s", name);
-}
-
 static GStrv
 seed_keys (HallwayConference *conference)
 {
-  HallwayTrack *track = find_track (conference, SEED_TRACK);
+  HallwayTrack *track = hallway_test_find_track (conference, SEED_TRACK);
 
   return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
 }
@@ -337,7 +312,7 @@ alarm_trigger (icalcomponent *vevent, const char **action_out)
 static void
 test_uid_keys (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   static const struct { const char *key; const char *uid; } cases[] = {
     { "7a1c0f9e-2b44-4c55-9d1e-000000000001", "7a1c0f9e-2b44-4c55-9d1e-000000000001@nasty-2027.hallway" },
     { "nasty-2027/1", "nasty-2027/1@nasty-2027.hallway" },
@@ -432,7 +407,7 @@ test_seed_description (void)
 static void
 test_nasty_values (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_auto (GStrv) keys = all_keys (conference);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
@@ -509,7 +484,7 @@ test_utc_fallback (void)
 static void
 test_alarm_lead_times (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   const char *keys[] = { "7a1c0f9e-2b44-4c55-9d1e-000000000003", NULL };
   static const struct { int minutes; const char *trigger; } cases[] = {
     { 0, "PT0S" }, { 1, "-PT1M" }, { 15, "-PT15M" }, { 90, "-PT90M" }, { 1440, "-PT1440M" },
@@ -528,7 +503,7 @@ test_alarm_lead_times (void)
 static void
 test_nothing_to_export (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   const char *none[] = { NULL };
   const char *unknown[] = { "no-such-talk", NULL };
   g_autoptr (GError) error = NULL;
@@ -770,7 +745,7 @@ write_text (const char *dir, const char *name, const char *text)
 static void
 test_sequences_file (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autofree char *path = g_build_filename (dir, "exports.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -986,7 +961,7 @@ static void
 test_import_own_export (void)
 {
   g_autoptr (HallwayConference) fosdem = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autoptr (HallwayConference) nasty = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) nasty = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   g_autoptr (HallwayBookmarks) fresh = scratch_bookmarks (dir);
@@ -1123,7 +1098,7 @@ test_import_any_calendar (void)
 static void
 test_import_not_a_calendar (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   static const char *bad[] = {
@@ -1210,7 +1185,7 @@ write_export (const char *dir, const char *name, HallwayConference *conference, 
 static int
 write_exports (const char *dir)
 {
-  g_autoptr (HallwayConference) nasty = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) nasty = hallway_test_read_fixture_ok ("export-nasty.xml");
   const char *schedules = g_getenv ("HALLWAY_SCHEDULES");
   g_autofree char *fosdem_path = NULL;
   g_autoptr (GFile) fosdem_file = NULL;

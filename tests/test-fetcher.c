@@ -516,13 +516,6 @@ test_invalid_uri (Fixture *fixture, gconstpointer data)
     }
 }
 
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_cancelled (Fixture *fixture, gconstpointer data)
 {
@@ -531,7 +524,7 @@ test_cancelled (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   sync_server_fail (fixture->server, "/schedule.xml", SYNC_ROUTE_SILENT, 0);
-  g_timeout_add (100, cancel_cb, cancellable);
+  hallway_test_cancel_later (cancellable, 100);
   result = fetch_full (fixture, "/schedule.xml", NULL, NULL, cancellable, &error);
   g_assert_null (result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -546,11 +539,8 @@ add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 int
 main (int argc, char *argv[])
 {
-  /* The isolated XDG dirs hide the system GSettings schemas that glib-networking's GNOME
-   * proxy resolver needs; loopback tests want no proxy anyway. The session still uses
-   * whatever g_proxy_resolver_get_default() is (checked in /fetcher/session-defaults). */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The session uses whatever g_proxy_resolver_get_default() is: /fetcher/session-defaults. */
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   g_test_add_func ("/fetcher/session-defaults", test_session_defaults);
   add_test ("/fetcher/first-fetch", test_first_fetch);

@@ -1212,9 +1212,7 @@ add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstp
 int
 main (int argc, char *argv[])
 {
-  /* See test-fetcher.c: the isolated dirs hide the schemas of the GNOME proxy resolver. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   g_test_add_func ("/library/ids", test_ids);
   g_test_add_func ("/library/state-paths", test_state_paths);

@@ -765,13 +765,6 @@ test_failure (Fixture *fixture, gconstpointer data)
   assert_state_unchanged (fixture, before);
 }
 
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 /* Cancelling is not a failure to report: last-error stays as it was. */
 static void
 test_cancelled (Fixture *fixture, gconstpointer data)
@@ -787,7 +780,7 @@ test_cancelled (Fixture *fixture, gconstpointer data)
   sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_SILENT, 0);
   hallway_subscription_refresh_async (fixture->subscription, cancellable, hallway_test_store_result_cb,
                                       &result);
-  g_timeout_add (100, cancel_cb, cancellable);
+  hallway_test_cancel_later (cancellable, 100);
   g_assert_false (hallway_subscription_refresh_finish (fixture->subscription,
                                                        hallway_test_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -1143,9 +1136,7 @@ add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstp
 int
 main (int argc, char *argv[])
 {
-  /* See test-fetcher.c: the isolated dirs hide the schemas of the GNOME proxy resolver. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   add_test ("/subscription/first-refresh", NULL, test_first_refresh);
   add_test ("/subscription/not-modified", NULL, test_not_modified);

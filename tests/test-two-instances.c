@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "hallway-bookmarks.h"
+#include "hallway-conference-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-library.h"
 #include "hallway-subscription.h"
 #include "hallway-test-bookmarks.h"

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "hallway-test-talks.h"
+#include "hallway-conference-private.h"
+#include "hallway-talk-private.h"
 
 HallwayTalk *
 hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *spec)
@@ -16,7 +18,20 @@ hallway_test_make_talk (HallwayConference *conference, const HallwayTestTalk *sp
   end = g_date_time_add_minutes (start, spec->minutes);
   talk->guid = g_strdup (spec->guid);
   talk->title = g_strdup (spec->title);
+  if (spec->abstract != NULL)
+    hallway_rich_text_set (&talk->abstract, spec->abstract, HALLWAY_TEXT_HTML);
   talk->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
+  if (spec->track != NULL)
+    talk->track = g_object_ref (hallway_conference_ensure_track (conference, spec->track));
+  if (spec->speakers != NULL)
+    {
+      g_auto (GStrv) names = g_strsplit (spec->speakers, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        g_ptr_array_add (talk->persons,
+                         g_object_ref (hallway_conference_ensure_person (conference, names[i],
+                                                                         names[i])));
+    }
   hallway_talk_set_times (talk, start, end);
   return talk;
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
+#include "hallway-conference.h"
+#include "hallway-talk.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +11,12 @@ typedef struct
 {
   const char *guid;
   const char *title;
-  const char *start;   /* ISO 8601 */
+  const char *start;     /* ISO 8601 */
   int minutes;
   const char *room;
+  const char *track;     /* NULL: none */
+  const char *speakers;  /* comma-separated names, each also the person's id; NULL: none */
+  const char *abstract;  /* HTML; NULL: none */
 } HallwayTestTalk;
 
 /* A talk of conference made from spec (added to nothing); the caller owns it. */

@@ -5,9 +5,28 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "hallway-test-utils.h"
+
+/* ---- start ---------------------------------------------------------------------------- */
+
+void
+hallway_test_init (int *argc, char ***argv, HallwayTestFlags flags)
+{
+  if (flags & HALLWAY_TEST_ENGLISH)
+    {
+      g_setenv ("LANGUAGE", "C", TRUE);
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+  if (flags & HALLWAY_TEST_NO_PROXY)
+    g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  if (flags & HALLWAY_TEST_ISOLATE_DIRS)
+    g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  else
+    g_test_init (argc, argv, NULL);
+}
 
 /* ---- time limits ----------------------------------------------------------------------- */
 
@@ -208,6 +227,21 @@ hallway_test_write_text (const char *path, const char *text, gssize length)
 
 /* ---- lookups in a conference ----------------------------------------------------------- */
 
+/* The first item of model whose string from get is value; NULL when there is none. The
+ * model keeps it alive. */
+static gpointer
+find_item (GListModel *model, const char *(*get) (gpointer item), const char *value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get (item), value) == 0)
+        return item;
+    }
+  return NULL;
+}
+
 guint
 hallway_test_n_talks (HallwayConference *conference)
 {
@@ -227,47 +261,40 @@ hallway_test_talk (HallwayConference *conference, const char *key)
 HallwayTalk *
 hallway_test_find_by_title (HallwayConference *conference, const char *title)
 {
-  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
-    {
-      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
+  HallwayTalk *talk = find_item (G_LIST_MODEL (conference),
+                                 (const char *(*) (gpointer)) hallway_talk_get_title, title);
 
-      if (g_strcmp0 (hallway_talk_get_title (talk), title) == 0)
-        return talk;   /* the conference keeps it alive */
-    }
-  g_error ("no event titled %s", title);
-  return NULL;
+  if (talk == NULL)
+    g_error ("no event titled %s", title);
+  return talk;
+}
+
+HallwayTrack *
+hallway_test_lookup_track (HallwayConference *conference, const char *name)
+{
+  return find_item (hallway_conference_get_tracks (conference),
+                    (const char *(*) (gpointer)) hallway_track_get_name, name);
 }
 
 HallwayTrack *
 hallway_test_find_track (HallwayConference *conference, const char *name)
 {
-  GListModel *tracks = hallway_conference_get_tracks (conference);
+  HallwayTrack *track = hallway_test_lookup_track (conference, name);
 
-  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
-    {
-      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
-
-      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
-        return track;
-    }
-  g_error ("no track named %s", name);
-  return NULL;
+  if (track == NULL)
+    g_error ("no track named %s", name);
+  return track;
 }
 
 HallwayPerson *
 hallway_test_find_person (HallwayConference *conference, const char *id)
 {
-  GListModel *persons = hallway_conference_get_persons (conference);
+  HallwayPerson *person = find_item (hallway_conference_get_persons (conference),
+                                     (const char *(*) (gpointer)) hallway_person_get_id, id);
 
-  for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
-    {
-      g_autoptr (HallwayPerson) person = g_list_model_get_item (persons, i);
-
-      if (g_strcmp0 (hallway_person_get_id (person), id) == 0)
-        return person;   /* the conference keeps it alive */
-    }
-  g_error ("no person with id %s", id);
-  return NULL;
+  if (person == NULL)
+    g_error ("no person with id %s", id);
+  return person;
 }
 
 HallwayLink *
@@ -393,4 +420,17 @@ hallway_test_wait (GAsyncResult **slot)
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
   return *slot;
+}
+
+static gboolean
+cancel_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+hallway_test_cancel_later (GCancellable *cancellable, guint milliseconds)
+{
+  g_timeout_add (milliseconds, cancel_cb, cancellable);
 }

@@ -15,6 +15,26 @@
 
 G_BEGIN_DECLS
 
+/* ---- start ---------------------------------------------------------------------------- */
+
+typedef enum
+{
+  HALLWAY_TEST_DEFAULT      = 0,
+  /* G_TEST_OPTION_ISOLATE_DIRS: a throwaway XDG home for each test. */
+  HALLWAY_TEST_ISOLATE_DIRS = 1 << 0,
+  /* LANGUAGE=C and the C.UTF-8 locale: English texts, whatever the machine's language. */
+  HALLWAY_TEST_ENGLISH      = 1 << 1,
+  /* GIO_USE_PROXY_RESOLVER=dummy: the isolated XDG dirs hide the system GSettings schemas
+   * that glib-networking's GNOME proxy resolver needs, and loopback tests want no proxy
+   * anyway. A session still uses whatever g_proxy_resolver_get_default() is. */
+  HALLWAY_TEST_NO_PROXY     = 1 << 2,
+} HallwayTestFlags;
+
+/* g_test_init () after what the flags ask for. */
+void hallway_test_init (int              *argc,
+                        char           ***argv,
+                        HallwayTestFlags  flags);
+
 /* ---- time limits ----------------------------------------------------------------------- */
 
 /* How many times slower than the normal build this one runs: HALLWAY_TEST_TIME_SCALE, which
@@ -70,6 +90,9 @@ HallwayTalk   *hallway_test_talk           (HallwayConference *conference,
 /* The first talk with this title, asserted to exist; the conference keeps it alive. */
 HallwayTalk   *hallway_test_find_by_title  (HallwayConference *conference,
                                             const char        *title);
+/* The track with this name; NULL when there is none. */
+HallwayTrack  *hallway_test_lookup_track   (HallwayConference *conference,
+                                            const char        *name);
 /* The track with this name, asserted to exist. */
 HallwayTrack  *hallway_test_find_track     (HallwayConference *conference,
                                             const char        *name);
@@ -132,5 +155,8 @@ void          hallway_test_store_result_cb (GObject       *source,
                                             gpointer       user_data);
 /* Iterates the thread-default main context until *slot is set; returns it. */
 GAsyncResult *hallway_test_wait            (GAsyncResult **slot);
+/* Cancels cancellable from the main loop in milliseconds (it must live that long). */
+void          hallway_test_cancel_later    (GCancellable  *cancellable,
+                                            guint          milliseconds);
 
 G_END_DECLS
