@@ -22,6 +22,10 @@
 
 #define SEED_TRACK "Building Europe’s Public Digital Infrastructure"
 #define ZONE "Europe/Brussels"
+/* The demo conference's track of three talks, one across midnight. */
+#define DEMO_TRACK "Desktop"
+#define DEMO_MINISTRIES "7d0d6a3e-0b0e-4d27-9a59-0d6f1f3c0002"  /* Saturday 10:30 */
+#define DEMO_LATE_NIGHT "7d0d6a3e-0b0e-4d27-9a59-0d6f1f3c0004"  /* Saturday 23:30 */
 /* "Digital Public Infrastructure for the World", the seed devroom's first talk */
 #define DPI_FOR_THE_WORLD "596813a6-7598-5537-a253-43892acbf150"
 
@@ -335,6 +339,53 @@ test_uid_keys (void)
   g_assert_null (hallway_ical_export_dup_key_for_uid ("abc@.hallway"));
 }
 
+/* ---- a track: the demo conference's Desktop talks ------------------------------------- */
+
+static GStrv
+demo_desktop_keys (HallwayConference *conference)
+{
+  HallwayTrack *track = hallway_test_find_track (conference, DEMO_TRACK);
+
+  return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
+}
+
+static void
+test_track (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_demo ();
+  g_autoptr (icalcomponent) calendar = NULL;
+  g_auto (GStrv) keys = demo_desktop_keys (conference);
+  g_autofree char *text = NULL;
+  icalproperty *prodid;
+
+  g_assert_cmpuint (g_strv_length (keys), ==, 3);
+  calendar = export_checked (conference, (const char * const *) keys, NULL, NULL, 10, &text);
+
+  prodid = icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY);
+  g_assert_cmpstr (icalproperty_get_prodid (prodid), ==, "-//Hallway//Hallway " PACKAGE_VERSION "//EN");
+  g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (calendar,
+                                                                               ICAL_VERSION_PROPERTY)),
+                   ==, "2.0");
+  g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, "Hallway Demo Conference");
+  assert_has_vtimezone (calendar, ZONE);
+  g_assert_cmpuint (count_vevents (calendar), ==, 3);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
+      icalcomponent *vevent = assert_vevent_is_event (calendar, conference, talk, ZONE);
+      const char *action = NULL;
+
+      g_assert_cmpstr (alarm_trigger (vevent, &action), ==, "-PT10M");
+      g_assert_cmpstr (action, ==, "DISPLAY");
+      g_assert_cmpint (vevent_sequence (vevent), ==, 0);
+    }
+  /* The times are written as Brussels wall-clock times, which are UTC+01:00 in winter; the
+   * late-night session ends after midnight. */
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Brussels:20270206T103000\r\n"));
+  g_assert_nonnull (strstr (text, "DTEND;TZID=Europe/Brussels:20270207T003000\r\n"));
+  g_assert_nonnull (strstr (text, "TZOFFSETTO:+0100\r\n"));
+}
+
 /* ---- the seed devroom ------------------------------------------------------------------- */
 
 static void
@@ -522,29 +573,23 @@ test_nothing_to_export (void)
 static void
 test_agenda_keys (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autofree char *dir = NULL;
-  g_autoptr (HallwayBookmarks) bookmarks = NULL;
+  g_autoptr (HallwayConference) conference = hallway_test_read_demo ();
+  g_autofree char *dir = scratch_dir ();
+  g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   g_autoptr (HallwayDay) saturday = NULL;
   g_autoptr (HallwayDay) sunday = NULL;
   g_auto (GStrv) all = NULL;
   g_auto (GStrv) on_saturday = NULL;
   g_auto (GStrv) on_sunday = NULL;
   g_autoptr (icalcomponent) calendar = NULL;
-  const char *twice[] = { DPI_FOR_THE_WORLD, DPI_FOR_THE_WORLD, NULL };
-  GListModel *days;
+  const char *twice[] = { DEMO_MINISTRIES, DEMO_MINISTRIES, NULL };
+  GListModel *days = hallway_conference_get_days (conference);
 
-  if (conference == NULL)
-    return;
-  dir = scratch_dir ();
-  bookmarks = scratch_bookmarks (dir);
-  days = hallway_conference_get_days (conference);
   saturday = g_list_model_get_item (days, 0);
   sunday = g_list_model_get_item (days, 1);
-  /* Two talks of the seed devroom (Saturday) and the closing talk (Sunday). */
-  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DPI_FOR_THE_WORLD));
-  hallway_bookmarks_add (bookmarks,
-                         hallway_test_talk (conference, "f70274d0-8f2c-5752-926b-ede097c3ea30"));
+  /* Two talks on Saturday, the later one first, and the closing talk (Sunday). */
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DEMO_LATE_NIGHT));
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DEMO_MINISTRIES));
   {
     GListModel *sunday_talks = hallway_conference_get_talks_for_day (conference, sunday);
     guint n_sunday_talks = g_list_model_get_n_items (sunday_talks);
@@ -559,7 +604,7 @@ test_agenda_keys (void)
   g_assert_cmpuint (g_strv_length (all), ==, 3);
   g_assert_cmpuint (g_strv_length (on_saturday), ==, 2);
   g_assert_cmpuint (g_strv_length (on_sunday), ==, 1);
-  g_assert_cmpstr (on_saturday[0], ==, DPI_FOR_THE_WORLD);
+  g_assert_cmpstr (on_saturday[0], ==, DEMO_MINISTRIES);
 
   calendar = export_checked (conference, twice, bookmarks, NULL, 10, NULL);
   g_assert_cmpuint (count_vevents (calendar), ==, 1);
@@ -1186,6 +1231,8 @@ static int
 write_exports (const char *dir)
 {
   g_autoptr (HallwayConference) nasty = hallway_test_read_fixture_ok ("export-nasty.xml");
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
+  g_auto (GStrv) demo_keys = all_keys (demo);
   const char *schedules = g_getenv ("HALLWAY_SCHEDULES");
   g_autofree char *fosdem_path = NULL;
   g_autoptr (GFile) fosdem_file = NULL;
@@ -1194,6 +1241,7 @@ write_exports (const char *dir)
   g_auto (GStrv) fosdem_keys = NULL;
 
   write_export (dir, "nasty", nasty, nasty_keys);
+  write_export (dir, "demo", demo, demo_keys);
   if (schedules == NULL)
     return 77;
   fosdem_path = g_build_filename (schedules, "fosdem-2026.xml", NULL);
@@ -1222,6 +1270,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/uid/keys", test_uid_keys);
+  g_test_add_func ("/export/track", test_track);
   g_test_add_func ("/export/seed-devroom/round-trip", test_seed_devroom);
   g_test_add_func ("/export/seed-devroom/description", test_seed_description);
   g_test_add_func ("/export/nasty-values", test_nasty_values);
