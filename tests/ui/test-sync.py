@@ -5,17 +5,14 @@ conference (the demo's talks under another name, written by the test) from a loo
 in the Add Conference dialog; its talks appear and the sidebar says when it was updated. Then the server goes away: a refresh keeps every talk and
 bookmark and says, without blocking anything, why it could not update. A wrong address
 is refused in the dialog with the server's answer, and nothing is added."""
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 DEMO = os.environ["HALLWAY_DEMO_CONFERENCE"]
@@ -34,18 +31,6 @@ def write_schedule(folder):
         text = text.replace(old, new)
     with open(os.path.join(folder, "conference.xml"), "w", encoding="utf-8") as schedule:
         schedule.write(text)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def run(session, server):
@@ -105,7 +90,7 @@ def run(session, server):
 
 with tempfile.TemporaryDirectory(prefix="hallway-sync-") as folder, HeadlessSession() as session:
     write_schedule(folder)
-    server = serve(folder)
+    server = serve_folder(folder)
     session.launch(os.environ["HALLWAY_BINARY"])
     try:
         run(session, server)
