@@ -7,9 +7,6 @@
 #include <string.h>
 
 #include "hallway-bookmarks.h"
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
-#include "hallway-room.h"
 #include "hallway-test-bookmarks.h"
 #include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
@@ -456,27 +453,17 @@ test_corrupt_file_is_moved_aside (void)
 #define SET_B 80
 #define PAYLOAD_SIZE (2 * 1024 * 1024)
 
+static char *
+crash_guid (guint i)
+{
+  return i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
+}
+
 /* Two complete sets with no key in common: "a-0"… and "b-0"… */
 static HallwayConference *
 build_crash_conference (void)
 {
-  HallwayConference *conference = hallway_conference_new ();
-  g_autoptr (GDateTime) base = g_date_time_new_from_iso8601 (T ("09:00"), NULL);
-
-  for (guint i = 0; i < SET_A + SET_B; i++)
-    {
-      HallwayTalk *talk = hallway_talk_new ();
-      g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
-      g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
-
-      talk->guid = i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
-      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
-      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
-      hallway_talk_set_times (talk, start, end);
-      hallway_conference_add_talk (conference, talk);
-    }
-  hallway_conference_finish (conference);
-  return conference;
+  return hallway_test_build_lightning_talks (SET_A + SET_B, crash_guid);
 }
 
 static HallwayBookmarks *

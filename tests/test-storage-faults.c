@@ -12,15 +12,13 @@
 #include <unistd.h>
 
 #include "hallway-bookmarks.h"
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
-#include "hallway-room.h"
 #include "hallway-fetcher.h"
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
 #include "hallway-library.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-schedule-cache.h"
+#include "hallway-test-talks.h"
 #include "hallway-test-tmpfs.h"
 #include "hallway-test-utils.h"
 
@@ -38,23 +36,7 @@
 static HallwayConference *
 build_conference (guint n_talks)
 {
-  HallwayConference *conference = hallway_conference_new ();
-  g_autoptr (GDateTime) base = g_date_time_new_from_iso8601 ("2027-02-06T09:00:00+01:00", NULL);
-
-  for (guint i = 0; i < n_talks; i++)
-    {
-      HallwayTalk *talk = hallway_talk_new ();
-      g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
-      g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
-
-      talk->guid = g_strdup_printf ("talk-%04u", i);
-      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
-      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
-      hallway_talk_set_times (talk, start, end);
-      hallway_conference_add_talk (conference, talk);
-    }
-  hallway_conference_finish (conference);
-  return conference;
+  return hallway_test_build_lightning_talks (n_talks, NULL);
 }
 
 static void

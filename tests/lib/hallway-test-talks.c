@@ -47,3 +47,25 @@ hallway_test_build_version (const HallwayTestTalk *specs, guint n_specs)
   hallway_conference_finish (conference);
   return conference;
 }
+
+HallwayConference *
+hallway_test_build_lightning_talks (guint n_talks, char *(*guid_for) (guint i))
+{
+  HallwayConference *conference = hallway_conference_new ();
+  g_autoptr (GDateTime) base = g_date_time_new_from_iso8601 ("2027-02-06T09:00:00+01:00", NULL);
+
+  for (guint i = 0; i < n_talks; i++)
+    {
+      HallwayTalk *talk = hallway_talk_new ();
+      g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
+      g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
+
+      talk->guid = guid_for != NULL ? guid_for (i) : g_strdup_printf ("talk-%04u", i);
+      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
+      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
+      hallway_talk_set_times (talk, start, end);
+      hallway_conference_add_talk (conference, talk);
+    }
+  hallway_conference_finish (conference);
+  return conference;
+}

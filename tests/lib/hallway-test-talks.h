@@ -25,5 +25,10 @@ HallwayTalk       *hallway_test_make_talk     (HallwayConference     *conference
 /* A finished conference of these talks, in Europe/Brussels. */
 HallwayConference *hallway_test_build_version (const HallwayTestTalk *specs,
                                                guint                  n_specs);
+/* n_talks five-minute lightning talks one after the other from 2027-02-06T09:00+01:00 in one
+ * room, titled "Lightning talk number N, with a reasonably long title" (N from 0); talk i's
+ * guid is guid_for (i), or "talk-%04u" without guid_for. A finished conference. */
+HallwayConference *hallway_test_build_lightning_talks (guint   n_talks,
+                                                       char *(*guid_for) (guint i));
 
 G_END_DECLS
