@@ -248,53 +248,67 @@ hallway_test_n_talks (HallwayConference *conference)
   return g_list_model_get_n_items (G_LIST_MODEL (conference));
 }
 
+/* The strings find_item () compares: typed as it calls them (UBSan checks function types). */
+static const char *
+talk_title (gpointer talk)
+{
+  return hallway_talk_get_title (talk);
+}
+
+static const char *
+track_name (gpointer track)
+{
+  return hallway_track_get_name (track);
+}
+
+static const char *
+person_id (gpointer person)
+{
+  return hallway_person_get_id (person);
+}
+
+/* item, or a failed test that says what was not there. */
+static gpointer
+found (gpointer item, const char *what, const char *value)
+{
+  if (item == NULL)
+    g_error ("no %s %s", what, value);
+  return item;
+}
+
 HallwayTalk *
 hallway_test_talk (HallwayConference *conference, const char *key)
 {
-  HallwayTalk *talk = hallway_conference_lookup_talk (conference, key);
-
-  if (talk == NULL)
-    g_error ("no event with key %s", key);
-  return talk;
+  return found (hallway_conference_lookup_talk (conference, key), "event with key", key);
 }
 
 HallwayTalk *
 hallway_test_find_by_title (HallwayConference *conference, const char *title)
 {
-  HallwayTalk *talk = find_item (G_LIST_MODEL (conference),
-                                 (const char *(*) (gpointer)) hallway_talk_get_title, title);
-
-  if (talk == NULL)
-    g_error ("no event titled %s", title);
-  return talk;
+  return found (find_item (G_LIST_MODEL (conference),
+                           talk_title, title),
+                "event titled", title);
 }
 
 HallwayTrack *
 hallway_test_lookup_track (HallwayConference *conference, const char *name)
 {
   return find_item (hallway_conference_get_tracks (conference),
-                    (const char *(*) (gpointer)) hallway_track_get_name, name);
+                    track_name, name);
 }
 
 HallwayTrack *
 hallway_test_find_track (HallwayConference *conference, const char *name)
 {
-  HallwayTrack *track = hallway_test_lookup_track (conference, name);
-
-  if (track == NULL)
-    g_error ("no track named %s", name);
-  return track;
+  return found (hallway_test_lookup_track (conference, name), "track named", name);
 }
 
 HallwayPerson *
 hallway_test_find_person (HallwayConference *conference, const char *id)
 {
-  HallwayPerson *person = find_item (hallway_conference_get_persons (conference),
-                                     (const char *(*) (gpointer)) hallway_person_get_id, id);
-
-  if (person == NULL)
-    g_error ("no person with id %s", id);
-  return person;
+  return found (find_item (hallway_conference_get_persons (conference),
+                           person_id, id),
+                "person with id", id);
 }
 
 HallwayLink *
