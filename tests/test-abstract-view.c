@@ -13,6 +13,7 @@
 #include "hallway-html-sanitizer.h"
 #include "hallway-resources.h"
 #include "hallway-rich-text.h"
+#include "hallway-test-utils.h"
 
 /* HallwayAbstractView in a real window on a virtual X display (tests/meson.build runs this
  * under xvfb-run), against a loopback web server that counts every request it gets. */
@@ -697,15 +698,6 @@ test_hostile_kinds (Fixture *fixture, gconstpointer data)
 
 /* ---- long abstracts, and what a talk switch keeps ------------------------------------ */
 
-static double
-time_scale (void)
-{
-  /* build-aux/dev test --sanitize runs slower builds: their limits scale. */
-  const char *scale = g_getenv ("HALLWAY_TEST_TIME_SCALE");
-
-  return scale != NULL && g_ascii_strtod (scale, NULL) >= 1 ? g_ascii_strtod (scale, NULL) : 1;
-}
-
 /* Issue 10, defect 9: a megabyte of one word took 17 s to lay out. As the talk page gives
  * it to the view, it is shortened, says so, and wraps. */
 static void
@@ -728,7 +720,8 @@ test_long_word_is_shortened (Fixture *fixture, gconstpointer data)
   SPIN_UNTIL (fixture->renders > before, "the long abstract to be shown");
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_test_message ("a 1 MB word laid out in %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 2 * time_scale ());
+  /* build-aux/dev test --sanitize runs slower builds: their limits scale. */
+  g_assert_cmpfloat (seconds, <, hallway_test_seconds (2));
 
   text = run_script (fixture, "document.body.innerText");
   g_assert_nonnull (strstr (text, "This abstract is too long to show here in full and was "

@@ -3,13 +3,13 @@
  * checked with poppler-utils (pdfinfo, pdftotext) and rendered to PNG with pdftoppm into
  * $HALLWAY_BUILD_ROOT/screenshots, where a person looks at it. */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "hallway-agenda-item.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
 #include "hallway-test-agenda.h"
+#include "hallway-test-utils.h"
 
 /* Below this share of dark pixels a page counts as blank. */
 #define MIN_INK_SHARE 0.003
@@ -265,10 +265,7 @@ test_operation (void)
 int
 main (int argc, char *argv[])
 {
-  /* English texts, whatever the machine's language. */
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_ENGLISH);
 
   g_test_add_func ("/export/agenda-print/two-days", test_two_days);
   g_test_add_func ("/export/agenda-print/overflow", test_overflow);

@@ -2,10 +2,10 @@
 /* "Copy agenda as text": My Agenda of a hand-built two-day plan as plain text and as
  * Markdown, with overlaps, a backup pick, a cancelled talk, gaps and a title full of
  * Markdown syntax. */
-#include <locale.h>
 
 #include "hallway-agenda-text.h"
 #include "hallway-test-agenda.h"
+#include "hallway-test-utils.h"
 
 #define LONG_LINE_END \
   " — UB5.230 (Europe room) (Jan Janssens, Marie Dupont, Wolfgang Müller, Ana Sousa)"
@@ -127,11 +127,9 @@ test_durations (void)
 int
 main (int argc, char *argv[])
 {
-  /* English texts and a known local zone, whatever the machine's. */
-  g_setenv ("LANGUAGE", "C", TRUE);
+  /* A known local zone, whatever the machine's. */
   g_setenv ("TZ", "UTC", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_ENGLISH);
 
   g_test_add ("/export/agenda-text/plain", Fixture, NULL, fixture_set_up, test_plain, fixture_tear_down);
   g_test_add ("/export/agenda-text/markdown", Fixture, NULL, fixture_set_up, test_markdown, fixture_tear_down);

@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "hallway-bookmarks.h"
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
-#include "hallway-room.h"
+#include "hallway-test-bookmarks.h"
 #include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
 
@@ -45,10 +43,7 @@ static const HallwayTestTalk third_version[] = {
 static GFile *
 bookmarks_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "hallway", "bookmarks",
-                                            name, NULL);
-
-  return g_file_new_for_path (path);
+  return hallway_test_bookmarks_file ("hallway", name);
 }
 
 static void
@@ -73,14 +68,6 @@ assert_snapshot (HallwayBookmarks *bookmarks, const char *key, const char *title
   g_assert_true (g_date_time_equal (end, expected_end));
 }
 
-static void
-assert_keys (HallwayBookmarks *bookmarks, const char * const *expected)
-{
-  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-
-  g_assert_cmpstrv (keys, expected);
-}
-
 /* ---- the set ------------------------------------------------------------------------ */
 
 static void
@@ -102,7 +89,7 @@ test_add_remove_contains (void)
   g_assert_true (hallway_bookmarks_contains (bookmarks, "keynote"));
   g_assert_false (hallway_bookmarks_contains (bookmarks, "other"));
   g_assert_false (hallway_bookmarks_is_cancelled (bookmarks, "mover"));
-  assert_keys (bookmarks, (const char *[]) { "keynote", "mover", NULL });
+  hallway_test_assert_keys (bookmarks, (const char *[]) { "keynote", "mover", NULL });
   assert_snapshot (bookmarks, "mover", "Moving talk", T ("10:00"), 30, "K.1.105");
   g_assert_false (hallway_bookmarks_get_snapshot (bookmarks, "other", NULL, NULL, NULL, NULL));
 
@@ -183,7 +170,7 @@ test_save_load_roundtrip (void)
   g_assert_true (hallway_bookmarks_load (loaded, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_changed, ==, 1);
-  assert_keys (loaded, (const char *[]) { "keynote", "dropped", "mover", NULL });
+  hallway_test_assert_keys (loaded, (const char *[]) { "keynote", "dropped", "mover", NULL });
   assert_snapshot (loaded, "mover", "Moving talk", T ("15:30"), 45, "UB2.252A");
   assert_snapshot (loaded, "dropped", "Dropped talk", T ("11:00"), 30, "H.2215");
   g_assert_true (hallway_bookmarks_is_cancelled (loaded, "dropped"));
@@ -258,7 +245,7 @@ test_async_saves_keep_order (void)
 
   g_assert_true (hallway_bookmarks_load (loaded, &error));
   g_assert_no_error (error);
-  assert_keys (loaded, (const char *[]) { "mover", NULL });
+  hallway_test_assert_keys (loaded, (const char *[]) { "mover", NULL });
 }
 
 /* ---- following schedule updates ------------------------------------------------------ */
@@ -295,7 +282,7 @@ test_update_from (void)
   g_assert_cmpuint (n_changed, ==, 2);
   g_assert_false (hallway_bookmarks_is_cancelled (bookmarks, "dropped"));
   assert_snapshot (bookmarks, "dropped", "Dropped talk, back", T ("16:30"), 20, "H.2215");
-  assert_keys (bookmarks, (const char *[]) { "keynote", "mover", "dropped", NULL });
+  hallway_test_assert_keys (bookmarks, (const char *[]) { "keynote", "mover", "dropped", NULL });
 }
 
 /* ---- protecting the user's file ------------------------------------------------------ */
@@ -466,27 +453,17 @@ test_corrupt_file_is_moved_aside (void)
 #define SET_B 80
 #define PAYLOAD_SIZE (2 * 1024 * 1024)
 
+static char *
+crash_guid (guint i)
+{
+  return i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
+}
+
 /* Two complete sets with no key in common: "a-0"… and "b-0"… */
 static HallwayConference *
 build_crash_conference (void)
 {
-  HallwayConference *conference = hallway_conference_new ();
-  g_autoptr (GDateTime) base = g_date_time_new_from_iso8601 (T ("09:00"), NULL);
-
-  for (guint i = 0; i < SET_A + SET_B; i++)
-    {
-      HallwayTalk *talk = hallway_talk_new ();
-      g_autoptr (GDateTime) start = g_date_time_add_minutes (base, (int) i * 5);
-      g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 5);
-
-      talk->guid = i < SET_A ? g_strdup_printf ("a-%02u", i) : g_strdup_printf ("b-%02u", i - SET_A);
-      talk->title = g_strdup_printf ("Lightning talk number %u, with a reasonably long title", i);
-      talk->room = g_object_ref (hallway_conference_ensure_room (conference, "H.2215 (Ferrer)"));
-      hallway_talk_set_times (talk, start, end);
-      hallway_conference_add_talk (conference, talk);
-    }
-  hallway_conference_finish (conference);
-  return conference;
+  return hallway_test_build_lightning_talks (SET_A + SET_B, crash_guid);
 }
 
 static HallwayBookmarks *

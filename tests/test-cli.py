@@ -12,7 +12,6 @@ import unittest
 
 HALLWAY = os.environ["HALLWAY_BINARY"]
 DEMO = os.path.join(os.environ["HALLWAY_SOURCE_ROOT"], "data", "hallway-demo-conference.xml")
-SCHEDULES = os.environ.get("HALLWAY_SCHEDULES", "")
 
 
 def dump(path):
@@ -68,9 +67,9 @@ class DumpTest(unittest.TestCase):
             self.assert_refused(path, "broken json")
 
     def test_html_page(self):
-        path = os.path.join(SCHEDULES, "33c3-everything.schedule.json-is-404-html")
-        if not os.path.isdir(SCHEDULES):
-            self.skipTest("the shared schedules folder is absent")
+        # A server's 404 page where a schedule was expected (ours: tests/data).
+        path = os.path.join(os.environ["HALLWAY_SOURCE_ROOT"], "tests", "data",
+                            "hostile-web-page.html")
         self.assert_refused(path, "web page")
 
 

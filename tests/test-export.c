@@ -22,6 +22,10 @@
 
 #define SEED_TRACK "Building Europe’s Public Digital Infrastructure"
 #define ZONE "Europe/Brussels"
+/* The demo conference's track of three talks, one across midnight. */
+#define DEMO_TRACK "Desktop"
+#define DEMO_MINISTRIES "7d0d6a3e-0b0e-4d27-9a59-0d6f1f3c0002"  /* Saturday 10:30 */
+#define DEMO_LATE_NIGHT "7d0d6a3e-0b0e-4d27-9a59-0d6f1f3c0004"  /* Saturday 23:30 */
 /* "Digital Public Infrastructure for the World", the seed devroom's first talk */
 #define DPI_FOR_THE_WORLD "596813a6-7598-5537-a253-43892acbf150"
 
@@ -76,35 +80,10 @@ scratch_sequences (const char *dir)
   return g_steal_pointer (&sequences);
 }
 
-static HallwayConference *
-read_fixture (const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  HallwayConference *conference = hallway_test_read_fixture (name, &error);
-
-  g_assert_no_error (error);
-  return conference;
-}
-
-static HallwayTrack *
-find_track (HallwayConference *conference, const char *name)
-{
-  GListModel *tracks = hallway_conference_get_tracks (conference);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
-    {
-      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
-
-      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
-        return track;
-    }
-  g_error ("no track named %s", name);
-}
-
 static GStrv
 seed_keys (HallwayConference *conference)
 {
-  HallwayTrack *track = find_track (conference, SEED_TRACK);
+  HallwayTrack *track = hallway_test_find_track (conference, SEED_TRACK);
 
   return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
 }
@@ -337,7 +316,7 @@ alarm_trigger (icalcomponent *vevent, const char **action_out)
 static void
 test_uid_keys (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   static const struct { const char *key; const char *uid; } cases[] = {
     { "7a1c0f9e-2b44-4c55-9d1e-000000000001", "7a1c0f9e-2b44-4c55-9d1e-000000000001@nasty-2027.hallway" },
     { "nasty-2027/1", "nasty-2027/1@nasty-2027.hallway" },
@@ -360,31 +339,37 @@ test_uid_keys (void)
   g_assert_null (hallway_ical_export_dup_key_for_uid ("abc@.hallway"));
 }
 
-/* ---- the seed devroom ------------------------------------------------------------------- */
+/* ---- a track: the demo conference's Desktop talks ------------------------------------- */
 
-static void
-test_seed_devroom (void)
+static GStrv
+demo_desktop_keys (HallwayConference *conference)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
+  HallwayTrack *track = hallway_test_find_track (conference, DEMO_TRACK);
+
+  return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
+}
+
+/* A track exported with a 10-minute alarm: the calendar's header, a VTIMEZONE, one VEVENT a
+ * talk that says what the talk says, all at SEQUENCE 0; returns the text. */
+static char *
+assert_track_export (HallwayConference *conference, const char * const *keys, guint n_talks,
+                     const char *calendar_name)
+{
   g_autoptr (icalcomponent) calendar = NULL;
-  g_auto (GStrv) keys = NULL;
   g_autofree char *text = NULL;
   icalproperty *prodid;
 
-  if (conference == NULL)
-    return;
-  keys = seed_keys (conference);
-  g_assert_cmpuint (g_strv_length (keys), ==, 14);
-  calendar = export_checked (conference, (const char * const *) keys, NULL, NULL, 10, &text);
+  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, n_talks);
+  calendar = export_checked (conference, keys, NULL, NULL, 10, &text);
 
   prodid = icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY);
   g_assert_cmpstr (icalproperty_get_prodid (prodid), ==, "-//Hallway//Hallway " PACKAGE_VERSION "//EN");
   g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (calendar,
                                                                                ICAL_VERSION_PROPERTY)),
                    ==, "2.0");
-  g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, "FOSDEM 2026");
+  g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, calendar_name);
   assert_has_vtimezone (calendar, ZONE);
-  g_assert_cmpuint (count_vevents (calendar), ==, 14);
+  g_assert_cmpuint (count_vevents (calendar), ==, n_talks);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
@@ -395,9 +380,40 @@ test_seed_devroom (void)
       g_assert_cmpstr (action, ==, "DISPLAY");
       g_assert_cmpint (vevent_sequence (vevent), ==, 0);
     }
-  /* The times are written as Brussels wall-clock times, which are UTC+01:00 in winter. */
-  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Brussels:20260131T103000\r\n"));
+  /* Brussels is UTC+01:00 in winter. */
   g_assert_nonnull (strstr (text, "TZOFFSETTO:+0100\r\n"));
+  return g_steal_pointer (&text);
+}
+
+static void
+test_track (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_demo ();
+  g_auto (GStrv) keys = demo_desktop_keys (conference);
+  g_autofree char *text = assert_track_export (conference, (const char * const *) keys, 3,
+                                               "Hallway Demo Conference");
+
+  /* The times are written as Brussels wall-clock times; the late-night session ends after
+   * midnight. */
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Brussels:20270206T103000\r\n"));
+  g_assert_nonnull (strstr (text, "DTEND;TZID=Europe/Brussels:20270207T003000\r\n"));
+}
+
+/* ---- the seed devroom ------------------------------------------------------------------- */
+
+static void
+test_seed_devroom (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
+  g_auto (GStrv) keys = NULL;
+  g_autofree char *text = NULL;
+
+  if (conference == NULL)
+    return;
+  keys = seed_keys (conference);
+  text = assert_track_export (conference, (const char * const *) keys, 14, "FOSDEM 2026");
+  /* The times are written as Brussels wall-clock times. */
+  g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Brussels:20260131T103000\r\n"));
 }
 
 /* The abstract of "Digital Public Infrastructure for the World" as plain text, with the
@@ -432,7 +448,7 @@ test_seed_description (void)
 static void
 test_nasty_values (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_auto (GStrv) keys = all_keys (conference);
   g_autoptr (icalcomponent) calendar = NULL;
   g_autofree char *text = NULL;
@@ -509,7 +525,7 @@ test_utc_fallback (void)
 static void
 test_alarm_lead_times (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   const char *keys[] = { "7a1c0f9e-2b44-4c55-9d1e-000000000003", NULL };
   static const struct { int minutes; const char *trigger; } cases[] = {
     { 0, "PT0S" }, { 1, "-PT1M" }, { 15, "-PT15M" }, { 90, "-PT90M" }, { 1440, "-PT1440M" },
@@ -528,7 +544,7 @@ test_alarm_lead_times (void)
 static void
 test_nothing_to_export (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   const char *none[] = { NULL };
   const char *unknown[] = { "no-such-talk", NULL };
   g_autoptr (GError) error = NULL;
@@ -547,29 +563,23 @@ test_nothing_to_export (void)
 static void
 test_agenda_keys (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autofree char *dir = NULL;
-  g_autoptr (HallwayBookmarks) bookmarks = NULL;
+  g_autoptr (HallwayConference) conference = hallway_test_read_demo ();
+  g_autofree char *dir = scratch_dir ();
+  g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   g_autoptr (HallwayDay) saturday = NULL;
   g_autoptr (HallwayDay) sunday = NULL;
   g_auto (GStrv) all = NULL;
   g_auto (GStrv) on_saturday = NULL;
   g_auto (GStrv) on_sunday = NULL;
   g_autoptr (icalcomponent) calendar = NULL;
-  const char *twice[] = { DPI_FOR_THE_WORLD, DPI_FOR_THE_WORLD, NULL };
-  GListModel *days;
+  const char *twice[] = { DEMO_MINISTRIES, DEMO_MINISTRIES, NULL };
+  GListModel *days = hallway_conference_get_days (conference);
 
-  if (conference == NULL)
-    return;
-  dir = scratch_dir ();
-  bookmarks = scratch_bookmarks (dir);
-  days = hallway_conference_get_days (conference);
   saturday = g_list_model_get_item (days, 0);
   sunday = g_list_model_get_item (days, 1);
-  /* Two talks of the seed devroom (Saturday) and the closing talk (Sunday). */
-  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DPI_FOR_THE_WORLD));
-  hallway_bookmarks_add (bookmarks,
-                         hallway_test_talk (conference, "f70274d0-8f2c-5752-926b-ede097c3ea30"));
+  /* Two talks on Saturday, the later one first, and the closing talk (Sunday). */
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DEMO_LATE_NIGHT));
+  hallway_bookmarks_add (bookmarks, hallway_test_talk (conference, DEMO_MINISTRIES));
   {
     GListModel *sunday_talks = hallway_conference_get_talks_for_day (conference, sunday);
     guint n_sunday_talks = g_list_model_get_n_items (sunday_talks);
@@ -584,7 +594,7 @@ test_agenda_keys (void)
   g_assert_cmpuint (g_strv_length (all), ==, 3);
   g_assert_cmpuint (g_strv_length (on_saturday), ==, 2);
   g_assert_cmpuint (g_strv_length (on_sunday), ==, 1);
-  g_assert_cmpstr (on_saturday[0], ==, DPI_FOR_THE_WORLD);
+  g_assert_cmpstr (on_saturday[0], ==, DEMO_MINISTRIES);
 
   calendar = export_checked (conference, twice, bookmarks, NULL, 10, NULL);
   g_assert_cmpuint (count_vevents (calendar), ==, 1);
@@ -770,7 +780,7 @@ write_text (const char *dir, const char *name, const char *text)
 static void
 test_sequences_file (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autofree char *path = g_build_filename (dir, "exports.json", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (path);
@@ -986,7 +996,7 @@ static void
 test_import_own_export (void)
 {
   g_autoptr (HallwayConference) fosdem = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autoptr (HallwayConference) nasty = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) nasty = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   g_autoptr (HallwayBookmarks) fresh = scratch_bookmarks (dir);
@@ -1123,7 +1133,7 @@ test_import_any_calendar (void)
 static void
 test_import_not_a_calendar (void)
 {
-  g_autoptr (HallwayConference) conference = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
   g_autofree char *dir = scratch_dir ();
   g_autoptr (HallwayBookmarks) bookmarks = scratch_bookmarks (dir);
   static const char *bad[] = {
@@ -1210,7 +1220,9 @@ write_export (const char *dir, const char *name, HallwayConference *conference, 
 static int
 write_exports (const char *dir)
 {
-  g_autoptr (HallwayConference) nasty = read_fixture ("export-nasty.xml");
+  g_autoptr (HallwayConference) nasty = hallway_test_read_fixture_ok ("export-nasty.xml");
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
+  g_auto (GStrv) demo_keys = all_keys (demo);
   const char *schedules = g_getenv ("HALLWAY_SCHEDULES");
   g_autofree char *fosdem_path = NULL;
   g_autoptr (GFile) fosdem_file = NULL;
@@ -1219,6 +1231,7 @@ write_exports (const char *dir)
   g_auto (GStrv) fosdem_keys = NULL;
 
   write_export (dir, "nasty", nasty, nasty_keys);
+  write_export (dir, "demo", demo, demo_keys);
   if (schedules == NULL)
     return 77;
   fosdem_path = g_build_filename (schedules, "fosdem-2026.xml", NULL);
@@ -1247,6 +1260,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/uid/keys", test_uid_keys);
+  g_test_add_func ("/export/track", test_track);
   g_test_add_func ("/export/seed-devroom/round-trip", test_seed_devroom);
   g_test_add_func ("/export/seed-devroom/description", test_seed_description);
   g_test_add_func ("/export/nasty-values", test_nasty_values);

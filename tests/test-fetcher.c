@@ -7,8 +7,6 @@
 #include "hallway-fetcher.h"
 #include "hallway-test-utils.h"
 
-#define SMALL_SCHEDULE "fosdem-2024-small-fixture.xml"
-#define OTHER_SCHEDULE "fosdem-2007.xml"
 
 typedef struct
 {
@@ -44,8 +42,8 @@ fetch_full (Fixture      *fixture,
   g_autoptr (GAsyncResult) result = NULL;
 
   hallway_fetcher_fetch_async (fixture->fetcher, uri, etag, last_modified, cancellable,
-                               sync_store_result_cb, &result);
-  return hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&result), error);
+                               hallway_test_store_result_cb, &result);
+  return hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&result), error);
 }
 
 static HallwayFetchResult *
@@ -54,17 +52,18 @@ fetch (Fixture *fixture, const char *path, GError **error)
   return fetch_full (fixture, path, NULL, NULL, NULL, error);
 }
 
+/* What the server serves: a schedule written by the test, about 370 KiB (a few percent of
+ * that once packed), and another one. */
 static GBytes *
-read_schedule_bytes (const char *name)
+small_schedule (void)
 {
-  g_autofree char *path = hallway_test_schedule_path (name);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
+  return hallway_test_generate_schedule ("Generated Conference", "generated", 300);
+}
 
-  if (path == NULL)
-    return NULL;
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+static GBytes *
+other_schedule (void)
+{
+  return hallway_test_generate_schedule ("Other Conference", "other", 40);
 }
 
 /* The message names the URL first, then says what is wrong. */
@@ -107,14 +106,12 @@ test_session_defaults (void)
 static void
 test_first_fetch (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *uri = sync_server_uri (fixture->server, "/schedule.xml");
   g_autofree char *user_agent = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
 
   result = fetch (fixture, "/schedule.xml", &error);
@@ -135,14 +132,12 @@ test_first_fetch (Fixture *fixture, gconstpointer data)
 static void
 test_not_modified_etag (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) first = NULL;
   g_autoptr (HallwayFetchResult) second = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *if_none_match = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   first = fetch (fixture, "/schedule.xml", &error);
   g_assert_no_error (error);
@@ -161,15 +156,13 @@ test_not_modified_etag (Fixture *fixture, gconstpointer data)
 static void
 test_not_modified_last_modified (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) first = NULL;
   g_autoptr (HallwayFetchResult) second = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *if_modified_since = NULL;
   g_autofree char *if_none_match = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_NO_ETAG);
   first = fetch (fixture, "/schedule.xml", &error);
   g_assert_no_error (error);
@@ -188,14 +181,12 @@ test_not_modified_last_modified (Fixture *fixture, gconstpointer data)
 static void
 test_changed (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
-  g_autoptr (GBytes) other = read_schedule_bytes (OTHER_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
+  g_autoptr (GBytes) other = other_schedule ();
   g_autoptr (HallwayFetchResult) first = NULL;
   g_autoptr (HallwayFetchResult) second = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL || other == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   first = fetch (fixture, "/schedule.xml", &error);
   g_assert_no_error (error);
@@ -213,13 +204,11 @@ test_changed (Fixture *fixture, gconstpointer data)
 static void
 test_redirect_followed (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *final_uri = sync_server_uri (fixture->server, "/2024/schedule.xml");
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/2024/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   sync_server_redirect (fixture->server, "/schedule.xml", "/2024/schedule.xml");
 
@@ -233,13 +222,11 @@ test_redirect_followed (Fixture *fixture, gconstpointer data)
 static void
 test_gzip (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *accept_encoding = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_GZIP);
 
   result = fetch (fixture, "/schedule.xml", &error);
@@ -254,12 +241,10 @@ test_gzip (Fixture *fixture, gconstpointer data)
 static void
 test_chunked (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_CHUNKED);
   result = fetch (fixture, "/schedule.xml", &error);
   g_assert_no_error (error);
@@ -284,15 +269,13 @@ test_html_page_with_200 (Fixture *fixture, gconstpointer data)
 static void
 test_sync (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autofree char *uri = sync_server_uri (fixture->server, "/schedule.xml");
   g_autofree char *missing = sync_server_uri (fixture->server, "/missing.xml");
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (HallwayFetchResult) failed = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   result = hallway_fetcher_fetch_sync (fixture->fetcher, uri, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -403,12 +386,10 @@ test_header_flood (Fixture *fixture, gconstpointer data)
 static void
 test_truncated (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
   sync_server_cut_bytes (fixture->server, "/schedule.xml", schedule);
   result = fetch (fixture, "/schedule.xml", &error);
   g_assert_null (result);
@@ -435,12 +416,10 @@ test_redirect_loop (Fixture *fixture, gconstpointer data)
 static void
 test_too_large_announced (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
   hallway_fetcher_set_max_size (fixture->fetcher, 100 * 1024);
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   result = fetch (fixture, "/schedule.xml", &error);
@@ -454,12 +433,10 @@ test_too_large_announced (Fixture *fixture, gconstpointer data)
 static void
 test_too_large_streamed (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
   hallway_fetcher_set_max_size (fixture->fetcher, 100 * 1024);
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_CHUNKED);
   result = fetch (fixture, "/schedule.xml", &error);
@@ -472,13 +449,11 @@ test_too_large_streamed (Fixture *fixture, gconstpointer data)
 static void
 test_too_large_unpacked (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (GBytes) schedule = small_schedule ();
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (schedule == NULL)
-    return;
-  /* The schedule is about 350 KiB, well under 200 KiB once packed. */
+  /* The schedule is about 370 KiB, well under 200 KiB once packed. */
   hallway_fetcher_set_max_size (fixture->fetcher, 200 * 1024);
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_GZIP);
   result = fetch (fixture, "/schedule.xml", &error);
@@ -511,9 +486,9 @@ test_connection_refused (Fixture *fixture, gconstpointer data)
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL, sync_store_result_cb,
+  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL, hallway_test_store_result_cb,
                                &async_result);
-  result = hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&async_result), &error);
+  result = hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result), &error);
   g_assert_null (result);
   g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK);
   g_test_message ("%s", error->message);
@@ -532,20 +507,13 @@ test_invalid_uri (Fixture *fixture, gconstpointer data)
       g_autoptr (GError) error = NULL;
 
       hallway_fetcher_fetch_async (fixture->fetcher, uris[i], NULL, NULL, NULL,
-                                   sync_store_result_cb, &async_result);
-      result = hallway_fetcher_fetch_finish (fixture->fetcher, sync_wait (&async_result),
+                                   hallway_test_store_result_cb, &async_result);
+      result = hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result),
                                              &error);
       g_assert_null (result);
       g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_INVALID_URI);
       g_assert_true (g_str_has_prefix (error->message, uris[i]));
     }
-}
-
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -556,7 +524,7 @@ test_cancelled (Fixture *fixture, gconstpointer data)
   g_autoptr (GError) error = NULL;
 
   sync_server_fail (fixture->server, "/schedule.xml", SYNC_ROUTE_SILENT, 0);
-  g_timeout_add (100, cancel_cb, cancellable);
+  hallway_test_cancel_later (cancellable, 100);
   result = fetch_full (fixture, "/schedule.xml", NULL, NULL, cancellable, &error);
   g_assert_null (result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -571,11 +539,8 @@ add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 int
 main (int argc, char *argv[])
 {
-  /* The isolated XDG dirs hide the system GSettings schemas that glib-networking's GNOME
-   * proxy resolver needs; loopback tests want no proxy anyway. The session still uses
-   * whatever g_proxy_resolver_get_default() is (checked in /fetcher/session-defaults). */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* The session uses whatever g_proxy_resolver_get_default() is: /fetcher/session-defaults. */
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   g_test_add_func ("/fetcher/session-defaults", test_session_defaults);
   add_test ("/fetcher/first-fetch", test_first_fetch);

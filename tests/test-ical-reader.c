@@ -19,26 +19,16 @@ typedef struct
   const char *speakers;   /* as hallway_talk_dup_speakers() joins them */
 } Expected;
 
-static char *
-format_time (GDateTime *time)
-{
-  return g_date_time_format (time, "%FT%T%:z");
-}
-
+/* As hallway_test_assert_talk () checks it, but for the track: the calendars have none. */
 static HallwayTalk *
 assert_event (HallwayConference *conference, const Expected *expected)
 {
-  HallwayTalk *event = hallway_test_talk (conference, expected->key);
-  g_autofree char *start = format_time (hallway_talk_get_start (event));
-  g_autofree char *end = format_time (hallway_talk_get_end (event));
-  g_autofree char *speakers = hallway_talk_dup_speakers (event);
+  const HallwayExpectedTalk talk = {
+    expected->key, expected->title, expected->start, expected->end, expected->room, NULL,
+    expected->speakers,
+  };
 
-  g_assert_cmpstr (hallway_talk_get_title (event), ==, expected->title);
-  g_assert_cmpstr (start, ==, expected->start);
-  g_assert_cmpstr (end, ==, expected->end);
-  g_assert_cmpstr (hallway_talk_get_room_name (event), ==, expected->room);
-  g_assert_cmpstr (speakers, ==, expected->speakers);
-  return event;
+  return hallway_test_assert_talk_untracked (conference, &talk);
 }
 
 static void
@@ -49,31 +39,11 @@ assert_events (HallwayConference *conference, const Expected *expected, gsize n_
 }
 
 static guint
-n_events (HallwayConference *conference)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (conference));
-}
-
-static HallwayTalk *
-find_by_title (HallwayConference *conference, const char *title)
-{
-  for (guint i = 0; i < n_events (conference); i++)
-    {
-      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
-
-      if (g_strcmp0 (hallway_talk_get_title (event), title) == 0)
-        return event;   /* the conference keeps it alive */
-    }
-  g_error ("no event titled %s", title);
-  return NULL;
-}
-
-static guint
 count_guid (HallwayConference *conference, const char *guid)
 {
   guint count = 0;
 
-  for (guint i = 0; i < n_events (conference); i++)
+  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
     {
       g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
 
@@ -103,7 +73,7 @@ test_33c3 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 150);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 150);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "icalendar");
   /* The VTIMEZONE names the zone (and carries only its winter rule). */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
@@ -132,7 +102,7 @@ test_lca2020 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 262);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 262);
   /* No X-WR-CALNAME: the short X-WR-CALDESC names it. */
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "linux.conf.au 2020");
   /* TZID=Australia/Brisbane has no VTIMEZONE; it is still a zone, not UTC. */
@@ -163,7 +133,7 @@ test_kielux2020 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 24);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 24);
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "18. Kieler Open Source und Linux Tage");
   /* Only UTC times and no zone named anywhere: UTC is what the file says. */
   g_assert_null (hallway_conference_get_time_zone_name (conference));
@@ -173,7 +143,7 @@ test_kielux2020 (void)
   g_assert_null (strstr (hallway_talk_get_abstract (event), "von:"));
 
   /* The ATTENDEE and the "von:" line name the same people: each is listed once. */
-  for (guint i = 0; i < n_events (conference); i++)
+  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
     {
       g_autoptr (HallwayTalk) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
       GPtrArray *persons = hallway_talk_get_persons (item);
@@ -202,7 +172,7 @@ test_jres2022 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 120);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 120);
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "JRES 2021/22");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Paris");
   assert_events (conference, expected, G_N_ELEMENTS (expected));
@@ -231,7 +201,7 @@ test_moca2024 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 88);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 88);
   /* "VTIMEZONE: Europe/Rome" is a broken property line, but it names the zone. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Rome");
   assert_event (conference, &expected[0]);
@@ -239,7 +209,7 @@ test_moca2024 (void)
     {
       Expected by_key = expected[i];
 
-      by_key.key = hallway_talk_get_key (find_by_title (conference, expected[i].title));
+      by_key.key = hallway_talk_get_key (hallway_test_find_by_title (conference, expected[i].title));
       /* "LOCATION: MOV": the space is gone. */
       event = assert_event (conference, &by_key);
       g_assert_cmpstr (hallway_talk_get_guid (event), ==, "46939");
@@ -250,7 +220,7 @@ test_moca2024 (void)
   g_assert_nonnull (hallway_conference_lookup_talk (conference, "46939#67"));
   g_assert_null (hallway_conference_lookup_talk (conference, "46939#68"));
 
-  event = find_by_title (conference, "Closing ceremony");
+  event = hallway_test_find_by_title (conference, "Closing ceremony");
   g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "XOR");
   g_assert_null (hallway_talk_get_abstract (event));   /* "DESCRIPTION: " */
 }
@@ -271,7 +241,7 @@ test_pydata_derived (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 98);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 98);
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "Calendar");
   /* TZID="UTC+01:00" is an offset east of Greenwich (a POSIX reading would say west). */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
@@ -282,7 +252,7 @@ test_pydata_derived (void)
   /* "DESCRIPTION:None" is no abstract. */
   g_assert_null (hallway_talk_get_abstract (hallway_test_talk (conference, expected[1].key)));
 
-  event = find_by_title (conference, "sktime - python toolbox for time series: time series "
+  event = hallway_test_find_by_title (conference, "sktime - python toolbox for time series: time series "
                                      "classification, regression, clustering, with modular time "
                                      "series distances and kernels: by Sagar Mishra");
   g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "Warwick");
@@ -432,7 +402,7 @@ test_garbage (void)
       g_test_message ("input %u: %s", i, error != NULL ? error->message : "read");
       g_assert_true ((conference == NULL) != (error == NULL));
       if (conference != NULL)
-        for (guint e = 0; e < n_events (conference); e++)
+        for (guint e = 0; e < hallway_test_n_talks (conference); e++)
           {
             g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), e);
 

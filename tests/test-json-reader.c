@@ -20,19 +20,13 @@ assert_day (HallwayTalk *event, const char *iso_date)
   g_assert_cmpstr (date, ==, iso_date);
 }
 
-static guint
-n_events (HallwayConference *conference)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (conference));
-}
-
 /* Events whose end is later than the midnight after their start, in the conference zone. */
 static guint
 count_crossing_midnight (HallwayConference *conference)
 {
   guint crossing = 0;
 
-  for (guint i = 0; i < n_events (conference); i++)
+  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
     {
       g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
       GTimeZone *zone = hallway_conference_get_time_zone (conference);
@@ -46,47 +40,6 @@ count_crossing_midnight (HallwayConference *conference)
         crossing++;
     }
   return crossing;
-}
-
-static HallwayTalk *
-find_by_title (HallwayConference *conference, const char *title)
-{
-  for (guint i = 0; i < n_events (conference); i++)
-    {
-      g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
-
-      if (g_strcmp0 (hallway_talk_get_title (event), title) == 0)
-        return event;   /* the conference keeps it alive */
-    }
-  g_error ("no event titled %s", title);
-  return NULL;
-}
-
-static HallwayTrack *
-find_track (HallwayConference *conference, const char *name)
-{
-  GListModel *tracks = hallway_conference_get_tracks (conference);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
-    {
-      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
-
-      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
-        return track;
-    }
-  g_error ("no track named %s", name);
-  return NULL;
-}
-
-static HallwayLink *
-find_link (HallwayTalk *event, const char *url)
-{
-  GPtrArray *links = hallway_talk_get_links (event);
-
-  for (guint i = 0; i < links->len; i++)
-    if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
-      return g_ptr_array_index (links, i);
-  return NULL;
 }
 
 /* ---- real schedules ------------------------------------------------------------------- */
@@ -110,7 +63,7 @@ test_33c3 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 150);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 150);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "frab-json");
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "33. Chaos Communication Congress");
   /* No time_zone_name: the offset the file writes everywhere, not UTC. */
@@ -147,7 +100,7 @@ test_36c3 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 162);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 162);
   g_assert_cmpstr (hallway_conference_get_base_url (conference), ==,
                    "https://fahrplan.events.ccc.de/congress/2019/Fahrplan/");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
@@ -191,7 +144,7 @@ test_39c3 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 895);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 895);
   g_assert_cmpstr (hallway_conference_get_title (conference), ==, "39th Chaos Communications Congress");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
@@ -199,7 +152,7 @@ test_39c3 (void)
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 29);
 
   /* Ten ids occur more than once; each repeat stays an event of its own. */
-  for (guint i = 0; i < n_events (conference); i++)
+  for (guint i = 0; i < hallway_test_n_talks (conference); i++)
     {
       g_autoptr (HallwayTalk) item = g_list_model_get_item (G_LIST_MODEL (conference), i);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (ids, hallway_talk_get_id (item))) + 1;
@@ -219,8 +172,8 @@ test_39c3 (void)
   g_assert_cmpstr (hallway_talk_get_id (again), ==, "400025");
 
   /* Track colours come from conference.tracks[]. */
-  g_assert_cmpstr (hallway_track_get_color (find_track (conference, "Security")), ==, "#0347b4");
-  g_assert_cmpstr (hallway_track_get_slug (find_track (conference, "Security")), ==, "security");
+  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "Security")), ==, "#0347b4");
+  g_assert_cmpstr (hallway_track_get_slug (hallway_test_find_track (conference, "Security")), ==, "security");
 
   event = hallway_test_talk (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
   g_assert_cmpstr (hallway_talk_get_code (event), ==, "POWER1");
@@ -229,14 +182,14 @@ test_39c3 (void)
 
   /* pretalx attachment paths are relative to the talk's origin page. */
   event = hallway_test_talk (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
-  slides = find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
+  slides = hallway_test_find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
                              "2025_39C3_LiberatingBluetooth_MFFpRgs.pdf");
   g_assert_nonnull (slides);
   g_assert_cmpstr (hallway_link_get_label (slides), ==, "Slides");
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
 
   event = hallway_test_talk (conference, "a2dd3dc7-ecae-50b3-82d9-266ad02f7a40");
-  g_assert_nonnull (find_link (event, "https://magicalcodewit.ch/39c3-slides/"));
+  g_assert_nonnull (hallway_test_find_link (event, "https://magicalcodewit.ch/39c3-slides/"));
 }
 
 static void
@@ -256,7 +209,7 @@ test_camp2019 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 79);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 79);
   g_assert_cmpstr (hallway_conference_get_acronym (conference), ==, "Camp2019");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
@@ -284,7 +237,7 @@ test_democon (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 36);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 36);
   /* The zone says UTC while every date says +01:00: the dates' own offsets win. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "UTC");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
@@ -316,7 +269,7 @@ test_rc3 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 48);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 48);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpstr (hallway_talk_get_slug (hallway_test_talk (conference, expected[0].key)), ==, "MJA8QY");
@@ -336,7 +289,7 @@ test_winterchaos_invalid_example (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 1);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 1);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Zurich");
   event = hallway_test_assert_talk (conference, &expected);
   g_assert_cmpstr (hallway_talk_get_id (event), ==, "2814");
@@ -362,20 +315,20 @@ test_schedule_v2 (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 2);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 2);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "schedule-json-v2");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
 
   /* Tracks are referred to by slug; their colour is in the conference's list. */
-  g_assert_cmpstr (hallway_track_get_color (find_track (conference, "CCC")), ==, "#F2F006");
+  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "CCC")), ==, "#F2F006");
 
   opening = hallway_test_talk (conference, expected[0].key);
   g_assert_cmpstr (hallway_talk_get_code (opening), ==, "HQCCYH");
   g_assert_cmpstr (hallway_talk_get_feedback_url (opening), ==,
                    "https://fahrplan.events.ccc.de/congress/2024/fahrplan/talk/HQCCYH/feedback/");
-  g_assert_nonnull (find_link (opening, "https://example.net/"));
-  slides = find_link (opening, "https://example.net/foo/bar/1235.pdf");
+  g_assert_nonnull (hallway_test_find_link (opening, "https://example.net/"));
+  slides = hallway_test_find_link (opening, "https://example.net/foo/bar/1235.pdf");
   g_assert_nonnull (slides);
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
   /* Biographies live in schedule.persons[], found by guid. */
@@ -408,7 +361,7 @@ test_pretalx_widget (void)
 
   if (conference == NULL)
     return;
-  g_assert_cmpuint (n_events (conference), ==, 98);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 98);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "pretalx-widget-json");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/London");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_rooms (conference)), ==, 4);
@@ -417,7 +370,7 @@ test_pretalx_widget (void)
   g_assert_nonnull (hallway_talk_get_abstract (hallway_test_talk (conference, "LAAP8N")));
 
   /* Breaks: an {"en": …} title, a start in UTC and an end in +01:00; both shown in London. */
-  breakfast = find_by_title (conference, "Breakfast & Registration");
+  breakfast = hallway_test_find_by_title (conference, "Breakfast & Registration");
   start = hallway_test_format_time (hallway_talk_get_start (breakfast));
   end = hallway_test_format_time (hallway_talk_get_end (breakfast));
   g_assert_cmpstr (start, ==, "2023-06-02T08:00:00+01:00");
@@ -563,7 +516,7 @@ test_unsafe_links_dropped (void)
   event = hallway_test_talk (conference, "g");
   g_assert_null (hallway_talk_get_url (event));
   g_assert_cmpuint (hallway_talk_get_links (event)->len, ==, 1);
-  g_assert_nonnull (find_link (event, "https://example.org/plain"));
+  g_assert_nonnull (hallway_test_find_link (event, "https://example.org/plain"));
 }
 
 /* A zone name GLib would read as a path to a file falls back to the schedule's offsets. */
@@ -579,7 +532,7 @@ test_zone_name_as_path (void)
   g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (n_events (conference), ==, 0);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 0);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+05:30");
 }
 
@@ -604,7 +557,7 @@ test_dst_day (void)
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("json-dst-berlin.json", &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (n_events (conference), ==, 5);
+  g_assert_cmpuint (hallway_test_n_talks (conference), ==, 5);
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   /* Four real hours: the hour between 02:00 and 03:00 happens twice. */
   g_assert_cmpint (hallway_talk_get_duration (hallway_test_talk (conference, "dst-across")), ==,

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 #include <time.h>
 
@@ -998,10 +997,7 @@ test_describe_long_title (void)
 int
 main (int argc, char *argv[])
 {
-  /* English texts, whatever the machine's language. */
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_ENGLISH);
 
   g_test_add_func ("/reminders/lead/default", test_default_lead);
   g_test_add_func ("/reminders/lead/times", test_lead_times);

@@ -3,70 +3,25 @@
 #include "hallway-conference-private.h"
 #include "hallway-talk-private.h"
 #include "hallway-schedule-change.h"
+#include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
 
-/* One talk of a hand-built schedule version. */
-typedef struct
-{
-  const char *guid;
-  const char *title;
-  const char *start;     /* ISO 8601 */
-  int minutes;
-  const char *room;
-  const char *track;     /* NULL: none */
-  const char *speakers;  /* comma-separated names; NULL: none */
-  const char *abstract;
-} TalkSpec;
-
-static void
-add_speakers (HallwayConference *conference, HallwayTalk *talk, const char *speakers)
-{
-  g_auto (GStrv) names = NULL;
-
-  if (speakers == NULL)
-    return;
-  names = g_strsplit (speakers, ",", -1);
-  for (guint i = 0; names[i] != NULL; i++)
-    g_ptr_array_add (talk->persons,
-                     g_object_ref (hallway_conference_ensure_person (conference, names[i], names[i])));
-}
-
-static HallwayTalk *
-make_talk (HallwayConference *conference, const TalkSpec *spec)
-{
-  HallwayTalk *talk = hallway_talk_new ();
-  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (spec->start, NULL);
-  g_autoptr (GDateTime) end = NULL;
-
-  g_assert_nonnull (start);
-  end = g_date_time_add_minutes (start, spec->minutes);
-  talk->guid = g_strdup (spec->guid);
-  talk->title = g_strdup (spec->title);
-  hallway_rich_text_set (&talk->abstract, spec->abstract, HALLWAY_TEXT_HTML);
-  talk->room = g_object_ref (hallway_conference_ensure_room (conference, spec->room));
-  if (spec->track != NULL)
-    talk->track = g_object_ref (hallway_conference_ensure_track (conference, spec->track));
-  add_speakers (conference, talk, spec->speakers);
-  hallway_talk_set_times (talk, start, end);
-  return talk;
-}
-
 static HallwayConference *
-build_version (const TalkSpec *specs, guint n_specs)
+build_version (const HallwayTestTalk *specs, guint n_specs)
 {
   HallwayConference *conference = hallway_conference_new ();
 
   hallway_conference_set_acronym (conference, "demo");
   g_assert_true (hallway_conference_set_time_zone_name (conference, "Europe/Brussels"));
   for (guint i = 0; i < n_specs; i++)
-    hallway_conference_add_talk (conference, make_talk (conference, &specs[i]));
+    hallway_conference_add_talk (conference, hallway_test_make_talk (conference, &specs[i]));
   hallway_conference_finish (conference);
   return conference;
 }
 
 #define T(h) "2027-02-06T" h ":00+01:00"
 
-static const TalkSpec old_talks[] = {
+static const HallwayTestTalk old_talks[] = {
   { "removed-late", "Gone late", T ("09:00"), 30, "A", "Desktop", "Ada", "<p>x</p>" },
   { "removed-early", "Gone early", T ("08:00"), 30, "B", "Desktop", "Ada", "<p>x</p>" },
   { "same", "Same", T ("08:30"), 30, "A", "Desktop", "Ada,Grace", "<p>same</p>" },
@@ -84,7 +39,7 @@ static const TalkSpec old_talks[] = {
   { "all-content", "All", T ("15:00"), 30, "B", "Desktop", "Ada", "<p>old</p>" },
 };
 
-static const TalkSpec new_talks[] = {
+static const HallwayTestTalk new_talks[] = {
   { "added-late", "New late", T ("16:00"), 30, "A", "Desktop", "Ada", NULL },
   { "added-early", "New early", T ("07:00"), 30, "A", "Desktop", "Ada", NULL },
   { "same", "Same", T ("08:30"), 30, "A", "Desktop", "Ada,Grace", "<p>same</p>" },

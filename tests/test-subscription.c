@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "hallway-test-bookmarks.h"
 #include "hallway-test-server.h"
 #include "hallway-bookmarks.h"
 #include "hallway-talk.h"
@@ -14,8 +15,11 @@
 #include "hallway-subscription.h"
 #include "hallway-test-utils.h"
 
-#define SMALL_SCHEDULE "fosdem-2024-small-fixture.xml"
-#define OTHER_SCHEDULE "fosdem-2007.xml"
+/* Written by the test (hallway_test_generate_schedule): 108 talks, about 135 KiB; another
+ * conference of 200 talks, about 250 KiB (above the 100 KiB cap of the too-large cases). */
+#define SMALL_SCHEDULE "generated:small"
+#define OTHER_SCHEDULE "generated:other"
+/* A real update, from ../shared/schedules. */
 #define PRELIMINARY_SCHEDULE "fosdem-2026-preliminary-20260115.xml"
 #define FINAL_SCHEDULE "fosdem-2026.xml"
 #define SCHEDULE_PATH "/schedule.xml"
@@ -37,17 +41,15 @@ typedef struct
 
 /* ---- helpers ------------------------------------------------------------------------- */
 
+/* A schedule above, by name; NULL (test skipped) for a shared one without the folder. */
 static GBytes *
 read_schedule_bytes (const char *name)
 {
-  g_autofree char *path = hallway_test_schedule_path (name);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (path == NULL)
-    return NULL;
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  if (g_str_equal (name, SMALL_SCHEDULE))
+    return hallway_test_generate_schedule ("Small Conference", "small", 108);
+  if (g_str_equal (name, OTHER_SCHEDULE))
+    return hallway_test_generate_schedule ("Other Conference", "other", 200);
+  return hallway_test_read_schedule_bytes (name);
 }
 
 /* NULL when the file does not exist. */
@@ -115,9 +117,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
    * in force when it opens. */
   hallway_fetcher_set_timeout (fixture->fetcher, 2);
   fixture->bookmarks_file = g_file_new_for_path (bookmarks_path);
-  fixture->bookmarks = hallway_bookmarks_new (fixture->bookmarks_file);
-  g_assert_true (hallway_bookmarks_load (fixture->bookmarks, &error));
-  g_assert_no_error (error);
+  fixture->bookmarks = hallway_test_load_bookmarks (fixture->bookmarks_file);
   fixture->subscription = new_subscription (fixture);
 }
 
@@ -139,9 +139,9 @@ refresh (HallwaySubscription *subscription, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_subscription_refresh_async (subscription, NULL, sync_store_result_cb, &result);
+  hallway_subscription_refresh_async (subscription, NULL, hallway_test_store_result_cb, &result);
   g_assert_true (hallway_subscription_get_refreshing (subscription));
-  return hallway_subscription_refresh_finish (subscription, sync_wait (&result), error);
+  return hallway_subscription_refresh_finish (subscription, hallway_test_wait (&result), error);
 }
 
 static gboolean
@@ -149,8 +149,8 @@ load_cached (HallwaySubscription *subscription, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_subscription_load_cached_async (subscription, NULL, sync_store_result_cb, &result);
-  return hallway_subscription_load_cached_finish (subscription, sync_wait (&result), error);
+  hallway_subscription_load_cached_async (subscription, NULL, hallway_test_store_result_cb, &result);
+  return hallway_subscription_load_cached_finish (subscription, hallway_test_wait (&result), error);
 }
 
 static HallwayScheduleCache *
@@ -200,10 +200,7 @@ bookmark_talk_at (Fixture *fixture, guint position)
 static void
 save_bookmarks (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (hallway_bookmarks_save (fixture->bookmarks, NULL, &error));
-  g_assert_no_error (error);
+  hallway_test_save_bookmarks (fixture->bookmarks);
 }
 
 /* ---- everything a failure must leave as it was --------------------------------------- */
@@ -217,39 +214,10 @@ typedef struct
   GBytes *payload;
   GBytes *meta;
   GBytes *bookmarks_file;
-  GPtrArray *bookmarks; /* "key|title|start|end|room|cancelled" */
+  char *bookmarks;      /* hallway_test_describe_bookmarks () */
   guint n_updated;
   guint n_affected;
 } State;
-
-static char *
-describe_bookmark (HallwayBookmarks *bookmarks, const char *key)
-{
-  const char *title = NULL;
-  const char *room = NULL;
-  GDateTime *start = NULL;
-  GDateTime *end = NULL;
-  g_autofree char *start_iso = NULL;
-  g_autofree char *end_iso = NULL;
-
-  g_assert_true (hallway_bookmarks_get_snapshot (bookmarks, key, &title, &start, &end, &room));
-  start_iso = start != NULL ? g_date_time_format_iso8601 (start) : NULL;
-  end_iso = end != NULL ? g_date_time_format_iso8601 (end) : NULL;
-  return g_strdup_printf ("%s|%s|%s|%s|%s|%d", key, title, start_iso, end_iso, room,
-                          hallway_bookmarks_is_cancelled (bookmarks, key));
-}
-
-static GPtrArray *
-describe_bookmarks (HallwayBookmarks *bookmarks)
-{
-  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-  GPtrArray *described = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    g_ptr_array_add (described, describe_bookmark (bookmarks, keys[i]));
-  g_ptr_array_sort_values (described, (GCompareFunc) g_strcmp0);
-  return described;
-}
 
 static void
 state_free (State *state)
@@ -261,7 +229,7 @@ state_free (State *state)
   g_clear_pointer (&state->payload, g_bytes_unref);
   g_clear_pointer (&state->meta, g_bytes_unref);
   g_clear_pointer (&state->bookmarks_file, g_bytes_unref);
-  g_clear_pointer (&state->bookmarks, g_ptr_array_unref);
+  g_free (state->bookmarks);
   g_free (state);
 }
 
@@ -281,7 +249,7 @@ capture_state (Fixture *fixture)
   state->payload = file_bytes (hallway_schedule_cache_get_payload_file (cache));
   state->meta = file_bytes (hallway_schedule_cache_get_meta_file (cache));
   state->bookmarks_file = file_bytes (fixture->bookmarks_file);
-  state->bookmarks = describe_bookmarks (fixture->bookmarks);
+  state->bookmarks = hallway_test_describe_bookmarks (fixture->bookmarks, TRUE);
   state->n_updated = fixture->n_updated;
   state->n_affected = fixture->n_affected;
   return state;
@@ -300,10 +268,7 @@ assert_state_unchanged (Fixture *fixture, State *before)
   assert_bytes_equal_or_both_null (after->payload, before->payload);
   assert_bytes_equal_or_both_null (after->meta, before->meta);
   assert_bytes_equal_or_both_null (after->bookmarks_file, before->bookmarks_file);
-  g_assert_cmpuint (after->bookmarks->len, ==, before->bookmarks->len);
-  for (guint i = 0; i < after->bookmarks->len; i++)
-    g_assert_cmpstr (g_ptr_array_index (after->bookmarks, i), ==,
-                     g_ptr_array_index (before->bookmarks, i));
+  g_assert_cmpstr (after->bookmarks, ==, before->bookmarks);
   g_assert_cmpuint (after->n_updated, ==, before->n_updated);
   g_assert_cmpuint (after->n_affected, ==, before->n_affected);
 }
@@ -800,13 +765,6 @@ test_failure (Fixture *fixture, gconstpointer data)
   assert_state_unchanged (fixture, before);
 }
 
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 /* Cancelling is not a failure to report: last-error stays as it was. */
 static void
 test_cancelled (Fixture *fixture, gconstpointer data)
@@ -820,11 +778,11 @@ test_cancelled (Fixture *fixture, gconstpointer data)
     return;
   before = capture_state (fixture);
   sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_SILENT, 0);
-  hallway_subscription_refresh_async (fixture->subscription, cancellable, sync_store_result_cb,
+  hallway_subscription_refresh_async (fixture->subscription, cancellable, hallway_test_store_result_cb,
                                       &result);
-  g_timeout_add (100, cancel_cb, cancellable);
+  hallway_test_cancel_later (cancellable, 100);
   g_assert_false (hallway_subscription_refresh_finish (fixture->subscription,
-                                                       sync_wait (&result), &error));
+                                                       hallway_test_wait (&result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (hallway_subscription_get_last_error (fixture->subscription));
   g_assert_false (hallway_subscription_get_refreshing (fixture->subscription));
@@ -864,11 +822,11 @@ test_already_refreshing (Fixture *fixture, gconstpointer data)
   if (schedule == NULL)
     return;
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
-  hallway_subscription_refresh_async (fixture->subscription, NULL, sync_store_result_cb, &first);
+  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb, &first);
   g_assert_false (refresh (fixture->subscription, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
   g_clear_error (&error);
-  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription, sync_wait (&first),
+  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription, hallway_test_wait (&first),
                                                       &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->n_updated, ==, 1);
@@ -1049,18 +1007,18 @@ test_bookmarks_saved_in_queue (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   /* The person unbookmarks a talk; the save waits for the lock in the queue. */
   hallway_bookmarks_remove (fixture->bookmarks, "queue-stays");
-  hallway_bookmarks_save_async (fixture->bookmarks, NULL, sync_store_result_cb, &saved);
+  hallway_bookmarks_save_async (fixture->bookmarks, NULL, hallway_test_store_result_cb, &saved);
 
   handler = g_signal_connect (fixture->subscription, "updated",
                               G_CALLBACK (updated_while_locked_cb), &order);
   fallback = g_thread_new ("release-lock", release_later_thread, &order);
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, after, SYNC_SERVE_PLAIN);
-  hallway_subscription_refresh_async (fixture->subscription, NULL, sync_store_result_cb,
+  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb,
                                       &refreshed);
   g_assert_true (hallway_subscription_refresh_finish (fixture->subscription,
-                                                      sync_wait (&refreshed), &error));
+                                                      hallway_test_wait (&refreshed), &error));
   g_assert_no_error (error);
-  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, sync_wait (&saved), &error));
+  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, hallway_test_wait (&saved), &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (fixture->subscription, handler);
   g_thread_join (g_steal_pointer (&fallback));
@@ -1178,9 +1136,7 @@ add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstp
 int
 main (int argc, char *argv[])
 {
-  /* See test-fetcher.c: the isolated dirs hide the schemas of the GNOME proxy resolver. */
-  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   add_test ("/subscription/first-refresh", NULL, test_first_refresh);
   add_test ("/subscription/not-modified", NULL, test_not_modified);

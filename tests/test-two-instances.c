@@ -9,10 +9,14 @@
 #include <string.h>
 
 #include "hallway-bookmarks.h"
+#include "hallway-conference-private.h"
+#include "hallway-talk-private.h"
 #include "hallway-library.h"
 #include "hallway-subscription.h"
+#include "hallway-test-bookmarks.h"
 #include "hallway-test-server.h"
 #include "hallway-test-talks.h"
+#include "hallway-test-utils.h"
 
 #define T(h) "2027-02-06T" h ":00+01:00"
 #define APP_FOLDER "io.github.hallway_app.Hallway"
@@ -30,66 +34,7 @@ static const HallwayTestTalk talks[] = {
 static GFile *
 bookmarks_file (const char *name)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks",
-                                            name, NULL);
-
-  return g_file_new_for_path (path);
-}
-
-static HallwayBookmarks *
-loaded_bookmarks (GFile *file)
-{
-  HallwayBookmarks *bookmarks = hallway_bookmarks_new (file);
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (hallway_bookmarks_load (bookmarks, &error));
-  g_assert_no_error (error);
-  return bookmarks;
-}
-
-static void
-save_ok (HallwayBookmarks *bookmarks)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (hallway_bookmarks_save (bookmarks, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-save_async_ok (HallwayBookmarks *bookmarks)
-{
-  g_autoptr (GAsyncResult) result = NULL;
-  g_autoptr (GError) error = NULL;
-
-  hallway_bookmarks_save_async (bookmarks, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_bookmarks_save_finish (bookmarks, sync_wait (&result), &error));
-  g_assert_no_error (error);
-}
-
-/* The keys the file holds, as a fresh instance reads them. */
-static GStrv
-keys_on_disk (GFile *file)
-{
-  g_autoptr (HallwayBookmarks) fresh = loaded_bookmarks (file);
-
-  return hallway_bookmarks_dup_keys (fresh);
-}
-
-static void
-assert_keys (HallwayBookmarks *bookmarks, const char * const *expected)
-{
-  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-
-  g_assert_cmpstrv (keys, expected);
-}
-
-static void
-assert_keys_on_disk (GFile *file, const char * const *expected)
-{
-  g_auto (GStrv) keys = keys_on_disk (file);
-
-  g_assert_cmpstrv (keys, expected);
+  return hallway_test_bookmarks_file (APP_FOLDER, name);
 }
 
 static void
@@ -106,27 +51,27 @@ test_bookmarks_adds_from_both_kept (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("adds.json");
-  g_autoptr (HallwayBookmarks) a = loaded_bookmarks (file);
-  g_autoptr (HallwayBookmarks) b = loaded_bookmarks (file);
+  g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
+  g_autoptr (HallwayBookmarks) b = hallway_test_load_bookmarks (file);
   const char *both[] = { "x", "y", NULL };
   guint b_changed = 0;
 
   hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
-  save_ok (a);
+  hallway_test_save_bookmarks (a);
   hallway_bookmarks_add (b, hallway_conference_lookup_talk (conference, "y"));
   g_signal_connect (b, "changed", G_CALLBACK (count_changed), &b_changed);
-  save_async_ok (b);
+  hallway_test_save_bookmarks_async (b);
 
-  assert_keys_on_disk (file, both);
-  assert_keys (b, both);
+  hallway_test_assert_keys_on_disk (file, both);
+  hallway_test_assert_keys (b, both);
   g_assert_cmpuint (b_changed, ==, 1);
   g_assert_true (hallway_bookmarks_contains (b, "x"));
   g_assert_false (hallway_bookmarks_is_cancelled (b, "x"));
 
   /* A learns of y at its next save, even with nothing of its own to add. */
-  save_ok (a);
-  assert_keys (a, both);
-  assert_keys_on_disk (file, both);
+  hallway_test_save_bookmarks (a);
+  hallway_test_assert_keys (a, both);
+  hallway_test_assert_keys_on_disk (file, both);
 }
 
 /* A removes x; B, which still has x in memory, saves another change: x stays removed. */
@@ -142,20 +87,20 @@ test_bookmarks_removal_survives_other_save (void)
 
   hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "x"));
   hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "y"));
-  save_ok (first);
-  a = loaded_bookmarks (file);
-  b = loaded_bookmarks (file);
+  hallway_test_save_bookmarks (first);
+  a = hallway_test_load_bookmarks (file);
+  b = hallway_test_load_bookmarks (file);
 
   hallway_bookmarks_remove (a, "x");
-  save_async_ok (a);
+  hallway_test_save_bookmarks_async (a);
   g_assert_true (hallway_bookmarks_contains (b, "x"));
   hallway_bookmarks_add (b, hallway_conference_lookup_talk (conference, "z"));
-  save_ok (b);
+  hallway_test_save_bookmarks (b);
 
-  assert_keys_on_disk (file, after);
-  assert_keys (b, after);
-  save_ok (a);
-  assert_keys (a, after);
+  hallway_test_assert_keys_on_disk (file, after);
+  hallway_test_assert_keys (b, after);
+  hallway_test_save_bookmarks (a);
+  hallway_test_assert_keys (a, after);
 }
 
 /* Backup picks and hidden tracks are merged key by key and track by track too. */
@@ -172,18 +117,18 @@ test_bookmarks_backup_and_tracks_merged (void)
   hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "x"));
   hallway_bookmarks_add (first, hallway_conference_lookup_talk (conference, "y"));
   hallway_bookmarks_set_track_hidden (first, "Old track", TRUE);
-  save_ok (first);
-  a = loaded_bookmarks (file);
-  b = loaded_bookmarks (file);
+  hallway_test_save_bookmarks (first);
+  a = hallway_test_load_bookmarks (file);
+  b = hallway_test_load_bookmarks (file);
 
   hallway_bookmarks_set_backup (a, "x", TRUE);
   hallway_bookmarks_set_track_hidden (a, "Lightning", TRUE);
-  save_ok (a);
+  hallway_test_save_bookmarks (a);
   hallway_bookmarks_set_backup (b, "y", TRUE);
   hallway_bookmarks_set_track_hidden (b, "Old track", FALSE);
-  save_ok (b);
+  hallway_test_save_bookmarks (b);
 
-  fresh = loaded_bookmarks (file);
+  fresh = hallway_test_load_bookmarks (file);
   for (guint i = 0; i < 2; i++)
     {
       HallwayBookmarks *seen = i == 0 ? fresh : b;
@@ -204,13 +149,13 @@ test_bookmarks_newer_file_since_load_refused (void)
   g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("newer.json");
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr (HallwayBookmarks) a = loaded_bookmarks (file);
+  g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
   const char *newer = "{\"version\": 7, \"bookmarks\": [], \"sessions\": {}}";
   g_autofree char *kept = NULL;
   g_autoptr (GError) error = NULL;
 
   hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
-  save_ok (a);
+  hallway_test_save_bookmarks (a);
   g_assert_true (g_file_set_contents (path, newer, -1, &error));
   hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "y"));
   g_assert_false (hallway_bookmarks_save (a, NULL, &error));
@@ -231,7 +176,7 @@ test_bookmarks_damaged_file_since_load_refused (void)
   g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("damaged.json");
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr (HallwayBookmarks) a = loaded_bookmarks (file);
+  g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
   const char *damaged = "{\"version\": 1, \"bookmarks\": [";
   const char *both[] = { "x", "y", NULL };
   g_autofree char *before = NULL;
@@ -239,7 +184,7 @@ test_bookmarks_damaged_file_since_load_refused (void)
   g_autoptr (GError) error = NULL;
 
   hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "x"));
-  save_ok (a);
+  hallway_test_save_bookmarks (a);
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
   g_assert_true (g_file_set_contents (path, damaged, -1, &error));
   hallway_bookmarks_add (a, hallway_conference_lookup_talk (conference, "y"));
@@ -254,8 +199,8 @@ test_bookmarks_damaged_file_since_load_refused (void)
   /* Once the file is readable again, the change not saved is saved. */
   g_clear_error (&error);
   g_assert_true (g_file_set_contents (path, before, -1, &error));
-  save_ok (a);
-  assert_keys_on_disk (file, both);
+  hallway_test_save_bookmarks (a);
+  hallway_test_assert_keys_on_disk (file, both);
 }
 
 /* ---- two processes -------------------------------------------------------------------- */
@@ -318,9 +263,9 @@ run_adder (char prefix, const char *path)
           hallway_bookmarks_remove (bookmarks, old);
         }
       if (i % 2 == 0)
-        save_async_ok (bookmarks);
+        hallway_test_save_bookmarks_async (bookmarks);
       else
-        save_ok (bookmarks);
+        hallway_test_save_bookmarks (bookmarks);
     }
   return 0;
 }
@@ -335,6 +280,7 @@ test_bookmarks_two_processes (void)
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
   g_auto (GStrv) expected = NULL;
   g_auto (GStrv) keys = NULL;
+  g_autoptr (HallwayBookmarks) on_disk = NULL;
   g_autoptr (GError) error = NULL;
 
   p = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self_path, "--adder", "p", path, NULL);
@@ -354,7 +300,8 @@ test_bookmarks_two_processes (void)
         g_strv_builder_take (builder, g_strdup_printf ("q-%02u", i));
       }
   expected = g_strv_builder_end (builder);
-  keys = keys_on_disk (file);
+  on_disk = hallway_test_load_bookmarks (file);
+  keys = hallway_bookmarks_dup_keys (on_disk);
   g_test_message ("the file holds %u bookmarks of the %u both instances kept",
                   g_strv_length (keys), g_strv_length (expected));
   g_assert_cmpstrv (keys, expected);
@@ -369,8 +316,8 @@ loaded_library (void)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_library_load_async (library, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_library_load_finish (library, sync_wait (&result), &error));
+  hallway_library_load_async (library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_library_load_finish (library, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
   return library;
 }
@@ -384,8 +331,8 @@ add_fixture (HallwayLibrary *library, const char *name)
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwaySubscription) subscription = NULL;
 
-  hallway_library_add_async (library, path, NULL, sync_store_result_cb, &result);
-  subscription = hallway_library_add_finish (library, sync_wait (&result), &error);
+  hallway_library_add_async (library, path, NULL, hallway_test_store_result_cb, &result);
+  subscription = hallway_library_add_finish (library, hallway_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (subscription);
   return g_strdup (hallway_library_entry_get_id (
@@ -398,8 +345,8 @@ flush_library (HallwayLibrary *library)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_library_save_async (library, NULL, sync_store_result_cb, &result);
-  g_assert_true (hallway_library_save_finish (library, sync_wait (&result), &error));
+  hallway_library_save_async (library, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_library_save_finish (library, hallway_test_wait (&result), &error));
   g_assert_no_error (error);
 }
 

@@ -16,12 +16,6 @@
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
-static char *
-format_time (GDateTime *time)
-{
-  return g_date_time_format (time, "%FT%T%:z");
-}
-
 /* An event by its key, or "id:N" for files without guids, where the id must be unique. */
 static HallwayTalk *
 find_event (HallwayConference *conference, const char *ref)
@@ -60,8 +54,8 @@ static void
 assert_spot_check (HallwayConference *conference, const SpotCheck *check)
 {
   HallwayTalk *event = find_event (conference, check->ref);
-  g_autofree char *start = format_time (hallway_talk_get_start (event));
-  g_autofree char *end = format_time (hallway_talk_get_end (event));
+  g_autofree char *start = hallway_test_format_time (hallway_talk_get_start (event));
+  g_autofree char *end = hallway_test_format_time (hallway_talk_get_end (event));
   g_autofree char *speakers = hallway_talk_dup_speakers (event);
 
   g_assert_cmpstr (hallway_talk_get_title (event), ==, check->title);
@@ -77,8 +71,8 @@ assert_event_times (HallwayConference *conference, const char *ref, const char *
                     const char *end)
 {
   HallwayTalk *event = find_event (conference, ref);
-  g_autofree char *event_start = format_time (hallway_talk_get_start (event));
-  g_autofree char *event_end = format_time (hallway_talk_get_end (event));
+  g_autofree char *event_start = hallway_test_format_time (hallway_talk_get_start (event));
+  g_autofree char *event_end = hallway_test_format_time (hallway_talk_get_end (event));
 
   g_assert_cmpstr (event_start, ==, start);
   g_assert_cmpstr (event_end, ==, end);
@@ -99,63 +93,17 @@ assert_day (HallwayTalk *event, const char *date, guint index)
 static HallwayLink *
 find_link (HallwayTalk *event, const char *url)
 {
-  GPtrArray *links = hallway_talk_get_links (event);
+  HallwayLink *link = hallway_test_find_link (event, url);
 
-  for (guint i = 0; i < links->len; i++)
-    if (g_strcmp0 (hallway_link_get_url (g_ptr_array_index (links, i)), url) == 0)
-      return g_ptr_array_index (links, i);
-  g_error ("no link to %s", url);
-  return NULL;
+  if (link == NULL)
+    g_error ("no link to %s", url);
+  return link;
 }
 
 static void
 assert_link_kind (HallwayTalk *event, const char *url, HallwayLinkKind kind)
 {
   g_assert_cmpint (hallway_link_get_kind (find_link (event, url)), ==, kind);
-}
-
-static gboolean
-has_track (HallwayConference *conference, const char *name)
-{
-  GListModel *tracks = hallway_conference_get_tracks (conference);
-
-  for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
-    {
-      g_autoptr (HallwayTrack) track = g_list_model_get_item (tracks, i);
-
-      if (g_strcmp0 (hallway_track_get_name (track), name) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static HallwayPerson *
-find_person (HallwayConference *conference, const char *id)
-{
-  GListModel *persons = hallway_conference_get_persons (conference);
-
-  for (guint i = 0; i < g_list_model_get_n_items (persons); i++)
-    {
-      g_autoptr (HallwayPerson) person = g_list_model_get_item (persons, i);
-
-      if (g_strcmp0 (hallway_person_get_id (person), id) == 0)
-        return person;   /* the conference keeps it alive */
-    }
-  g_error ("no person with id %s", id);
-  return NULL;
-}
-
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
 }
 
 static guint
@@ -426,14 +374,14 @@ test_fosdem_2026_biographies (void)
     return;
   /* The <persons> block and the events share ids: one person each. */
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_persons (conference)), ==, 1216);
-  person = find_person (conference, "6617");
+  person = hallway_test_find_person (conference, "6617");
   g_assert_cmpstr (hallway_person_get_name (person), ==, "Emma Ghariani");
   g_assert_nonnull (strstr (hallway_person_get_biography (person),
                             "Director of the Open Source and Digital Commons division"));
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_person (conference, person)),
                     ==, 1);
   /* Olivier Delteil's <biography> is empty. */
-  g_assert_null (hallway_person_get_biography (find_person (conference, "7130")));
+  g_assert_null (hallway_person_get_biography (hallway_test_find_person (conference, "7130")));
 }
 
 static void
@@ -448,7 +396,7 @@ test_fosdem_2026_tracks (void)
   first = g_list_model_get_item (hallway_conference_get_tracks (conference), 0);
   g_assert_cmpstr (hallway_track_get_name (first), ==, "Main Track");
   g_assert_cmpstr (hallway_track_get_slug (first), ==, "main");
-  g_assert_true (has_track (conference, "Audio, Video & Graphics Creation"));
+  g_assert_nonnull (hallway_test_lookup_track (conference, "Audio, Video & Graphics Creation"));
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 2);
   g_assert_cmpstr (hallway_conference_get_acronym (conference), ==, "fosdem-2026");
   g_assert_cmpstr (hallway_conference_get_venue (conference), ==, "ULB (Université Libre de Bruxelles)");
@@ -467,8 +415,9 @@ test_fosdem_2024_small_whitespace (void)
 
   if (conference == NULL)
     return;
-  g_assert_true (has_track (conference, "Designing Futures of FOSS Content Management "
-                                        "with the Open Website Alliance devroom"));
+  g_assert_nonnull (hallway_test_lookup_track (conference,
+                                               "Designing Futures of FOSS Content Management "
+                                               "with the Open Website Alliance devroom"));
   event = hallway_test_talk (conference, "b5310e1d-0c7f-5a68-8e09-fbae3847b88e");
   g_assert_cmpstr (hallway_talk_get_title (event), ==,
                    "Copyleft and the GPL: Finding the Path Forward to Defend our Software Right to Repair");
@@ -584,7 +533,7 @@ test_39c3_identity (void)
   g_assert_cmpstr (hallway_link_get_label (slides), ==, "Slides");
 
   /* <track name color slug/> inside <conference> */
-  g_assert_true (has_track (conference, "Art & Beauty"));
+  g_assert_nonnull (hallway_test_lookup_track (conference, "Art & Beauty"));
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
 }
 
@@ -656,7 +605,7 @@ test_debconf23_days (void)
   event = hallway_test_talk (conference, "455d075f-48c0-2ec2-24b3-f5add30c383a");
   /* The absolute instant is <date>: 05:00 UTC, 10:30 in Kochi. */
   utc = g_date_time_to_utc (hallway_talk_get_start (event));
-  utc_text = format_time (utc);
+  utc_text = hallway_test_format_time (utc);
   g_assert_cmpstr (utc_text, ==, "2023-09-10T05:00:00+00:00");
   /* Day 1 is dated 2023-09-09 in UTC but starts at 03:00 on the 10th in Kochi. */
   assert_day (event, "2023-09-10", 1);
@@ -733,7 +682,7 @@ test_fixture_bad_duration (void)
 static void
 test_fixture_truncated (void)
 {
-  g_autoptr (GBytes) bytes = load_fixture ("xml-day-change.xml");
+  g_autoptr (GBytes) bytes = hallway_test_read_fixture_bytes ("xml-day-change.xml");
   const char *data = g_bytes_get_data (bytes, NULL);
   gsize cut = strstr (data, "After midnight") - data;
   g_autoptr (GBytes) truncated = g_bytes_new_from_bytes (bytes, 0, cut);
@@ -805,7 +754,7 @@ test_empty (void)
 static void
 test_fixture_not_a_schedule (void)
 {
-  g_autoptr (GBytes) html = load_fixture ("xml-html-root.xml");
+  g_autoptr (GBytes) html = hallway_test_read_fixture_bytes ("xml-html-root.xml");
   g_autoptr (GError) error = NULL;
   g_autoptr (HallwayConference) conference = NULL;
   gsize length;

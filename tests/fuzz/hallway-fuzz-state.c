@@ -14,6 +14,8 @@
 #include "hallway-location.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-schedule-cache.h"
+#include "hallway-test-bookmarks.h"
+#include "hallway-test-utils.h"
 
 /* The state files a person's data folder holds, read the way the app reads them (they only
  * load from a path: the input is written to a scratch file first). The first byte of the
@@ -29,72 +31,29 @@
 #define CACHE_URL "https://fuzz.invalid/schedule.xml"
 #define CACHE_PAYLOAD "<schedule/>\n"
 
+/* The result, then whatever the call left pending. */
 static void
 wait_for (GAsyncResult **result)
 {
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  hallway_test_wait (result);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-store_result (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
 /* ---- bookmarks ------------------------------------------------------------------------ */
 
-static char *
-describe_bookmark (HallwayBookmarks *bookmarks, const char *key)
-{
-  const char *title = NULL;
-  const char *room = NULL;
-  GDateTime *start = NULL;
-  GDateTime *end = NULL;
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-
-  if (!hallway_bookmarks_get_snapshot (bookmarks, key, &title, &start, &end, &room))
-    return g_strdup_printf ("%s: no snapshot", key);
-  start_text = start != NULL ? g_date_time_format_iso8601 (start) : NULL;
-  end_text = end != NULL ? g_date_time_format_iso8601 (end) : NULL;
-  return g_strdup_printf ("%s: %s | %s | %s | %s | backup %d cancelled %d", key,
-                          title ? title : "-", start_text ? start_text : "-",
-                          end_text ? end_text : "-", room ? room : "-",
-                          hallway_bookmarks_is_backup (bookmarks, key),
-                          hallway_bookmarks_is_cancelled (bookmarks, key));
-}
-
+/* Every bookmark and hidden track as text, after checking the set agrees with itself. */
 static char *
 describe_bookmarks (HallwayBookmarks *bookmarks)
 {
   g_auto (GStrv) keys = hallway_bookmarks_dup_keys (bookmarks);
-  g_autoptr (GString) text = g_string_new (NULL);
-  GHashTable *hidden = hallway_bookmarks_get_hidden_tracks (bookmarks);
 
   hallway_fuzz_check (g_strv_length (keys) == hallway_bookmarks_get_n_items (bookmarks),
                       "dup_keys and get_n_items disagree");
   for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autofree char *line = describe_bookmark (bookmarks, keys[i]);
-
-      hallway_fuzz_check (hallway_bookmarks_contains (bookmarks, keys[i]),
-                          "a listed bookmark “%s” is not contained", keys[i]);
-      g_string_append_printf (text, "%s\n", line);
-    }
-  if (hidden != NULL)
-    {
-      g_autoptr (GPtrArray) tracks = g_hash_table_get_keys_as_ptr_array (hidden);
-
-      g_ptr_array_sort_values (tracks, (GCompareFunc) strcmp);
-      for (guint i = 0; i < tracks->len; i++)
-        g_string_append_printf (text, "hidden %s\n", (const char *) g_ptr_array_index (tracks, i));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+    hallway_fuzz_check (hallway_bookmarks_contains (bookmarks, keys[i]),
+                        "a listed bookmark “%s” is not contained", keys[i]);
+  return hallway_test_describe_bookmarks (bookmarks, FALSE);
 }
 
 static void
@@ -167,7 +126,7 @@ load_library (GError **error)
   g_autoptr (HallwayLibrary) library = hallway_library_new (shared_fetcher ());
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_library_load_async (library, NULL, store_result, &result);
+  hallway_library_load_async (library, NULL, hallway_test_store_result_cb, &result);
   wait_for (&result);
   if (!hallway_library_load_finish (library, result, error))
     return NULL;
@@ -202,7 +161,7 @@ fuzz_library (const guint8 *data, gsize size)
       return;
     }
   before = describe_library (library);
-  hallway_library_save_async (library, NULL, store_result, &saved);
+  hallway_library_save_async (library, NULL, hallway_test_store_result_cb, &saved);
   wait_for (&saved);
   hallway_fuzz_check (hallway_library_save_finish (library, saved, &error),
                       "saving a loaded library fails: %s", error->message);
@@ -302,7 +261,7 @@ fuzz_cache_meta (const guint8 *data, gsize size)
                                 G_FILE_CREATE_NONE, NULL, NULL, &error))
     g_error ("hallway-fuzz: cannot write the cache: %s", error->message);
 
-  hallway_schedule_cache_load_async (cache, NULL, store_result, &result);
+  hallway_schedule_cache_load_async (cache, NULL, hallway_test_store_result_cb, &result);
   wait_for (&result);
   payload = hallway_schedule_cache_load_finish (cache, result, &error);
   hallway_fuzz_check (payload != NULL, "the cached payload does not load: %s",

@@ -7,15 +7,31 @@ role and name, press buttons, take screenshots, and quit the app through its own
 app.quit action. Used by the UI tests and by `build-aux/dev run` on a machine with no
 display.
 """
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 
 APP_ID = os.environ.get("HALLWAY_APP_ID", "io.github.hallway_app.Hallway")
 # The role of a switch (AdwSwitchRow's): "check box" up to GTK 4.18, "switch" in GTK 4.24.
 SWITCH = ("check box", "switch")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve_folder(folder):
+    """A loopback HTTP server for the files in folder, in a thread; shutdown() stops it."""
+    handler = functools.partial(_QuietHandler, directory=folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
 
 
 class SessionError(Exception):

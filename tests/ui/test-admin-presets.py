@@ -9,34 +9,19 @@ them over /etc in a private mount namespace (GLib's path is fixed), then starts 
 the keyfile backend on a fresh home: the preset reminder time is used on the first start,
 the locked switches are greyed out and say why to screen readers, and the conferences of
 the preset catalogue URL are offered in Add Conference."""
-import functools
-import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import SWITCH, HeadlessSession  # noqa: E402
+from hallwaysession import SWITCH, HeadlessSession, serve_folder  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 SCHEMA_PATH = "/io/github/hallway_app/Hallway/"
 LOCKED_SUBTITLE = "Set by your administrator"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=folder)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def write_presets(folder, catalogue_url):
@@ -142,7 +127,7 @@ def main():
             json.dump({"version": 1, "include-builtin": False, "conferences": [
                 {"title": "OpenGov Days 2026", "subtitle": "Berlin · 12–13 May 2026",
                  "location": "https://example.org/opengov/schedule.xml"}]}, catalogue)
-        server = serve(served)
+        server = serve_folder(served)
         url = f"http://127.0.0.1:{server.server_address[1]}/catalogue.json"
         layer = os.path.join(scratch, "etc")
         write_presets(layer, url)

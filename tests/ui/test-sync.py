@@ -1,39 +1,36 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
-"""Following a conference by URL in the real app, through the accessibility tree: add FOSDEM
-2026 from a loopback server in the Add Conference dialog; its talks appear and the sidebar
-says when it was updated. Then the server goes away: a refresh keeps every talk and
+"""Following a conference by URL in the real app, through the accessibility tree: add a
+conference (the demo's talks under another name, written by the test) from a loopback server
+in the Add Conference dialog; its talks appear and the sidebar says when it was updated. Then the server goes away: a refresh keeps every talk and
 bookmark and says, without blocking anything, why it could not update. A wrong address
 is refused in the dialog with the server's answer, and nothing is added."""
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 
-SCHEDULES = os.environ.get("HALLWAY_SCHEDULES", "")
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
-
-if not os.path.isfile(os.path.join(SCHEDULES, "fosdem-2026.xml")):
-    print("skipped: the shared schedules folder is absent")
-    sys.exit(77)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+DEMO = os.environ["HALLWAY_DEMO_CONFERENCE"]
+TITLE = "Sync Test Conference"
+ACRONYM = "synctest"
+TALK = "Late Night Hacking Session"
 
 
-def serve():
-    handler = functools.partial(QuietHandler, directory=SCHEDULES)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def write_schedule(folder):
+    """The demo conference as another one: its own title and acronym."""
+    with open(DEMO, encoding="utf-8") as demo:
+        text = demo.read()
+    for old, new in (("<acronym>hallwaydemo</acronym>", f"<acronym>{ACRONYM}</acronym>"),
+                     ("<title>Hallway Demo Conference</title>", f"<title>{TITLE}</title>")):
+        assert old in text, old
+        text = text.replace(old, new)
+    with open(os.path.join(folder, "conference.xml"), "w", encoding="utf-8") as schedule:
+        schedule.write(text)
 
 
 def run(session, server):
@@ -50,14 +47,14 @@ def run(session, server):
     session.find(window, "label", lambda text: "404" in text and "no-such-schedule.xml" in text)
     session.screenshot(os.path.join(SCREENSHOTS, "sync-add-refused.png"), window=window)
 
-    # The right one: FOSDEM 2026 replaces the demo, with its freshness in the sidebar.
-    session.set_text(entry, f"{url}/fosdem-2026.xml")
+    # The right one replaces the demo, with its freshness in the sidebar.
+    session.set_text(entry, f"{url}/conference.xml")
     session.press(session.find(by_address, "button", "Add"))
-    session.find(window, "label", "FOSDEM 2026", timeout=60)
+    session.find(window, "label", TITLE, timeout=60)
     session.find(window, "label", "Updated just now")
     schedule = session.page(window, "Schedule")
-    session.search_and_open(schedule, "Flurfunk")
-    session.page(window, lambda title: title.startswith("Flurfunk"))
+    session.search_and_open(schedule, "Late Night")
+    session.page(window, lambda title: title.startswith(TALK))
     session.window_action(window, "win.bookmark")
 
     # The server goes away; a refresh fails without losing anything, and says why.
@@ -70,21 +67,20 @@ def run(session, server):
     session.window_action(window, "win.show-agenda")
     agenda = session.find(window, "list", "My Agenda")
     titles = [item.name for item in session.find_all(agenda, "list item")]
-    assert any(title.startswith("Flurfunk") for title in titles), titles
+    assert any(title.startswith(TALK) for title in titles), titles
     assert session.quit_app() == 0
 
     # Headless, from the same home: the bookmarked talk as a calendar, from the cache.
     export = os.path.join(session.home, "agenda.ics")
     result = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
-                             "--conference=fosdem-2026"], env=session.env, capture_output=True,
+                             f"--conference={ACRONYM}"], env=session.env, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     import icalendar
     with open(export, "rb") as exported:
         events = icalendar.Calendar.from_ical(exported.read()).walk("VEVENT")
-    assert [str(event["SUMMARY"]) for event in events] == [
-        "Flurfunk: Building sovereign network infrastructure in a real-world government agency"]
-    assert str(events[0]["LOCATION"]).startswith("AW1.120"), events[0]["LOCATION"]
+    assert [str(event["SUMMARY"]) for event in events] == [TALK]
+    assert str(events[0]["LOCATION"]).startswith("Room 2.14"), events[0]["LOCATION"]
     assert str(events[0]["UID"]).endswith(".hallway"), events[0]["UID"]
     missing = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
                               "--conference=NOSUCHCON"], env=session.env, capture_output=True,
@@ -92,8 +88,9 @@ def run(session, server):
     assert missing.returncode == 1 and "NOSUCHCON" in missing.stderr, missing
 
 
-with HeadlessSession() as session:
-    server = serve()
+with tempfile.TemporaryDirectory(prefix="hallway-sync-") as folder, HeadlessSession() as session:
+    write_schedule(folder)
+    server = serve_folder(folder)
     session.launch(os.environ["HALLWAY_BINARY"])
     try:
         run(session, server)

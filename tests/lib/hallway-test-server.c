@@ -1,42 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* A loopback HTTP server for the sync tests (test-fetcher, test-subscription), in its own
- * thread with its own GMainContext, as GNOME Calendar's tests/gcal-simple-server.c does:
- * the client under test runs on the test's main context and never blocks the server.
- *
- * Each path has a route: a schedule (strong ETag, Last-Modified, If-None-Match and
- * If-Modified-Since honoured; optionally gzip, chunked or without ETag), or a failure: a
- * status, a server that never answers, a body cut in the middle, an HTML error page with
- * status 200, a redirect loop. Routes can change while the server runs ("serve another file
- * at the same path"). */
-#pragma once
+#define G_LOG_DOMAIN "hallway-test-server"
 
-#include <libsoup/soup.h>
+#include "config.h"
+
 #include <string.h>
 
-typedef enum
-{
-  SYNC_ROUTE_CONTENT,       /* the route's bytes, with validators */
-  SYNC_ROUTE_STATUS,        /* the route's status and a short text body */
-  SYNC_ROUTE_SILENT,        /* reads the request, never answers */
-  SYNC_ROUTE_CUT,           /* Content-Length of the whole, half the bytes, then close */
-  SYNC_ROUTE_HTML,          /* 200 and a web page saying something went wrong */
-  SYNC_ROUTE_REDIRECT,      /* 301 to the route's target path */
-  SYNC_ROUTE_REDIRECT_LOOP, /* 302 to itself, forever */
-  SYNC_ROUTE_TRICKLE,       /* a 1 MB Content-Length, then one byte every 200 ms */
-  SYNC_ROUTE_HEADER_FLOOD,  /* 100,000 header lines before a short body */
-} SyncRouteKind;
-
-typedef enum
-{
-  SYNC_SERVE_PLAIN     = 0,
-  SYNC_SERVE_GZIP      = 1 << 0, /* Content-Encoding: gzip when the client accepts it */
-  SYNC_SERVE_CHUNKED   = 1 << 1, /* no Content-Length */
-  SYNC_SERVE_NO_ETAG   = 1 << 2, /* Last-Modified only */
-} SyncServeFlags;
-
-/* What a CUT route sends half of when no content was given. */
-#define SYNC_CUT_BODY "<?xml version=\"1.0\"?>\n<schedule><conference><title>Cut short" \
-                      "</title></conference></schedule>\n"
+#include "hallway-test-server.h"
 
 typedef struct
 {
@@ -49,7 +18,7 @@ typedef struct
   char *target;
 } SyncRoute;
 
-typedef struct
+struct _SyncServer
 {
   GThread *thread;
   GMainContext *context;
@@ -66,9 +35,9 @@ typedef struct
   GHashTable *last_headers; /* header name → value, of the last request */
   guint gzip_served;
   GPtrArray *held;         /* connections of SILENT routes, closed on stop */
-} SyncServer;
+};
 
-static inline void
+static void
 sync_route_free (SyncRoute *route)
 {
   g_clear_pointer (&route->content, g_bytes_unref);
@@ -78,7 +47,7 @@ sync_route_free (SyncRoute *route)
   g_free (route);
 }
 
-static inline SyncRoute *
+static SyncRoute *
 sync_route_copy (const SyncRoute *route)
 {
   SyncRoute *copy = g_memdup2 (route, sizeof *route);
@@ -94,7 +63,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncRoute, sync_route_free)
 
 /* ---- the server thread --------------------------------------------------------------- */
 
-static inline GBytes *
+static GBytes *
 sync_gzip (GBytes *input)
 {
   g_autoptr (GConverter) compressor =
@@ -111,7 +80,7 @@ sync_gzip (GBytes *input)
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
 }
 
-static inline void
+static void
 sync_record_request (SyncServer *self, SoupServerMessage *msg, const char *path)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
@@ -127,7 +96,7 @@ sync_record_request (SyncServer *self, SoupServerMessage *msg, const char *path)
   g_hash_table_insert (self->hits, g_strdup (path), GUINT_TO_POINTER (hits + 1));
 }
 
-static inline gboolean
+static gboolean
 sync_etag_matches (const char *if_none_match, const char *etag)
 {
   g_auto (GStrv) candidates = g_strsplit (if_none_match, ",", -1);
@@ -143,7 +112,7 @@ sync_etag_matches (const char *if_none_match, const char *etag)
 }
 
 /* RFC 9110 §13.2.2: If-None-Match wins; If-Modified-Since only without it. */
-static inline gboolean
+static gboolean
 sync_is_not_modified (SoupServerMessage *msg, const SyncRoute *route)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
@@ -161,7 +130,7 @@ sync_is_not_modified (SoupServerMessage *msg, const SyncRoute *route)
   return since != NULL && modified != NULL && g_date_time_compare (modified, since) <= 0;
 }
 
-static inline void
+static void
 sync_set_validators (SoupServerMessage *msg, const SyncRoute *route)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
@@ -172,7 +141,7 @@ sync_set_validators (SoupServerMessage *msg, const SyncRoute *route)
     soup_message_headers_replace (headers, "Last-Modified", route->last_modified);
 }
 
-static inline void
+static void
 sync_serve_content (SyncServer *self, SoupServerMessage *msg, const SyncRoute *route)
 {
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
@@ -215,7 +184,7 @@ sync_serve_content (SyncServer *self, SoupServerMessage *msg, const SyncRoute *r
 }
 
 /* Writes the head and half the body by hand on the stolen connection, then hangs up. */
-static inline void
+static void
 sync_serve_cut (SoupServerMessage *msg, const SyncRoute *route)
 {
   g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
@@ -235,7 +204,7 @@ sync_serve_cut (SoupServerMessage *msg, const SyncRoute *route)
 }
 
 /* Each tick writes one byte; a failed write (the client gave up) ends the trickle. */
-static inline gboolean
+static gboolean
 sync_trickle_cb (gpointer data)
 {
   GOutputStream *output = g_io_stream_get_output_stream (data);
@@ -246,7 +215,7 @@ sync_trickle_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static inline void
+static void
 sync_serve_trickle (SyncServer *self, SoupServerMessage *msg)
 {
   GIOStream *stream = soup_server_message_steal_connection (msg);
@@ -263,7 +232,7 @@ sync_serve_trickle (SyncServer *self, SoupServerMessage *msg)
   g_mutex_unlock (&self->lock);
 }
 
-static inline void
+static void
 sync_serve_header_flood (SoupServerMessage *msg)
 {
   g_autoptr (GIOStream) stream = soup_server_message_steal_connection (msg);
@@ -278,7 +247,7 @@ sync_serve_header_flood (SoupServerMessage *msg)
   g_io_stream_close (stream, NULL, NULL);
 }
 
-static inline void
+static void
 sync_serve_text (SoupServerMessage *msg, guint status, const char *content_type,
                  const char *text)
 {
@@ -286,7 +255,7 @@ sync_serve_text (SoupServerMessage *msg, guint status, const char *content_type,
   soup_server_message_set_response (msg, content_type, SOUP_MEMORY_COPY, text, strlen (text));
 }
 
-static inline void
+static void
 sync_handle (SoupServer        *server,
              SoupServerMessage *msg,
              const char        *path,
@@ -348,7 +317,7 @@ sync_handle (SoupServer        *server,
     }
 }
 
-static inline gpointer
+static gpointer
 sync_server_thread (gpointer user_data)
 {
   SyncServer *self = user_data;
@@ -382,7 +351,7 @@ sync_server_thread (gpointer user_data)
   return NULL;
 }
 
-static inline void
+static void
 sync_close_stream (gpointer data)
 {
   g_io_stream_close (data, NULL, NULL);
@@ -391,7 +360,7 @@ sync_close_stream (gpointer data)
 
 /* ---- the test side ------------------------------------------------------------------- */
 
-static inline SyncServer *
+SyncServer *
 sync_server_start (void)
 {
   SyncServer *self = g_new0 (SyncServer, 1);
@@ -414,14 +383,14 @@ sync_server_start (void)
   return self;
 }
 
-static inline gboolean
+static gboolean
 sync_quit_cb (gpointer user_data)
 {
   g_main_loop_quit (user_data);
   return G_SOURCE_REMOVE;
 }
 
-static inline void
+void
 sync_server_stop (SyncServer *self)
 {
   g_main_context_invoke (self->context, sync_quit_cb, self->loop);
@@ -438,13 +407,13 @@ sync_server_stop (SyncServer *self)
   g_free (self);
 }
 
-static inline char *
+char *
 sync_server_uri (SyncServer *self, const char *path)
 {
   return g_strconcat (self->base_uri, path, NULL);
 }
 
-static inline void
+static void
 sync_server_set_route (SyncServer *self, const char *path, SyncRoute *route)
 {
   g_mutex_lock (&self->lock);
@@ -454,7 +423,7 @@ sync_server_set_route (SyncServer *self, const char *path, SyncRoute *route)
 
 /* A new version at path: a strong ETag from its checksum, a Last-Modified later than any
  * before. */
-static inline void
+void
 sync_server_serve_bytes (SyncServer *self, const char *path, GBytes *content,
                          SyncServeFlags flags)
 {
@@ -471,7 +440,7 @@ sync_server_serve_bytes (SyncServer *self, const char *path, GBytes *content,
   sync_server_set_route (self, path, route);
 }
 
-static inline void
+void
 sync_server_serve_file (SyncServer *self, const char *path, const char *filename,
                         SyncServeFlags flags)
 {
@@ -486,7 +455,7 @@ sync_server_serve_file (SyncServer *self, const char *path, const char *filename
   sync_server_serve_bytes (self, path, bytes, flags);
 }
 
-static inline void
+void
 sync_server_fail (SyncServer *self, const char *path, SyncRouteKind kind, guint status)
 {
   SyncRoute *route = g_new0 (SyncRoute, 1);
@@ -498,7 +467,7 @@ sync_server_fail (SyncServer *self, const char *path, SyncRouteKind kind, guint 
 }
 
 /* Content-Length of all of content, then half of it, then the connection closes. */
-static inline void
+void
 sync_server_cut_bytes (SyncServer *self, const char *path, GBytes *content)
 {
   SyncRoute *route = g_new0 (SyncRoute, 1);
@@ -508,7 +477,7 @@ sync_server_cut_bytes (SyncServer *self, const char *path, GBytes *content)
   sync_server_set_route (self, path, route);
 }
 
-static inline void
+void
 sync_server_redirect (SyncServer *self, const char *path, const char *target)
 {
   SyncRoute *route = g_new0 (SyncRoute, 1);
@@ -518,7 +487,7 @@ sync_server_redirect (SyncServer *self, const char *path, const char *target)
   sync_server_set_route (self, path, route);
 }
 
-static inline guint
+guint
 sync_server_get_hits (SyncServer *self, const char *path)
 {
   guint hits;
@@ -530,7 +499,7 @@ sync_server_get_hits (SyncServer *self, const char *path)
 }
 
 /* A header of the last request, lower-case name; NULL when it had none. */
-static inline char *
+char *
 sync_server_dup_request_header (SyncServer *self, const char *name)
 {
   g_autofree char *key = g_ascii_strdown (name, -1);
@@ -542,7 +511,7 @@ sync_server_dup_request_header (SyncServer *self, const char *name)
   return value;
 }
 
-static inline guint
+guint
 sync_server_get_gzip_served (SyncServer *self)
 {
   guint served;
@@ -551,22 +520,4 @@ sync_server_get_gzip_served (SyncServer *self)
   served = self->gzip_served;
   g_mutex_unlock (&self->lock);
   return served;
-}
-
-/* ---- waiting on the test's main context ---------------------------------------------- */
-
-static inline void
-sync_store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static inline GAsyncResult *
-sync_wait (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
 }

@@ -1,24 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#pragma once
+#define G_LOG_DOMAIN "hallway-test"
 
-#include <gio/gio.h>
+#include "config.h"
 
-#include "hallway-bookmarks.h"
-#include "hallway-conference-private.h"
-#include "hallway-talk-private.h"
-#include "hallway-plan.h"
+#include "hallway-test-agenda.h"
 
-G_BEGIN_DECLS
-
-/* A hand-built two-day plan for the agenda exports (text and print). Saturday: a backup
- * pick, two overlapping talks, free time, a title with Markdown syntax and a line break,
- * a talk cancelled by an update, free time again; Sunday: two talks, one with a long title. */
-
-#define HALLWAY_TEST_AGENDA_LONG_TITLE \
-  "Building Europe’s public digital infrastructure with open source, open standards and " \
-  "open data: what a decade of cross-border projects taught us"
-
-static inline void
+void
 hallway_test_agenda_add_talk (HallwayConference *conference, const char *guid, const char *title,
                                const char *start_iso, int minutes, const char *room,
                                const char *speakers)
@@ -39,7 +26,7 @@ hallway_test_agenda_add_talk (HallwayConference *conference, const char *guid, c
   hallway_conference_add_talk (conference, talk);
 }
 
-static inline HallwayConference *
+HallwayConference *
 hallway_test_agenda_conference (gboolean with_gone_talk)
 {
   HallwayConference *conference = hallway_conference_new ();
@@ -71,7 +58,7 @@ hallway_test_agenda_conference (gboolean with_gone_talk)
 
 /* Every talk bookmarked, "backup" as a backup pick, then an update that drops "gone". The
  * bookmarks are stored in bookmarks_file. */
-static inline HallwayPlan *
+HallwayPlan *
 hallway_test_agenda_plan_new (GFile *bookmarks_file)
 {
   const char *keys[] = { "backup", "keynote", "clash", "syntax", "gone", "late", "sunday", "long" };
@@ -92,5 +79,3 @@ hallway_test_agenda_plan_new (GFile *bookmarks_file)
   hallway_plan_set_conference (plan, updated, NULL);
   return plan;
 }
-
-G_END_DECLS
