@@ -6,11 +6,14 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "hallway-agenda-export.h"
 #include "hallway-bookmarks.h"
 #include "hallway-day.h"
 #include "hallway-talk.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
+#include "hallway-library.h"
+#include "hallway-plan.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-utils.h"
 #include "hallway-track.h"
@@ -765,6 +768,63 @@ test_update_sequences (void)
   remove_dir (dir);
 }
 
+/* What `hallway --export-agenda` writes: My Agenda of a plan, with the conference's SEQUENCE
+ * store (exports-<id>.json in the user data folder, isolated per test) loaded and saved. */
+static icalcomponent *
+agenda_export_checked (HallwayConference *conference, HallwayBookmarks *bookmarks)
+{
+  g_autoptr (HallwayPlan) plan = hallway_plan_new (conference, bookmarks);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ics = hallway_agenda_export_dup_ics (plan, "agenda-test", 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ics);
+  assert_rfc5545_lines (ics);
+  return parse_checked (ics);
+}
+
+static void
+test_agenda_export (void)
+{
+  g_autoptr (HallwayConference) before =
+    hallway_test_read_schedule ("fosdem-2026-preliminary-20260115.xml");
+  g_autoptr (HallwayConference) after = hallway_test_read_schedule ("fosdem-2026.xml");
+  g_autoptr (GFile) store = hallway_library_dup_export_sequences_file ("agenda-test");
+  g_autofree char *dir = NULL;
+  g_autoptr (HallwayBookmarks) bookmarks = NULL;
+  g_autoptr (icalcomponent) first = NULL;
+  g_autoptr (icalcomponent) again = NULL;
+  g_autoptr (icalcomponent) second = NULL;
+  g_auto (GStrv) keys = NULL;
+  g_auto (GStrv) keys_after = NULL;
+  guint counts[3] = { 0, };
+
+  if (before == NULL || after == NULL)
+    return;
+  dir = scratch_dir ();
+  bookmarks = scratch_bookmarks (dir);
+  bookmark_update_sample (bookmarks, before, after);
+  keys = hallway_ical_export_dup_agenda_keys (before, bookmarks, NULL);
+
+  g_assert_false (g_file_query_exists (store, NULL));
+  first = agenda_export_checked (before, bookmarks);
+  g_assert_cmpuint (count_vevents (first), ==, g_strv_length (keys));
+  assert_first_export (first, before, (const char * const *) keys);
+  g_assert_true (g_file_query_exists (store, NULL));
+  again = agenda_export_checked (before, bookmarks);
+  assert_same_sequences (first, again);
+
+  /* A new version of the schedule: the store saved by the first export raises SEQUENCE for
+   * what moved or was cancelled. */
+  hallway_bookmarks_update_from (bookmarks, after);
+  keys_after = hallway_ical_export_dup_agenda_keys (after, bookmarks, NULL);
+  second = agenda_export_checked (after, bookmarks);
+  assert_second_export (second, before, after, (const char * const *) keys_after, counts);
+  g_assert_cmpuint (counts[EXPECT_CANCELLED], ==, 3);
+  g_assert_cmpuint (counts[EXPECT_MOVED], >=, 3);
+  remove_dir (dir);
+}
+
 static void
 write_text (const char *dir, const char *name, const char *text)
 {
@@ -1257,7 +1317,7 @@ main (int argc, char *argv[])
       return write_exports (dir);
     }
 
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/export/uid/keys", test_uid_keys);
   g_test_add_func ("/export/track", test_track);
@@ -1270,6 +1330,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/agenda-keys", test_agenda_keys);
   g_test_add_func ("/export/update/sequences", test_update_sequences);
   g_test_add_func ("/export/update/sequences-file", test_sequences_file);
+  g_test_add_func ("/export/agenda/sequences-store", test_agenda_export);
   g_test_add_func ("/import/33c3-frab-ics", test_import_33c3);
   g_test_add_func ("/import/33c3-frab-ics/json", test_import_33c3_json);
   g_test_add_func ("/import/33c3-frab-ics/by-time-and-title", test_import_33c3_by_time_and_title);
