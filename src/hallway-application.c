@@ -24,7 +24,6 @@
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
 #define DEMO_ID "demo"
 
-
 struct _HallwayApplication
 {
   AdwApplication parent_instance;
