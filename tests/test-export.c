@@ -789,7 +789,7 @@ test_agenda_export (void)
   g_autoptr (HallwayConference) before =
     hallway_test_read_schedule ("fosdem-2026-preliminary-20260115.xml");
   g_autoptr (HallwayConference) after = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autoptr (GFile) store = hallway_library_dup_export_sequences_file ("agenda-test");
+  g_autoptr (GFile) store = hallway_library_dup_export_sequences_file_for_id ("agenda-test");
   g_autofree char *dir = NULL;
   g_autoptr (HallwayBookmarks) bookmarks = NULL;
   g_autoptr (icalcomponent) first = NULL;
