@@ -14,7 +14,6 @@
 #include "hallway-conference.h"
 #include "hallway-library.h"
 #include "hallway-location.h"
-#include "hallway-plan.h"
 #include "hallway-subscription.h"
 #include "hallway-dump.h"
 #include "hallway-fetcher.h"
@@ -164,7 +163,7 @@ export_agenda (const char *path, const char *acronym, GError **error)
   g_autoptr (HallwayFetcher) fetcher = hallway_fetcher_new ();
   g_autoptr (HallwayLibrary) library = hallway_library_new (fetcher);
   g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-  g_autoptr (HallwayPlan) plan = NULL;
+  g_autoptr (HallwayExportSequences) sequences = NULL;
   g_autofree char *ics = NULL;
   Wait wait = { loop, FALSE, NULL };
   HallwaySubscription *subscription;
@@ -198,10 +197,9 @@ export_agenda (const char *path, const char *acronym, GError **error)
         }
     }
   entry = hallway_library_lookup_subscription (library, subscription);
-  plan = hallway_plan_new (hallway_subscription_get_conference (subscription),
-                           hallway_subscription_get_bookmarks (subscription));
-  ics = hallway_agenda_export_dup_ics (plan, hallway_library_entry_get_id (entry), alarm_minutes (),
-                                       error);
+  sequences = hallway_library_entry_load_export_sequences (entry);
+  ics = hallway_agenda_export_dup_ics (hallway_library_entry_get_plan (entry), sequences,
+                                       alarm_minutes (), error);
   return ics != NULL && g_file_set_contents (path, ics, -1, error);
 }
 

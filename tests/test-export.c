@@ -774,8 +774,14 @@ static icalcomponent *
 agenda_export_checked (HallwayConference *conference, HallwayBookmarks *bookmarks)
 {
   g_autoptr (HallwayPlan) plan = hallway_plan_new (conference, bookmarks);
+  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file_for_id ("agenda-test");
+  g_autoptr (HallwayExportSequences) sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;
-  g_autofree char *ics = hallway_agenda_export_dup_ics (plan, "agenda-test", 10, &error);
+  g_autofree char *ics = NULL;
+
+  g_assert_true (hallway_export_sequences_load (sequences, &error));
+  g_assert_no_error (error);
+  ics = hallway_agenda_export_dup_ics (plan, sequences, 10, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (ics);

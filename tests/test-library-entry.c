@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hallway-conference.h"
+#include "hallway-ical-export.h"
 #include "hallway-day.h"
 #include "hallway-library-entry.h"
 #include "hallway-schedule-reader.h"
@@ -259,16 +260,68 @@ test_delete_files (void)
   g_assert_no_error (error);
 }
 
-/* The export sequences are the entry's, read once from its own file. */
+/* The demo with its first talk at another time, read from text. */
+static HallwayConference *
+read_moved_demo (const char *first_start)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "moved.xml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  HallwayConference *conference;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  write_demo (path, first_start);
+  conference = hallway_schedule_read_file (file, NULL, &error);
+  g_assert_no_error (error);
+  return conference;
+}
+
+/* The SEQUENCE line of the first event of an export. */
+static char *
+first_sequence (const char *ics)
+{
+  const char *line = strstr (ics, "SEQUENCE:");
+
+  g_assert_nonnull (line);
+  return g_strndup (line, strcspn (line, "\r\n"));
+}
+
+/* The export sequences are the entry's, read afresh from its own file each time: what one
+ * export saved, the next one (or another Hallway's) builds on, so a moved talk's SEQUENCE
+ * goes up. */
 static void
 test_export_sequences (void)
 {
   g_autoptr (HallwayConference) demo = read_demo ();
+  g_autoptr (HallwayConference) moved = read_moved_demo ("<date>2027-02-06T09:10:00+01:00</date>");
   g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin ("seq00001", demo);
-  HallwayExportSequences *sequences = hallway_library_entry_get_export_sequences (entry);
+  g_autoptr (HallwayExportSequences) first = hallway_library_entry_load_export_sequences (entry);
+  g_autoptr (HallwayExportSequences) second = NULL;
+  g_autoptr (GFile) file = hallway_library_entry_dup_export_sequences_file (entry);
+  HallwayBookmarks *bookmarks = hallway_library_entry_get_bookmarks (entry);
+  HallwayTalk *talk = first_talk (demo);
+  const char *keys[] = { hallway_talk_get_key (talk), NULL };
+  g_autofree char *ics = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *sequence = NULL;
+  g_autofree char *moved_sequence = NULL;
+  g_autoptr (GError) error = NULL;
 
-  g_assert_nonnull (sequences);
-  g_assert_true (hallway_library_entry_get_export_sequences (entry) == sequences);
+  hallway_plan_set_bookmarked (hallway_library_entry_get_plan (entry), talk, TRUE);
+  ics = hallway_ical_export (demo, keys, bookmarks, first, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (hallway_export_sequences_save (first, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_query_exists (file, NULL));
+
+  second = hallway_library_entry_load_export_sequences (entry);
+  g_assert_true (second != first);
+  again = hallway_ical_export (moved, keys, bookmarks, second, NULL, 10, &error);
+  g_assert_no_error (error);
+  sequence = first_sequence (ics);
+  moved_sequence = first_sequence (again);
+  g_assert_cmpstr (sequence, ==, "SEQUENCE:0");
+  g_assert_cmpstr (moved_sequence, ==, "SEQUENCE:1");
 }
 
 int

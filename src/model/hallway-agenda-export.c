@@ -4,44 +4,27 @@
 #include "config.h"
 
 #include "hallway-agenda-export.h"
-#include "hallway-library.h"
 
 /* The part of exporting My Agenda that needs no window, shared by the command line and
  * HallwayAgendaExporter (which adds the file dialog and writes the store asynchronously). */
 
-HallwayExportSequences *
-hallway_agenda_export_load_sequences (const char *conference_id)
-{
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
-  HallwayExportSequences *sequences;
-
-  g_return_val_if_fail (conference_id != NULL, NULL);
-
-  file = hallway_library_dup_export_sequences_file_for_id (conference_id);
-  sequences = hallway_export_sequences_new (file);
-  if (!hallway_export_sequences_load (sequences, &error))
-    g_warning ("Export sequences start afresh: %s", error->message);
-  return sequences;
-}
-
 char *
-hallway_agenda_export_dup_ics (HallwayPlan *plan, const char *conference_id, int alarm_minutes,
-                               GError **error)
+hallway_agenda_export_dup_ics (HallwayPlan            *plan,
+                               HallwayExportSequences *sequences,
+                               int                     alarm_minutes,
+                               GError                **error)
 {
-  g_autoptr (HallwayExportSequences) sequences = NULL;
   g_auto (GStrv) keys = NULL;
   HallwayConference *conference;
   HallwayBookmarks *bookmarks;
   char *ics;
 
   g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (conference_id != NULL, NULL);
+  g_return_val_if_fail (HALLWAY_IS_EXPORT_SEQUENCES (sequences), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   conference = hallway_plan_get_conference (plan);
   bookmarks = hallway_plan_get_bookmarks (plan);
-  sequences = hallway_agenda_export_load_sequences (conference_id);
   keys = hallway_ical_export_dup_agenda_keys (conference, bookmarks, NULL);
   ics = hallway_ical_export (conference, (const char * const *) keys, bookmarks, sequences, NULL,
                              alarm_minutes, error);

@@ -8,16 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* The SEQUENCE store of one followed conference (exports-<id>.json), loaded. A damaged or
- * newer file is told with g_warning and the store starts afresh; it is never NULL. */
-HallwayExportSequences *hallway_agenda_export_load_sequences (const char  *conference_id);
-
 /* My Agenda of the plan as calendar text, without a window (`hallway --export-agenda`): the
- * same stable UIDs and SEQUENCE as the app's exports, the store loaded and saved again
- * synchronously. alarm_minutes as for hallway_ical_export(). */
-char                   *hallway_agenda_export_dup_ics        (HallwayPlan *plan,
-                                                              const char  *conference_id,
-                                                              int          alarm_minutes,
-                                                              GError     **error);
+ * same stable UIDs and SEQUENCE as the app's exports; the SEQUENCE store (the conference's,
+ * hallway_library_entry_load_export_sequences()) is saved again synchronously.
+ * alarm_minutes as for hallway_ical_export(). */
+char *hallway_agenda_export_dup_ics (HallwayPlan            *plan,
+                                     HallwayExportSequences *sequences,
+                                     int                     alarm_minutes,
+                                     GError                **error);
 
 G_END_DECLS

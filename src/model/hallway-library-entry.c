@@ -27,7 +27,6 @@ struct _HallwayLibraryEntry
   HallwayBookmarks *bookmarks;
   HallwayPlan *plan;                   /* once the conference is known */
   HallwayReminderScheduler *scheduler; /* with the plan */
-  HallwayExportSequences *export_sequences;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, G_TYPE_OBJECT)
@@ -392,20 +391,19 @@ hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self)
 
 /* A damaged file starts the numbering afresh: calendars then see a re-export as new. */
 HallwayExportSequences *
-hallway_library_entry_get_export_sequences (HallwayLibraryEntry *self)
+hallway_library_entry_load_export_sequences (HallwayLibraryEntry *self)
 {
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayExportSequences *sequences;
+
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
 
-  if (self->export_sequences == NULL)
-    {
-      g_autoptr (GFile) file = hallway_library_entry_dup_export_sequences_file (self);
-      g_autoptr (GError) error = NULL;
-
-      self->export_sequences = hallway_export_sequences_new (file);
-      if (!hallway_export_sequences_load (self->export_sequences, &error))
-        g_warning ("Export sequences start afresh: %s", error->message);
-    }
-  return self->export_sequences;
+  file = hallway_library_entry_dup_export_sequences_file (self);
+  sequences = hallway_export_sequences_new (file);
+  if (!hallway_export_sequences_load (sequences, &error))
+    g_warning ("Export sequences start afresh: %s", error->message);
+  return sequences;
 }
 
 static void
@@ -440,7 +438,6 @@ hallway_library_entry_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->bookmarks);
-  g_clear_object (&self->export_sequences);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->dispose (object);
 }
 

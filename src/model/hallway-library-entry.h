@@ -61,8 +61,10 @@ HallwayBookmarks       *hallway_library_entry_get_bookmarks    (HallwayLibraryEn
 HallwayPlan            *hallway_library_entry_get_plan         (HallwayLibraryEntry *self);
 HallwayReminderScheduler *
                         hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self);
-/* Loaded from its file the first time it is asked for. */
-HallwayExportSequences *hallway_library_entry_get_export_sequences (HallwayLibraryEntry *self);
+/* The SEQUENCE store of the conference's exports, read afresh from its file at each call:
+ * another Hallway may have exported since. A damaged or newer file is told with g_warning
+ * and the store starts afresh; never NULL. */
+HallwayExportSequences *hallway_library_entry_load_export_sequences (HallwayLibraryEntry *self);
 
 /* The conference's files (see HACKING.md, "State on disk"). */
 GFile                  *hallway_library_entry_dup_bookmarks_file        (HallwayLibraryEntry *self);

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "hallway-agenda-export.h"
 #include "hallway-agenda-exporter.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
@@ -20,9 +19,9 @@ struct _HallwayAgendaExporter
   GObject parent_instance;
 
   GtkWindow *window;   /* weak */
-  HallwayPlan *plan;
+  HallwayLibraryEntry *entry;
+  HallwayPlan *plan;   /* the entry's */
   GSettings *settings; /* the application's */
-  char *conference_id;
   char *pending_ics;   /* written once the person picked a file */
   HallwayExportSequences *pending_sequences;
 };
@@ -115,7 +114,7 @@ hallway_agenda_exporter_export_keys (HallwayAgendaExporter *self, const char * c
   g_return_if_fail (HALLWAY_IS_AGENDA_EXPORTER (self));
 
   g_clear_object (&self->pending_sequences);
-  self->pending_sequences = hallway_agenda_export_load_sequences (self->conference_id);
+  self->pending_sequences = hallway_library_entry_load_export_sequences (self->entry);
   g_free (self->pending_ics);
   self->pending_ics = export_keys (self->plan, keys, self->pending_sequences,
                                    hallway_settings_get_alarm_minutes (self->settings), &error);
@@ -258,10 +257,10 @@ hallway_agenda_exporter_finalize (GObject *object)
 
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->plan);
+  g_clear_object (&self->entry);
   g_clear_object (&self->settings);
   g_clear_object (&self->pending_sequences);
   g_free (self->pending_ics);
-  g_free (self->conference_id);
   G_OBJECT_CLASS (hallway_agenda_exporter_parent_class)->finalize (object);
 }
 
@@ -279,22 +278,21 @@ hallway_agenda_exporter_init (HallwayAgendaExporter *self)
 }
 
 HallwayAgendaExporter *
-hallway_agenda_exporter_new (GtkWindow   *window,
-                             HallwayPlan *plan,
-                             GSettings   *settings,
-                             const char  *conference_id)
+hallway_agenda_exporter_new (GtkWindow           *window,
+                             HallwayLibraryEntry *entry,
+                             GSettings           *settings)
 {
   HallwayAgendaExporter *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
-  g_return_val_if_fail (HALLWAY_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (entry), NULL);
+  g_return_val_if_fail (HALLWAY_IS_PLAN (hallway_library_entry_get_plan (entry)), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
-  g_return_val_if_fail (conference_id != NULL, NULL);
 
   self = g_object_new (HALLWAY_TYPE_AGENDA_EXPORTER, NULL);
   g_set_weak_pointer (&self->window, window);
-  self->plan = g_object_ref (plan);
+  self->entry = g_object_ref (entry);
+  self->plan = g_object_ref (hallway_library_entry_get_plan (entry));
   self->settings = g_object_ref (settings);
-  self->conference_id = g_strdup (conference_id);
   return self;
 }

@@ -606,8 +606,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   g_clear_object (&self->exporter);
-  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), plan, self->settings,
-                                                hallway_library_entry_get_id (self->entry));
+  self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), self->entry, self->settings);
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
                            G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
