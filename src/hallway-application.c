@@ -114,19 +114,30 @@ show_load_problem (HallwayApplication *self, const char *message, const char *re
     hallway_application_show_error (self, message);
 }
 
-/* The library loads the followed conferences' bookmarks in its thread. */
+/* What the entry's files held that had to be set aside: its bookmarks (read by the library
+ * in its thread) and its reminder state (read once its schedule is known). */
 static void
-show_recovered_bookmarks (HallwayApplication *self)
+show_recovered_state (HallwayApplication *self, HallwayLibraryEntry *entry)
+{
+  HallwayBookmarks *bookmarks = hallway_library_entry_get_bookmarks (entry);
+  HallwayReminderScheduler *scheduler = hallway_library_entry_get_reminder_scheduler (entry);
+
+  if (bookmarks != NULL)
+    show_load_problem (self, NULL, hallway_bookmarks_get_recovered_message (bookmarks));
+  if (scheduler != NULL)
+    show_load_problem (self, NULL, hallway_reminder_scheduler_get_recovered_message (scheduler));
+}
+
+static void
+show_all_recovered_state (HallwayApplication *self)
 {
   GListModel *entries = G_LIST_MODEL (self->library);
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
-      HallwayBookmarks *bookmarks = hallway_library_entry_get_bookmarks (entry);
 
-      if (bookmarks != NULL)
-        show_load_problem (self, NULL, hallway_bookmarks_get_recovered_message (bookmarks));
+      show_recovered_state (self, entry);
     }
 }
 
@@ -190,6 +201,7 @@ hallway_application_get_demo (HallwayApplication *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (HallwayConference) demo = NULL;
+  HallwayBookmarks *bookmarks;
 
   g_return_val_if_fail (HALLWAY_IS_APPLICATION (self), NULL);
 
@@ -201,9 +213,13 @@ hallway_application_get_demo (HallwayApplication *self)
   if (demo == NULL)
     g_error ("The bundled demo conference cannot be read: %s", error->message);
   self->demo = hallway_library_entry_new_builtin (DEMO_ID, demo);
-  if (!hallway_bookmarks_load (hallway_library_entry_get_bookmarks (self->demo), &error))
-    show_load_problem (self, error->message,
-                       hallway_bookmarks_get_recovered_message (hallway_library_entry_get_bookmarks (self->demo)));
+  /* Before its plan is made (hallway_library_entry_get_plan). A file set aside is said by
+   * show_recovered_state(); other problems (a newer file) are a toast. */
+  bookmarks = hallway_library_entry_get_bookmarks (self->demo);
+  if (!hallway_bookmarks_load (bookmarks, &error) &&
+      hallway_bookmarks_get_recovered_message (bookmarks) == NULL)
+    hallway_application_show_error (self, error->message);
+  show_recovered_state (self, self->demo);
   return self->demo;
 }
 
@@ -264,7 +280,7 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     {
       /* Started as a service (at login, for reminders) there is no window to fill. */
       hallway_application_show_current (self);
-      show_recovered_bookmarks (self);
+      show_all_recovered_state (self);
     }
   g_application_release (G_APPLICATION (self));
 }

@@ -250,7 +250,7 @@ hallway_library_entry_new_followed (const char          *id,
   return self;
 }
 
-/* Its bookmarks are not read here: the caller loads them and says when that fails. */
+/* Its bookmarks are not read here: see the header. */
 HallwayLibraryEntry *
 hallway_library_entry_new_builtin (const char *id, HallwayConference *conference)
 {
@@ -265,7 +265,6 @@ hallway_library_entry_new_builtin (const char *id, HallwayConference *conference
   self->builtin_conference = g_object_ref (conference);
   file = hallway_library_entry_dup_bookmarks_file (self);
   self->bookmarks = hallway_bookmarks_new (file);
-  ensure_plan (self);
   return self;
 }
 
@@ -375,10 +374,15 @@ hallway_library_entry_get_bookmarks (HallwayLibraryEntry *self)
   return self->bookmarks;
 }
 
+/* A built-in conference's plan is made when first asked for, after its bookmarks were
+ * loaded: a load does not emit "changed", so a plan made before would miss them. */
 HallwayPlan *
 hallway_library_entry_get_plan (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+
+  if (self->builtin)
+    ensure_plan (self);
   return self->plan;
 }
 
@@ -386,6 +390,9 @@ HallwayReminderScheduler *
 hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+
+  if (self->builtin)
+    ensure_plan (self);
   return self->scheduler;
 }
 

@@ -26,7 +26,9 @@ G_DECLARE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, HALLWAY, LIBRA
  * GListModel * of HallwayScheduleChange) tells the rest.
  *
  * A built-in conference (the bundled demo) has a schedule and bookmarks but no
- * subscription, and is never written to library.json.
+ * subscription, and is never written to library.json. Its bookmarks are not read by the
+ * constructor: load them (hallway_bookmarks_load) before asking for its plan or
+ * scheduler, which are made then.
  *
  * A known conference (an item of the catalogue) has only a title, a location and
  * "follow", which says whether a new library starts with it.
