@@ -14,6 +14,7 @@
 #include "hallway-library-entry.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-talk.h"
+#include "hallway-test-utils.h"
 
 #define APP_FOLDER "io.github.hallway_app.Hallway"
 /* The first talk of the demo: 09:30 on 6 February 2027 in Brussels. */
@@ -22,26 +23,9 @@
 static char *
 read_demo_text (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("HALLWAY_SOURCE_ROOT"), "data",
-                                            "hallway-demo-conference.xml", NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
+  g_autoptr (GBytes) bytes = hallway_test_read_demo_bytes ();
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-static HallwayConference *
-read_demo (void)
-{
-  g_autofree char *text = read_demo_text ();
-  g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
-  g_autoptr (GError) error = NULL;
-  HallwayConference *conference = hallway_schedule_read_bytes (bytes, &error);
-
-  g_assert_no_error (error);
-  return conference;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
 /* The demo with its first talk starting at another time. */
@@ -80,23 +64,14 @@ first_talk (HallwayConference *conference)
 }
 
 static void
-store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
 refresh (HallwaySubscription *subscription)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_subscription_refresh_async (subscription, NULL, store_result_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (hallway_subscription_refresh_finish (subscription, result, &error));
+  hallway_subscription_refresh_async (subscription, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_subscription_refresh_finish (subscription, hallway_test_wait (&result),
+                                                      &error));
   g_assert_no_error (error);
 }
 
@@ -111,7 +86,7 @@ data_path (const char *name)
 static void
 test_builtin (void)
 {
-  g_autoptr (HallwayConference) demo = read_demo ();
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
   g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin ("demo", demo);
   HallwayPlan *plan = hallway_library_entry_get_plan (entry);
   g_autoptr (GFile) bookmarks_file = hallway_library_entry_dup_bookmarks_file (entry);
@@ -227,7 +202,7 @@ test_followed_follows_new_versions (void)
 static void
 test_delete_files (void)
 {
-  g_autoptr (HallwayConference) demo = read_demo ();
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
   g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin ("gone0001", demo);
   g_autoptr (GFile) bookmarks = hallway_library_entry_dup_bookmarks_file (entry);
   g_autoptr (GFile) reminders = hallway_library_entry_dup_reminders_file (entry);
@@ -292,7 +267,7 @@ first_sequence (const char *ics)
 static void
 test_export_sequences (void)
 {
-  g_autoptr (HallwayConference) demo = read_demo ();
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
   g_autoptr (HallwayConference) moved = read_moved_demo ("<date>2027-02-06T09:10:00+01:00</date>");
   g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin ("seq00001", demo);
   g_autoptr (HallwayExportSequences) first = hallway_library_entry_load_export_sequences (entry);
@@ -327,7 +302,7 @@ test_export_sequences (void)
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS);
 
   g_test_add_func ("/library-entry/builtin", test_builtin);
   g_test_add_func ("/library-entry/followed-follows-new-versions", test_followed_follows_new_versions);
