@@ -230,11 +230,13 @@ get_boolean (Reader *self, JsonObject *object, const char *name, const char *whe
   return TRUE;
 }
 
+/* An object or a list member: looked up, checked and named in errors the same way. */
 static gboolean
-get_object (Reader *self, JsonObject *object, const char *name, const char *where,
-            gboolean required, JsonObject **value, GError **error)
+get_container (Reader *self, JsonObject *object, const char *name, const char *where,
+               gboolean required, JsonNodeType type, JsonNode **value, GError **error)
 {
   JsonNode *node = member (object, name);
+  gboolean is_object = type == JSON_NODE_OBJECT;
   g_autofree char *what = NULL;
 
   *value = NULL;
@@ -242,34 +244,35 @@ get_object (Reader *self, JsonObject *object, const char *name, const char *wher
     {
       if (!required)
         return TRUE;
-      what = g_strdup_printf (_("\"%s\" object"), name);
+      what = g_strdup_printf (is_object ? _("\"%s\" object") : _("\"%s\" list"), name);
       return fail_missing (self, where, what, error);
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (self, where, name, node, _("an object"), error);
-  *value = json_node_get_object (node);
+  if (JSON_NODE_TYPE (node) != type)
+    return fail_type (self, where, name, node, is_object ? _("an object") : _("a list"), error);
+  *value = node;
   return TRUE;
+}
+
+static gboolean
+get_object (Reader *self, JsonObject *object, const char *name, const char *where,
+            gboolean required, JsonObject **value, GError **error)
+{
+  JsonNode *node;
+  gboolean ok = get_container (self, object, name, where, required, JSON_NODE_OBJECT, &node, error);
+
+  *value = node != NULL ? json_node_get_object (node) : NULL;
+  return ok;
 }
 
 static gboolean
 get_array (Reader *self, JsonObject *object, const char *name, const char *where,
            gboolean required, JsonArray **value, GError **error)
 {
-  JsonNode *node = member (object, name);
-  g_autofree char *what = NULL;
+  JsonNode *node;
+  gboolean ok = get_container (self, object, name, where, required, JSON_NODE_ARRAY, &node, error);
 
-  *value = NULL;
-  if (node == NULL)
-    {
-      if (!required)
-        return TRUE;
-      what = g_strdup_printf (_("\"%s\" list"), name);
-      return fail_missing (self, where, what, error);
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_type (self, where, name, node, _("a list"), error);
-  *value = json_node_get_array (node);
-  return TRUE;
+  *value = node != NULL ? json_node_get_array (node) : NULL;
+  return ok;
 }
 
 /* Objects of an auxiliary list by one of their members, for events that refer to them. */

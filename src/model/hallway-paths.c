@@ -79,29 +79,29 @@ static GFile *
 conference_file (GFile *folder, const char *prefix, const char *id)
 {
   g_autoptr (GFile) owned = folder;
-  g_autofree char *name = g_strconcat (prefix, id, ".json", NULL);
+  g_autofree char *name = NULL;
 
+  g_return_val_if_fail (is_file_name_part (id), NULL);
+
+  name = g_strconcat (prefix, id, ".json", NULL);
   return g_file_get_child (owned, name);
 }
 
 GFile *
 hallway_paths_dup_bookmarks_file (const char *id)
 {
-  g_return_val_if_fail (is_file_name_part (id), NULL);
   return conference_file (hallway_paths_dup_bookmarks_folder (), "", id);
 }
 
 GFile *
 hallway_paths_dup_reminders_file (const char *id)
 {
-  g_return_val_if_fail (is_file_name_part (id), NULL);
   return conference_file (hallway_paths_dup_state_folder (), "reminders-", id);
 }
 
 GFile *
 hallway_paths_dup_exports_file (const char *id)
 {
-  g_return_val_if_fail (is_file_name_part (id), NULL);
   return conference_file (hallway_paths_dup_data_folder (), "exports-", id);
 }
 
