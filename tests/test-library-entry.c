@@ -36,7 +36,9 @@ static HallwayConference *
 read_demo (void)
 {
   g_autofree char *text = read_demo_text ();
-  g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), strlen (text));
+  /* Measured first: the order in which arguments are evaluated is unspecified. */
+  gsize length = strlen (text);
+  g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), length);
   g_autoptr (GError) error = NULL;
   HallwayConference *conference = hallway_schedule_read_bytes (bytes, &error);
 
