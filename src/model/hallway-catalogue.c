@@ -97,13 +97,10 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
   const char *title;
   const char *location;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
-                   _("conference %u is not a JSON object"), number);
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  object = hallway_json_conference_object (node, number, HALLWAY_LIBRARY_ERROR,
+                                           HALLWAY_LIBRARY_ERROR_CATALOGUE, error);
+  if (object == NULL)
+    return NULL;
   title = hallway_json_string_member (object, "title");
   location = hallway_json_string_member (object, "location");
   if (title == NULL || *title == '\0')

@@ -15,6 +15,7 @@
 #include "hallway-html-sanitizer.h"
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
+#include "hallway-ical-private.h"
 #include "hallway-json.h"
 #include "hallway-save-queue.h"
 #include "hallway-state-file.h"
@@ -35,19 +36,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 #define PRODID "-//Hallway//Hallway " PACKAGE_VERSION "//EN"
 #define UID_DOMAIN ".hallway"
 #define HEX_PREFIX "hex."
-
-/* libical aborts on errors by default; an export must only fail. */
-static void
-make_libical_errors_recoverable (void)
-{
-  static gsize initialized = 0;
-
-  if (g_once_init_enter (&initialized))
-    {
-      icalerror_set_errors_are_fatal (0);
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 /* ---- the sequences store -------------------------------------------------------------- */
 
@@ -1105,7 +1093,7 @@ hallway_ical_export (HallwayConference      *conference,
   g_return_val_if_fail (sequences == NULL || HALLWAY_IS_EXPORT_SEQUENCES (sequences), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  make_libical_errors_recoverable ();
+  hallway_ical_make_errors_recoverable ();
   talks = collect_talks (conference, keys, bookmarks);
   if (talks->len == 0)
     {

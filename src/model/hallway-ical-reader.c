@@ -10,6 +10,7 @@
 #include "hallway-conference-private.h"
 #include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
+#include "hallway-ical-private.h"
 #include "hallway-schedule-reader-private.h"
 
 /* iCalendar exports of conference schedules, through libical. Real exports are sloppy: TZIDs
@@ -52,9 +53,8 @@ ical_reader_clear (IcalReader *self)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IcalReader, ical_reader_clear)
 
-/* libical aborts on errors by default; a broken file must only be refused. */
-static void
-make_libical_errors_recoverable (void)
+void
+hallway_ical_make_errors_recoverable (void)
 {
   static gsize initialized = 0;
 
@@ -831,7 +831,7 @@ hallway_read_icalendar (const char *data, gsize length, GError **error)
   g_autofree char *title = NULL;
   g_auto (IcalReader) reader = { NULL };
 
-  make_libical_errors_recoverable ();
+  hallway_ical_make_errors_recoverable ();
   if (!ends_with_end_vcalendar (data, length))
     {
       g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,

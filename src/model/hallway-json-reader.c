@@ -230,11 +230,13 @@ get_boolean (Reader *self, JsonObject *object, const char *name, const char *whe
   return TRUE;
 }
 
+/* An object or a list member: looked up, checked and named in errors the same way. */
 static gboolean
-get_object (Reader *self, JsonObject *object, const char *name, const char *where,
-            gboolean required, JsonObject **value, GError **error)
+get_container (Reader *self, JsonObject *object, const char *name, const char *where,
+               gboolean required, JsonNodeType type, JsonNode **value, GError **error)
 {
   JsonNode *node = member (object, name);
+  gboolean is_object = type == JSON_NODE_OBJECT;
   g_autofree char *what = NULL;
 
   *value = NULL;
@@ -242,34 +244,35 @@ get_object (Reader *self, JsonObject *object, const char *name, const char *wher
     {
       if (!required)
         return TRUE;
-      what = g_strdup_printf (_("\"%s\" object"), name);
+      what = g_strdup_printf (is_object ? _("\"%s\" object") : _("\"%s\" list"), name);
       return fail_missing (self, where, what, error);
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_type (self, where, name, node, _("an object"), error);
-  *value = json_node_get_object (node);
+  if (JSON_NODE_TYPE (node) != type)
+    return fail_type (self, where, name, node, is_object ? _("an object") : _("a list"), error);
+  *value = node;
   return TRUE;
+}
+
+static gboolean
+get_object (Reader *self, JsonObject *object, const char *name, const char *where,
+            gboolean required, JsonObject **value, GError **error)
+{
+  JsonNode *node;
+  gboolean ok = get_container (self, object, name, where, required, JSON_NODE_OBJECT, &node, error);
+
+  *value = node != NULL ? json_node_get_object (node) : NULL;
+  return ok;
 }
 
 static gboolean
 get_array (Reader *self, JsonObject *object, const char *name, const char *where,
            gboolean required, JsonArray **value, GError **error)
 {
-  JsonNode *node = member (object, name);
-  g_autofree char *what = NULL;
+  JsonNode *node;
+  gboolean ok = get_container (self, object, name, where, required, JSON_NODE_ARRAY, &node, error);
 
-  *value = NULL;
-  if (node == NULL)
-    {
-      if (!required)
-        return TRUE;
-      what = g_strdup_printf (_("\"%s\" list"), name);
-      return fail_missing (self, where, what, error);
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_type (self, where, name, node, _("a list"), error);
-  *value = json_node_get_array (node);
-  return TRUE;
+  *value = node != NULL ? json_node_get_array (node) : NULL;
+  return ok;
 }
 
 /* Objects of an auxiliary list by one of their members, for events that refer to them. */
@@ -827,6 +830,39 @@ frab_start (Reader *self, FrabDay *day, const char *date, const char *start_time
   return g_steal_pointer (&start);
 }
 
+/* The object of an event of a list (schedule v2, pretalx widget), its common fields read
+ * into event and *where naming it; NULL on error. */
+static JsonObject *
+read_event_object (Reader *self, JsonNode *node, guint position, HallwayTalk *event,
+                   char **where, GError **error)
+{
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      *where = g_strdup_printf (_("event number %u"), position + 1);
+      fail_type (self, *where, NULL, node, _("an object"), error);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  *where = event_where (object, position);
+  return read_event_fields (self, object, event, *where, error) ? object : NULL;
+}
+
+/* Formats that give an end time may give one before the start: the talk then ends as it
+ * starts. */
+static gboolean
+set_event_times (Reader *self, HallwayTalk *event, const char *where, GDateTime *start,
+                 GDateTime *end, GError **error)
+{
+  if (start == NULL)
+    return fail_missing (self, where, _("start time"), error);
+  if (end == NULL)
+    return fail_missing (self, where, _("end time"), error);
+  hallway_talk_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
+  return TRUE;
+}
+
 static gboolean
 read_frab_event (Reader *self, FrabDay *day, const char *room_name, JsonObject *object,
                  guint position, GError **error)
@@ -1054,14 +1090,8 @@ read_v2_event (Reader *self, JsonNode *node, guint position, GError **error)
   HallwayDay *day;
   JsonObject *object;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      where = g_strdup_printf (_("event number %u"), position + 1);
-      return fail_type (self, where, NULL, node, _("an object"), error);
-    }
-  object = json_node_get_object (node);
-  where = event_where (object, position);
-  if (!read_event_fields (self, object, event, where, error) ||
+  object = read_event_object (self, node, position, event, &where, error);
+  if (object == NULL ||
       !get_text (self, object, "start", where, &start_text, error) ||
       !get_text (self, object, "end", where, &end_text, error) ||
       !get_text (self, object, "duration", where, &duration_text, error) ||
@@ -1070,12 +1100,9 @@ read_v2_event (Reader *self, JsonNode *node, guint position, GError **error)
     return FALSE;
 
   start = parse_time (self, start_text);
-  if (start == NULL)
-    return fail_missing (self, where, _("start time"), error);
-  end = v2_end (self, start, end_text, duration_text);
-  if (end == NULL)
-    return fail_missing (self, where, _("end time"), error);
-  hallway_talk_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
+  end = start != NULL ? v2_end (self, start, end_text, duration_text) : NULL;
+  if (!set_event_times (self, event, where, start, end, error))
+    return FALSE;
   set_room (self, event, v2_room_name (self, member (object, "room")));
   set_track (self, event, v2_track_name (self, member (object, "track")));
   day = v2_day (self, start);
@@ -1138,26 +1165,17 @@ read_widget_talk (Reader *self, JsonNode *node, guint position, GError **error)
   const char *start_text, *end_text;
   JsonObject *object, *room, *track;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      where = g_strdup_printf (_("event number %u"), position + 1);
-      return fail_type (self, where, NULL, node, _("an object"), error);
-    }
-  object = json_node_get_object (node);
-  where = event_where (object, position);
-  if (!read_event_fields (self, object, event, where, error) ||
+  object = read_event_object (self, node, position, event, &where, error);
+  if (object == NULL ||
       !get_text (self, object, "start", where, &start_text, error) ||
       !get_text (self, object, "end", where, &end_text, error) ||
       !read_persons_and_links (self, object, "speakers", event, where, error))
     return FALSE;
 
   start = parse_local_time (self, start_text);
-  if (start == NULL)
-    return fail_missing (self, where, _("start time"), error);
   end = parse_local_time (self, end_text);
-  if (end == NULL)
-    return fail_missing (self, where, _("end time"), error);
-  hallway_talk_set_times (event, start, g_date_time_compare (end, start) < 0 ? start : end);
+  if (!set_event_times (self, event, where, start, end, error))
+    return FALSE;
   /* The code is the talk's identity in pretalx (and its URL); the key is built from the slug. */
   if (event->slug == NULL)
     event->slug = g_strdup (event->code);

@@ -297,3 +297,17 @@ hallway_json_builder_to_bytes (JsonBuilder *builder)
   text = json_generator_to_data (generator, &length);
   return g_bytes_new_take (text, length);
 }
+
+JsonObject *
+hallway_json_conference_object (JsonNode *node, guint number, GQuark domain, int code,
+                                GError **error)
+{
+  g_return_val_if_fail (node != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, domain, code, _("conference %u is not a JSON object"), number);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}

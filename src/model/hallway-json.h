@@ -53,4 +53,12 @@ JsonObject *hallway_json_parse_object (JsonNode   **root,
                                        GQuark       domain,
                                        int          code,
                                        GError     **error);
+
+/* The number-th conference (from 1) of a list of them as an object; else NULL and an error
+ * in the given domain and code ("conference 3 is not a JSON object"). */
+JsonObject *hallway_json_conference_object (JsonNode   *node,
+                                            guint       number,
+                                            GQuark      domain,
+                                            int         code,
+                                            GError    **error);
 G_END_DECLS

@@ -209,13 +209,10 @@ stored_conference_from_json (JsonNode *node, guint number, GError **error)
   const char *added_text;
   g_autoptr (GDateTime) added = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CORRUPT,
-                   _("conference %u is not a JSON object"), number);
-      return NULL;
-    }
-  object = json_node_get_object (node);
+  object = hallway_json_conference_object (node, number, HALLWAY_LIBRARY_ERROR,
+                                           HALLWAY_LIBRARY_ERROR_CORRUPT, error);
+  if (object == NULL)
+    return NULL;
   id = hallway_json_string_member (object, "id");
   location = hallway_json_string_member (object, "location");
   if (id == NULL || !is_valid_id (id) || location == NULL || *location == '\0')
@@ -435,20 +432,43 @@ remove_entry (HallwayLibrary *self, HallwayLibraryEntry *entry)
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
+typedef enum { BY_ID, BY_LOCATION, BY_SUBSCRIPTION } EntryKey;
+
+static gboolean
+entry_matches (HallwayLibraryEntry *entry, EntryKey key, gconstpointer value)
+{
+  switch (key)
+    {
+    case BY_ID:
+      return g_str_equal (hallway_library_entry_get_id (entry), value);
+    case BY_LOCATION:
+      return g_str_equal (hallway_library_entry_get_location (entry), value);
+    case BY_SUBSCRIPTION:
+    default:
+      return hallway_library_entry_get_subscription (entry) == value;
+    }
+}
+
+static HallwayLibraryEntry *
+find_entry (HallwayLibrary *self, EntryKey key, gconstpointer value)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
+
+      if (entry_matches (entry, key, value))
+        return entry;
+    }
+  return NULL;
+}
+
 HallwayLibraryEntry *
 hallway_library_lookup (HallwayLibrary *self, const char *id)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_str_equal (hallway_library_entry_get_id (entry), id))
-        return entry;
-    }
-  return NULL;
+  return find_entry (self, BY_ID, id);
 }
 
 HallwayLibraryEntry *
@@ -460,14 +480,7 @@ hallway_library_lookup_location (HallwayLibrary *self, const char *location)
   g_return_val_if_fail (location != NULL, NULL);
 
   normalized = hallway_location_normalize (location);
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_str_equal (hallway_library_entry_get_location (entry), normalized))
-        return entry;
-    }
-  return NULL;
+  return find_entry (self, BY_LOCATION, normalized);
 }
 
 HallwayLibraryEntry *
@@ -476,14 +489,7 @@ hallway_library_lookup_subscription (HallwayLibrary *self, HallwaySubscription *
   g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (subscription), NULL);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
-
-      if (hallway_library_entry_get_subscription (entry) == subscription)
-        return entry;
-    }
-  return NULL;
+  return find_entry (self, BY_SUBSCRIPTION, subscription);
 }
 
 /* ---- one save: read, merge and write under the lock ------------------------------------ */

@@ -74,41 +74,35 @@ hallway_paths_dup_bookmarks_folder (void)
   return data_child ("bookmarks");
 }
 
-GFile *
-hallway_paths_dup_bookmarks_file (const char *id)
+/* "<prefix><id>.json" in folder (taken): one file per conference. */
+static GFile *
+conference_file (GFile *folder, const char *prefix, const char *id)
 {
-  g_autoptr (GFile) folder = NULL;
+  g_autoptr (GFile) owned = folder;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (is_file_name_part (id), NULL);
 
-  folder = hallway_paths_dup_bookmarks_folder ();
-  name = g_strconcat (id, ".json", NULL);
-  return g_file_get_child (folder, name);
+  name = g_strconcat (prefix, id, ".json", NULL);
+  return g_file_get_child (owned, name);
+}
+
+GFile *
+hallway_paths_dup_bookmarks_file (const char *id)
+{
+  return conference_file (hallway_paths_dup_bookmarks_folder (), "", id);
 }
 
 GFile *
 hallway_paths_dup_reminders_file (const char *id)
 {
-  g_autoptr (GFile) folder = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (is_file_name_part (id), NULL);
-
-  folder = hallway_paths_dup_state_folder ();
-  name = g_strconcat ("reminders-", id, ".json", NULL);
-  return g_file_get_child (folder, name);
+  return conference_file (hallway_paths_dup_state_folder (), "reminders-", id);
 }
 
 GFile *
 hallway_paths_dup_exports_file (const char *id)
 {
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (is_file_name_part (id), NULL);
-
-  name = g_strconcat ("exports-", id, ".json", NULL);
-  return data_child (name);
+  return conference_file (hallway_paths_dup_data_folder (), "exports-", id);
 }
 
 GFile *

@@ -117,17 +117,23 @@ same_speakers (HallwayTalk *a, HallwayTalk *b)
   return TRUE;
 }
 
+/* field when the two texts differ, else nothing. */
+static HallwayChangedFields
+text_change (const char *a, const char *b, HallwayChangedFields field)
+{
+  return same_text (a, b) ? HALLWAY_CHANGED_NOTHING : field;
+}
+
 static HallwayChangedFields
 slot_changes (HallwayTalk *a, HallwayTalk *b)
 {
-  HallwayChangedFields fields = HALLWAY_CHANGED_NOTHING;
+  HallwayChangedFields fields = text_change (hallway_talk_get_room_name (a),
+                                             hallway_talk_get_room_name (b), HALLWAY_CHANGED_ROOM);
 
   if (!g_date_time_equal (hallway_talk_get_start (a), hallway_talk_get_start (b)))
     fields |= HALLWAY_CHANGED_START;
   if (!g_date_time_equal (hallway_talk_get_end (a), hallway_talk_get_end (b)))
     fields |= HALLWAY_CHANGED_END;
-  if (!same_text (hallway_talk_get_room_name (a), hallway_talk_get_room_name (b)))
-    fields |= HALLWAY_CHANGED_ROOM;
   return fields;
 }
 
@@ -136,15 +142,15 @@ content_changes (HallwayTalk *a, HallwayTalk *b)
 {
   HallwayChangedFields fields = HALLWAY_CHANGED_NOTHING;
 
-  if (!same_text (hallway_talk_get_title (a), hallway_talk_get_title (b)))
-    fields |= HALLWAY_CHANGED_TITLE;
+  fields |= text_change (hallway_talk_get_title (a), hallway_talk_get_title (b),
+                         HALLWAY_CHANGED_TITLE);
+  fields |= text_change (hallway_talk_get_track_name (a), hallway_talk_get_track_name (b),
+                         HALLWAY_CHANGED_TRACK);
+  /* Sources, not rendered HTML: diffs run in a thread while the views render. */
+  fields |= text_change (hallway_rich_text_get_source (&a->abstract),
+                         hallway_rich_text_get_source (&b->abstract), HALLWAY_CHANGED_ABSTRACT);
   if (!same_speakers (a, b))
     fields |= HALLWAY_CHANGED_SPEAKERS;
-  if (!same_text (hallway_talk_get_track_name (a), hallway_talk_get_track_name (b)))
-    fields |= HALLWAY_CHANGED_TRACK;
-  /* Sources, not rendered HTML: diffs run in a thread while the views render. */
-  if (!same_text (hallway_rich_text_get_source (&a->abstract), hallway_rich_text_get_source (&b->abstract)))
-    fields |= HALLWAY_CHANGED_ABSTRACT;
   return fields;
 }
 

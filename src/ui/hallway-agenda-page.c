@@ -8,6 +8,7 @@
 #include "hallway-agenda-item.h"
 #include "hallway-agenda-page.h"
 #include "hallway-conference.h"
+#include "hallway-section-list.h"
 
 /* Gaps shorter than this are hallway time, not free time. */
 #define MIN_GAP (10 * G_TIME_SPAN_MINUTE)
@@ -142,19 +143,6 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), g_strstrip (text));
 }
 
-static void
-setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpointer user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_list_header_set_child (header, label);
-}
-
 static int
 compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
 {
@@ -193,20 +181,17 @@ list_activate_cb (HallwayAgendaPage *self, guint position)
 static void
 setup_list (HallwayAgendaPage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  static const HallwaySectionListFuncs funcs = {
+    .setup_row = G_CALLBACK (setup_row_cb),
+    .bind_row = G_CALLBACK (bind_row_cb),
+    .bind_header = G_CALLBACK (bind_header_cb),
+  };
   GtkSortListModel *sections;
 
   self->items = g_list_store_new (HALLWAY_TYPE_AGENDA_ITEM);
   sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
   gtk_sort_list_model_set_section_sorter (sections, GTK_SORTER (gtk_custom_sorter_new (compare_day, self, NULL)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
-  g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_header_factory (self->list_view, header_factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sections))));
+  hallway_section_list_setup (self->list_view, G_LIST_MODEL (sections), &funcs, self);
 }
 
 static void

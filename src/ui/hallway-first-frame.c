@@ -24,21 +24,26 @@ print_peak_rss (void)
       printf ("%s\n", lines[i]);
 }
 
+/* "<what>-monotonic-us: …" and the memory peak: the lines the benchmarks read. */
+static void
+report_frame (const char *what)
+{
+  printf ("%s-monotonic-us: %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+  print_peak_rss ();
+  fflush (stdout);
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
 {
-  printf ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  print_peak_rss ();
-  fflush (stdout);
+  report_frame ("first-frame");
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
 }
 
 static void
 content_painted_cb (GdkFrameClock *clock, GtkWidget *window)
 {
-  printf ("content-frame-monotonic-us: %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  print_peak_rss ();
-  fflush (stdout);
+  report_frame ("content-frame");
   g_signal_handlers_disconnect_by_func (clock, content_painted_cb, window);
 }
 

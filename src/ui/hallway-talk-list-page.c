@@ -12,6 +12,7 @@
 #include "hallway-talk-query.h"
 #include "hallway-talk-row.h"
 #include "hallway-search.h"
+#include "hallway-section-list.h"
 
 struct _HallwayTalkListPage
 {
@@ -136,20 +137,6 @@ unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalk
   hallway_talk_row_unbind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)));
 }
 
-static void
-setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_list_header_set_child (header, label);
-}
-
 /* One day at a time: a header per time slot. All days (a track, a room): one per day. */
 static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
@@ -221,8 +208,13 @@ list_activate_cb (HallwayTalkListPage *self, guint position)
 static void
 setup_list (HallwayTalkListPage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  static const HallwaySectionListFuncs funcs = {
+    .setup_row = G_CALLBACK (setup_row_cb),
+    .bind_row = G_CALLBACK (bind_row_cb),
+    .unbind_row = G_CALLBACK (unbind_row_cb),
+    .bind_header = G_CALLBACK (bind_header_cb),
+    .numeric_headers = TRUE,
+  };
   GtkSortListModel *sections;
   GtkSorter *section_sorter;
 
@@ -236,16 +228,7 @@ setup_list (HallwayTalkListPage *self)
                                                       NULL, NULL));
   gtk_sort_list_model_set_section_sorter (sections, section_sorter);
   g_object_unref (section_sorter);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
-  g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
-  g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_header_factory (self->list_view, header_factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sections))));
+  hallway_section_list_setup (self->list_view, G_LIST_MODEL (sections), &funcs, self);
 }
 
 /* ---- the day switcher and the filter menu ------------------------------------------ */
