@@ -3,7 +3,8 @@
 """Talk-opening benchmark: from choosing a talk (Enter on a search result) to its abstract
 laid out in the web view, measured inside hallway (HALLWAY_REPORT_TALK_TIMING), for the
 first talk (the web process starts) and the later ones (the view is reused). Prints the
-times; asserts nothing."""
+times, and stops when Enter opened another talk than the query's (a timing of the wrong
+talk measures nothing)."""
 import os
 import statistics
 import subprocess
@@ -45,6 +46,11 @@ with HeadlessSession() as session:
         session.key("Return")
         with arrived:
             arrived.wait_for(lambda: len(timings) >= expected, timeout=30)
+        opened = [page.name for page in session.find_all(window, "grouping")
+                  if query.lower() in (page.name or "").lower()]
+        if not opened:
+            session.quit_app()
+            sys.exit(f"Enter after {query!r} opened another talk: the timing would be wrong")
     session.quit_app()
 
 print(f"from choosing a talk to its abstract laid out, {len(timings)} talks:")

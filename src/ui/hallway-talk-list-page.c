@@ -185,11 +185,16 @@ compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
   return (int) hallway_day_get_index (x) - (int) hallway_day_get_index (y);
 }
 
-/* Enter in the search entry opens the first match, so a search is all keyboard. */
+/* Enter in the search entry opens the first match, so a search is all keyboard. The match
+ * of what is typed: Enter within the entry's search delay applies the text first, or the
+ * first row of the previous query would open. */
 static void
 search_activate_cb (HallwayTalkListPage *self)
 {
-  g_autoptr (HallwayTalk) first = g_list_model_get_item (G_LIST_MODEL (self->sections), 0);
+  g_autoptr (HallwayTalk) first = NULL;
+
+  search_changed_cb (self);
+  first = g_list_model_get_item (G_LIST_MODEL (self->sections), 0);
 
   if (first != NULL)
     g_signal_emit (self, signals[TALK_ACTIVATED], 0, first);
