@@ -195,18 +195,23 @@ setup_list (HallwayAgendaPage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+  g_autoptr (GtkSorter) day_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_day, self, NULL));
   GtkSortListModel *sections;
 
   self->items = g_list_store_new (HALLWAY_TYPE_AGENDA_ITEM);
   sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
-  gtk_sort_list_model_set_section_sorter (sections, GTK_SORTER (gtk_custom_sorter_new (compare_day, self, NULL)));
+  /* Takes a reference of its own, unlike gtk_sort_list_model_new (). */
+  gtk_sort_list_model_set_section_sorter (sections, day_sorter);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (header_factory, "setup", G_CALLBACK (setup_header_cb), self);
   g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_header_factory (self->list_view, header_factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sections))));
+  /* The selection takes our reference to sections; the list view takes one of its own. */
+  selection = gtk_no_selection_new (G_LIST_MODEL (sections));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 static void

@@ -223,6 +223,7 @@ setup_list (HallwayTalkListPage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
   GtkSortListModel *sections;
   GtkSorter *section_sorter;
 
@@ -244,8 +245,9 @@ setup_list (HallwayTalkListPage *self)
   g_signal_connect (header_factory, "bind", G_CALLBACK (bind_header_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_header_factory (self->list_view, header_factory);
-  gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (sections))));
+  /* The selection takes our reference to sections; the list view takes one of its own. */
+  selection = gtk_no_selection_new (G_LIST_MODEL (sections));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 /* ---- the day switcher and the filter menu ------------------------------------------ */
