@@ -392,6 +392,24 @@ hallway_test_assert_only_files (const char *folder, const char * const *names)
       g_error ("unexpected file %s/%s", folder, name);
 }
 
+void
+hallway_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hallway_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 GPtrArray *
 hallway_test_list_set_aside (const char *path)
 {
