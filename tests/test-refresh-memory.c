@@ -116,15 +116,70 @@ new_followed_entry (const char *uri)
   return hallway_library_entry_new_followed ("memory000001", uri, NULL, added, subscription);
 }
 
+/* What each page holds of a version: the schedule page its talks (through the conference),
+ * the index pages its tracks, rooms and speakers, the agenda its bookmarked talk. Weak
+ * pointers: NULL once finalized. */
+typedef struct
+{
+  HallwayConference *conference;
+  GListModel *indexes[3];
+  HallwayTalk *bookmarked;
+} WatchedVersion;
+
+#define BOOKMARKED_KEY "memory-0000"
+
+static void
+watch (gpointer *slot, gpointer object)
+{
+  *slot = object;
+  g_object_add_weak_pointer (G_OBJECT (object), slot);
+}
+
+static void
+watch_version (WatchedVersion *version, HallwayConference *conference)
+{
+  watch ((gpointer *) &version->conference, conference);
+  watch ((gpointer *) &version->indexes[0], hallway_conference_get_tracks (conference));
+  watch ((gpointer *) &version->indexes[1], hallway_conference_get_rooms (conference));
+  watch ((gpointer *) &version->indexes[2], hallway_conference_get_persons (conference));
+  watch ((gpointer *) &version->bookmarked, hallway_test_talk (conference, BOOKMARKED_KEY));
+}
+
 static guint
-count_finalized (HallwayConference **versions, guint n)
+count_alive_indexes (WatchedVersion *version)
+{
+  guint alive = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (version->indexes); i++)
+    if (version->indexes[i] != NULL)
+      alive++;
+  return alive;
+}
+
+static guint
+count_finalized (WatchedVersion *versions, guint n)
 {
   guint finalized = 0;
 
   for (guint i = 0; i < n; i++)
-    if (versions[i] == NULL)
+    if (versions[i].conference == NULL)
       finalized++;
   return finalized;
+}
+
+/* What of the versions before n is still alive though only version n is shown. The plan's
+ * changes keep the talks of version n - 1 (every talk's title names the version, so every
+ * talk changed), but not its conference; nothing keeps anything older. */
+static guint
+count_kept (WatchedVersion *versions, guint n)
+{
+  guint kept = 0;
+
+  if (n >= 1)
+    kept += (versions[n - 1].conference != NULL) + count_alive_indexes (&versions[n - 1]);
+  if (n >= 2)
+    kept += versions[n - 2].bookmarked != NULL;
+  return kept;
 }
 
 static void
@@ -137,7 +192,7 @@ test_refreshes_keep_memory_flat (void)
   g_autofree char *uri = sync_server_uri (server, SCHEDULE_PATH);
   g_autoptr (HallwayLibraryEntry) entry = new_followed_entry (uri);
   HallwaySubscription *subscription = hallway_library_entry_get_subscription (entry);
-  HallwayConference *versions[N_REFRESHES] = { NULL };
+  WatchedVersion versions[N_REFRESHES] = { { NULL } };
   g_autoptr (GError) error = NULL;
   guint n_kept = 0;
   HallwayWindow *window;
@@ -152,23 +207,27 @@ test_refreshes_keep_memory_flat (void)
 
   for (guint n = 0; n < N_REFRESHES; n++)
     {
+      HallwayConference *conference;
+
       serve_version (server, n);
       refresh (subscription);
-      versions[n] = hallway_library_entry_get_conference (entry);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (versions[n])), ==, N_TALKS + n);
-      g_object_add_weak_pointer (G_OBJECT (versions[n]), (gpointer *) &versions[n]);
+      conference = hallway_library_entry_get_conference (entry);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (conference)), ==, N_TALKS + n);
+      watch_version (&versions[n], conference);
+      /* The bookmark follows the talk's key into each new version, so My Agenda shows it. */
+      if (n == 0)
+        hallway_plan_set_bookmarked (hallway_library_entry_get_plan (entry),
+                                     versions[n].bookmarked, TRUE);
       show_every_section (window);
-      /* The version before was replaced and the main loop ran: nothing may hold it. */
-      if (n > 0 && versions[n - 1] != NULL)
-        n_kept++;
+      n_kept += count_kept (versions, n);
       if (n + 1 == BASELINE_REFRESH)
         rss_baseline = resident_bytes ();
     }
   rss_last = resident_bytes ();
   g_test_message ("RSS after refresh %d: %" G_GSIZE_FORMAT " KiB, after refresh %d: %"
-                  G_GSIZE_FORMAT " KiB; %u of %d versions finalized, %u alive once replaced",
-                  BASELINE_REFRESH, rss_baseline / 1024, N_REFRESHES, rss_last / 1024,
-                  count_finalized (versions, N_REFRESHES), N_REFRESHES, n_kept);
+                  G_GSIZE_FORMAT " KiB; %u of %d versions finalized, %u objects alive once "
+                  "replaced", BASELINE_REFRESH, rss_baseline / 1024, N_REFRESHES,
+                  rss_last / 1024, count_finalized (versions, N_REFRESHES), N_REFRESHES, n_kept);
   g_assert_cmpuint (n_kept, ==, 0);
   g_assert_cmpuint (count_finalized (versions, N_REFRESHES), ==, N_REFRESHES - 1);
   g_assert_cmpuint (rss_last, <=, rss_baseline + MAX_GROWTH);
@@ -176,7 +235,7 @@ test_refreshes_keep_memory_flat (void)
   gtk_window_destroy (GTK_WINDOW (window));
   run_main_loop (50);
   g_clear_object (&entry);
-  g_assert_null (versions[N_REFRESHES - 1]);
+  g_assert_null (versions[N_REFRESHES - 1].conference);
   sync_server_stop (server);
 }
 
