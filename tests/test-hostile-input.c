@@ -289,20 +289,6 @@ temp_dir_teardown (TempDir *fixture, gconstpointer data)
   g_free (fixture->path);
 }
 
-/* A sparse file: as large as asked, without the disk space. FALSE when the file system
- * refuses. */
-static gboolean
-make_sparse_file (const char *path, goffset size)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  gboolean done;
-
-  g_assert_cmpint (fd, >=, 0);
-  done = ftruncate (fd, size) == 0;
-  g_assert_no_errno (close (fd));
-  return done;
-}
-
 /* ---- nothing, or not a schedule ------------------------------------------------------ */
 
 static void
@@ -414,7 +400,7 @@ test_too_large_file (TempDir *fixture, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->path, "just-over.xml", NULL);
 
-  if (!make_sparse_file (path, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1))
+  if (!hallway_test_make_sparse_file (path, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1))
     {
       g_test_skip ("the temporary folder cannot hold a sparse file of 64 MiB");
       return;
@@ -428,7 +414,7 @@ test_huge_file_not_read (TempDir *fixture, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->path, "huge.json", NULL);
 
-  if (!make_sparse_file (path, G_GOFFSET_CONSTANT (8) * 1024 * 1024 * 1024))
+  if (!hallway_test_make_sparse_file (path, G_GOFFSET_CONSTANT (8) * 1024 * 1024 * 1024))
     {
       g_test_skip ("the temporary folder cannot hold a sparse file of 8 GiB");
       return;
@@ -448,8 +434,8 @@ test_too_large_bytes (TempDir *fixture, gconstpointer data)
   g_autoptr (GBytes) at_cap_bytes = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!make_sparse_file (over, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1) ||
-      !make_sparse_file (at_cap, HALLWAY_SCHEDULE_MAX_SIZE))
+  if (!hallway_test_make_sparse_file (over, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1) ||
+      !hallway_test_make_sparse_file (at_cap, HALLWAY_SCHEDULE_MAX_SIZE))
     {
       g_test_skip ("the temporary folder cannot hold sparse files of 64 MiB");
       return;
