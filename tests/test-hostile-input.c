@@ -379,8 +379,9 @@ test_missing_file (TempDir *fixture, gconstpointer data)
 
 /* ---- too large ----------------------------------------------------------------------- */
 
+/* said: the size as the message gives it, read from the file, not counted up to the cap */
 static void
-assert_file_too_large (const char *path)
+assert_file_too_large (const char *path, const char *said)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -392,6 +393,7 @@ assert_file_too_large (const char *path)
   g_assert_null (conference);
   g_assert_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE);
   assert_error_message (error);
+  hallway_test_assert_contains (error->message, said);
   g_assert_cmpfloat (g_test_timer_last (), <, SLOW_SECONDS);
 }
 
@@ -405,7 +407,8 @@ test_too_large_file (TempDir *fixture, gconstpointer data)
       g_test_skip ("the temporary folder cannot hold a sparse file of 64 MiB");
       return;
     }
-  assert_file_too_large (path);
+  /* One byte over: rounded up, so it does not read as the cap itself. */
+  assert_file_too_large (path, "(65 MiB, at most 64 MiB)");
 }
 
 /* 8 GiB: had the reader loaded it all, this would take minutes and gigabytes. */
@@ -419,7 +422,7 @@ test_huge_file_not_read (TempDir *fixture, gconstpointer data)
       g_test_skip ("the temporary folder cannot hold a sparse file of 8 GiB");
       return;
     }
-  assert_file_too_large (path);
+  assert_file_too_large (path, "(8192 MiB, at most 64 MiB)");
 }
 
 /* Mapped, so no 64 MiB are copied: the size check comes before anything looks inside. */
