@@ -412,21 +412,88 @@ test_redirect_loop (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (sync_server_get_hits (fixture->server, "/schedule.xml"), <=, 21);
 }
 
-/* Content-Length above the cap: refused before reading the body. */
+/* Content-Length above the cap: refused before reading the body, with the size announced.
+ * About 1.8 MiB of schedule against a cap of 1 MiB. */
 static void
 test_too_large_announced (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GBytes) schedule = small_schedule ();
+  g_autoptr (GBytes) schedule = hallway_test_generate_schedule ("Big", "big", 1500);
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_fetcher_set_max_size (fixture->fetcher, 100 * 1024);
+  hallway_fetcher_set_max_size (fixture->fetcher, 1024 * 1024);
   sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
   result = fetch (fixture, "/schedule.xml", &error);
   g_assert_null (result);
   g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE);
   assert_error_names_url (fixture, error, "/schedule.xml", "too large");
-  g_assert_nonnull (strstr (error->message, "100"));
+  hallway_test_assert_contains (error->message, "(2 MiB, at most 1 MiB)");
+}
+
+/* Until the flood routes' connections are closed by the client (or they sent all they
+ * announced), at most a few seconds; what they sent by then. */
+static guint64
+wait_for_flood_end (Fixture *fixture)
+{
+  gint64 limit = g_get_monotonic_time () + (gint64) (hallway_test_seconds (5) * G_USEC_PER_SEC);
+  gboolean finished = FALSE;
+  guint64 sent = 0;
+
+  while (g_get_monotonic_time () < limit)
+    {
+      sent = sync_server_get_flood_sent (fixture->server, &finished);
+      if (finished)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_true (finished);
+  return sent;
+}
+
+/* 100 MiB announced, sent as fast as read: refused at once by the real cap, naming the
+ * size, and the connection closed without reading the body (not drained to reuse it). */
+static void
+test_too_large_announced_flood (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayFetchResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+  guint64 sent;
+
+  sync_server_flood (fixture->server, "/schedule.xml", (goffset) 100 * 1024 * 1024);
+  result = fetch (fixture, "/schedule.xml", &error);
+  g_assert_null (result);
+  g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE);
+  assert_error_names_url (fixture, error, "/schedule.xml", "too large");
+  hallway_test_assert_contains (error->message, "(100 MiB, at most 64 MiB)");
+  g_assert_cmpint (g_get_monotonic_time () - started, <,
+                   (gint64) (hallway_test_seconds (1) * G_USEC_PER_SEC));
+  sent = wait_for_flood_end (fixture);
+  g_test_message ("the server sent %" G_GUINT64_FORMAT " bytes of body", sent);
+  /* What the kernel's socket buffers took before the client closed; never the body. */
+  g_assert_cmpuint (sent, <, 16 * 1024 * 1024);
+}
+
+/* Chunked without end: counted while read, stopped just after the real cap. */
+static void
+test_too_large_chunked_flood (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwayFetchResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  guint64 sent;
+
+  sync_server_flood (fixture->server, "/schedule.xml", -1);
+  result = fetch (fixture, "/schedule.xml", &error);
+  g_assert_null (result);
+  g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE);
+  assert_error_names_url (fixture, error, "/schedule.xml", "too large");
+  /* g_format_size () puts a no-break space before the unit. */
+  hallway_test_assert_contains (error->message, "more than 64.0\u00a0MiB");
+  sent = wait_for_flood_end (fixture);
+  g_test_message ("the server sent %" G_GUINT64_FORMAT " bytes of body", sent);
+  g_assert_cmpuint (sent, >, HALLWAY_SCHEDULE_MAX_SIZE);
+  g_assert_cmpuint (sent, <, HALLWAY_SCHEDULE_MAX_SIZE + 16 * 1024 * 1024);
 }
 
 /* No Content-Length: the bytes are counted while they arrive. */
@@ -561,7 +628,9 @@ main (int argc, char *argv[])
   add_test ("/fetcher/error/truncated", test_truncated);
   add_test ("/fetcher/error/redirect-loop", test_redirect_loop);
   add_test ("/fetcher/error/too-large-announced", test_too_large_announced);
+  add_test ("/fetcher/error/too-large-announced-flood", test_too_large_announced_flood);
   add_test ("/fetcher/error/too-large-streamed", test_too_large_streamed);
+  add_test ("/fetcher/error/too-large-chunked-flood", test_too_large_chunked_flood);
   add_test ("/fetcher/error/too-large-unpacked", test_too_large_unpacked);
   add_test ("/fetcher/error/connection-refused", test_connection_refused);
   add_test ("/fetcher/error/invalid-uri", test_invalid_uri);

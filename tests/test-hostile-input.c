@@ -289,20 +289,6 @@ temp_dir_teardown (TempDir *fixture, gconstpointer data)
   g_free (fixture->path);
 }
 
-/* A sparse file: as large as asked, without the disk space. FALSE when the file system
- * refuses. */
-static gboolean
-make_sparse_file (const char *path, goffset size)
-{
-  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  gboolean done;
-
-  g_assert_cmpint (fd, >=, 0);
-  done = ftruncate (fd, size) == 0;
-  g_assert_no_errno (close (fd));
-  return done;
-}
-
 /* ---- nothing, or not a schedule ------------------------------------------------------ */
 
 static void
@@ -393,8 +379,9 @@ test_missing_file (TempDir *fixture, gconstpointer data)
 
 /* ---- too large ----------------------------------------------------------------------- */
 
+/* said: the size as the message gives it, read from the file, not counted up to the cap */
 static void
-assert_file_too_large (const char *path)
+assert_file_too_large (const char *path, const char *said)
 {
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (GError) error = NULL;
@@ -406,6 +393,7 @@ assert_file_too_large (const char *path)
   g_assert_null (conference);
   g_assert_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE);
   assert_error_message (error);
+  hallway_test_assert_contains (error->message, said);
   g_assert_cmpfloat (g_test_timer_last (), <, SLOW_SECONDS);
 }
 
@@ -414,12 +402,13 @@ test_too_large_file (TempDir *fixture, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->path, "just-over.xml", NULL);
 
-  if (!make_sparse_file (path, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1))
+  if (!hallway_test_make_sparse_file (path, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1))
     {
       g_test_skip ("the temporary folder cannot hold a sparse file of 64 MiB");
       return;
     }
-  assert_file_too_large (path);
+  /* One byte over: rounded up, so it does not read as the cap itself. */
+  assert_file_too_large (path, "(65 MiB, at most 64 MiB)");
 }
 
 /* 8 GiB: had the reader loaded it all, this would take minutes and gigabytes. */
@@ -428,12 +417,12 @@ test_huge_file_not_read (TempDir *fixture, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (fixture->path, "huge.json", NULL);
 
-  if (!make_sparse_file (path, G_GOFFSET_CONSTANT (8) * 1024 * 1024 * 1024))
+  if (!hallway_test_make_sparse_file (path, G_GOFFSET_CONSTANT (8) * 1024 * 1024 * 1024))
     {
       g_test_skip ("the temporary folder cannot hold a sparse file of 8 GiB");
       return;
     }
-  assert_file_too_large (path);
+  assert_file_too_large (path, "(8192 MiB, at most 64 MiB)");
 }
 
 /* Mapped, so no 64 MiB are copied: the size check comes before anything looks inside. */
@@ -448,8 +437,8 @@ test_too_large_bytes (TempDir *fixture, gconstpointer data)
   g_autoptr (GBytes) at_cap_bytes = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (!make_sparse_file (over, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1) ||
-      !make_sparse_file (at_cap, HALLWAY_SCHEDULE_MAX_SIZE))
+  if (!hallway_test_make_sparse_file (over, (goffset) HALLWAY_SCHEDULE_MAX_SIZE + 1) ||
+      !hallway_test_make_sparse_file (at_cap, HALLWAY_SCHEDULE_MAX_SIZE))
     {
       g_test_skip ("the temporary folder cannot hold sparse files of 64 MiB");
       return;

@@ -1085,6 +1085,30 @@ test_local_file (void)
                                    hallway_subscription_get_uri (subscription)));
 }
 
+/* A local file above the cap is refused by its size, before any of it is read: the message
+ * names the file and gives its size, which a count up to the cap could not know. */
+static void
+test_local_file_too_large (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "huge.xml", NULL);
+  g_autoptr (HallwaySubscription) subscription = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  if (!hallway_test_make_sparse_file (path, (goffset) 100 * 1024 * 1024))
+    {
+      g_test_skip ("the temporary folder cannot hold a sparse file of 100 MiB");
+      return;
+    }
+  subscription = hallway_subscription_new (path, NULL, NULL);
+  g_assert_false (refresh (subscription, &error));
+  g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, hallway_subscription_get_uri (subscription)));
+  hallway_test_assert_contains (error->message, "(100 MiB, at most 64 MiB)");
+  g_assert_null (hallway_subscription_get_conference (subscription));
+}
+
 /* ---- refresh policy ------------------------------------------------------------------ */
 
 static GTimeSpan
@@ -1164,6 +1188,7 @@ main (int argc, char *argv[])
   add_test ("/subscription/refresh-now-cancels-stuck-fetch", NULL,
             test_refresh_now_cancels_stuck_fetch);
   g_test_add_func ("/subscription/local-file", test_local_file);
+  g_test_add_func ("/subscription/local-file-too-large", test_local_file_too_large);
   g_test_add_func ("/subscription/refresh-interval", test_refresh_interval);
 
   return g_test_run ();

@@ -123,6 +123,18 @@ format_size (guint64 size)
   return g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
 }
 
+/* The server announced the size (Content-Length): the message gives it. */
+static GError *
+too_large_announced_error (FetchData *data, goffset length)
+{
+  g_autofree char *reason = hallway_schedule_describe_too_large ((guint64) length,
+                                                                 data->max_size);
+
+  return g_error_new (HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE, "%s: %s", data->uri,
+                      reason);
+}
+
+/* Counted while read: only the cap is known. */
 static GError *
 too_large_error (FetchData *data)
 {
@@ -313,7 +325,7 @@ check_announced_length (FetchData *data, GError **error)
   length = soup_message_headers_get_content_length (headers);
   if (length >= 0 && (guint64) length > data->max_size)
     {
-      g_propagate_error (error, too_large_error (data));
+      g_propagate_error (error, too_large_announced_error (data, length));
       return FALSE;
     }
   if (soup_message_headers_get_one (headers, "Content-Encoding") == NULL)

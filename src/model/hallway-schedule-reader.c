@@ -88,6 +88,27 @@ read_json (const char *data, gsize length, GError **error)
   return hallway_read_schedule_json (root, error);
 }
 
+#define MIB (1024 * 1024)
+
+char *
+hallway_schedule_describe_too_large (guint64 size, guint64 max_size)
+{
+  /* Rounded up: a file a little above the cap must not read as the size of the cap. */
+  guint64 size_mib = MIN ((size + MIB - 1) / MIB, (guint64) G_MAXINT);
+
+  return g_strdup_printf (_("The file is too large for a schedule (%d MiB, at most %d MiB)"),
+                          (int) size_mib, (int) (max_size / MIB));
+}
+
+static void
+set_too_large_error (GError **error, guint64 size)
+{
+  g_autofree char *message = hallway_schedule_describe_too_large (size,
+                                                                  HALLWAY_SCHEDULE_MAX_SIZE);
+
+  g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE, message);
+}
+
 HallwayConference *
 hallway_schedule_read_bytes (GBytes *bytes, GError **error)
 {
@@ -103,9 +124,7 @@ hallway_schedule_read_bytes (GBytes *bytes, GError **error)
     data = "";
   if (length > HALLWAY_SCHEDULE_MAX_SIZE)
     {
-      g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_TOO_LARGE,
-                   _("The file is too large for a schedule (%d MiB, at most %d MiB)"),
-                   (int) (length / (1024 * 1024)), HALLWAY_SCHEDULE_MAX_SIZE / (1024 * 1024));
+      set_too_large_error (error, length);
       return NULL;
     }
 
@@ -138,14 +157,23 @@ hallway_schedule_read_bytes (GBytes *bytes, GError **error)
     }
 }
 
-/* Reads at most the size cap plus one byte, so a huge file is refused without loading it. */
+/* A file above the cap is refused by its size, before any of it is read; one that grows
+ * while read (or has no size, as a pipe) by reading at most the cap plus one byte. */
 static GBytes *
 load_capped (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autoptr (GFileInfo) info = NULL;
 
   if (stream == NULL)
     return NULL;
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
+                                         NULL);
+  if (info != NULL && g_file_info_get_size (info) > HALLWAY_SCHEDULE_MAX_SIZE)
+    {
+      set_too_large_error (error, (guint64) g_file_info_get_size (info));
+      return NULL;
+    }
   return g_input_stream_read_bytes (G_INPUT_STREAM (stream), HALLWAY_SCHEDULE_MAX_SIZE + 1,
                                     cancellable, error);
 }

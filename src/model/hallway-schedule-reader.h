@@ -22,6 +22,11 @@ typedef enum
 
 GQuark             hallway_schedule_error_quark     (void);
 
+/* What a file of size bytes is told when max_size (whole MiB) refuses it: "The file is too
+ * large for a schedule (100 MiB, at most 64 MiB)". */
+char              *hallway_schedule_describe_too_large (guint64 size,
+                                                        guint64 max_size);
+
 HallwayConference *hallway_schedule_read_bytes      (GBytes               *data,
                                                      GError              **error);
 HallwayConference *hallway_schedule_read_file       (GFile                *file,

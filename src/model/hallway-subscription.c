@@ -185,13 +185,34 @@ local_fetch_free (LocalFetch *fetch)
   g_free (fetch);
 }
 
+/* Refused by its size before any of it is read, as the fetcher refuses a Content-Length. */
+static gboolean
+check_file_size (LocalFetch *fetch, GFileInputStream *stream, GCancellable *cancellable,
+                 GError **error)
+{
+  g_autoptr (GFileInfo) info = g_file_input_stream_query_info (stream,
+                                                               G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                               cancellable, NULL);
+  g_autofree char *reason = NULL;
+
+  if (info == NULL || (guint64) g_file_info_get_size (info) <= fetch->max_size)
+    return TRUE;
+  reason = hallway_schedule_describe_too_large ((guint64) g_file_info_get_size (info),
+                                                fetch->max_size);
+  g_set_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE, "%s: %s", fetch->uri,
+               reason);
+  return FALSE;
+}
+
+/* A file that grows while read (or has no size, as a pipe) is cut at the cap plus one
+ * byte, and refused then. */
 static GBytes *
 read_capped (LocalFetch *fetch, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GFileInputStream) stream = g_file_read (fetch->file, cancellable, error);
   g_autoptr (GBytes) bytes = NULL;
 
-  if (stream == NULL)
+  if (stream == NULL || !check_file_size (fetch, stream, cancellable, error))
     return NULL;
   bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), fetch->max_size + 1,
                                      cancellable, error);

@@ -186,11 +186,13 @@ setup_list (HallwayAgendaPage *self)
     .bind_row = G_CALLBACK (bind_row_cb),
     .bind_header = G_CALLBACK (bind_header_cb),
   };
+  g_autoptr (GtkSorter) day_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_day, self, NULL));
   GtkSortListModel *sections;
 
   self->items = g_list_store_new (HALLWAY_TYPE_AGENDA_ITEM);
   sections = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), NULL);
-  gtk_sort_list_model_set_section_sorter (sections, GTK_SORTER (gtk_custom_sorter_new (compare_day, self, NULL)));
+  /* Takes a reference of its own, unlike gtk_sort_list_model_new (). */
+  gtk_sort_list_model_set_section_sorter (sections, day_sorter);
   hallway_section_list_setup (self->list_view, G_LIST_MODEL (sections), &funcs, self);
 }
 

@@ -31,6 +31,7 @@ hallway_section_list_setup (GtkListView                   *list_view,
 {
   g_autoptr (GtkListItemFactory) factory = NULL;
   g_autoptr (GtkListItemFactory) header_factory = NULL;
+  g_autoptr (GtkNoSelection) selection = NULL;
 
   g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
   g_return_if_fail (G_IS_LIST_MODEL (sections));
@@ -47,5 +48,7 @@ hallway_section_list_setup (GtkListView                   *list_view,
   g_signal_connect (header_factory, "bind", funcs->bind_header, user_data);
   gtk_list_view_set_factory (list_view, factory);
   gtk_list_view_set_header_factory (list_view, header_factory);
-  gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (gtk_no_selection_new (sections)));
+  /* The selection takes the reference to sections; the list view takes one of its own. */
+  selection = gtk_no_selection_new (sections);
+  gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
 }

@@ -16,6 +16,7 @@ typedef struct
   char *last_modified;
   guint status;
   char *target;
+  goffset announced;       /* a FLOOD route's Content-Length; -1 for chunked */
 } SyncRoute;
 
 struct _SyncServer
@@ -35,6 +36,9 @@ struct _SyncServer
   GHashTable *last_headers; /* header name → value, of the last request */
   guint gzip_served;
   GPtrArray *held;         /* connections of SILENT routes, closed on stop */
+  guint64 flood_sent;      /* body bytes the FLOOD routes wrote */
+  guint floods_started;
+  guint floods_running;
 };
 
 static void
@@ -247,6 +251,107 @@ sync_serve_header_flood (SoupServerMessage *msg)
   g_io_stream_close (stream, NULL, NULL);
 }
 
+/* ---- a body without end ------------------------------------------------------------- */
+
+#define SYNC_FLOOD_PIECE_SIZE (64 * 1024)
+
+typedef struct
+{
+  SyncServer *server;
+  GIOStream *stream;
+  GBytes *piece;  /* written again and again; framed as one chunk when chunked */
+  gsize offset;   /* into piece */
+  goffset left;   /* of the announced length; -1 when chunked */
+} SyncFlood;
+
+static void
+sync_flood_free (gpointer data)
+{
+  SyncFlood *flood = data;
+
+  g_mutex_lock (&flood->server->lock);
+  flood->server->floods_running--;
+  g_mutex_unlock (&flood->server->lock);
+  g_io_stream_close (flood->stream, NULL, NULL);
+  g_object_unref (flood->stream);
+  g_bytes_unref (flood->piece);
+  g_free (flood);
+}
+
+static GBytes *
+sync_flood_piece (gboolean chunked)
+{
+  static const char line[] = "<!-- a schedule without end, to try the size cap ------ -->\n";
+  GString *piece = g_string_new (NULL);
+
+  if (chunked)
+    g_string_append_printf (piece, "%x\r\n", SYNC_FLOOD_PIECE_SIZE);
+  for (gsize filled = 0; filled < SYNC_FLOOD_PIECE_SIZE; filled += strlen (line))
+    g_string_append_len (piece, line, MIN (strlen (line), SYNC_FLOOD_PIECE_SIZE - filled));
+  if (chunked)
+    g_string_append (piece, "\r\n");
+  return g_string_free_to_bytes (piece);
+}
+
+/* Writes whatever the socket takes now; a failed write (the client closed) ends it. */
+static gboolean
+sync_flood_write_cb (GObject *pollable, gpointer data)
+{
+  SyncFlood *flood = data;
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const char *bytes = g_bytes_get_data (flood->piece, &size);
+  gsize length = size - flood->offset;
+  gssize written;
+
+  if (flood->left >= 0)
+    length = MIN (length, (gsize) flood->left);
+  if (length == 0)
+    return G_SOURCE_REMOVE;
+  written = g_pollable_output_stream_write_nonblocking (G_POLLABLE_OUTPUT_STREAM (pollable),
+                                                        bytes + flood->offset, length, NULL,
+                                                        &error);
+  if (written < 0)
+    return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK) ? G_SOURCE_CONTINUE
+                                                                       : G_SOURCE_REMOVE;
+  flood->offset = (flood->offset + (gsize) written) % size;
+  if (flood->left >= 0)
+    flood->left -= written;
+  g_mutex_lock (&flood->server->lock);
+  flood->server->flood_sent += (guint64) written;
+  g_mutex_unlock (&flood->server->lock);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_serve_flood (SyncServer *self, SoupServerMessage *msg, const SyncRoute *route)
+{
+  SyncFlood *flood = g_new0 (SyncFlood, 1);
+  GOutputStream *output;
+  g_autoptr (GSource) source = NULL;
+  g_autofree char *head = NULL;
+
+  flood->server = self;
+  flood->stream = soup_server_message_steal_connection (msg);
+  flood->piece = sync_flood_piece (route->announced < 0);
+  flood->left = route->announced;
+  if (route->announced >= 0)
+    head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+                            "Content-Length: %" G_GOFFSET_FORMAT "\r\n\r\n", route->announced);
+  else
+    head = g_strdup ("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+                     "Transfer-Encoding: chunked\r\n\r\n");
+  output = g_io_stream_get_output_stream (flood->stream);
+  g_output_stream_write_all (output, head, strlen (head), NULL, NULL, NULL);
+  g_mutex_lock (&self->lock);
+  self->floods_started++;
+  self->floods_running++;
+  g_mutex_unlock (&self->lock);
+  source = g_pollable_output_stream_create_source (G_POLLABLE_OUTPUT_STREAM (output), NULL);
+  g_source_set_callback (source, G_SOURCE_FUNC (sync_flood_write_cb), flood, sync_flood_free);
+  g_source_attach (source, self->context);
+}
+
 static void
 sync_serve_text (SoupServerMessage *msg, guint status, const char *content_type,
                  const char *text)
@@ -311,6 +416,9 @@ sync_handle (SoupServer        *server,
       break;
     case SYNC_ROUTE_HEADER_FLOOD:
       sync_serve_header_flood (msg);
+      break;
+    case SYNC_ROUTE_FLOOD:
+      sync_serve_flood (self, msg, route);
       break;
     default:
       g_assert_not_reached ();
@@ -509,6 +617,29 @@ sync_server_dup_request_header (SyncServer *self, const char *name)
   value = g_strdup (g_hash_table_lookup (self->last_headers, key));
   g_mutex_unlock (&self->lock);
   return value;
+}
+
+void
+sync_server_flood (SyncServer *self, const char *path, goffset announced)
+{
+  SyncRoute *route = g_new0 (SyncRoute, 1);
+
+  route->kind = SYNC_ROUTE_FLOOD;
+  route->announced = announced;
+  sync_server_set_route (self, path, route);
+}
+
+guint64
+sync_server_get_flood_sent (SyncServer *self, gboolean *finished)
+{
+  guint64 sent;
+
+  g_mutex_lock (&self->lock);
+  sent = self->flood_sent;
+  if (finished != NULL)
+    *finished = self->floods_started > 0 && self->floods_running == 0;
+  g_mutex_unlock (&self->lock);
+  return sent;
 }
 
 guint

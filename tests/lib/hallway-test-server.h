@@ -25,6 +25,7 @@ typedef enum
   SYNC_ROUTE_REDIRECT_LOOP, /* 302 to itself, forever */
   SYNC_ROUTE_TRICKLE,       /* a 1 MB Content-Length, then one byte every 200 ms */
   SYNC_ROUTE_HEADER_FLOOD,  /* 100,000 header lines before a short body */
+  SYNC_ROUTE_FLOOD,         /* a body without end, as fast as read (sync_server_flood) */
 } SyncRouteKind;
 
 typedef enum
@@ -77,6 +78,16 @@ guint       sync_server_get_hits           (SyncServer     *self,
 /* A header of the last request, lower-case name; NULL when it had none. */
 char       *sync_server_dup_request_header (SyncServer     *self,
                                             const char     *name);
+/* A schedule that does not end, sent as fast as the client reads: with announced >= 0 a
+ * Content-Length of announced bytes (and no more than that is sent), else chunked without
+ * end. The server stops when a write fails: the client closed the connection. */
+void        sync_server_flood              (SyncServer     *self,
+                                            const char     *path,
+                                            goffset         announced);
+/* Bytes of body the flood routes wrote, framing included; whether every one of them has
+ * seen its connection closed by the client (or sent all it announced). */
+guint64     sync_server_get_flood_sent     (SyncServer     *self,
+                                            gboolean       *finished);
 /* How many responses went out gzipped. */
 guint       sync_server_get_gzip_served    (SyncServer     *self);
 

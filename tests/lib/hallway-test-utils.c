@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hallway-test-utils.h"
 
@@ -390,6 +392,36 @@ hallway_test_assert_only_files (const char *folder, const char * const *names)
   while ((name = g_dir_read_name (dir)) != NULL)
     if (!g_strv_contains (names, name))
       g_error ("unexpected file %s/%s", folder, name);
+}
+
+gboolean
+hallway_test_make_sparse_file (const char *path, goffset size)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  gboolean done;
+
+  g_assert_cmpint (fd, >=, 0);
+  done = ftruncate (fd, size) == 0;
+  g_assert_no_errno (close (fd));
+  return done;
+}
+
+void
+hallway_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hallway_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 GPtrArray *

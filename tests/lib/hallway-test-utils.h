@@ -146,6 +146,12 @@ GPtrArray *hallway_test_list_set_aside   (const char         *path);
 /* The one copy of a damaged state file set aside beside it; fails unless there is exactly
  * one. */
 char      *hallway_test_find_set_aside   (const char         *path);
+/* A sparse file: as large as asked, without the disk space. FALSE when the file system
+ * refuses. */
+gboolean   hallway_test_make_sparse_file (const char         *path,
+                                          goffset             size);
+/* Deletes a folder and everything below it (symbolic links, not what they point to). */
+void       hallway_test_remove_tree      (const char         *path);
 
 /* ---- waiting on the test's main context ------------------------------------------------ */
 
