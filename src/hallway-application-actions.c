@@ -62,7 +62,8 @@ show_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer 
 {
   HallwayApplication *self = user_data;
   HallwayLibrary *library = hallway_application_get_library (self);
-  HallwayLibraryEntry *entry = hallway_library_lookup (library, g_variant_get_string (parameter, NULL));
+  HallwayLibraryEntry *entry =
+    hallway_library_lookup (library, g_variant_get_string (parameter, NULL));
 
   if (entry != NULL)
     hallway_application_show_entry (self, entry);
@@ -92,7 +93,8 @@ remove_conference_activated (GSimpleAction *action, GVariant *parameter, gpointe
   HallwayApplication *self = user_data;
   HallwayLibrary *library = hallway_application_get_library (self);
   HallwaySubscription *current = hallway_library_get_current (library);
-  HallwayLibraryEntry *entry = current != NULL ? hallway_library_lookup_subscription (library, current) : NULL;
+  HallwayLibraryEntry *entry =
+    current != NULL ? hallway_library_lookup_subscription (library, current) : NULL;
   AdwDialog *dialog;
 
   if (entry == NULL)
@@ -100,8 +102,9 @@ remove_conference_activated (GSimpleAction *action, GVariant *parameter, gpointe
   dialog = adw_alert_dialog_new (NULL, NULL);
   adw_alert_dialog_format_heading (ADW_ALERT_DIALOG (dialog), _("Remove %s?"),
                                    hallway_library_entry_get_title (entry));
-  adw_alert_dialog_set_body (ADW_ALERT_DIALOG (dialog),
-                             _("Its schedule is removed from this computer. Your bookmarks can stay, "
+  adw_alert_dialog_set_body (
+    ADW_ALERT_DIALOG (dialog),
+    _("Its schedule is removed from this computer. Your bookmarks can stay, "
                                "so adding the conference again brings them back."));
   adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
                                   "cancel", _("_Cancel"),

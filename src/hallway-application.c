@@ -42,12 +42,15 @@ G_DEFINE_FINAL_TYPE (HallwayApplication, hallway_application, ADW_TYPE_APPLICATI
 
 static const GOptionEntry option_entries[] = {
   { "dump", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a window"),
+    N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a "
+       "window"),
     N_("FILE|URL") },
   { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the bookmarked talks to an iCalendar file, without opening a window"), N_("FILE.ics") },
+    N_("Write the bookmarked talks to an iCalendar file, without opening a window"),
+    N_("FILE.ics") },
   { "conference", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-agenda: the followed conference, by its acronym (default: the last shown)"),
+    N_("With --export-agenda: the followed conference, by its acronym (default: the last "
+       "shown)"),
     N_("ACRONYM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
@@ -78,7 +81,8 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
       return hallway_cli_export_agenda (export_path, acronym);
     }
 
-  return G_APPLICATION_CLASS (hallway_application_parent_class)->handle_local_options (app, options);
+  return G_APPLICATION_CLASS (hallway_application_parent_class)
+    ->handle_local_options (app, options);
 }
 
 /* ---- windows and conferences ---------------------------------------------------------- */
@@ -232,7 +236,8 @@ hallway_application_show_current (HallwayApplication *self)
                                ? hallway_library_lookup_subscription (self->library, current)
                                : first;
 
-  hallway_application_show_entry (self, entry != NULL ? entry : hallway_application_get_demo (self));
+  hallway_application_show_entry (self,
+                                  entry != NULL ? entry : hallway_application_get_demo (self));
 }
 
 /* ---- opening files and adding conferences -------------------------------------------- */
@@ -242,7 +247,8 @@ conference_added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HallwayApplication) self = user_data;
   g_autoptr (GError) error = NULL;
-  HallwaySubscription *subscription = hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
+  HallwaySubscription *subscription =
+    hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
 
   if (subscription == NULL)
     hallway_application_show_error (self, error->message);
@@ -257,7 +263,8 @@ open_location (HallwayApplication *self, GFile *file)
 {
   g_autofree char *location = g_file_get_uri (file);
 
-  hallway_library_add_async (self->library, location, NULL, conference_added_cb, g_object_ref (self));
+  hallway_library_add_async (self->library, location, NULL, conference_added_cb,
+                             g_object_ref (self));
 }
 
 static void

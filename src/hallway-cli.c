@@ -97,7 +97,8 @@ cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   Wait *wait = user_data;
 
-  wait->ok = hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &wait->error);
+  wait->ok =
+    hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &wait->error);
   g_main_loop_quit (wait->loop);
 }
 
@@ -180,10 +181,11 @@ export_agenda (const char *path, const char *acronym, GError **error)
   if (subscription == NULL)
     {
       if (acronym != NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no followed conference is called %s"),
-                     acronym);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("no followed conference is called %s"), acronym);
       else
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("no conference is followed yet"));
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             _("no conference is followed yet"));
       return FALSE;
     }
   if (hallway_subscription_get_conference (subscription) == NULL)

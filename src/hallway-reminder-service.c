@@ -92,7 +92,8 @@ talk_notification (const char *title, const char *body, const char *conference_i
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
   g_notification_set_category (notification, "x-gnome.calendar");
-  g_notification_set_default_action_and_target (notification, "app.open-talk", "(ss)", conference_id, key);
+  g_notification_set_default_action_and_target (notification, "app.open-talk", "(ss)",
+                                                conference_id, key);
   g_notification_add_button_with_target (notification, _("Open"), "app.open-talk", "(ss)",
                                          conference_id, key);
   return notification;
@@ -161,10 +162,10 @@ notify_changes (HallwayReminderService *self, HallwayLibraryEntry *entry, GListM
 
       if (text == NULL)
         continue;
-      notification = talk_notification (hallway_schedule_change_get_kind (change) == HALLWAY_CHANGE_REMOVED
-                                        ? _("A bookmarked talk was cancelled")
-                                        : _("A bookmarked talk moved"),
-                                        text, conference_id, key);
+      notification =
+        talk_notification (hallway_schedule_change_get_kind (change) == HALLWAY_CHANGE_REMOVED
+                           ? _("A bookmarked talk was cancelled")
+                           : _("A bookmarked talk moved"), text, conference_id, key);
       g_application_send_notification (self->application, id, notification);
     }
 }
@@ -406,8 +407,10 @@ request_background (HallwayReminderService *self)
   g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
   XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
-  XdpBackgroundFlags flags = g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
-                             ? XDP_BACKGROUND_FLAG_AUTOSTART : XDP_BACKGROUND_FLAG_NONE;
+  XdpBackgroundFlags flags =
+    g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
+      ? XDP_BACKGROUND_FLAG_AUTOSTART
+      : XDP_BACKGROUND_FLAG_NONE;
 
   if (self->portal == NULL)
     self->portal = xdp_portal_new ();
@@ -417,9 +420,10 @@ request_background (HallwayReminderService *self)
   /* libportal unrefs it when the request is done: the reference given is ours. */
   g_ptr_array_ref (command);
 #endif
-  xdp_portal_request_background (self->portal, parent,
-                                 _("Hallway reminds you of your bookmarked talks with its window closed"),
-                                 command, flags, NULL, background_requested_cb, NULL);
+  xdp_portal_request_background (
+    self->portal, parent,
+    _("Hallway reminds you of your bookmarked talks with its window closed"), command, flags, NULL,
+      background_requested_cb, NULL);
   g_clear_pointer (&parent, xdp_parent_free);
 }
 
@@ -451,11 +455,14 @@ hallway_reminder_service_get_pending (HallwayReminderService *self)
 /* ---- life cycle ---------------------------------------------------------------------- */
 
 static void
-hallway_reminder_service_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+hallway_reminder_service_get_property (GObject *object, guint prop_id, GValue *value,
+                                       GParamSpec *pspec)
 {
   switch (prop_id)
     {
-    case PROP_PENDING: g_value_set_boolean (value, HALLWAY_REMINDER_SERVICE (object)->pending); break;
+    case PROP_PENDING:
+      g_value_set_boolean (value, HALLWAY_REMINDER_SERVICE (object)->pending);
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -499,7 +506,8 @@ static void
 hallway_reminder_service_init (HallwayReminderService *self)
 {
   self->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_date_time_unref);
+  self->shown =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_date_time_unref);
 }
 
 HallwayReminderService *
@@ -513,7 +521,8 @@ hallway_reminder_service_new (GApplication *application, GSettings *settings)
   self = g_object_new (HALLWAY_TYPE_REMINDER_SERVICE, NULL);
   self->application = application;
   self->settings = g_object_ref (settings);
-  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_REMINDER_LEAD, G_CALLBACK (lead_changed_cb), self);
+  g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_REMINDER_LEAD,
+                            G_CALLBACK (lead_changed_cb), self);
   g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_RUN_IN_BACKGROUND,
                             G_CALLBACK (update_background), self);
   g_signal_connect_swapped (settings, "changed::" HALLWAY_SETTINGS_START_AT_LOGIN,

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define HALLWAY_TYPE_REMINDER_SERVICE (hallway_reminder_service_get_type ())
-G_DECLARE_FINAL_TYPE (HallwayReminderService, hallway_reminder_service, HALLWAY, REMINDER_SERVICE, GObject)
+G_DECLARE_FINAL_TYPE (HallwayReminderService, hallway_reminder_service, HALLWAY, REMINDER_SERVICE,
+                      GObject)
 
 /* Desktop notifications before bookmarked talks, for every followed conference: each
  * conference's own reminder scheduler (HallwayLibraryEntry owns it), one timer for all,

@@ -85,7 +85,8 @@ xml_many_talks (guint scale)
 static GBytes *
 ical_many_talks (guint scale)
 {
-  GString *ics = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hallway//Bench//EN\r\n");
+  GString *ics =
+    g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Hallway//Bench//EN\r\n");
 
   for (guint i = 0; i < scale * 2000; i++)
     g_string_append_printf (ics, "BEGIN:VEVENT\r\nUID:%u@bench\r\nDTSTART:20270206T%02u%02u00Z\r\n"

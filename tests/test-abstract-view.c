@@ -526,8 +526,9 @@ static const HostileCase hostile_cases[] = {
   { "picture-source", "<picture><source srcset=\"" H "/source.png\" media=\"all\">"
                       "<img alt=\"p\"></picture>" },
   { "css-url-attribute", "<p style=\"background-image: url('" H "/inline.png')\">styled</p>" },
-  { "css-url-element", "<style>p { background: url(" H "/background.png); }"
-                       " li::before { content: url(" H "/content.png); }</style><ul><li>i</li></ul>" },
+  { "css-url-element",
+    "<style>p { background: url(" H "/background.png); }"
+    " li::before { content: url(" H "/content.png); }</style><ul><li>i</li></ul>" },
   { "css-import", "<style>@import url(\"" H "/import.css\");</style>" },
   { "css-font-face", "<style>@font-face { font-family: x; src: url(" H "/font.woff); }"
                      " body { font-family: x; }</style>" },
@@ -538,7 +539,8 @@ static const HostileCase hostile_cases[] = {
                      "&lt;img src='" H "/srcdoc.png'&gt;\"></iframe>" },
   { "object", "<object data=\"" H "/object.swf\" type=\"application/x-shockwave-flash\">"
               "</object><object data=\"" H "/object.html\"></object>" },
-  { "embed", "<embed src=\"" H "/embed.swf\"><embed src=\"" H "/embed.svg\" type=\"image/svg+xml\">" },
+  { "embed",
+    "<embed src=\"" H "/embed.swf\"><embed src=\"" H "/embed.svg\" type=\"image/svg+xml\">" },
   { "svg-inline-script", "<svg><script>" RAN "</script><a id=\"go\" href=\"javascript:" RAN "\">"
                          "<text y=\"20\">s</text></a></svg>" },
   { "svg-inline-remote", "<svg width=\"20\" height=\"20\"><image href=\"" H "/svg-image.png\" "

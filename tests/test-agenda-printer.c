@@ -183,7 +183,8 @@ test_two_days (void)
 static void
 test_overflow (void)
 {
-  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "overflow.json", NULL);
+  g_autoptr (GFile) file =
+    g_file_new_build_filename (g_get_user_data_dir (), "overflow.json", NULL);
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   g_autoptr (HallwayPlan) plan = NULL;
@@ -243,7 +244,8 @@ test_unwritable (void)
   g_autoptr (HallwayPlan) plan = new_plan ("unwritable.json");
   g_autoptr (GError) error = NULL;
 
-  g_assert_false (hallway_agenda_printer_export_pdf (plan, "/nonexistent/folder/agenda.pdf", &error));
+  g_assert_false (
+    hallway_agenda_printer_export_pdf (plan, "/nonexistent/folder/agenda.pdf", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "/nonexistent/folder/agenda.pdf"));
 }

@@ -118,7 +118,8 @@ test_durations (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text = hallway_agenda_format_duration (cases[i].minutes * G_TIME_SPAN_MINUTE);
+      g_autofree char *text =
+        hallway_agenda_format_duration (cases[i].minutes * G_TIME_SPAN_MINUTE);
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
@@ -131,9 +132,12 @@ main (int argc, char *argv[])
   g_setenv ("TZ", "UTC", TRUE);
   hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_ENGLISH);
 
-  g_test_add ("/export/agenda-text/plain", Fixture, NULL, fixture_set_up, test_plain, fixture_tear_down);
-  g_test_add ("/export/agenda-text/markdown", Fixture, NULL, fixture_set_up, test_markdown, fixture_tear_down);
-  g_test_add ("/export/agenda-text/local-time", Fixture, NULL, fixture_set_up, test_local_time, fixture_tear_down);
+  g_test_add ("/export/agenda-text/plain", Fixture, NULL, fixture_set_up, test_plain,
+              fixture_tear_down);
+  g_test_add ("/export/agenda-text/markdown", Fixture, NULL, fixture_set_up, test_markdown,
+              fixture_tear_down);
+  g_test_add ("/export/agenda-text/local-time", Fixture, NULL, fixture_set_up, test_local_time,
+              fixture_tear_down);
   g_test_add_func ("/export/agenda-text/empty", test_empty);
   g_test_add_func ("/export/agenda-text/durations", test_durations);
   return g_test_run ();

@@ -61,7 +61,8 @@ assert_snapshot (HallwayBookmarks *bookmarks, const char *key, const char *title
   const char *got_title, *got_room;
   GDateTime *start, *end;
 
-  g_assert_true (hallway_bookmarks_get_snapshot (bookmarks, key, &got_title, &start, &end, &got_room));
+  g_assert_true (
+    hallway_bookmarks_get_snapshot (bookmarks, key, &got_title, &start, &end, &got_room));
   g_assert_cmpstr (got_title, ==, title);
   g_assert_cmpstr (got_room, ==, room);
   g_assert_true (g_date_time_equal (start, expected_start));
@@ -73,7 +74,8 @@ assert_snapshot (HallwayBookmarks *bookmarks, const char *key, const char *title
 static void
 test_add_remove_contains (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("set.json");
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   guint n_changed = 0;
@@ -153,8 +155,10 @@ bookmark_all_but_other (GFile *file, HallwayConference *conference)
 static void
 test_save_load_roundtrip (void)
 {
-  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
-  g_autoptr (HallwayConference) second = hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
+  g_autoptr (HallwayConference) first =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) second =
+    hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
   g_autoptr (GFile) file = bookmarks_file ("roundtrip.json");
   g_autoptr (HallwayBookmarks) saved = bookmark_all_but_other (file, first);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -181,7 +185,8 @@ test_save_load_roundtrip (void)
 static void
 test_backup_and_hidden_tracks_roundtrip (void)
 {
-  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) first =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("plan.json");
   g_autoptr (HallwayBookmarks) saved = bookmark_all_but_other (file, first);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -228,7 +233,8 @@ on_saved (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_async_saves_keep_order (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("async.json");
   g_autoptr (HallwayBookmarks) bookmarks = bookmark_all_but_other (file, conference);
   g_autoptr (HallwayBookmarks) loaded = hallway_bookmarks_new (file);
@@ -253,9 +259,12 @@ test_async_saves_keep_order (void)
 static void
 test_update_from (void)
 {
-  g_autoptr (HallwayConference) first = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
-  g_autoptr (HallwayConference) second = hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
-  g_autoptr (HallwayConference) third = hallway_test_build_version (third_version, G_N_ELEMENTS (third_version));
+  g_autoptr (HallwayConference) first =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) second =
+    hallway_test_build_version (second_version, G_N_ELEMENTS (second_version));
+  g_autoptr (HallwayConference) third =
+    hallway_test_build_version (third_version, G_N_ELEMENTS (third_version));
   g_autoptr (GFile) file = bookmarks_file ("update.json");
   g_autoptr (HallwayBookmarks) bookmarks = bookmark_all_but_other (file, first);
   guint n_changed = 0;
@@ -327,7 +336,8 @@ on_save_refused (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 test_future_version_is_refused_and_kept (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("future.json");
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   g_autoptr (GBytes) expected = g_bytes_new_static (future_file, strlen (future_file));
@@ -360,7 +370,8 @@ test_future_version_is_refused_and_kept (void)
 static void
 test_future_version_kept_without_load (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (first_version, G_N_ELEMENTS (first_version));
   g_autoptr (GFile) file = bookmarks_file ("future.json");
   g_autoptr (HallwayBookmarks) unloaded = hallway_bookmarks_new (file);
   g_autoptr (HallwayBookmarks) unloaded_async = hallway_bookmarks_new (file);
@@ -490,7 +501,8 @@ make_payload (char generation)
 
   g_string_append (text, "<?xml version=\"1.0\"?>\n<schedule>\n");
   for (guint i = 0; text->len < PAYLOAD_SIZE; i++)
-    g_string_append_printf (text, "  <event id=\"%u\" generation=\"%c\"><title>Talk %u</title></event>\n",
+    g_string_append_printf (text,
+                            "  <event id=\"%u\" generation=\"%c\"><title>Talk %u</title></event>\n",
                             i, generation, i);
   g_string_append (text, "</schedule>\n");
   return g_string_free_to_bytes (text);
@@ -552,8 +564,9 @@ run_bookmarks_writer (const char *path)
 static gboolean
 replace_with_payload (GFile *file, GBytes *payload, GError **error)
 {
-  return g_file_replace_contents (file, g_bytes_get_data (payload, NULL), g_bytes_get_size (payload),
-                                  NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return g_file_replace_contents (file, g_bytes_get_data (payload, NULL),
+                                  g_bytes_get_size (payload), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
 }
 
 static G_NORETURN void
@@ -702,7 +715,8 @@ check_payload_file (GFile *file, GBytes *old_payload, GBytes *new_payload)
     return 'o';
   if (g_bytes_equal (contents, new_payload))
     return 'n';
-  g_error ("the file holds %" G_GSIZE_FORMAT " bytes, neither payload", g_bytes_get_size (contents));
+  g_error ("the file holds %" G_GSIZE_FORMAT " bytes, neither payload",
+           g_bytes_get_size (contents));
 }
 
 /* The schedule cache writes downloads with the same call: check the pattern itself. */
@@ -752,12 +766,15 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/bookmarks/add-remove-contains", test_add_remove_contains);
   g_test_add_func ("/bookmarks/save-load-roundtrip", test_save_load_roundtrip);
-  g_test_add_func ("/bookmarks/backup-and-hidden-tracks-roundtrip", test_backup_and_hidden_tracks_roundtrip);
+  g_test_add_func ("/bookmarks/backup-and-hidden-tracks-roundtrip",
+                   test_backup_and_hidden_tracks_roundtrip);
   g_test_add_func ("/bookmarks/missing-file-is-empty", test_missing_file_is_empty);
   g_test_add_func ("/bookmarks/async-saves-keep-order", test_async_saves_keep_order);
   g_test_add_func ("/bookmarks/update-from", test_update_from);
-  g_test_add_func ("/bookmarks/future-version-refused-and-kept", test_future_version_is_refused_and_kept);
-  g_test_add_func ("/bookmarks/future-version-kept-without-load", test_future_version_kept_without_load);
+  g_test_add_func ("/bookmarks/future-version-refused-and-kept",
+                   test_future_version_is_refused_and_kept);
+  g_test_add_func ("/bookmarks/future-version-kept-without-load",
+                   test_future_version_kept_without_load);
   g_test_add_func ("/bookmarks/corrupt-file-moved-aside", test_corrupt_file_is_moved_aside);
   g_test_add_func ("/bookmarks/crash/saving-bookmarks", test_crash_while_saving_bookmarks);
   g_test_add_func ("/bookmarks/crash/replacing-a-schedule", test_crash_while_replacing_a_schedule);

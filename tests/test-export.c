@@ -88,7 +88,8 @@ seed_keys (HallwayConference *conference)
 {
   HallwayTrack *track = hallway_test_find_track (conference, SEED_TRACK);
 
-  return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
+  return hallway_ical_export_dup_talk_keys (
+    hallway_conference_get_talks_for_track (conference, track));
 }
 
 static GStrv
@@ -98,11 +99,12 @@ all_keys (HallwayConference *conference)
 }
 
 static char *
-export_or_fail (HallwayConference *conference, const char * const *keys, HallwayBookmarks *bookmarks,
+export_or_fail (HallwayConference *conference, const char *const *keys, HallwayBookmarks *bookmarks,
                 HallwayExportSequences *sequences, int alarm_minutes)
 {
   g_autoptr (GError) error = NULL;
-  char *text = hallway_ical_export (conference, keys, bookmarks, sequences, NULL, alarm_minutes, &error);
+  char *text =
+    hallway_ical_export (conference, keys, bookmarks, sequences, NULL, alarm_minutes, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (text);
@@ -129,7 +131,8 @@ assert_rfc5545_lines (const char *text)
       g_assert_nonnull (end);
       length = end - line;
       if (length > 75)
-        g_error ("line %u has %" G_GSIZE_FORMAT " octets: %.*s", n_lines + 1, length, (int) length, line);
+        g_error ("line %u has %" G_GSIZE_FORMAT " octets: %.*s", n_lines + 1, length, (int)length,
+                 line);
       g_assert_null (memchr (line, '\n', length));
       g_assert_null (memchr (line, '\r', length));
       if (!g_utf8_validate (line, length, NULL))
@@ -162,7 +165,7 @@ parse_checked (const char *text)
 }
 
 static icalcomponent *
-export_checked (HallwayConference *conference, const char * const *keys, HallwayBookmarks *bookmarks,
+export_checked (HallwayConference *conference, const char *const *keys, HallwayBookmarks *bookmarks,
                 HallwayExportSequences *sequences, int alarm_minutes, char **text_out)
 {
   g_autofree char *text = export_or_fail (conference, keys, bookmarks, sequences, alarm_minutes);
@@ -277,7 +280,8 @@ assert_vevent_is_event (icalcomponent *calendar, HallwayConference *conference, 
       assert_wall_clock (dtend, hallway_talk_get_end (talk), zone);
     }
   g_assert_nonnull (categories);
-  g_assert_cmpstr (icalproperty_get_categories (categories), ==, hallway_talk_get_track_name (talk));
+  g_assert_cmpstr (icalproperty_get_categories (categories), ==,
+                   hallway_talk_get_track_name (talk));
   if (hallway_talk_get_url (talk) != NULL)
     g_assert_cmpstr (icalproperty_get_url (url), ==, hallway_talk_get_url (talk));
   g_assert_cmpint (icalcomponent_get_status (vevent), ==, ICAL_STATUS_CONFIRMED);
@@ -291,7 +295,8 @@ assert_has_vtimezone (icalcomponent *calendar, const char *tzid)
   icalcomponent *vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
 
   g_assert_nonnull (vtimezone);
-  g_assert_cmpstr (icalproperty_get_tzid (icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY)),
+  g_assert_cmpstr (icalproperty_get_tzid (
+                     icalcomponent_get_first_property (vtimezone, ICAL_TZID_PROPERTY)),
                    ==, tzid);
   g_assert_null (icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT));
 }
@@ -320,8 +325,10 @@ static void
 test_uid_keys (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_fixture_ok ("export-nasty.xml");
-  static const struct { const char *key; const char *uid; } cases[] = {
-    { "7a1c0f9e-2b44-4c55-9d1e-000000000001", "7a1c0f9e-2b44-4c55-9d1e-000000000001@nasty-2027.hallway" },
+  static const struct { const char *key; const char *uid;
+  } cases[] = {
+    { "7a1c0f9e-2b44-4c55-9d1e-000000000001",
+      "7a1c0f9e-2b44-4c55-9d1e-000000000001@nasty-2027.hallway" },
     { "nasty-2027/1", "nasty-2027/1@nasty-2027.hallway" },
     { "nasty-2027/talk two", "hex.6e617374792d323032372f74616c6b2074776f@nasty-2027.hallway" },
     { "Zoë@2027", "hex.5a6fc3ab4032303237@nasty-2027.hallway" },
@@ -349,7 +356,8 @@ demo_desktop_keys (HallwayConference *conference)
 {
   HallwayTrack *track = hallway_test_find_track (conference, DEMO_TRACK);
 
-  return hallway_ical_export_dup_talk_keys (hallway_conference_get_talks_for_track (conference, track));
+  return hallway_ical_export_dup_talk_keys (
+    hallway_conference_get_talks_for_track (conference, track));
 }
 
 /* A track exported with a 10-minute alarm: the calendar's header, a VTIMEZONE, one VEVENT a
@@ -366,9 +374,10 @@ assert_track_export (HallwayConference *conference, const char * const *keys, gu
   calendar = export_checked (conference, keys, NULL, NULL, 10, &text);
 
   prodid = icalcomponent_get_first_property (calendar, ICAL_PRODID_PROPERTY);
-  g_assert_cmpstr (icalproperty_get_prodid (prodid), ==, "-//Hallway//Hallway " PACKAGE_VERSION "//EN");
-  g_assert_cmpstr (icalproperty_get_version (icalcomponent_get_first_property (calendar,
-                                                                               ICAL_VERSION_PROPERTY)),
+  g_assert_cmpstr (icalproperty_get_prodid (prodid), ==,
+                   "-//Hallway//Hallway " PACKAGE_VERSION "//EN");
+  g_assert_cmpstr (icalproperty_get_version (
+                     icalcomponent_get_first_property (calendar, ICAL_VERSION_PROPERTY)),
                    ==, "2.0");
   g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, calendar_name);
   assert_has_vtimezone (calendar, ZONE);
@@ -435,14 +444,16 @@ test_seed_description (void)
   calendar = export_checked (conference, keys, NULL, NULL, HALLWAY_ICAL_EXPORT_NO_ALARM, NULL);
   vevent = find_vevent (calendar, DPI_FOR_THE_WORLD "@fosdem-2026.hallway");
   description = icalcomponent_get_description (vevent);
-  g_assert_true (g_str_has_prefix (description, "Digital Public Infrastructure is needed for "
-                                                "resilient societies in Europe, but not just there:"));
+  g_assert_true (g_str_has_prefix (description,
+                                   "Digital Public Infrastructure is needed for "
+                                   "resilient societies in Europe, but not just there:"));
   g_assert_null (strstr (description, "<p>"));
   g_assert_null (strstr (description, "&lt;"));
   g_assert_nonnull (strstr (description, "\n\nSpeakers: Kurt Garloff\n\n"));
   g_assert_nonnull (strstr (description, "Talk page: https://fosdem.org/2026/schedule/event/"
                                          "PTH7CP-dpi-for-the-world/\n"));
-  g_assert_nonnull (strstr (description, "Presentation PDF: https://fosdem.org/2026/events/attachments/"));
+  g_assert_nonnull (
+    strstr (description, "Presentation PDF: https://fosdem.org/2026/events/attachments/"));
   g_assert_null (icalcomponent_get_first_component (vevent, ICAL_VALARM_COMPONENT));
 }
 
@@ -460,7 +471,8 @@ test_nasty_values (void)
 
   g_assert_cmpuint (g_strv_length (keys), ==, 3);
   calendar = export_checked (conference, (const char * const *) keys, NULL, NULL, 5, &text);
-  g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==, "Nasty, values; conference \\ 2027");
+  g_assert_cmpstr (calendar_x_property (calendar, "X-WR-CALNAME"), ==,
+                   "Nasty, values; conference \\ 2027");
   assert_has_vtimezone (calendar, ZONE);
   for (guint i = 0; keys[i] != NULL; i++)
     assert_vevent_is_event (calendar, conference, hallway_test_talk (conference, keys[i]), ZONE);
@@ -472,7 +484,8 @@ test_nasty_values (void)
                                                 "and a back\\slash.\n"));
   g_assert_nonnull (strstr (description, "“ünïcödé” 🎉 and 日本語."));
   g_assert_nonnull (strstr (description, "Speakers: Zoë Ünïcode, Jean-Pierre, Jr."));
-  g_assert_nonnull (strstr (description, "Slides; PDF, v2: https://example.org/slides,v2;final.pdf"));
+  g_assert_nonnull (
+    strstr (description, "Slides; PDF, v2: https://example.org/slides,v2;final.pdf"));
   g_assert_null (strstr (description, "alert"));
   g_assert_null (strstr (description, "<"));
 
@@ -480,12 +493,15 @@ test_nasty_values (void)
   g_assert_nonnull (strstr (text, "SUMMARY:A very long title\\, with commas\\; "
                                   "semicolons\\; a back\\\\slash"));
   g_assert_nonnull (strstr (text, "URL:https://example.org/2027/talk/1/?a=1,2;b=3\r\n"));
-  g_assert_nonnull (strstr (text, "CATEGORIES;VALUE=TEXT:Tracks\\, Commas\\; and \\\\ Backslashes\r\n"));
-  g_assert_nonnull (strstr (text, "X-WR-CALNAME;VALUE=TEXT:Nasty\\, values\\; conference \\\\ 2027\r\n"));
+  g_assert_nonnull (
+    strstr (text, "CATEGORIES;VALUE=TEXT:Tracks\\, Commas\\; and \\\\ Backslashes\r\n"));
+  g_assert_nonnull (
+    strstr (text, "X-WR-CALNAME;VALUE=TEXT:Nasty\\, values\\; conference \\\\ 2027\r\n"));
   g_assert_nonnull (strstr (text, "TRIGGER:-PT5M\r\n"));
 
   /* The key with a space travels hex-encoded, and comes back. */
-  g_assert_nonnull (strstr (text, "UID:hex.6e617374792d323032372f74616c6b2074776f@nasty-2027.hallway\r\n"));
+  g_assert_nonnull (
+    strstr (text, "UID:hex.6e617374792d323032372f74616c6b2074776f@nasty-2027.hallway\r\n"));
   /* Summer: the same zone, two hours ahead of UTC. */
   g_assert_nonnull (strstr (text, "DTSTART;TZID=Europe/Brussels:20270703T093000\r\n"));
 }
@@ -555,11 +571,13 @@ test_nothing_to_export (void)
 
   text = hallway_ical_export (conference, none, NULL, NULL, NULL, 10, &error);
   g_assert_null (text);
-  g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT);
+  g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR,
+                  (int)HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT);
   g_clear_error (&error);
   text = hallway_ical_export (conference, unknown, NULL, NULL, NULL, 10, &error);
   g_assert_null (text);
-  g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT);
+  g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR,
+                  (int)HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT);
 }
 
 /* My Agenda for all days or one day; a talk given as a key twice is exported once. */
@@ -632,7 +650,8 @@ expectation_for (HallwayConference *before, HallwayConference *after, const char
 /* The seed devroom as it was on 15 January, plus the first three talks of each kind the
  * diff finds: removed, moved, and changed in place (a new title is no reason to bump). */
 static void
-bookmark_update_sample (HallwayBookmarks *bookmarks, HallwayConference *before, HallwayConference *after)
+bookmark_update_sample (HallwayBookmarks *bookmarks, HallwayConference *before,
+                        HallwayConference *after)
 {
   g_autoptr (GListModel) changes = hallway_schedule_diff (before, after);
   g_auto (GStrv) seed = seed_keys (before);
@@ -655,7 +674,8 @@ bookmark_update_sample (HallwayBookmarks *bookmarks, HallwayConference *before, 
 }
 
 static void
-assert_first_export (icalcomponent *calendar, HallwayConference *conference, const char * const *keys)
+assert_first_export (icalcomponent *calendar, HallwayConference *conference,
+                     const char *const *keys)
 {
   for (guint i = 0; keys[i] != NULL; i++)
     {
@@ -856,9 +876,11 @@ test_sequences_file (void)
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *uid = hallway_ical_export_dup_uid (conference, "7a1c0f9e-2b44-4c55-9d1e-000000000001");
+  g_autofree char *uid =
+    hallway_ical_export_dup_uid (conference, "7a1c0f9e-2b44-4c55-9d1e-000000000001");
   g_auto (GStrv) keys = all_keys (conference);
-  g_autofree char *text = export_or_fail (conference, (const char * const *) keys, NULL, sequences, 10);
+  g_autofree char *text =
+    export_or_fail (conference, (const char *const *)keys, NULL, sequences, 10);
   const char *newer_file = "{ \"version\": 7, \"uids\": {} }";
   JsonObject *root;
   JsonObject *record;
@@ -894,7 +916,8 @@ test_sequences_file (void)
   g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_CORRUPT);
   g_clear_error (&error);
 
-  write_text (dir, "exports.json", "{ \"version\": 1, \"uids\": { \"a\": { \"sequence\": \"x\" } } }");
+  write_text (dir, "exports.json",
+              "{ \"version\": 1, \"uids\": { \"a\": { \"sequence\": \"x\" } } }");
   g_assert_false (hallway_export_sequences_load (damaged, &error));
   g_assert_error (error, HALLWAY_ICAL_EXPORT_ERROR, (int) HALLWAY_ICAL_EXPORT_ERROR_CORRUPT);
   g_clear_error (&error);
@@ -906,7 +929,8 @@ test_sequences_file (void)
 /* ---- import ----------------------------------------------------------------------------- */
 
 static HallwayImportReport *
-import_or_fail (const char *data, gsize length, HallwayConference *conference, HallwayBookmarks *bookmarks)
+import_or_fail (const char *data, gsize length, HallwayConference *conference,
+                HallwayBookmarks *bookmarks)
 {
   g_autoptr (HallwayImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
@@ -952,7 +976,8 @@ log_report (HallwayImportReport *report)
 }
 
 static void
-assert_unmatched (HallwayImportReport *report, guint position, const char *title, const char *start_utc)
+assert_unmatched (HallwayImportReport *report, guint position, const char *title,
+                  const char *start_utc)
 {
   GDateTime *unmatched_start = hallway_import_report_get_unmatched_start (report, position);
   g_autoptr (GDateTime) utc = g_date_time_to_utc (unmatched_start);
@@ -1044,10 +1069,12 @@ test_import_33c3_by_time_and_title (void)
 
 /* Export the bookmarks, forget them, import the file: the same set. */
 static void
-assert_round_trip (HallwayConference *conference, HallwayBookmarks *bookmarks, HallwayBookmarks *fresh)
+assert_round_trip (HallwayConference *conference, HallwayBookmarks *bookmarks,
+                   HallwayBookmarks *fresh)
 {
   g_auto (GStrv) keys = hallway_ical_export_dup_agenda_keys (conference, bookmarks, NULL);
-  g_autofree char *text = export_or_fail (conference, (const char * const *) keys, bookmarks, NULL, 10);
+  g_autofree char *text =
+    export_or_fail (conference, (const char *const *)keys, bookmarks, NULL, 10);
   g_autoptr (HallwayImportReport) report = import_or_fail (text, strlen (text), conference, fresh);
   g_auto (GStrv) imported = hallway_bookmarks_dup_keys (fresh);
 
@@ -1122,7 +1149,8 @@ test_import_companion (void)
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_UID), ==, 4);
   g_assert_cmpuint (hallway_import_report_get_n_matched (report), ==, 4);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 2);
-  assert_unmatched (report, 0, "A talk of FOSDEM 2025 whose id is a 2026 id too", "2025-02-01T10:00:00Z");
+  assert_unmatched (report, 0, "A talk of FOSDEM 2025 whose id is a 2026 id too",
+                    "2025-02-01T10:00:00Z");
   assert_unmatched (report, 1, "A talk that was never in the schedule", "2026-02-01T12:00:00Z");
   g_assert_true (hallway_bookmarks_contains (bookmarks, "9c3ebb8c-7716-5130-b9fe-ff8544f5636d"));
   g_assert_true (hallway_bookmarks_contains (bookmarks, DPI_FOR_THE_WORLD));
@@ -1185,7 +1213,8 @@ test_import_any_calendar (void)
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_URL), ==, 1);
   g_assert_cmpuint (n_matched_by (report, HALLWAY_IMPORT_MATCH_TIME_AND_TITLE), ==, 1);
   g_assert_cmpuint (hallway_import_report_get_n_unmatched (report), ==, 2);
-  assert_unmatched (report, 0, "Digital Public Infrastructure for the World", "2026-01-31T15:00:00Z");
+  assert_unmatched (report, 0, "Digital Public Infrastructure for the World",
+                    "2026-01-31T15:00:00Z");
   assert_unmatched (report, 1, "Dentist", "2026-02-03T08:00:00Z");
   g_assert_true (hallway_bookmarks_contains (bookmarks, DPI_FOR_THE_WORLD));
   g_assert_true (hallway_bookmarks_contains (bookmarks, "974b1b07-295b-5fb8-9937-82f7a10de857"));

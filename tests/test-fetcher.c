@@ -553,9 +553,10 @@ test_connection_refused (Fixture *fixture, gconstpointer data)
   g_autoptr (HallwayFetchResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL, hallway_test_store_result_cb,
-                               &async_result);
-  result = hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result), &error);
+  hallway_fetcher_fetch_async (fixture->fetcher, uri, NULL, NULL, NULL,
+                               hallway_test_store_result_cb, &async_result);
+  result =
+    hallway_fetcher_fetch_finish (fixture->fetcher, hallway_test_wait (&async_result), &error);
   g_assert_null (result);
   g_assert_error (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_NETWORK);
   g_test_message ("%s", error->message);

@@ -125,7 +125,8 @@ assert_allowed_tree (xmlNode *node)
       if (node->type == XML_ELEMENT_NODE)
         {
           g_assert_true (g_strv_contains (allowed_elements, (const char *) node->name));
-          for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+          for (xmlAttr *attribute = node->properties; attribute != NULL;
+               attribute = attribute->next)
             {
               xmlChar *value = xmlNodeGetContent ((xmlNode *) attribute);
 
@@ -344,7 +345,8 @@ test_web_pages (void)
 
   assert_fixture_refused ("hostile-web-page.html", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE);
   assert_fixture_refused ("hostile-xhtml-page.xml", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE);
-  assert_data_refused ("<HTML><BODY>Moved</BODY></HTML>", 31, HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE);
+  assert_data_refused ("<HTML><BODY>Moved</BODY></HTML>", 31,
+                       HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE);
 
   /* The real one: a 404 page saved as everything.schedule.json. */
   path = hallway_test_schedule_path ("33c3-everything.schedule.json-is-404-html");
@@ -503,7 +505,8 @@ test_ical_script_description (void)
   g_autoptr (HallwayConference) conference = read_fixture ("hostile-script-description.ics");
   /* DESCRIPTION is what an iCalendar talk has to say: it becomes the abstract. */
   const char *html = hallway_talk_get_abstract (find_talk (conference, "Hostile HTML description"));
-  const char *text = hallway_talk_get_abstract (find_talk (conference, "Hostile plain description"));
+  const char *text =
+    hallway_talk_get_abstract (find_talk (conference, "Hostile plain description"));
 
   assert_conference_safe (conference);
   assert_contains (html, "<b>bold</b>");
@@ -806,7 +809,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/hostile/whitespace-only", test_whitespace_only);
   g_test_add_func ("/hostile/binary", test_binary);
   g_test_add_func ("/hostile/web-pages", test_web_pages);
-  g_test_add ("/hostile/missing-file", TempDir, NULL, temp_dir_setup, test_missing_file, temp_dir_teardown);
+  g_test_add ("/hostile/missing-file", TempDir, NULL, temp_dir_setup, test_missing_file,
+              temp_dir_teardown);
   g_test_add ("/hostile/too-large/file", TempDir, NULL, temp_dir_setup,
               test_too_large_file, temp_dir_teardown);
   g_test_add ("/hostile/too-large/huge-file-not-read", TempDir, NULL, temp_dir_setup,

@@ -134,7 +134,8 @@ test_kielux2020 (void)
   if (conference == NULL)
     return;
   g_assert_cmpuint (hallway_test_n_talks (conference), ==, 24);
-  g_assert_cmpstr (hallway_conference_get_title (conference), ==, "18. Kieler Open Source und Linux Tage");
+  g_assert_cmpstr (hallway_conference_get_title (conference), ==,
+                   "18. Kieler Open Source und Linux Tage");
   /* Only UTC times and no zone named anywhere: UTC is what the file says. */
   g_assert_null (hallway_conference_get_time_zone_name (conference));
   assert_events (conference, expected, G_N_ELEMENTS (expected));
@@ -158,14 +159,15 @@ static void
 test_jres2022 (void)
 {
   static const Expected expected[] = {
-    { "presentation_94@conf-ng.jres.org", "Accueil congressistes",
-      "2022-05-17T11:00:00+02:00", "2022-05-17T12:30:00+02:00", "Accueil Parc Chanot", "" },
+    { "presentation_94@conf-ng.jres.org", "Accueil congressistes", "2022-05-17T11:00:00+02:00",
+      "2022-05-17T12:30:00+02:00", "Accueil Parc Chanot", "" },
     { "presentation_129@conf-ng.jres.org",
-      "182 - Numérique : Enjeux géopolitiques, externalités environnementales et chaînes de dépendance",
+      "182 - Numérique : Enjeux géopolitiques, externalités environnementales et chaînes de "
+      "dépendance",
       "2022-05-17T14:00:00+02:00", "2022-05-17T16:00:00+02:00", "Amphithéâtre 1600", "" },
     { "presentation_75@conf-ng.jres.org",
-      "38 - Consul, l'outil magique pour une infrastructure dynamique",
-      "2022-05-18T11:00:00+02:00", "2022-05-18T11:40:00+02:00", "Amphithéâtre 1200", "" },
+      "38 - Consul, l'outil magique pour une infrastructure dynamique", "2022-05-18T11:00:00+02:00",
+      "2022-05-18T11:40:00+02:00", "Amphithéâtre 1200", "" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("jres2022.ics");
   const char *abstract;
@@ -178,7 +180,8 @@ test_jres2022 (void)
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* Folded inside a UTF-8 sequence ("d\xe2" / " \x80\x99exploitation"), with stray CRs. */
-  abstract = hallway_talk_get_abstract (hallway_test_talk (conference, "presentation_209@conf-ng.jres.org"));
+  abstract =
+    hallway_talk_get_abstract (hallway_test_talk (conference, "presentation_209@conf-ng.jres.org"));
   g_assert_nonnull (strstr (abstract, "d’exploitation"));
   g_assert_null (strchr (abstract, '\r'));
   g_assert_true (g_utf8_validate (abstract, -1, NULL));
@@ -209,7 +212,8 @@ test_moca2024 (void)
     {
       Expected by_key = expected[i];
 
-      by_key.key = hallway_talk_get_key (hallway_test_find_by_title (conference, expected[i].title));
+      by_key.key =
+        hallway_talk_get_key (hallway_test_find_by_title (conference, expected[i].title));
       /* "LOCATION: MOV": the space is gone. */
       event = assert_event (conference, &by_key);
       g_assert_cmpstr (hallway_talk_get_guid (event), ==, "46939");
@@ -236,7 +240,8 @@ test_pydata_derived (void)
       "Breakfast & Registration",
       "2023-06-02T08:00:00+01:00", "2023-06-02T09:00:00+01:00", "Minories", "" },
   };
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("pydata-london-2023-derived.ics");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("pydata-london-2023-derived.ics");
   HallwayTalk *event;
 
   if (conference == NULL)
@@ -248,16 +253,20 @@ test_pydata_derived (void)
   assert_events (conference, expected, G_N_ELEMENTS (expected));
 
   /* No UIDs: the three breakfasts at one time stay three events. */
-  g_assert_nonnull (hallway_conference_lookup_talk (conference, "Breakfast & Registration@2023-06-02T08:00:00+01#3"));
+  g_assert_nonnull (
+    hallway_conference_lookup_talk (conference,
+                                    "Breakfast & Registration@2023-06-02T08:00:00+01#3"));
   /* "DESCRIPTION:None" is no abstract. */
   g_assert_null (hallway_talk_get_abstract (hallway_test_talk (conference, expected[1].key)));
 
-  event = hallway_test_find_by_title (conference, "sktime - python toolbox for time series: time series "
-                                     "classification, regression, clustering, with modular time "
-                                     "series distances and kernels: by Sagar Mishra");
+  event = hallway_test_find_by_title (conference,
+                                      "sktime - python toolbox for time series: time series "
+                                      "classification, regression, clustering, with modular time "
+                                      "series distances and kernels: by Sagar Mishra");
   g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "Warwick");
-  g_assert_cmpstr (hallway_person_get_name (g_ptr_array_index (hallway_talk_get_persons (event), 0)), ==,
-                   "Sagar Mishra");
+  g_assert_cmpstr (hallway_person_get_name (
+                     g_ptr_array_index (hallway_talk_get_persons (event), 0)),
+                   ==, "Sagar Mishra");
   g_assert_nonnull (strstr (hallway_talk_get_abstract (event), "sktime is a widely used"));
 }
 
@@ -272,7 +281,8 @@ test_undefined_tzid (void)
     "2024-07-15T10:00:00+02:00", "2024-07-15T11:00:00+02:00", "Hall A", ""
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("ics-undefined-tzid.ics", &error);
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_fixture ("ics-undefined-tzid.ics", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
@@ -288,7 +298,8 @@ test_tzid_majority (void)
     "2024-01-10T14:00:00+01:00", "2024-01-10T15:00:00+01:00", NULL, ""
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("ics-tzid-majority.ics", &error);
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_fixture ("ics-tzid-majority.ics", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Vienna");
@@ -306,7 +317,8 @@ test_windows_vtimezone (void)
       "2024-12-10T10:00:00+01:00", "2024-12-10T11:00:00+01:00", "Aula", "" },
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("ics-windows-vtimezone.ics", &error);
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_fixture ("ics-windows-vtimezone.ics", &error);
 
   g_assert_no_error (error);
   assert_events (conference, expected, G_N_ELEMENTS (expected));
@@ -328,7 +340,8 @@ test_odd_times (void)
       "2024-07-16T14:00:00-04:00", "2024-07-16T15:00:00-04:00", NULL, "Hedy Lamarr" },
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("ics-odd-times.ics", &error);
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_fixture ("ics-odd-times.ics", &error);
   HallwayTalk *event;
 
   g_assert_no_error (error);
@@ -340,9 +353,11 @@ test_odd_times (void)
   g_assert_cmpstr (hallway_talk_get_track_name (event), ==, "Security");
   g_assert_null (hallway_talk_get_url (event));   /* javascript: */
   /* Plain text: escaped, paragraphs at blank lines, URLs linked, the speaker line gone. */
-  g_assert_cmpstr (hallway_talk_get_abstract (event), ==,
-                   "<p>Notes on &lt;engines&gt; &amp; looms.</p>\n"
-                   "<p>Slides: <a href=\"https://example.org/slides.pdf\">https://example.org/slides.pdf</a>.</p>");
+  g_assert_cmpstr (
+    hallway_talk_get_abstract (event), ==,
+    "<p>Notes on &lt;engines&gt; &amp; looms.</p>\n"
+    "<p>Slides: <a "
+    "href=\"https://example.org/slides.pdf\">https://example.org/slides.pdf</a>.</p>");
   g_assert_cmpstr (hallway_talk_get_url (hallway_test_talk (conference, "utc@hallway")), ==,
                    "https://example.org/utc");
 }
@@ -361,7 +376,8 @@ static const BrokenFixture broken_fixtures[] = {
   { "ics-truncated.ics", HALLWAY_SCHEDULE_ERROR_MALFORMED, "END:VCALENDAR" },
   { "ics-no-start.ics", HALLWAY_SCHEDULE_ERROR_MALFORMED, "no-start@hallway" },
   { "ics-missing-end-vevent.ics", HALLWAY_SCHEDULE_ERROR_MALFORMED, "END line is missing" },
-  { "ics-nested-vevent.ics", HALLWAY_SCHEDULE_ERROR_MALFORMED, "first@hallway contains another event" },
+  { "ics-nested-vevent.ics", HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    "first@hallway contains another event" },
 };
 
 static void
@@ -382,11 +398,12 @@ test_broken_fixture (gconstpointer data)
 static void
 test_garbage (void)
 {
-  static const char * const inputs[] = {
+  static const char *const inputs[] = {
     "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
     "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n",
     "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
-    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20241399\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;VALUE=DATE:20241399\r\nEND:VEVENT\r\nEND:"
+    "VCALENDAR\r\n",
     "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=:20240101T100000\r\nSUMMARY;VALUE=URI:x\r\n"
     "END:VEVENT\r\nEND:VCALENDAR\r\n",
     "BEGIN:VCALENDAR\r\n\xff\xfe:\r\nBEGIN:VEVENT\r\nDTSTART:20240101T100000Z\r\nSUMMARY:\xc3\r\n"
@@ -428,7 +445,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ical-reader/zones/all-day-floating-utc", test_odd_times);
   for (guint i = 0; i < G_N_ELEMENTS (broken_fixtures); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/ical-reader/errors/%s", broken_fixtures[i].fixture);
+      g_autofree char *path =
+        g_strdup_printf ("/ical-reader/errors/%s", broken_fixtures[i].fixture);
 
       g_test_add_data_func (path, &broken_fixtures[i], test_broken_fixture);
     }

@@ -31,9 +31,9 @@ count_crossing_midnight (HallwayConference *conference)
       g_autoptr (HallwayTalk) event = g_list_model_get_item (G_LIST_MODEL (conference), i);
       GTimeZone *zone = hallway_conference_get_time_zone (conference);
       g_autoptr (GDateTime) start = g_date_time_to_timezone (hallway_talk_get_start (event), zone);
-      g_autoptr (GDateTime) midnight = g_date_time_new (zone, g_date_time_get_year (start),
-                                                        g_date_time_get_month (start),
-                                                        g_date_time_get_day_of_month (start), 0, 0, 0);
+      g_autoptr (GDateTime) midnight =
+        g_date_time_new (zone, g_date_time_get_year (start), g_date_time_get_month (start),
+                         g_date_time_get_day_of_month (start), 0, 0, 0);
       g_autoptr (GDateTime) next_midnight = g_date_time_add_days (midnight, 1);
 
       if (g_date_time_compare (hallway_talk_get_end (event), next_midnight) > 0)
@@ -48,15 +48,15 @@ static void
 test_33c3 (void)
 {
   static const HallwayExpectedTalk expected[] = {
-    { "b8e0eb47-4832-4726-bc9b-9015bd96becf", "33C3 Opening Ceremony",
-      "2016-12-27T11:00:00+01:00", "2016-12-27T11:30:00+01:00", "Saal 1", "CCC", "anna, elisa" },
-    { "700a07e7-a9c4-437b-a4c5-4491b23a9b4a", "Console Hacking 2016",
-      "2016-12-27T23:00:00+01:00", "2016-12-28T00:00:00+01:00", "Saal 1", "Security", "marcan" },
-    { "2689ebfe-0d84-4c88-9ea6-5cadad9d4fa4", "Nicht öffentlich.",
-      "2016-12-28T00:15:00+01:00", "2016-12-28T01:15:00+01:00", "Saal 1", "Entertainment",
+    { "b8e0eb47-4832-4726-bc9b-9015bd96becf", "33C3 Opening Ceremony", "2016-12-27T11:00:00+01:00",
+      "2016-12-27T11:30:00+01:00", "Saal 1", "CCC", "anna, elisa" },
+    { "700a07e7-a9c4-437b-a4c5-4491b23a9b4a", "Console Hacking 2016", "2016-12-27T23:00:00+01:00",
+      "2016-12-28T00:00:00+01:00", "Saal 1", "Security", "marcan" },
+    { "2689ebfe-0d84-4c88-9ea6-5cadad9d4fa4", "Nicht öffentlich.", "2016-12-28T00:15:00+01:00",
+      "2016-12-28T01:15:00+01:00", "Saal 1", "Entertainment",
       "anna, Kai Biermann, Felix Betzin, Elisabeth Pleß, Johannes Wolf, vieuxrenard" },
-    { "14590762-b249-463b-9617-46d0f0d3f5b3", "Virtual Secure Boot",
-      "2016-12-30T16:00:00+01:00", "2016-12-30T17:00:00+01:00", "Saal 6", "Security", "Gerd Hoffmann" },
+    { "14590762-b249-463b-9617-46d0f0d3f5b3", "Virtual Secure Boot", "2016-12-30T16:00:00+01:00",
+      "2016-12-30T17:00:00+01:00", "Saal 6", "Security", "Gerd Hoffmann" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("33c3-frab.schedule.json");
   HallwayTalk *after_midnight;
@@ -65,7 +65,8 @@ test_33c3 (void)
     return;
   g_assert_cmpuint (hallway_test_n_talks (conference), ==, 150);
   g_assert_cmpstr (hallway_conference_get_format (conference), ==, "frab-json");
-  g_assert_cmpstr (hallway_conference_get_title (conference), ==, "33. Chaos Communication Congress");
+  g_assert_cmpstr (hallway_conference_get_title (conference), ==,
+                   "33. Chaos Communication Congress");
   /* No time_zone_name: the offset the file writes everywhere, not UTC. */
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
   /* days[].index runs 0–3 here; the days are still the four dates. */
@@ -84,12 +85,13 @@ static void
 test_36c3 (void)
 {
   static const HallwayExpectedTalk expected[] = {
-    { "6a32cb72-a69d-423c-91b5-60d88eb8e6c7", "Opening Ceremony",
-      "2019-12-27T11:00:00+01:00", "2019-12-27T11:30:00+01:00", "Ada", "CCC", "bleeptrack, blinry" },
+    { "6a32cb72-a69d-423c-91b5-60d88eb8e6c7", "Opening Ceremony", "2019-12-27T11:00:00+01:00",
+      "2019-12-27T11:30:00+01:00", "Ada", "CCC", "bleeptrack, blinry" },
     { "5f38b716-e18c-44a3-b9fd-8f3eb593605c", "SIM card technology from A-Z",
-      "2019-12-27T23:30:00+01:00", "2019-12-28T00:30:00+01:00", "Ada", "Hardware & Making", "LaForge" },
-    { "d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8", "Hacker Jeopardy",
-      "2019-12-28T00:50:00+01:00", "2019-12-28T02:50:00+01:00", "Ada", "Entertainment", "Sec, Ray" },
+      "2019-12-27T23:30:00+01:00", "2019-12-28T00:30:00+01:00", "Ada", "Hardware & Making",
+      "LaForge" },
+    { "d1b8ed3f-2c22-47d2-9aca-0f9d3cf48eb8", "Hacker Jeopardy", "2019-12-28T00:50:00+01:00",
+      "2019-12-28T02:50:00+01:00", "Ada", "Entertainment", "Sec, Ray" },
     { "c73debf0-e6be-4bde-84b5-afaddbe0e3fa",
       "\"Hacker hin oder her\": Die elektronische Patientenakte kommt!",
       "2019-12-27T16:10:00+01:00", "2019-12-27T17:10:00+01:00", "Ada", "Security",
@@ -135,7 +137,8 @@ test_39c3 (void)
       "2025-12-30T13:30:00+01:00", "2025-12-30T14:15:00+01:00", "Sendezentrum Podcast-Tisch",
       NULL, "Volker" },
   };
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("39c3-everything.schedule.json");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("39c3-everything.schedule.json");
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   HallwayTalk *event, *first, *again;
   HallwayLink *slides;
@@ -145,7 +148,8 @@ test_39c3 (void)
   if (conference == NULL)
     return;
   g_assert_cmpuint (hallway_test_n_talks (conference), ==, 895);
-  g_assert_cmpstr (hallway_conference_get_title (conference), ==, "39th Chaos Communications Congress");
+  g_assert_cmpstr (hallway_conference_get_title (conference), ==,
+                   "39th Chaos Communications Congress");
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_days (conference)), ==, 4);
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
@@ -172,18 +176,22 @@ test_39c3 (void)
   g_assert_cmpstr (hallway_talk_get_id (again), ==, "400025");
 
   /* Track colours come from conference.tracks[]. */
-  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "Security")), ==, "#0347b4");
-  g_assert_cmpstr (hallway_track_get_slug (hallway_test_find_track (conference, "Security")), ==, "security");
+  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "Security")), ==,
+                   "#0347b4");
+  g_assert_cmpstr (hallway_track_get_slug (hallway_test_find_track (conference, "Security")), ==,
+                   "security");
 
   event = hallway_test_talk (conference, "0c8b0cb4-6cf9-5ff8-928a-0a0f49558c48");
   g_assert_cmpstr (hallway_talk_get_code (event), ==, "POWER1");
   g_assert_nonnull (hallway_talk_get_abstract (event));
-  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (event), 0)));
+  g_assert_nonnull (
+    hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (event), 0)));
 
   /* pretalx attachment paths are relative to the talk's origin page. */
   event = hallway_test_talk (conference, "760c1f6b-349e-5ee3-9eeb-4a0f20dc902a");
-  slides = hallway_test_find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
-                             "2025_39C3_LiberatingBluetooth_MFFpRgs.pdf");
+  slides =
+    hallway_test_find_link (event, "https://cfp.cccv.de/media/39c3/submissions/ZADHHE/resources/"
+                                   "2025_39C3_LiberatingBluetooth_MFFpRgs.pdf");
   g_assert_nonnull (slides);
   g_assert_cmpstr (hallway_link_get_label (slides), ==, "Slides");
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
@@ -214,7 +222,8 @@ test_camp2019 (void)
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "Europe/Berlin");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
   g_assert_cmpuint (count_crossing_midnight (conference), ==, 1);
-  g_assert_cmpuint (hallway_talk_get_links (hallway_test_talk (conference, expected[1].key))->len, ==, 3);
+  g_assert_cmpuint (hallway_talk_get_links (hallway_test_talk (conference, expected[1].key))->len,
+                    ==, 3);
 }
 
 static void
@@ -265,14 +274,16 @@ test_rc3 (void)
       "2020-12-30T16:00:00+01:00", "2020-12-30T16:40:00+01:00",
       "hacc München / about:future - München", "Muc - about_future", "Dr. Kira Vinke" },
   };
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("rc3-channels-2020-pretalx.json");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("rc3-channels-2020-pretalx.json");
 
   if (conference == NULL)
     return;
   g_assert_cmpuint (hallway_test_n_talks (conference), ==, 48);
   g_assert_cmpstr (hallway_conference_get_time_zone_name (conference), ==, "+01:00");
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpstr (hallway_talk_get_slug (hallway_test_talk (conference, expected[0].key)), ==, "MJA8QY");
+  g_assert_cmpstr (hallway_talk_get_slug (hallway_test_talk (conference, expected[0].key)), ==,
+                   "MJA8QY");
 }
 
 /* c3voc's "invalid" example breaks the schema (string ids, extra members), not the schedule:
@@ -284,7 +295,8 @@ test_winterchaos_invalid_example (void)
     "7a0fc001-e587-47e1-b378-b6ec7e666337", "Internal Penetration Testing Basics",
     "2022-12-28T14:00:00+01:00", "2022-12-28T14:45:00+01:00", "Winterchaos", "Winterchaos", "Mänu"
   };
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("winterchaos2022-invalid-example.json");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("winterchaos2022-invalid-example.json");
   HallwayTalk *event;
 
   if (conference == NULL)
@@ -294,8 +306,8 @@ test_winterchaos_invalid_example (void)
   event = hallway_test_assert_talk (conference, &expected);
   g_assert_cmpstr (hallway_talk_get_id (event), ==, "2814");
   g_assert_true (hallway_talk_get_do_not_record (event));
-  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_talk_get_persons (event), 0)), ==,
-                   "dsadf");
+  g_assert_cmpstr (hallway_person_get_id (g_ptr_array_index (hallway_talk_get_persons (event), 0)),
+                   ==, "dsadf");
 }
 
 static void
@@ -309,7 +321,8 @@ test_schedule_v2 (void)
       "2024-12-28T00:15:00+01:00", "2024-12-28T00:55:00+01:00", "Saal ZIGZAG", "Hardware & Making",
       "Sebastian Schwarz" },
   };
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("38c3-hub-schedule2-excerpt.json");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("38c3-hub-schedule2-excerpt.json");
   HallwayTalk *opening, *late;
   HallwayLink *slides;
 
@@ -321,7 +334,8 @@ test_schedule_v2 (void)
   hallway_test_assert_talks (conference, expected, G_N_ELEMENTS (expected));
 
   /* Tracks are referred to by slug; their colour is in the conference's list. */
-  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "CCC")), ==, "#F2F006");
+  g_assert_cmpstr (hallway_track_get_color (hallway_test_find_track (conference, "CCC")), ==,
+                   "#F2F006");
 
   opening = hallway_test_talk (conference, expected[0].key);
   g_assert_cmpstr (hallway_talk_get_code (opening), ==, "HQCCYH");
@@ -332,27 +346,31 @@ test_schedule_v2 (void)
   g_assert_nonnull (slides);
   g_assert_cmpint (hallway_link_get_kind (slides), ==, HALLWAY_LINK_SLIDES);
   /* Biographies live in schedule.persons[], found by guid. */
-  g_assert_nonnull (hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (opening), 0)));
+  g_assert_nonnull (
+    hallway_person_get_biography (g_ptr_array_index (hallway_talk_get_persons (opening), 0)));
 
   /* 00:15 on the 28th is within day 1, which runs until 06:00. */
   late = hallway_test_talk (conference, expected[1].key);
   assert_day (late, "2024-12-27");
-  g_assert_cmpstr (hallway_talk_get_subtitle (late), ==, "Most Wanted Using Deep Reinforcement Learning");
+  g_assert_cmpstr (hallway_talk_get_subtitle (late), ==,
+                   "Most Wanted Using Deep Reinforcement Learning");
 }
 
 static void
 test_pretalx_widget (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("pydata-london-2023-pretalx-widget-v2.json");
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_schedule ("pydata-london-2023-pretalx-widget-v2.json");
   static const HallwayExpectedTalk expected[] = {
     { "LAAP8N",
       "sktime - python toolbox for time series: time series classification, regression, "
       "clustering, with modular time series distances and kernels",
       "2023-06-02T09:00:00+01:00", "2023-06-02T10:30:00+01:00", "Warwick", NULL, "Sagar Mishra" },
-    { "RMUQBB", "A dive into Hyperparameter Optimization",
-      "2023-06-02T09:00:00+01:00", "2023-06-02T10:30:00+01:00", "Salisbury", NULL, "Tanay Agrawal" },
+    { "RMUQBB", "A dive into Hyperparameter Optimization", "2023-06-02T09:00:00+01:00",
+      "2023-06-02T10:30:00+01:00", "Salisbury", NULL, "Tanay Agrawal" },
     { "PLT9AR",
-      "From zero to a working ML system with only Python, free serverless services and FTI pipelines",
+      "From zero to a working ML system with only Python, free serverless services and FTI "
+      "pipelines",
       "2023-06-02T09:00:00+01:00", "2023-06-02T10:30:00+01:00", "Minories", NULL, "Jim Dowling" },
   };
   HallwayTalk *breakfast;
@@ -381,7 +399,7 @@ test_pretalx_widget (void)
 /* ---- files that are not schedules, or broken ------------------------------------------ */
 
 static void
-assert_read_error (GError *error, HallwayConference *conference, int code, const char * const *words)
+assert_read_error (GError *error, HallwayConference *conference, int code, const char *const *words)
 {
   g_assert_null (conference);
   g_assert_error (error, HALLWAY_SCHEDULE_ERROR, code);
@@ -414,12 +432,18 @@ typedef struct
 } BrokenFixture;
 
 static const BrokenFixture broken_fixtures[] = {
-  { "json-empty-object.json", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE,
+  { "json-empty-object.json",
+    HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE,
     { "JSON, but not a schedule: no \"schedule\" object" } },
-  { "json-rooms-as-strings.json", HALLWAY_SCHEDULE_ERROR_MALFORMED, { "day 1", "\"rooms\"", "a list" } },
-  { "json-title-number.json", HALLWAY_SCHEDULE_ERROR_MALFORMED, { "event 1234", "\"title\"", "a number" } },
+  { "json-rooms-as-strings.json",
+    HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    { "day 1", "\"rooms\"", "a list" } },
+  { "json-title-number.json",
+    HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    { "event 1234", "\"title\"", "a number" } },
   { "json-days-not-array.json", HALLWAY_SCHEDULE_ERROR_MALFORMED, { "\"days\"", "an object" } },
-  { "json-no-start.json", HALLWAY_SCHEDULE_ERROR_MALFORMED,
+  { "json-no-start.json",
+    HALLWAY_SCHEDULE_ERROR_MALFORMED,
     { "frab JSON: event 1234 has no start time" } },
   /* Cut off on line 12: the parser's message names it. */
   { "json-truncated.json", HALLWAY_SCHEDULE_ERROR_MALFORMED, { "Broken JSON, line 12: " } },
@@ -444,41 +468,53 @@ typedef struct
   const char *word;
 } BrokenSnippet;
 
-#define FRAB_EVENT(members) \
-  "{\"schedule\": {\"conference\": {\"title\": \"T\", \"days\": [{\"date\": \"2024-01-01\", " \
-  "\"rooms\": {\"R\": [{\"id\": 7, \"date\": \"2024-01-01T10:00:00+01:00\", \"duration\": \"00:30\", " \
+#define FRAB_EVENT(members)                                                                        \
+  "{\"schedule\": {\"conference\": {\"title\": \"T\", \"days\": [{\"date\": \"2024-01-01\", "      \
+  "\"rooms\": {\"R\": [{\"id\": 7, \"date\": \"2024-01-01T10:00:00+01:00\", \"duration\": "        \
+  "\"00:30\", "                                                                                    \
   "\"title\": \"Talk\"" members "}]}}]}}}"
 
 static const BrokenSnippet broken_snippets[] = {
   { "[1, 2, 3]", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE, "\"schedule\"" },
-  { "{\"name\": \"hallway\", \"version\": \"1.0\"}", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE, "\"schedule\"" },
+  { "{\"name\": \"hallway\", \"version\": \"1.0\"}", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE,
+    "\"schedule\"" },
   { "{\"schedule\": \"2024\"}", HALLWAY_SCHEDULE_ERROR_NOT_A_SCHEDULE, "\"schedule\"" },
   { "{\"schedule\": {}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"conference\"" },
   { "{\"schedule\": {\"conference\": []}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"conference\"" },
-  { "{\"schedule\": {\"conference\": {\"days\": [7]}}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "day 1" },
+  { "{\"schedule\": {\"conference\": {\"days\": [7]}}}", HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    "day 1" },
   { "{\"schedule\": {\"conference\": {\"days\": [{\"rooms\": {\"R\": {}}}]}}}",
     HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"R\"" },
   { "{\"schedule\": {\"conference\": {\"days\": [{\"rooms\": {\"R\": [\"talk\"]}}]}}}",
     HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"R\"" },
-  { "{\"schedule\": {\"conference\": {\"title\": 3, \"days\": []}}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"title\"" },
+  { "{\"schedule\": {\"conference\": {\"title\": 3, \"days\": []}}}",
+    HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"title\"" },
   { FRAB_EVENT (", \"persons\": \"anna\""), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"persons\"" },
   { FRAB_EVENT (", \"persons\": [17]"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"persons\"" },
-  { FRAB_EVENT (", \"persons\": [{\"id\": 1, \"public_name\": []}]"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"public_name\"" },
-  { FRAB_EVENT (", \"links\": {\"url\": \"https://example.org\"}"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"links\"" },
+  { FRAB_EVENT (", \"persons\": [{\"id\": 1, \"public_name\": []}]"),
+    HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"public_name\"" },
+  { FRAB_EVENT (", \"links\": {\"url\": \"https://example.org\"}"),
+    HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"links\"" },
   { FRAB_EVENT (", \"room\": 5"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"room\"" },
   { FRAB_EVENT (", \"guid\": {\"a\": 1}"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"guid\"" },
   { FRAB_EVENT (", \"id\": 1.5"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"id\"" },
-  { FRAB_EVENT (", \"do_not_record\": \"yes\""), HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"do_not_record\"" },
+  { FRAB_EVENT (", \"do_not_record\": \"yes\""), HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    "\"do_not_record\"" },
   { FRAB_EVENT (", \"duration\": \"half an hour\""), HALLWAY_SCHEDULE_ERROR_MALFORMED, "duration" },
   { FRAB_EVENT (", \"title\": null"), HALLWAY_SCHEDULE_ERROR_MALFORMED, "title" },
-  { "{\"schedule\": {\"conference\": {}, \"events\": {}}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"events\"" },
-  { "{\"schedule\": {\"conference\": {}, \"events\": [{\"title\": \"T\", \"start\": \"2024-01-01T10:00:00Z\"}]}}",
+  { "{\"schedule\": {\"conference\": {}, \"events\": {}}}", HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    "\"events\"" },
+  { "{\"schedule\": {\"conference\": {}, \"events\": [{\"title\": \"T\", \"start\": "
+    "\"2024-01-01T10:00:00Z\"}]}}",
     HALLWAY_SCHEDULE_ERROR_MALFORMED, "end time" },
-  { "{\"schedule\": {\"conference\": {}, \"events\": [{\"guid\": \"g\", \"title\": \"T\", \"start\": 5}]}}",
+  { "{\"schedule\": {\"conference\": {}, \"events\": [{\"guid\": \"g\", \"title\": \"T\", "
+    "\"start\": 5}]}}",
     HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"start\"" },
   { "{\"talks\": {}}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"talks\"" },
-  { "{\"talks\": [{\"code\": \"ABC\", \"title\": 5}]}", HALLWAY_SCHEDULE_ERROR_MALFORMED, "\"title\"" },
-  { "{\"talks\": [{\"code\": \"ABC\", \"title\": {\"en\": \"T\"}, \"start\": \"2023-06-02T09:00:00+01:00\"}]}",
+  { "{\"talks\": [{\"code\": \"ABC\", \"title\": 5}]}", HALLWAY_SCHEDULE_ERROR_MALFORMED,
+    "\"title\"" },
+  { "{\"talks\": [{\"code\": \"ABC\", \"title\": {\"en\": \"T\"}, \"start\": "
+    "\"2023-06-02T09:00:00+01:00\"}]}",
     HALLWAY_SCHEDULE_ERROR_MALFORMED, "end time" },
 };
 
@@ -554,7 +590,8 @@ test_dst_day (void)
       "2024-10-27T10:00:00+01:00", "2024-10-27T10:45:00+01:00", "Saal 1", NULL, "" },
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (HallwayConference) conference = hallway_test_read_fixture ("json-dst-berlin.json", &error);
+  g_autoptr (HallwayConference) conference =
+    hallway_test_read_fixture ("json-dst-berlin.json", &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (hallway_test_n_talks (conference), ==, 5);
@@ -578,13 +615,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/json-reader/frab/camp2019", test_camp2019);
   g_test_add_func ("/json-reader/frab/democon", test_democon);
   g_test_add_func ("/json-reader/frab/rc3", test_rc3);
-  g_test_add_func ("/json-reader/frab/winterchaos-invalid-example", test_winterchaos_invalid_example);
+  g_test_add_func ("/json-reader/frab/winterchaos-invalid-example",
+                   test_winterchaos_invalid_example);
   g_test_add_func ("/json-reader/schedule-v2/38c3", test_schedule_v2);
   g_test_add_func ("/json-reader/pretalx-widget/pydata-london", test_pretalx_widget);
   g_test_add_func ("/json-reader/errors/html-saved-as-json", test_html_saved_as_json);
   for (guint i = 0; i < G_N_ELEMENTS (broken_fixtures); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/json-reader/errors/%s", broken_fixtures[i].fixture);
+      g_autofree char *path =
+        g_strdup_printf ("/json-reader/errors/%s", broken_fixtures[i].fixture);
 
       g_test_add_data_func (path, &broken_fixtures[i], test_broken_fixture);
     }

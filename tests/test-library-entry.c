@@ -55,8 +55,8 @@ first_talk (HallwayConference *conference)
     {
       g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
 
-      if (earliest == NULL ||
-          g_date_time_compare (hallway_talk_get_start (talk), hallway_talk_get_start (earliest)) < 0)
+      if (earliest == NULL || g_date_time_compare (hallway_talk_get_start (talk),
+                                                   hallway_talk_get_start (earliest)) < 0)
         g_set_object (&earliest, talk);
     }
   g_assert_nonnull (earliest);
@@ -104,7 +104,8 @@ test_builtin (void)
   g_assert_cmpstr (path, ==, expected);
 
   hallway_plan_set_bookmarked (plan, first_talk (demo), TRUE);
-  g_assert_true (hallway_bookmarks_save (hallway_library_entry_get_bookmarks (entry), NULL, &error));
+  g_assert_true (
+    hallway_bookmarks_save (hallway_library_entry_get_bookmarks (entry), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
 }
@@ -134,8 +135,9 @@ updated_cb (HallwayLibraryEntry *entry, HallwayConference *conference, GListMode
   watch->updates++;
   watch->plan_was_current = hallway_plan_get_conference (plan) == conference;
   g_clear_pointer (&watch->due_when_updated, g_date_time_unref);
-  watch->due_when_updated = hallway_reminder_scheduler_dup_due_time (scheduler,
-                                                                     hallway_talk_get_key (first_talk (conference)));
+  watch->due_when_updated =
+    hallway_reminder_scheduler_dup_due_time (scheduler,
+                                             hallway_talk_get_key (first_talk (conference)));
 }
 
 /* A followed conference gets its plan when its schedule first comes, and a new version
@@ -305,7 +307,8 @@ main (int argc, char *argv[])
   hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS);
 
   g_test_add_func ("/library-entry/builtin", test_builtin);
-  g_test_add_func ("/library-entry/followed-follows-new-versions", test_followed_follows_new_versions);
+  g_test_add_func ("/library-entry/followed-follows-new-versions",
+                   test_followed_follows_new_versions);
   g_test_add_func ("/library-entry/delete-files", test_delete_files);
   g_test_add_func ("/library-entry/export-sequences", test_export_sequences);
   return g_test_run ();

@@ -445,9 +445,11 @@ test_catalogue_system (Fixture *fixture, gconstpointer data)
   text = catalogue_json (followed_url, local_path, include_builtin);
   hallway_test_write_text (catalogue_path, text, -1);
   /* The first folder of $XDG_DATA_DIRS that has one wins: this one is never read. */
-  hallway_test_write_text (ignored_path, "{ \"version\": 1, \"conferences\": [ { \"title\": \"Ignored\", "
-                            "\"location\": \"https://example.org/ignored.xml\", "
-                            "\"follow\": true } ] }", -1);
+  hallway_test_write_text (ignored_path,
+                           "{ \"version\": 1, \"conferences\": [ { \"title\": \"Ignored\", "
+                           "\"location\": \"https://example.org/ignored.xml\", "
+                           "\"follow\": true } ] }",
+                           -1);
 
   load_ok (fixture->library);
   g_assert_cmpuint (g_list_model_get_n_items (catalogue), ==, include_builtin ? 6 : 2);
@@ -531,7 +533,8 @@ test_catalogue_invalid (Fixture *fixture, gconstpointer data)
   assert_message_contains (error, missing_path);
 
   /* A broken system catalogue is reported to the administrator; users keep the built-in. */
-  hallway_test_write_text (system_path, "{ \"version\": 1, \"conferences\": [ { \"title\": \"X\" } ] }", -1);
+  hallway_test_write_text (system_path,
+                           "{ \"version\": 1, \"conferences\": [ { \"title\": \"X\" } ] }", -1);
   g_test_expect_message ("hallway-library", G_LOG_LEVEL_WARNING,
                          "*conference catalogue*cannot be used*has no “location”*");
   load_ok (fixture->library);
@@ -575,7 +578,8 @@ test_catalogue_extension (Fixture *fixture, gconstpointer data)
   g_assert_null (find_in_catalogue (catalogue, "https://example.org/ignored.xml"));
   g_assert_null (find_in_catalogue (catalogue, FOSDEM_2027_URL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
-  g_assert_cmpstr (hallway_library_entry_get_location (entry_at (G_LIST_MODEL (fixture->library), 0)),
+  g_assert_cmpstr (hallway_library_entry_get_location (
+                     entry_at (G_LIST_MODEL (fixture->library), 0)),
                    ==, followed_url);
 
   /* Without the extension's file, the system data folders are read as before. */
@@ -599,8 +603,8 @@ static void
 wait_for_catalogue_title (HallwayLibrary *library, const char *title)
 {
   GListModel *catalogue = hallway_library_get_catalogue (library);
-  gint64 deadline = g_get_monotonic_time () + (gint64) (hallway_test_seconds (title != NULL ? 10 : 0.3)
-                                                        * G_USEC_PER_SEC);
+  gint64 deadline = g_get_monotonic_time () +
+                    (gint64)(hallway_test_seconds (title != NULL ? 10 : 0.3) * G_USEC_PER_SEC);
   guint waker = g_timeout_add (20, keep_waking_cb, NULL);
 
   while (g_get_monotonic_time () < deadline)
@@ -674,7 +678,8 @@ test_catalogue_url (Fixture *fixture, gconstpointer data)
   g_assert_true (hallway_library_entry_get_follow (followed));
   g_assert_null (find_in_catalogue (catalogue, "https://example.org/ignored.xml"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
-  g_assert_cmpstr (hallway_library_entry_get_location (entry_at (G_LIST_MODEL (fixture->library), 0)),
+  g_assert_cmpstr (hallway_library_entry_get_location (
+                     entry_at (G_LIST_MODEL (fixture->library), 0)),
                    ==, followed_url);
   g_assert_cmpuint (sync_server_get_hits (fixture->server, "/opengov.xml"), ==, 0);
   flush (fixture->library);
@@ -1189,7 +1194,8 @@ test_file_newer_meanwhile (Fixture *fixture, gconstpointer data)
 
   hallway_library_set_current (fixture->library, subscription);
   hallway_library_save_async (fixture->library, NULL, hallway_test_store_result_cb, &result);
-  g_assert_false (hallway_library_save_finish (fixture->library, hallway_test_wait (&result), &error));
+  g_assert_false (
+    hallway_library_save_finish (fixture->library, hallway_test_wait (&result), &error));
   g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_NEWER_VERSION);
   g_assert_cmpstr (hallway_library_get_last_error (fixture->library), ==, error->message);
   kept = read_text (path);

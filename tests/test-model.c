@@ -143,7 +143,8 @@ test_indexes_and_days (void)
 
   saturday = make_talk (conference, "g1", NULL, "Sat", "2027-02-06T10:00:00+01:00", 30, "A");
   sunday = make_talk (conference, "g2", NULL, "Sun", "2027-02-07T10:00:00+01:00", 30, "A");
-  sunday_other_room = make_talk (conference, "g3", NULL, "Sun B", "2027-02-07T10:00:00+01:00", 30, "B");
+  sunday_other_room =
+    make_talk (conference, "g3", NULL, "Sun B", "2027-02-07T10:00:00+01:00", 30, "B");
   saturday->track = g_object_ref (track);
   g_ptr_array_add (sunday->persons, g_object_ref (ada));
   hallway_conference_add_talk (conference, sunday_other_room);
@@ -170,22 +171,33 @@ test_indexes_and_days (void)
     g_assert_cmpstr (date_one, ==, "2027-02-06");
     g_assert_cmpuint (hallway_day_get_index (day_one), ==, 1);
     g_assert_cmpuint (hallway_day_get_index (day_two), ==, 2);
-    g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_day (conference, day_two)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        hallway_conference_get_talks_for_day (conference, day_two)),
+                      ==, 2);
   }
 
   room_a = hallway_talk_get_room (saturday);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_room (conference, room_a)), ==, 2);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_track (conference, track)), ==, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (hallway_conference_get_talks_for_person (conference, ada)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      hallway_conference_get_talks_for_room (conference, room_a)),
+                    ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      hallway_conference_get_talks_for_track (conference, track)),
+                    ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      hallway_conference_get_talks_for_person (conference, ada)),
+                    ==, 1);
 }
 
 static void
 test_overlap (void)
 {
   g_autoptr (HallwayConference) conference = hallway_conference_new ();
-  g_autoptr (HallwayTalk) a = make_talk (conference, "a", NULL, "A", "2027-02-06T10:00:00+01:00", 30, "R");
-  g_autoptr (HallwayTalk) b = make_talk (conference, "b", NULL, "B", "2027-02-06T10:29:00+01:00", 30, "R");
-  g_autoptr (HallwayTalk) c = make_talk (conference, "c", NULL, "C", "2027-02-06T10:30:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) a =
+    make_talk (conference, "a", NULL, "A", "2027-02-06T10:00:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) b =
+    make_talk (conference, "b", NULL, "B", "2027-02-06T10:29:00+01:00", 30, "R");
+  g_autoptr (HallwayTalk) c =
+    make_talk (conference, "c", NULL, "C", "2027-02-06T10:30:00+01:00", 30, "R");
 
   g_assert_true (hallway_talk_overlaps (a, b));
   /* Back to back is not an overlap. */

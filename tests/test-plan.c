@@ -29,7 +29,8 @@ add_talk (HallwayConference *conference, const char *guid, const char *title,
   talk->room = g_object_ref (hallway_conference_ensure_room (conference, room));
   talk->track = g_object_ref (hallway_conference_ensure_track (conference, "Desktop"));
   if (speaker != NULL)
-    g_ptr_array_add (talk->persons, g_object_ref (hallway_conference_ensure_person (conference, NULL, speaker)));
+    g_ptr_array_add (talk->persons,
+                     g_object_ref (hallway_conference_ensure_person (conference, NULL, speaker)));
   hallway_talk_set_times (talk, start, end);
   hallway_conference_add_talk (conference, talk);
 }
@@ -37,13 +38,16 @@ add_talk (HallwayConference *conference, const char *guid, const char *title,
 static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
-  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "plan-bookmarks.json", NULL);
+  g_autoptr (GFile) file =
+    g_file_new_build_filename (g_get_user_data_dir (), "plan-bookmarks.json", NULL);
 
   fixture->conference = hallway_conference_new ();
   hallway_conference_set_acronym (fixture->conference, "demo");
   g_assert_true (hallway_conference_set_time_zone_name (fixture->conference, "Europe/Brussels"));
-  add_talk (fixture->conference, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall", "Ada Lovelace");
-  add_talk (fixture->conference, "b", "Clash in B", "2027-02-06T09:30:00+01:00", 30, "B", "Timothée Lambert");
+  add_talk (fixture->conference, "a", "Keynote", "2027-02-06T09:00:00+01:00", 50, "Hall",
+            "Ada Lovelace");
+  add_talk (fixture->conference, "b", "Clash in B", "2027-02-06T09:30:00+01:00", 30, "B",
+            "Timothée Lambert");
   add_talk (fixture->conference, "c", "After lunch", "2027-02-06T13:00:00+01:00", 30, "Hall", NULL);
   add_talk (fixture->conference, "d", "Back to back", "2027-02-06T13:30:00+01:00", 30, "B", NULL);
   add_talk (fixture->conference, "e", "Sunday talk", "2027-02-07T10:00:00+01:00", 30, "Hall", NULL);
@@ -132,7 +136,8 @@ test_agenda_gaps_and_overlaps (Fixture *fixture, gconstpointer data)
   gap = agenda_item (agenda, 2);
   g_assert_cmpint (hallway_agenda_item_get_kind (gap), ==, HALLWAY_AGENDA_GAP);
   g_assert_cmpint (g_date_time_difference (hallway_agenda_item_get_end (gap),
-                                           hallway_agenda_item_get_start (gap)), ==, 3 * G_TIME_SPAN_HOUR);
+                                           hallway_agenda_item_get_start (gap)),
+                   ==, 3 * G_TIME_SPAN_HOUR);
   g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 3)), ==, "After lunch");
   g_assert_false (hallway_agenda_item_get_conflicting (agenda_item (agenda, 3)));
   g_assert_cmpstr (hallway_agenda_item_get_title (agenda_item (agenda, 4)), ==, "Sunday talk");
@@ -243,11 +248,16 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_add ("/plan/conflicts-and-backups", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
-  g_test_add ("/plan/agenda/gaps-and-overlaps", Fixture, NULL, fixture_set_up, test_agenda_gaps_and_overlaps, fixture_tear_down);
-  g_test_add ("/plan/agenda/keeps-cancelled", Fixture, NULL, fixture_set_up, test_agenda_keeps_cancelled, fixture_tear_down);
-  g_test_add ("/plan/now-and-next", Fixture, NULL, fixture_set_up, test_now_and_next, fixture_tear_down);
-  g_test_add ("/plan/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters, fixture_tear_down);
+  g_test_add ("/plan/conflicts-and-backups", Fixture, NULL, fixture_set_up, test_conflicts,
+              fixture_tear_down);
+  g_test_add ("/plan/agenda/gaps-and-overlaps", Fixture, NULL, fixture_set_up,
+              test_agenda_gaps_and_overlaps, fixture_tear_down);
+  g_test_add ("/plan/agenda/keeps-cancelled", Fixture, NULL, fixture_set_up,
+              test_agenda_keeps_cancelled, fixture_tear_down);
+  g_test_add ("/plan/now-and-next", Fixture, NULL, fixture_set_up, test_now_and_next,
+              fixture_tear_down);
+  g_test_add ("/plan/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters,
+              fixture_tear_down);
   g_test_add_func ("/plan/fold", test_fold);
   return g_test_run ();
 }

@@ -426,8 +426,10 @@ test_moved_after_shown (void)
 static void
 test_chain_of_small_moves (void)
 {
-  static const HallwayTestTalk plus_ten[] = { { "mover", "Moving talk", T ("10:10"), 30, "K.1.105" } };
-  static const HallwayTestTalk plus_fifteen[] = { { "mover", "Moving talk", T ("10:15"), 30, "K.1.105" } };
+  static const HallwayTestTalk plus_ten[] = { { "mover", "Moving talk", T ("10:10"), 30,
+                                                "K.1.105" } };
+  static const HallwayTestTalk plus_fifteen[] = { { "mover", "Moving talk", T ("10:15"), 30,
+                                                    "K.1.105" } };
   Harness harness;
 
   harness_init (&harness, BUILD (day_one), only_mover, FALSE);
@@ -867,7 +869,8 @@ test_format_body (void)
 {
   assert_body ("In 10 minutes · AW1.120 · Scaling national open-source products across Europe…",
                LONG_TITLE, "AW1.120", T ("14:30"), T ("14:20"), NULL);
-  assert_body ("In 30 minutes · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:00"), NULL);
+  assert_body ("In 30 minutes · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:00"),
+               NULL);
   assert_body ("In 1 minute · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:29"), NULL);
   /* Rounded up: a timer a moment late still says 10. */
   assert_body ("In 10 minutes · AW1.120 · Short", "Short", "AW1.120", T ("14:30"),
@@ -886,7 +889,8 @@ test_format_body (void)
                NULL);
   assert_body ("In 5 minutes · Short", "Short", NULL, T ("14:30"), T ("14:25"), NULL);
   assert_body ("In 5 minutes · Short", "Short", "", T ("14:30"), T ("14:25"), NULL);
-  assert_body ("In 5 minutes · AW1.120 · Untitled talk", NULL, "AW1.120", T ("14:30"), T ("14:25"), NULL);
+  assert_body ("In 5 minutes · AW1.120 · Untitled talk", NULL, "AW1.120", T ("14:30"), T ("14:25"),
+               NULL);
 }
 
 static void
@@ -918,7 +922,8 @@ test_title_shortening (void)
 }
 
 static GListModel *
-diff_of (const HallwayTestTalk *old_specs, guint n_old, const HallwayTestTalk *new_specs, guint n_new)
+diff_of (const HallwayTestTalk *old_specs, guint n_old, const HallwayTestTalk *new_specs,
+         guint n_new)
 {
   g_autoptr (HallwayConference) old_version = hallway_test_build_version (old_specs, n_old);
   g_autoptr (HallwayConference) new_version = hallway_test_build_version (new_specs, n_new);
@@ -970,7 +975,8 @@ test_describe_change (void)
     { "renamed", "New title", T ("16:00"), 30, "K.1.105" },
     { "added", "Added talk", T ("17:00"), 30, "K.1.105" },
   };
-  g_autoptr (GListModel) changes = diff_of (before, G_N_ELEMENTS (before), after, G_N_ELEMENTS (after));
+  g_autoptr (GListModel) changes =
+    diff_of (before, G_N_ELEMENTS (before), after, G_N_ELEMENTS (after));
 
   assert_description (changes, "both", NULL, "Moved to 14:30, K.3.201 · Time and room");
   assert_description (changes, "both", "UTC", "Moved to 13:30, K.3.201 · Time and room");
@@ -1011,15 +1017,19 @@ main (int argc, char *argv[])
   g_test_add_func ("/reminders/update/moved-after-shown", test_moved_after_shown);
   g_test_add_func ("/reminders/update/chain-of-small-moves", test_chain_of_small_moves);
   g_test_add_func ("/reminders/update/cancelled-never-reminds", test_cancelled_never_reminds);
-  g_test_add_func ("/reminders/update/cancelled-after-shown-withdraws", test_cancelled_after_shown_withdraws);
-  g_test_add_func ("/reminders/update/missing-from-conference", test_missing_from_conference_is_cancelled);
-  g_test_add_func ("/reminders/update/snapshots-without-conference", test_snapshots_without_conference);
+  g_test_add_func ("/reminders/update/cancelled-after-shown-withdraws",
+                   test_cancelled_after_shown_withdraws);
+  g_test_add_func ("/reminders/update/missing-from-conference",
+                   test_missing_from_conference_is_cancelled);
+  g_test_add_func ("/reminders/update/snapshots-without-conference",
+                   test_snapshots_without_conference);
   g_test_add_func ("/reminders/suspend/wakes-before-start", test_suspend_wakes_before_start);
   g_test_add_func ("/reminders/suspend/wakes-after-start", test_suspend_wakes_after_start);
   g_test_add_func ("/reminders/dst/switch-day", test_dst_switch_day);
   g_test_add_func ("/reminders/dst/body-counts-real-minutes", test_dst_body_counts_real_minutes);
   g_test_add_func ("/reminders/restart/keeps-shown", test_restart_keeps_shown);
-  g_test_add_func ("/reminders/restart/unbookmarked-meanwhile", test_restart_after_unbookmark_withdraws);
+  g_test_add_func ("/reminders/restart/unbookmarked-meanwhile",
+                   test_restart_after_unbookmark_withdraws);
   g_test_add_func ("/reminders/restart/newer-version-kept", test_state_from_newer_version_kept);
   g_test_add_data_func ("/reminders/restart/damaged-state-replaced",
                         "{ \"version\": 1, \"shown\": [ { \"key\": ", test_damaged_state_replaced);
@@ -1028,7 +1038,8 @@ main (int argc, char *argv[])
                         test_damaged_state_replaced);
   g_test_add_func ("/reminders/unbookmark/withdraws", test_unbookmark_withdraws);
   g_test_add_func ("/reminders/snooze/rearms", test_snooze);
-  g_test_add_func ("/reminders/snooze/withdrawn-with-bookmark", test_snooze_withdrawn_with_bookmark);
+  g_test_add_func ("/reminders/snooze/withdrawn-with-bookmark",
+                   test_snooze_withdrawn_with_bookmark);
   g_test_add_func ("/reminders/text/format-body", test_format_body);
   g_test_add_func ("/reminders/text/title-shortening", test_title_shortening);
   g_test_add_func ("/reminders/text/describe-change", test_describe_change);

@@ -149,7 +149,8 @@ test_lists (void)
 static void
 test_links_kept (void)
 {
-  static const struct { const char *href; const char *kept; } cases[] = {
+  static const struct { const char *href; const char *kept;
+  } cases[] = {
     { "http://example.org/", "http://example.org/" },
     { "https://example.org/a?b=1&amp;c=2#d", "https://example.org/a?b=1&amp;c=2#d" },
     { "mailto:someone@example.org", "mailto:someone@example.org" },
@@ -157,13 +158,15 @@ test_links_kept (void)
     { "MailTo:someone@example.org", "MailTo:someone@example.org" },
     { "  https://example.org/trimmed  ", "https://example.org/trimmed" },
     { "https://exa\nmple.org/", "https://example.org/" },
-    { "https://example.org/?q=&quot;&gt;&lt;script&gt;", "https://example.org/?q=&quot;&gt;&lt;script&gt;" },
+    { "https://example.org/?q=&quot;&gt;&lt;script&gt;",
+      "https://example.org/?q=&quot;&gt;&lt;script&gt;" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *input = g_strdup_printf ("<a href=\"%s\">click</a>", cases[i].href);
-      g_autofree char *expected = g_strdup_printf ("<p><a href=\"%s\">click</a></p>", cases[i].kept);
+      g_autofree char *expected =
+        g_strdup_printf ("<p><a href=\"%s\">click</a></p>", cases[i].kept);
 
       assert_sanitized (input, expected);
     }
@@ -235,16 +238,19 @@ test_event_handlers (void)
 {
   g_autofree char *output = NULL;
 
-  assert_sanitized ("<p onclick=\"alert(1)\" style=\"color:red\" class=c id=i>text</p>", "<p>text</p>");
+  assert_sanitized ("<p onclick=\"alert(1)\" style=\"color:red\" class=c id=i>text</p>",
+                    "<p>text</p>");
   assert_sanitized ("<b onmouseover=alert(1)>b</b>", "<p><b>b</b></p>");
   assert_sanitized ("<img src=x onerror=alert(1)>", "");
   assert_sanitized ("<body onload=alert(1)><p>body</p></body>", "<p>body</p>");
   assert_sanitized ("<a href=\"https://ok.example/\" onclick=\"alert(1)\">ok</a>",
                     "<p><a href=\"https://ok.example/\">ok</a></p>");
-  assert_sanitized ("<div onpointerenter=alert(1) style=\"background:url(javascript:alert(1))\">d</div>",
-                    "<p>d</p>");
+  assert_sanitized (
+    "<div onpointerenter=alert(1) style=\"background:url(javascript:alert(1))\">d</div>",
+    "<p>d</p>");
 
-  output = hallway_sanitize_html ("<p title=\"x\" onclick=x><em onfocus=y autofocus tabindex=1>e</em></p>");
+  output = hallway_sanitize_html (
+    "<p title=\"x\" onclick=x><em onfocus=y autofocus tabindex=1>e</em></p>");
   g_assert_null (strstr (output, "on"));
   g_assert_cmpstr (output, ==, "<p><em>e</em></p>");
 }
@@ -252,14 +258,15 @@ test_event_handlers (void)
 static void
 test_dropped_with_content (void)
 {
-  static const char * const dropped[] = {
+  static const char *const dropped[] = {
     "<script>alert('secret')</script>",
     "<script src=\"https://evil.example/x.js\"></script>",
     "<SCRIPT>alert('secret')</SCRIPT>",
     "<style>body { secret: 1 }</style>",
     "<iframe src=\"https://evil.example/\">secret</iframe>",
     "<img src=\"https://tracker.example/pixel.png\" alt=\"secret\">",
-    "<form action=\"https://evil.example/\"><input name=secret>secret<button>secret</button></form>",
+    "<form action=\"https://evil.example/\"><input "
+    "name=secret>secret<button>secret</button></form>",
     "<svg onload=alert(1)><text>secret</text><script>alert(1)</script></svg>",
     "<math><mi>secret</mi></math>",
     "<object data=\"x.swf\">secret</object>",
@@ -285,14 +292,16 @@ test_dropped_with_content (void)
 
       g_assert_cmpstr (output, ==, "<p>before</p>\n<p>after</p>");
     }
-  assert_sanitized ("<head><title>T</title><style>x</style></head><body><p>kept</p></body>", "<p>kept</p>");
+  assert_sanitized ("<head><title>T</title><style>x</style></head><body><p>kept</p></body>",
+                    "<p>kept</p>");
 }
 
 static void
 test_unknown_tags_unwrapped (void)
 {
-  assert_sanitized ("<div>one</div><div>two <span style=\"x\">three</span> <font color=red>four</font></div>",
-                    "<p>one</p>\n<p>two three four</p>");
+  assert_sanitized (
+    "<div>one</div><div>two <span style=\"x\">three</span> <font color=red>four</font></div>",
+    "<p>one</p>\n<p>two three four</p>");
   assert_sanitized ("<section><article><p>deep</p></article></section>", "<p>deep</p>");
   assert_sanitized ("<table><tr><th>h</th><td>a</td></tr><tr><td>b</td><td>c</td></tr></table>",
                     "<p>h a</p>\n<p>b c</p>");
@@ -354,7 +363,8 @@ test_escaped_markup_stays_text (void)
   assert_sanitized ("<p>Use &lt;script&gt;alert(1)&lt;/script&gt; carefully</p>",
                     "<p>Use &lt;script&gt;alert(1)&lt;/script&gt; carefully</p>");
   assert_sanitized ("<p>&amp;lt;b&amp;gt;</p>", "<p>&amp;lt;b&amp;gt;</p>");
-  assert_sanitized ("<p>\"double\" and 'single' quotes</p>", "<p>\"double\" and 'single' quotes</p>");
+  assert_sanitized ("<p>\"double\" and 'single' quotes</p>",
+                    "<p>\"double\" and 'single' quotes</p>");
   assert_sanitized ("<code>&lt;img src=x onerror=alert(1)&gt;</code>",
                     "<p><code>&lt;img src=x onerror=alert(1)&gt;</code></p>");
   assert_sanitized ("R&D, caf&eacute; &amp; co", "<p>R&amp;D, café &amp; co</p>");
@@ -419,12 +429,14 @@ test_plain_text_input (void)
   /* FOSDEM 2010 abstracts: hard-wrapped lines, blank lines between paragraphs. */
   assert_sanitized ("This talk will\ncover Aerosource.\n\nSecond paragraph\nhere.\n",
                     "<p>This talk will\ncover Aerosource.</p>\n<p>Second paragraph\nhere.</p>");
-  assert_sanitized ("\n\n  one\r\n\r\ntwo  \n \t \n\n\nthree\n\n", "<p>one</p>\n<p>two</p>\n<p>three</p>");
+  assert_sanitized ("\n\n  one\r\n\r\ntwo  \n \t \n\n\nthree\n\n",
+                    "<p>one</p>\n<p>two</p>\n<p>three</p>");
   assert_sanitized ("a < b and c > d", "<p>a &lt; b and c &gt; d</p>");
   assert_sanitized ("Hello world", "<p>Hello world</p>");
   /* FOSDEM 2007: markup and loose text mixed. */
-  assert_sanitized ("<ul><li>item</li></ul>\n<dd>\n</dd>\n<i>About:</i>\n<dd>\n</dd>\n\n\nLoose text\nhere.",
-                    "<ul><li>item</li></ul>\n<p><i>About:</i></p>\n<p>Loose text\nhere.</p>");
+  assert_sanitized (
+    "<ul><li>item</li></ul>\n<dd>\n</dd>\n<i>About:</i>\n<dd>\n</dd>\n\n\nLoose text\nhere.",
+    "<ul><li>item</li></ul>\n<p><i>About:</i></p>\n<p>Loose text\nhere.</p>");
   assert_sanitized ("<p>first\n\nsecond</p>", "<p>first</p>\n<p>second</p>");
   assert_sanitized ("<b>bold</b> and loose<br>line", "<p><b>bold</b> and loose<br>line</p>");
 }
@@ -433,7 +445,8 @@ static void
 test_preformatted (void)
 {
   assert_sanitized ("<pre>  a\n\n  b &lt;c&gt;</pre>", "<pre>  a\n\n  b &lt;c&gt;</pre>");
-  assert_sanitized ("<pre><code>x = 1\n\ny = 2\n</code></pre>", "<pre><code>x = 1\n\ny = 2\n</code></pre>");
+  assert_sanitized ("<pre><code>x = 1\n\ny = 2\n</code></pre>",
+                    "<pre><code>x = 1\n\ny = 2\n</code></pre>");
 }
 
 static void
@@ -539,12 +552,13 @@ static void
 test_real_fosdem_sample (void)
 {
   /* From fosdem-2026.xml: a heading, a link, a rule, emoji. */
-  assert_sanitized ("<p>Intro:</p>\n<h5>Resources</h5>\n<ul>\n<li><a href=\"http://gephi.org/lite\">The "
-                    "project's website</a></li>\n</ul>\n<hr />\n<p>a nice <del>picture</del> reliable "
-                    "operating system! 🧩</p>",
-                    "<p>Intro:</p>\n<h4>Resources</h4>\n<ul>\n<li><a href=\"http://gephi.org/lite\">The "
-                    "project's website</a></li>\n</ul>\n<hr>\n<p>a nice <del>picture</del> reliable "
-                    "operating system! 🧩</p>");
+  assert_sanitized (
+    "<p>Intro:</p>\n<h5>Resources</h5>\n<ul>\n<li><a href=\"http://gephi.org/lite\">The "
+    "project's website</a></li>\n</ul>\n<hr />\n<p>a nice <del>picture</del> reliable "
+    "operating system! 🧩</p>",
+    "<p>Intro:</p>\n<h4>Resources</h4>\n<ul>\n<li><a href=\"http://gephi.org/lite\">The "
+    "project's website</a></li>\n</ul>\n<hr>\n<p>a nice <del>picture</del> reliable "
+    "operating system! 🧩</p>");
 }
 
 /* ---- Markdown ------------------------------------------------------------------------ */
@@ -562,8 +576,9 @@ test_markdown_blocks (void)
 {
   assert_markdown ("# Title\n\n## Section\n\n### Sub\n\n#### Four\n\n##### Five",
                    "<h2>Title</h2>\n<h2>Section</h2>\n<h3>Sub</h3>\n<h4>Four</h4>\n<h4>Five</h4>");
-  assert_markdown ("Some *em*, **strong** and `code <b>`.",
-                   "<p>Some <em>em</em>, <strong>strong</strong> and <code>code &lt;b&gt;</code>.</p>");
+  assert_markdown (
+    "Some *em*, **strong** and `code <b>`.",
+    "<p>Some <em>em</em>, <strong>strong</strong> and <code>code &lt;b&gt;</code>.</p>");
   assert_markdown ("- one\n- two\n  - nested\n\n1. first\n2. second",
                    "<ul>\n<li>one</li>\n<li>two<ul>\n<li>nested</li>\n</ul>\n</li>\n</ul>\n"
                    "<ol>\n<li>first</li>\n<li>second</li>\n</ol>");
@@ -577,7 +592,8 @@ test_markdown_blocks (void)
 static void
 test_markdown_links (void)
 {
-  assert_markdown ("[site](https://example.org/)", "<p><a href=\"https://example.org/\">site</a></p>");
+  assert_markdown ("[site](https://example.org/)",
+                   "<p><a href=\"https://example.org/\">site</a></p>");
   assert_markdown ("[x](javascript:alert(1))", "<p>x</p>");
   assert_markdown ("[x](JAVASCRIPT:alert(1)) [y](data:text/html,hi) [z](vbscript:x) [w](/relative)",
                    "<p>x y z w</p>");
@@ -596,8 +612,10 @@ test_markdown_raw_html (void)
 {
   assert_markdown ("<script>alert(1)</script>\n\nText", "<p>Text</p>");
   assert_markdown ("Inline <script>alert(1)</script> script", "<p>Inline  script</p>");
-  assert_markdown ("Kept <b>bold</b>, gone <img src=x onerror=alert(1)>.", "<p>Kept <b>bold</b>, gone .</p>");
-  assert_markdown ("<div onclick=\"alert(1)\">\n\n*raw* block\n\n</div>", "<p><em>raw</em> block</p>");
+  assert_markdown ("Kept <b>bold</b>, gone <img src=x onerror=alert(1)>.",
+                   "<p>Kept <b>bold</b>, gone .</p>");
+  assert_markdown ("<div onclick=\"alert(1)\">\n\n*raw* block\n\n</div>",
+                   "<p><em>raw</em> block</p>");
   assert_markdown ("<a href=\"javascript:alert(1)\">raw link</a>", "<p>raw link</p>");
   assert_markdown ("<iframe src=\"https://evil.example/\"></iframe>\n\nafter", "<p>after</p>");
 }
@@ -617,11 +635,14 @@ test_real_markdown_descriptions (void)
   parser = json_parser_new ();
   g_assert_true (json_parser_load_from_file (parser, path, &error));
   g_assert_no_error (error);
-  schedule = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "schedule");
-  days = json_object_get_array_member (json_object_get_object_member (schedule, "conference"), "days");
+  schedule = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "schedule");
+  days =
+    json_object_get_array_member (json_object_get_object_member (schedule, "conference"), "days");
   for (guint d = 0; d < json_array_get_length (days); d++)
     {
-      JsonObject *rooms = json_object_get_object_member (json_array_get_object_element (days, d), "rooms");
+      JsonObject *rooms =
+        json_object_get_object_member (json_array_get_object_element (days, d), "rooms");
       g_autoptr (GList) names = json_object_get_members (rooms);
 
       for (GList *l = names; l != NULL; l = l->next)
@@ -631,7 +652,8 @@ test_real_markdown_descriptions (void)
           for (guint e = 0; e < json_array_get_length (talks); e++)
             {
               JsonObject *talk = json_array_get_object_element (talks, e);
-              const char *description = json_object_get_string_member_with_default (talk, "description", "");
+              const char *description =
+                json_object_get_string_member_with_default (talk, "description", "");
               g_autofree char *html = hallway_markdown_to_html (description);
 
               assert_safe_markup (html);
@@ -659,7 +681,8 @@ test_plain_text_blocks (void)
   assert_plain_text ("<h2>Title</h2><p>First   paragraph\nwrapped.</p><p>Second.</p>",
                      "Title\n\nFirst paragraph wrapped.\n\nSecond.");
   assert_plain_text ("<p>a<br>b</p><hr><blockquote><p>quote</p></blockquote>", "a\nb\n\nquote");
-  assert_plain_text ("<pre><code>x = 1\n  y = 2\n</code></pre><p>after</p>", "x = 1\n  y = 2\n\nafter");
+  assert_plain_text ("<pre><code>x = 1\n  y = 2\n</code></pre><p>after</p>",
+                     "x = 1\n  y = 2\n\nafter");
   assert_plain_text ("plain\n\ntext", "plain\n\ntext");
   assert_plain_text ("   <p>  trimmed  </p>   ", "trimmed");
 }
@@ -680,16 +703,19 @@ test_plain_text_links (void)
                      "See the site (https://example.org/).");
   assert_plain_text ("<p><a href=\"https://example.org/\">https://example.org/</a></p>",
                      "https://example.org/");
-  assert_plain_text ("<p><a href=\"mailto:me@example.org\">me@example.org</a></p>", "me@example.org");
+  assert_plain_text ("<p><a href=\"mailto:me@example.org\">me@example.org</a></p>",
+                     "me@example.org");
   assert_plain_text ("<p><a href=\"javascript:alert(1)\">click</a></p>", "click");
 }
 
 static void
 test_plain_text_entities (void)
 {
-  assert_plain_text ("<p>&amp; &lt;b&gt; caf&eacute; &#x1F600; &quot;q&quot;</p>", "& <b> café 😀 \"q\"");
+  assert_plain_text ("<p>&amp; &lt;b&gt; caf&eacute; &#x1F600; &quot;q&quot;</p>",
+                     "& <b> café 😀 \"q\"");
   assert_plain_text ("<p>Tim<b>oth</b>ée</p>", "Timothée");
-  assert_plain_text ("<style>p { color: red }</style><script>alert(1)</script><p>only this</p>", "only this");
+  assert_plain_text ("<style>p { color: red }</style><script>alert(1)</script><p>only this</p>",
+                     "only this");
 }
 
 /* ---- shortening ---------------------------------------------------------------------- */

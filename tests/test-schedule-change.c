@@ -133,8 +133,10 @@ test_the_old_and_new_talk_are_kept (void)
 
   g_assert_true (hallway_schedule_change_get_old_talk (room_moved) ==
                  hallway_conference_lookup_talk (old_version, "room-moved"));
-  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_old_talk (room_moved)), ==, "A");
-  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_new_talk (room_moved)), ==, "C");
+  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_old_talk (room_moved)),
+                   ==, "A");
+  g_assert_cmpstr (hallway_talk_get_room_name (hallway_schedule_change_get_new_talk (room_moved)),
+                   ==, "C");
 }
 
 static void
@@ -309,11 +311,15 @@ test_real_fosdem_diff (void)
   assert_grouped (changes);
 
   /* Re-timed in place: only the end moves when just the duration grows. */
-  g_assert_cmphex (fields_of (changes, "9b41fcf8-237d-5fc9-a881-26515b707a13"), ==, HALLWAY_CHANGED_END);
-  g_assert_cmphex (fields_of (changes, "b6540e9a-3092-508c-9f3a-5cc1977a1e8d") & ~CONTENT, ==, TIMES);
-  g_assert_cmphex (fields_of (changes, "6834e20b-8942-55c8-8979-78091bb9dfef") & (TIMES | HALLWAY_CHANGED_TITLE),
+  g_assert_cmphex (fields_of (changes, "9b41fcf8-237d-5fc9-a881-26515b707a13"), ==,
+                   HALLWAY_CHANGED_END);
+  g_assert_cmphex (fields_of (changes, "b6540e9a-3092-508c-9f3a-5cc1977a1e8d") & ~CONTENT, ==,
+                   TIMES);
+  g_assert_cmphex (fields_of (changes, "6834e20b-8942-55c8-8979-78091bb9dfef") &
+                     (TIMES | HALLWAY_CHANGED_TITLE),
                    ==, TIMES | HALLWAY_CHANGED_TITLE);
-  g_assert_cmphex (fields_of (changes, "b695da32-0140-5257-bb73-3602bf7ea87e") & HALLWAY_CHANGED_TITLE,
+  g_assert_cmphex (fields_of (changes, "b695da32-0140-5257-bb73-3602bf7ea87e") &
+                     HALLWAY_CHANGED_TITLE,
                    ==, HALLWAY_CHANGED_TITLE);
 }
 
@@ -332,7 +338,8 @@ static const BookmarkedTalk bookmarked_talks[] = {
   { "b6540e9a-3092-508c-9f3a-5cc1977a1e8d", "2026-01-31T14:30:00+01:00", 5, "K.3.601", NULL },
   { "4e58fb34-e6c2-52c8-b0f9-bd5611bbeed1", "2026-01-31T15:00:00+01:00", 25, "K.3.601", NULL },
   { "9b41fcf8-237d-5fc9-a881-26515b707a13", "2026-01-31T15:50:00+01:00", 25, "K.3.601", NULL },
-  { "de1761af-00a3-5903-9a68-e14986cc170f", "2026-01-31T11:15:00+01:00", 15, "H.1309 (Van Rijn)", NULL },
+  { "de1761af-00a3-5903-9a68-e14986cc170f", "2026-01-31T11:15:00+01:00", 15, "H.1309 (Van Rijn)",
+    NULL },
   { "6834e20b-8942-55c8-8979-78091bb9dfef", "2026-02-01T09:30:00+01:00", 30, "UB5.132",
     "Modularizing a 10-Year Monolith: The Architecture, the People, and the Pain" },
   { "7fc1d911-1340-554a-a45a-77ef09ca4aae", NULL, 0, NULL, NULL },

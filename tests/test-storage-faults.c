@@ -236,8 +236,8 @@ test_fault_cache (gconstpointer data)
   cache = hallway_schedule_cache_new ("https://example.org/schedule.xml");
   payload_path = g_file_get_path (hallway_schedule_cache_get_payload_file (cache));
   meta_path = g_file_get_path (hallway_schedule_cache_get_meta_file (cache));
-  hallway_schedule_cache_store_async (cache, old_payload, "\"v1\"", NULL, NULL, hallway_test_store_result_cb,
-                                      &stored);
+  hallway_schedule_cache_store_async (cache, old_payload, "\"v1\"", NULL, NULL,
+                                      hallway_test_store_result_cb, &stored);
   g_assert_true (hallway_schedule_cache_store_finish (cache, hallway_test_wait (&stored), &error));
   g_assert_no_error (error);
   before = hallway_test_read_bytes (payload_path);
@@ -245,9 +245,10 @@ test_fault_cache (gconstpointer data)
 
   apply_fault (fault, mount_point);
   new_payload = g_bytes_new (big, strlen (big));
-  hallway_schedule_cache_store_async (cache, new_payload, "\"v2\"", NULL, NULL, hallway_test_store_result_cb,
-                                      &stored_again);
-  g_assert_false (hallway_schedule_cache_store_finish (cache, hallway_test_wait (&stored_again), &error));
+  hallway_schedule_cache_store_async (cache, new_payload, "\"v2\"", NULL, NULL,
+                                      hallway_test_store_result_cb, &stored_again);
+  g_assert_false (
+    hallway_schedule_cache_store_finish (cache, hallway_test_wait (&stored_again), &error));
   assert_save_error (error, payload_path, fault);
   after = hallway_test_read_bytes (payload_path);
   meta_after = hallway_test_read_bytes (meta_path);
@@ -500,11 +501,12 @@ test_damaged_entry_export_sequences (void)
 {
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_FOLDER, "exports-x.json",
                                             NULL);
-  const char *text =
-    "{\"version\":1,\"uids\":{"
-    "\"a@x.hallway\":{\"sequence\":3,\"start\":\"2027-02-06T09:00:00Z\",\"end\":\"2027-02-06T10:00:00Z\"},"
-    "\"b@x.hallway\":{\"sequence\":\"three\"},"
-    "\"c@x.hallway\":{\"sequence\":1,\"start\":\"2027-02-06T11:00:00Z\",\"end\":\"2027-02-06T12:00:00Z\"}}}";
+  const char *text = "{\"version\":1,\"uids\":{"
+                     "\"a@x.hallway\":{\"sequence\":3,\"start\":\"2027-02-06T09:00:00Z\",\"end\":"
+                     "\"2027-02-06T10:00:00Z\"},"
+                     "\"b@x.hallway\":{\"sequence\":\"three\"},"
+                     "\"c@x.hallway\":{\"sequence\":1,\"start\":\"2027-02-06T11:00:00Z\",\"end\":"
+                     "\"2027-02-06T12:00:00Z\"}}}";
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autoptr (HallwayExportSequences) sequences = hallway_export_sequences_new (file);
   g_autoptr (HallwayExportSequences) again = hallway_export_sequences_new (file);
@@ -590,8 +592,11 @@ test_version_as_double (void)
   set_aside = hallway_test_list_set_aside (path);
   g_assert_cmpuint (set_aside->len, ==, 0);
 
-  hallway_test_write_text (exports, "{\"version\": 1.0, \"uids\": {\"a@x.hallway\": {\"sequence\": 2, "
-              "\"start\": \"2027-02-06T09:00:00Z\", \"end\": \"2027-02-06T10:00:00Z\"}}}", -1);
+  hallway_test_write_text (
+    exports,
+    "{\"version\": 1.0, \"uids\": {\"a@x.hallway\": {\"sequence\": 2, "
+    "\"start\": \"2027-02-06T09:00:00Z\", \"end\": \"2027-02-06T10:00:00Z\"}}}",
+    -1);
   g_assert_true (hallway_export_sequences_load (sequences, &error));
   g_assert_no_error (error);
   g_assert_cmpint (hallway_export_sequences_get_sequence (sequences, "a@x.hallway"), ==, 2);
@@ -758,9 +763,11 @@ main (int argc, char *argv[])
 
   for (Fault fault = FAULT_NO_SPACE; fault <= FAULT_READ_ONLY; fault++)
     {
-      g_autofree char *bookmarks = g_strdup_printf ("/storage-faults/%s/bookmarks", fault_names[fault]);
+      g_autofree char *bookmarks =
+        g_strdup_printf ("/storage-faults/%s/bookmarks", fault_names[fault]);
       g_autofree char *library = g_strdup_printf ("/storage-faults/%s/library", fault_names[fault]);
-      g_autofree char *exports = g_strdup_printf ("/storage-faults/%s/export-sequences", fault_names[fault]);
+      g_autofree char *exports =
+        g_strdup_printf ("/storage-faults/%s/export-sequences", fault_names[fault]);
       g_autofree char *cache = g_strdup_printf ("/storage-faults/%s/cache", fault_names[fault]);
 
       g_test_add_data_func (bookmarks, GINT_TO_POINTER (fault), test_fault_bookmarks);

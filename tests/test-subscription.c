@@ -149,7 +149,8 @@ load_cached (HallwaySubscription *subscription, GError **error)
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  hallway_subscription_load_cached_async (subscription, NULL, hallway_test_store_result_cb, &result);
+  hallway_subscription_load_cached_async (subscription, NULL, hallway_test_store_result_cb,
+                                          &result);
   return hallway_subscription_load_cached_finish (subscription, hallway_test_wait (&result), error);
 }
 
@@ -778,8 +779,8 @@ test_cancelled (Fixture *fixture, gconstpointer data)
     return;
   before = capture_state (fixture);
   sync_server_fail (fixture->server, SCHEDULE_PATH, SYNC_ROUTE_SILENT, 0);
-  hallway_subscription_refresh_async (fixture->subscription, cancellable, hallway_test_store_result_cb,
-                                      &result);
+  hallway_subscription_refresh_async (fixture->subscription, cancellable,
+                                      hallway_test_store_result_cb, &result);
   hallway_test_cancel_later (cancellable, 100);
   g_assert_false (hallway_subscription_refresh_finish (fixture->subscription,
                                                        hallway_test_wait (&result), &error));
@@ -822,12 +823,13 @@ test_already_refreshing (Fixture *fixture, gconstpointer data)
   if (schedule == NULL)
     return;
   sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
-  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb, &first);
+  hallway_subscription_refresh_async (fixture->subscription, NULL, hallway_test_store_result_cb,
+                                      &first);
   g_assert_false (refresh (fixture->subscription, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
   g_clear_error (&error);
-  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription, hallway_test_wait (&first),
-                                                      &error));
+  g_assert_true (hallway_subscription_refresh_finish (fixture->subscription,
+                                                      hallway_test_wait (&first), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (fixture->n_updated, ==, 1);
 }
@@ -1018,7 +1020,8 @@ test_bookmarks_saved_in_queue (Fixture *fixture, gconstpointer data)
   g_assert_true (hallway_subscription_refresh_finish (fixture->subscription,
                                                       hallway_test_wait (&refreshed), &error));
   g_assert_no_error (error);
-  g_assert_true (hallway_bookmarks_save_finish (fixture->bookmarks, hallway_test_wait (&saved), &error));
+  g_assert_true (
+    hallway_bookmarks_save_finish (fixture->bookmarks, hallway_test_wait (&saved), &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (fixture->subscription, handler);
   g_thread_join (g_steal_pointer (&fallback));

@@ -49,7 +49,8 @@ count_changed (HallwayBookmarks *bookmarks, guint *count)
 static void
 test_bookmarks_adds_from_both_kept (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("adds.json");
   g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
   g_autoptr (HallwayBookmarks) b = hallway_test_load_bookmarks (file);
@@ -78,7 +79,8 @@ test_bookmarks_adds_from_both_kept (void)
 static void
 test_bookmarks_removal_survives_other_save (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("removal.json");
   g_autoptr (HallwayBookmarks) first = hallway_bookmarks_new (file);
   g_autoptr (HallwayBookmarks) a = NULL;
@@ -107,7 +109,8 @@ test_bookmarks_removal_survives_other_save (void)
 static void
 test_bookmarks_backup_and_tracks_merged (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("details.json");
   g_autoptr (HallwayBookmarks) first = hallway_bookmarks_new (file);
   g_autoptr (HallwayBookmarks) a = NULL;
@@ -146,7 +149,8 @@ test_bookmarks_backup_and_tracks_merged (void)
 static void
 test_bookmarks_newer_file_since_load_refused (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("newer.json");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
@@ -173,7 +177,8 @@ test_bookmarks_newer_file_since_load_refused (void)
 static void
 test_bookmarks_damaged_file_since_load_refused (void)
 {
-  g_autoptr (HallwayConference) conference = hallway_test_build_version (talks, G_N_ELEMENTS (talks));
+  g_autoptr (HallwayConference) conference =
+    hallway_test_build_version (talks, G_N_ELEMENTS (talks));
   g_autoptr (GFile) file = bookmarks_file ("damaged.json");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (HallwayBookmarks) a = hallway_test_load_bookmarks (file);
@@ -432,7 +437,8 @@ main (int argc, char *argv[])
   self_path = strchr (argv[0], G_DIR_SEPARATOR) != NULL ? g_canonicalize_filename (argv[0], NULL)
                                                          : g_find_program_in_path (argv[0]);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  g_test_add_func ("/two-instances/bookmarks/adds-from-both-kept", test_bookmarks_adds_from_both_kept);
+  g_test_add_func ("/two-instances/bookmarks/adds-from-both-kept",
+                   test_bookmarks_adds_from_both_kept);
   g_test_add_func ("/two-instances/bookmarks/removal-survives-other-save",
                    test_bookmarks_removal_survives_other_save);
   g_test_add_func ("/two-instances/bookmarks/backup-and-tracks-merged",

@@ -127,7 +127,8 @@ append_with_gaps (GListStore *store, GPtrArray *items, HallwayConference *confer
       if (latest_end != NULL && same_day (conference, latest_end, item->start) &&
           g_date_time_difference (item->start, latest_end) >= min_gap)
         {
-          g_autoptr (HallwayAgendaItem) gap = item_new (HALLWAY_AGENDA_GAP, latest_end, item->start);
+          g_autoptr (HallwayAgendaItem) gap =
+            item_new (HALLWAY_AGENDA_GAP, latest_end, item->start);
 
           g_list_store_append (store, gap);
         }

@@ -1012,7 +1012,8 @@ save_error (HallwayBookmarks *self, GError *write_error)
   HallwayStateFileOutcome outcome;
   GError *error;
 
-  if (!g_error_matches (write_error, HALLWAY_BOOKMARKS_ERROR, HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
+  if (!g_error_matches (write_error, HALLWAY_BOOKMARKS_ERROR,
+                        HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION))
     return write_error;
   error = hallway_state_file_describe (&format, self->file, write_error, &outcome);
   g_error_free (write_error);
@@ -1152,7 +1153,8 @@ hallway_bookmarks_save_async (HallwayBookmarks   *self,
 {
   g_return_if_fail (HALLWAY_IS_BOOKMARKS (self));
 
-  hallway_save_queue_push (self->saves, cancellable, callback, user_data, hallway_bookmarks_save_async);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data,
+                           hallway_bookmarks_save_async);
 }
 
 gboolean

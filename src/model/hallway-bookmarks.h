@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION, /* written by a newer Hallway: not read, never overwritten */
+  HALLWAY_BOOKMARKS_ERROR_NEWER_VERSION, /* written by a newer Hallway: not read, never overwritten
+                                          */
   HALLWAY_BOOKMARKS_ERROR_CORRUPT,       /* unreadable: moved aside to "<name>.corrupt" */
 } HallwayBookmarksError;
 

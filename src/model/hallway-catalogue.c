@@ -64,7 +64,8 @@ append_builtin_catalogue (GListStore *store)
 
       if (store_has_location (store, known->location))
         continue;
-      entry = hallway_library_entry_new_known (known->title, known->location, _(known->subtitle), FALSE);
+      entry =
+        hallway_library_entry_new_known (known->title, known->location, _(known->subtitle), FALSE);
       g_list_store_append (store, entry);
     }
 }
@@ -122,8 +123,9 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
                      "file path"), number, title, location);
       return NULL;
     }
-  return hallway_library_entry_new_known (title, location, hallway_json_string_member (object, "subtitle"),
-                              hallway_json_boolean_member (object, "follow", FALSE));
+  return hallway_library_entry_new_known (title, location,
+                                          hallway_json_string_member (object, "subtitle"),
+                                          hallway_json_boolean_member (object, "follow", FALSE));
 }
 
 /* The messages set here are details; hallway_catalogue_read() names the file. */

@@ -119,7 +119,8 @@ hallway_conference_init (HallwayConference *self)
 {
   self->talks = g_ptr_array_new_with_free_func (g_object_unref);
   self->events_by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  self->events_by_owner = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
+  self->events_by_owner =
+    g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   self->days = g_list_store_new (HALLWAY_TYPE_DAY);
   self->tracks = g_list_store_new (HALLWAY_TYPE_TRACK);
   self->rooms = g_list_store_new (HALLWAY_TYPE_ROOM);

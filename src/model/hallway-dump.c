@@ -47,7 +47,8 @@ add_talk (JsonBuilder *builder, HallwayTalk *talk)
   json_builder_set_member_name (builder, "persons");
   json_builder_begin_array (builder);
   for (guint i = 0; i < persons->len; i++)
-    json_builder_add_string_value (builder, hallway_person_get_name (g_ptr_array_index (persons, i)));
+    json_builder_add_string_value (builder,
+                                   hallway_person_get_name (g_ptr_array_index (persons, i)));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }

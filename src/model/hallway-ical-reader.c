@@ -203,7 +203,8 @@ append_linked_text (GString *html, const char *text, gsize length)
       const char *end;
       g_autofree char *escaped = NULL;
 
-      while (start != NULL && !g_str_has_prefix (start, "http://") && !g_str_has_prefix (start, "https://"))
+      while (start != NULL && !g_str_has_prefix (start, "http://") &&
+             !g_str_has_prefix (start, "https://"))
         start = g_strstr_len (start + 4, text_end - start - 4, "http");
       if (start == NULL)
         start = text_end;
@@ -445,7 +446,8 @@ wall_clock_in (GTimeZone *zone, struct icaltimetype time)
 {
   if (time.is_date)
     return g_date_time_new (zone, time.year, time.month, time.day, 0, 0, 0);
-  return g_date_time_new (zone, time.year, time.month, time.day, time.hour, time.minute, time.second);
+  return g_date_time_new (zone, time.year, time.month, time.day, time.hour, time.minute,
+                          time.second);
 }
 
 /* A time in a VTIMEZONE GLib has no name for: the instant through libical, shown at the
@@ -455,7 +457,8 @@ vtimezone_time (icaltimezone *vtimezone, struct icaltimetype time)
 {
   int is_daylight = 0;
   int offset = icaltimezone_get_utc_offset (vtimezone, &time, &is_daylight);
-  g_autoptr (GDateTime) utc = g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (time, vtimezone));
+  g_autoptr (GDateTime) utc =
+    g_date_time_new_from_unix_utc (icaltime_as_timet_with_zone (time, vtimezone));
   g_autoptr (GTimeZone) fixed = g_time_zone_new_offset (offset);
 
   return utc != NULL ? g_date_time_to_timezone (utc, fixed) : NULL;
@@ -477,7 +480,8 @@ property_date_time (IcalReader *self, icalproperty *property)
     return wall_clock_in (self->zone, time);
   if (icaltime_is_utc (time))
     {
-      utc = g_date_time_new_utc (time.year, time.month, time.day, time.hour, time.minute, time.second);
+      utc =
+        g_date_time_new_utc (time.year, time.month, time.day, time.hour, time.minute, time.second);
       return utc != NULL ? g_date_time_to_timezone (utc, self->zone) : NULL;
     }
   tzid = property_tzid (property);
@@ -505,7 +509,9 @@ event_end (IcalReader *self, icalcomponent *component, GDateTime *start)
   if (dtend != NULL)
     end = property_date_time (self, dtend);
   else if (duration_value != NULL && icalvalue_isa (duration_value) == ICAL_DURATION_VALUE)
-    end = g_date_time_add_seconds (start, icaldurationtype_as_int (icalvalue_get_duration (duration_value)));
+    end =
+      g_date_time_add_seconds (start,
+                               icaldurationtype_as_int (icalvalue_get_duration (duration_value)));
   else if (property_time (dtstart).is_date)
     end = g_date_time_add_days (start, 1);
 
@@ -629,7 +635,8 @@ candidate_zone (IcalReader *self, const char *tzid)
   if (resolved->vtimezone == NULL)
     return NULL;
   start = property_time (icalcomponent_get_first_property (first, ICAL_DTSTART_PROPERTY));
-  return g_time_zone_new_offset (icaltimezone_get_utc_offset (resolved->vtimezone, &start, &is_daylight));
+  return g_time_zone_new_offset (
+    icaltimezone_get_utc_offset (resolved->vtimezone, &start, &is_daylight));
 }
 
 /* X-WR-TIMEZONE, else the calendar's VTIMEZONE, else the zone most events use: in that
@@ -652,7 +659,8 @@ choose_time_zone (IcalReader *self, const char *data, gsize length)
 
   for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
     {
-      g_autoptr (GTimeZone) zone = candidates[i] != NULL ? candidate_zone (self, candidates[i]) : NULL;
+      g_autoptr (GTimeZone) zone =
+        candidates[i] != NULL ? candidate_zone (self, candidates[i]) : NULL;
 
       if (zone != NULL && set_conference_zone (self, zone))
         break;
@@ -723,10 +731,12 @@ read_event (IcalReader *self, icalcomponent *component, guint position, GError *
       g_autofree char *label = event_label (event, position);
 
       g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
-                   _("iCalendar: %s contains another event (is an END:VEVENT line missing?)"), label);
+                   _("iCalendar: %s contains another event (is an END:VEVENT line missing?)"),
+                     label);
       return FALSE;
     }
-  start = property_date_time (self, icalcomponent_get_first_property (component, ICAL_DTSTART_PROPERTY));
+  start =
+    property_date_time (self, icalcomponent_get_first_property (component, ICAL_DTSTART_PROPERTY));
   if (start == NULL)
     {
       g_autofree char *label = event_label (event, position);
@@ -834,8 +844,9 @@ hallway_read_icalendar (const char *data, gsize length, GError **error)
   hallway_ical_make_errors_recoverable ();
   if (!ends_with_end_vcalendar (data, length))
     {
-      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
-                           _("iCalendar: the file is cut short (it does not end with END:VCALENDAR)"));
+      g_set_error_literal (
+        error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+        _("iCalendar: the file is cut short (it does not end with END:VCALENDAR)"));
       return NULL;
     }
   if (!check_line_lengths (data, length, error))
@@ -849,13 +860,15 @@ hallway_read_icalendar (const char *data, gsize length, GError **error)
   if (reader.calendar == NULL && icalerrno != ICAL_NO_ERROR)
     {
       g_set_error (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
-                   _("iCalendar: the calendar could not be read (%s)"), icalerror_strerror (icalerrno));
+                   _("iCalendar: the calendar could not be read (%s)"),
+                     icalerror_strerror (icalerrno));
       return NULL;
     }
   if (reader.calendar == NULL)
     {
-      g_set_error_literal (error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
-                           _("iCalendar: the calendar could not be read (a BEGIN or END line is missing)"));
+      g_set_error_literal (
+        error, HALLWAY_SCHEDULE_ERROR, HALLWAY_SCHEDULE_ERROR_MALFORMED,
+        _("iCalendar: the calendar could not be read (a BEGIN or END line is missing)"));
       return NULL;
     }
   if (icalcomponent_count_components (reader.calendar, ICAL_VEVENT_COMPONENT) == 0)

@@ -1018,7 +1018,8 @@ v2_day (Reader *self, GDateTime *start)
     {
       DayRange *range = &g_array_index (self->days, DayRange, i);
 
-      if (g_date_time_compare (range->start, start) > 0 || g_date_time_compare (start, range->end) >= 0)
+      if (g_date_time_compare (range->start, start) > 0 ||
+          g_date_time_compare (start, range->end) >= 0)
         continue;
       if (range->day == NULL)
         {
@@ -1074,7 +1075,8 @@ v2_end (Reader *self, GDateTime *start, const char *end_text, const char *durati
 
   if (end_text != NULL)
     return parse_time (self, end_text);
-  if (parse_iso_duration (duration_text, &duration) || hallway_parse_duration (duration_text, &duration))
+  if (parse_iso_duration (duration_text, &duration) ||
+      hallway_parse_duration (duration_text, &duration))
     return g_date_time_add (start, duration);
   return NULL;
 }
@@ -1220,7 +1222,8 @@ read_pretalx_widget (JsonObject *top, GError **error)
 HallwayConference *
 hallway_read_schedule_json (JsonNode *root, GError **error)
 {
-  JsonObject *top = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *top =
+    root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonNode *schedule = top != NULL ? member (top, "schedule") : NULL;
 
   if (schedule == NULL && top != NULL && member (top, "talks") != NULL)

@@ -145,7 +145,8 @@ hallway_library_entry_delete_files (HallwayLibraryEntry *self, GError **error)
   reminders = hallway_library_entry_dup_reminders_file (self);
   sequences = hallway_library_entry_dup_export_sequences_file (self);
   if (self->subscription != NULL)
-    cache_folder = hallway_schedule_cache_get_folder (hallway_subscription_get_cache (self->subscription));
+    cache_folder =
+      hallway_schedule_cache_get_folder (hallway_subscription_get_cache (self->subscription));
   if (delete_if_present (bookmarks, &local_error) &&
       delete_if_present (reminders, &local_error) &&
       delete_if_present (sequences, &local_error) &&

@@ -348,7 +348,8 @@ hallway_library_save_async (HallwayLibrary     *self,
 {
   g_return_if_fail (HALLWAY_IS_LIBRARY (self));
 
-  hallway_save_queue_push (self->saves, cancellable, callback, user_data, hallway_library_save_async);
+  hallway_save_queue_push (self->saves, cancellable, callback, user_data,
+                           hallway_library_save_async);
 }
 
 gboolean
@@ -583,7 +584,8 @@ apply_library_changes (LibrarySave *save)
     }
   if (save->current_changed)
     g_set_str (&save->merged_current, save->current_id);
-  if (save->merged_current != NULL && find_stored (save->merged, save->merged_current, NULL) == NULL)
+  if (save->merged_current != NULL &&
+      find_stored (save->merged, save->merged_current, NULL) == NULL)
     g_clear_pointer (&save->merged_current, g_free);
 }
 
@@ -698,8 +700,11 @@ take_library_save (HallwayLibrary *self)
       HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
 
       if (entry != NULL)
-        g_ptr_array_add (save->added, stored_conference_new (hallway_library_entry_get_id (entry), hallway_library_entry_get_location (entry),
-                                                             hallway_library_entry_get_title (entry), hallway_library_entry_get_added (entry)));
+        g_ptr_array_add (save->added,
+                         stored_conference_new (hallway_library_entry_get_id (entry),
+                                                hallway_library_entry_get_location (entry),
+                                                hallway_library_entry_get_title (entry),
+                                                hallway_library_entry_get_added (entry)));
     }
   g_hash_table_iter_init (&iter, self->retitled_ids);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
@@ -707,10 +712,12 @@ take_library_save (HallwayLibrary *self)
       HallwayLibraryEntry *entry = hallway_library_lookup (self, id);
 
       if (entry != NULL)
-        g_hash_table_insert (save->titles, g_strdup (id), g_strdup (hallway_library_entry_get_title (entry)));
+        g_hash_table_insert (save->titles, g_strdup (id),
+                             g_strdup (hallway_library_entry_get_title (entry)));
     }
   save->current_changed = self->current_changed;
-  save->current_id = self->current != NULL ? g_strdup (hallway_library_entry_get_id (self->current)) : NULL;
+  save->current_id =
+    self->current != NULL ? g_strdup (hallway_library_entry_get_id (self->current)) : NULL;
   g_hash_table_remove_all (self->added_ids);
   g_hash_table_remove_all (self->retitled_ids);
   self->removed_ids = id_set_new ();
@@ -771,8 +778,8 @@ append_from_other_instance (HallwayLibrary *self, StoredConference *stored)
     g_message ("%s", error->message);
   entry = entry_for_stored (self, stored);
   append_entry (self, entry);
-  hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry), NULL, cached_loaded_later_cb,
-                                          NULL);
+  hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry), NULL,
+                                          cached_loaded_later_cb, NULL);
 }
 
 static gboolean
@@ -827,12 +834,13 @@ take_merged (HallwayLibrary *self, LibrarySave *save)
   for (guint i = 0; i < self->entries->len; i++)
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (self->entries, i);
-      StoredConference *stored = find_stored (save->merged, hallway_library_entry_get_id (entry), NULL);
+      StoredConference *stored =
+        find_stored (save->merged, hallway_library_entry_get_id (entry), NULL);
 
       if (stored == NULL && !added_here (self, hallway_library_entry_get_id (entry)))
         g_ptr_array_add (gone, g_object_ref (entry));
-      else if (stored != NULL &&
-               !changed_here (self, pick_titles, self->retitled_ids, hallway_library_entry_get_id (entry)))
+      else if (stored != NULL && !changed_here (self, pick_titles, self->retitled_ids,
+                                                hallway_library_entry_get_id (entry)))
         hallway_library_entry_set_title (entry, stored->title);
     }
   for (guint i = 0; i < gone->len; i++)
@@ -999,8 +1007,10 @@ default_conferences (GListModel *catalogue)
       g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (catalogue, i);
 
       if (hallway_library_entry_get_follow (entry))
-        g_ptr_array_add (stored, stored_conference_new (hallway_library_entry_get_id (entry), hallway_library_entry_get_location (entry),
-                                                        hallway_library_entry_get_title (entry), NULL));
+        g_ptr_array_add (stored,
+                         stored_conference_new (hallway_library_entry_get_id (entry),
+                                                hallway_library_entry_get_location (entry),
+                                                hallway_library_entry_get_title (entry), NULL));
     }
   return stored;
 }
@@ -1182,8 +1192,9 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       HallwayLibraryEntry *entry = g_ptr_array_index (entries, i);
 
       state->pending++;
-      hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry), g_task_get_cancellable (task),
-                                              cached_loaded_cb, g_object_ref (task));
+      hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry),
+                                              g_task_get_cancellable (task), cached_loaded_cb,
+                                              g_object_ref (task));
     }
   if ((job->first_start && entries->len > 0) || job->rewrite)
     {

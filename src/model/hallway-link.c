@@ -72,7 +72,9 @@ mentions_any (const char *label, const char *url, const char * const *needles)
 HallwayLinkKind
 hallway_link_guess_kind (const char *label, const char *url)
 {
-  static const char * const video[] = { "video", "recording", "media.ccc.de", ".webm", ".mp4", NULL };
+  static const char *const video[] = {
+    "video", "recording", "media.ccc.de", ".webm", ".mp4", NULL
+  };
   static const char * const stream[] = { "live", "stream", NULL };
   static const char * const chat[] = { "chat", "matrix", "irc", NULL };
   static const char * const slides[] = { "slide", ".pdf", "presentation", NULL };

@@ -31,7 +31,8 @@ hallway_refresher_is_due (HallwaySubscription *subscription, GDateTime *now)
 
   if (checked == NULL)
     return TRUE;
-  return g_date_time_difference (now, checked) >= hallway_subscription_get_refresh_interval (subscription, now);
+  return g_date_time_difference (now, checked) >=
+         hallway_subscription_get_refresh_interval (subscription, now);
 }
 
 static void
@@ -51,8 +52,8 @@ refreshed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   /* Errors are in the subscription's "last-error" for the window to show. */
   if (!ok)
-    g_debug ("Refreshing %s failed: %s", hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)),
-             error->message);
+    g_debug ("Refreshing %s failed: %s",
+             hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)), error->message);
   if (HALLWAY_SUBSCRIPTION (source) == self->subscription)
     schedule_next (self, !ok);
 }
@@ -119,8 +120,9 @@ schedule_next (HallwayRefresher *self, gboolean failed)
   if (failed)
     wait = MIN (interval, RETRY_AFTER_FAILURE);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add_seconds ((guint) (CLAMP (wait, 0, interval) / G_TIME_SPAN_SECOND) + 1,
-                                            timeout_cb, self);
+  self->timeout_id =
+    g_timeout_add_seconds ((guint)(CLAMP (wait, 0, interval) / G_TIME_SPAN_SECOND) + 1, timeout_cb,
+                           self);
 }
 
 static void

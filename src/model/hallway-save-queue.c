@@ -16,9 +16,9 @@ struct _HallwaySaveQueue
 };
 
 HallwaySaveQueue *
-hallway_save_queue_new (GObject *owner, HallwaySaveSnapshotFunc snapshot, GDestroyNotify snapshot_free,
-                        HallwaySaveWriteFunc write, HallwaySaveDoneFunc done,
-                        HallwaySaveBlockerFunc blocker)
+hallway_save_queue_new (GObject *owner, HallwaySaveSnapshotFunc snapshot,
+                        GDestroyNotify snapshot_free, HallwaySaveWriteFunc write,
+                        HallwaySaveDoneFunc done, HallwaySaveBlockerFunc blocker)
 {
   HallwaySaveQueue *self = g_new0 (HallwaySaveQueue, 1);
 

@@ -28,7 +28,8 @@ typedef enum
 } HallwayChangedFields;
 
 #define HALLWAY_TYPE_SCHEDULE_CHANGE (hallway_schedule_change_get_type ())
-G_DECLARE_FINAL_TYPE (HallwayScheduleChange, hallway_schedule_change, HALLWAY, SCHEDULE_CHANGE, GObject)
+G_DECLARE_FINAL_TYPE (HallwayScheduleChange, hallway_schedule_change, HALLWAY, SCHEDULE_CHANGE,
+                      GObject)
 
 HallwayChangeKind     hallway_schedule_change_get_kind      (HallwayScheduleChange *self);
 HallwayChangedFields  hallway_schedule_change_get_fields    (HallwayScheduleChange *self);

@@ -58,7 +58,8 @@ sniff (const char *data, gsize length)
     return SNIFFED_ICALENDAR;
   if (rest > 0 && (start[0] == '{' || start[0] == '['))
     return SNIFFED_JSON;
-  if (starts_with_nocase (start, rest, "<!doctype html") || starts_with_nocase (start, rest, "<html"))
+  if (starts_with_nocase (start, rest, "<!doctype html") ||
+      starts_with_nocase (start, rest, "<html"))
     return SNIFFED_HTML;
   if (rest > 0 && start[0] == '<')
     {

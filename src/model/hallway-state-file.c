@@ -111,9 +111,10 @@ set_aside_error (const HallwayStateFormat *format, const char *name, const char 
                             "to “%s”; add your conferences again."),
                           name, detail, aside);
     case HALLWAY_STATE_FILE_REMINDERS:
-      return g_error_new (domain, code,
-                          _("The reminders state “%s” is damaged (%s). It was moved aside to “%s”."),
-                          name, detail, aside);
+      return g_error_new (
+        domain, code,
+        _("The reminders state “%s” is damaged (%s). It was moved aside to “%s”."), name, detail,
+          aside);
     case HALLWAY_STATE_FILE_EXPORTS:
     default:
       return g_error_new (domain, code,

@@ -7,8 +7,8 @@
 G_BEGIN_DECLS
 
 /* The readers fill talks field by field; everything else uses the getters. Strings are
- * owned; abstract and description become sanitized HTML when first read; start and end are never NULL once
- * the talk has been added to a conference. */
+ * owned; abstract and description become sanitized HTML when first read; start and end are never
+ * NULL once the talk has been added to a conference. */
 struct _HallwayTalk
 {
   GObject parent_instance;

@@ -37,7 +37,8 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HallwayAddConferenceDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  HallwaySubscription *subscription = hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
+  HallwaySubscription *subscription =
+    hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
   HallwayLibraryEntry *entry;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -68,7 +69,8 @@ add_location (HallwayAddConferenceDialog *self, const char *location)
   if (*stripped == '\0')
     return;
   set_busy (self, TRUE);
-  hallway_library_add_async (self->library, stripped, self->cancellable, added_cb, g_object_ref (self));
+  hallway_library_add_async (self->library, stripped, self->cancellable, added_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -106,14 +108,17 @@ fill_catalogue (HallwayAddConferenceDialog *self)
       gboolean following = hallway_library_lookup_location (self->library, location) != NULL;
       AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
       GtkWidget *button = gtk_button_new_with_label (following ? _("Following") : _("Add"));
-      g_autofree char *label = g_strdup_printf (_("Add %s"), hallway_library_entry_get_title (entry));
+      g_autofree char *label =
+        g_strdup_printf (_("Add %s"), hallway_library_entry_get_title (entry));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_library_entry_get_title (entry));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     hallway_library_entry_get_title (entry));
       adw_action_row_set_subtitle (row, hallway_library_entry_get_subtitle (entry));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_sensitive (button, !following);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
       if (!following)
         gtk_widget_add_css_class (button, "suggested-action");
       g_object_set_data_full (G_OBJECT (button), "location", g_strdup (location), g_free);
@@ -142,8 +147,8 @@ hallway_add_conference_dialog_class_init (HallwayAddConferenceDialogClass *klass
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = hallway_add_conference_dialog_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "/ui/hallway-add-conference-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH
+                                               "/ui/hallway-add-conference-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, error_banner);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, url_row);

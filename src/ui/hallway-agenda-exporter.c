@@ -97,9 +97,9 @@ save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   length = strlen (ics);
-  g_file_replace_contents_bytes_async (file, g_bytes_new_take (g_steal_pointer (&ics), length), NULL, FALSE,
-                                       G_FILE_CREATE_REPLACE_DESTINATION, NULL, written_cb,
-                                       g_object_ref (self));
+  g_file_replace_contents_bytes_async (file, g_bytes_new_take (g_steal_pointer (&ics), length),
+                                       NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                       written_cb, g_object_ref (self));
 }
 
 void
@@ -143,7 +143,8 @@ hallway_agenda_exporter_export_agenda (HallwayAgendaExporter *self)
   g_return_if_fail (HALLWAY_IS_AGENDA_EXPORTER (self));
 
   conference = hallway_plan_get_conference (self->plan);
-  keys = hallway_ical_export_dup_agenda_keys (conference, hallway_plan_get_bookmarks (self->plan), NULL);
+  keys =
+    hallway_ical_export_dup_agenda_keys (conference, hallway_plan_get_bookmarks (self->plan), NULL);
   /* Translators: the suggested file name of an exported agenda: "FOSDEM 2026 agenda.ics" */
   name = g_strdup_printf (_("%s agenda.ics"), hallway_conference_get_title (conference));
   hallway_agenda_exporter_export_keys (self, (const char * const *) keys, name);
@@ -159,7 +160,8 @@ show_import_report (HallwayAgendaExporter *self, HallwayImportReport *report)
   AdwDialog *dialog;
 
   for (guint i = 0; i < hallway_import_report_get_n_unmatched (report) && i < 20; i++)
-    g_string_append_printf (unmatched, "• %s\n", hallway_import_report_get_unmatched_title (report, i));
+    g_string_append_printf (unmatched, "• %s\n",
+                            hallway_import_report_get_unmatched_title (report, i));
   dialog = adw_alert_dialog_new (_("Bookmarks Imported"), summary);
   if (unmatched->len > 0)
     {
@@ -188,7 +190,8 @@ import_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       !hallway_ical_import_picks (contents, length, hallway_plan_get_conference (self->plan),
                                   hallway_plan_get_bookmarks (self->plan), &report, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("Could not import %s: %s"), name, error->message);
+      g_autofree char *message =
+        g_strdup_printf (_("Could not import %s: %s"), name, error->message);
 
       tell (self, message);
       return;
@@ -230,8 +233,8 @@ hallway_agenda_exporter_print (HallwayAgendaExporter *self)
   g_return_if_fail (HALLWAY_IS_AGENDA_EXPORTER (self));
 
   operation = hallway_agenda_printer_new_operation (self->plan);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, self->window, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, self->window,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     tell (self, error->message);
 }
 

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define HALLWAY_TYPE_AGENDA_EXPORTER (hallway_agenda_exporter_get_type ())
-G_DECLARE_FINAL_TYPE (HallwayAgendaExporter, hallway_agenda_exporter, HALLWAY, AGENDA_EXPORTER, GObject)
+G_DECLARE_FINAL_TYPE (HallwayAgendaExporter, hallway_agenda_exporter, HALLWAY, AGENDA_EXPORTER,
+                      GObject)
 
 /* What leaves the app or comes into it for one conference whose plan is known: calendar
  * files (export with stable UIDs and the entry's SEQUENCE store, import of picks), the

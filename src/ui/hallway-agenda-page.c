@@ -35,7 +35,8 @@ format_duration (GTimeSpan span)
   int minutes = (int) (span / G_TIME_SPAN_MINUTE);
 
   if (minutes < 60)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes), minutes);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", minutes),
+                            minutes);
   /* Translators: a duration of hours and minutes: "1 h 30 min" */
   return g_strdup_printf (_("%d h %02d min"), minutes / 60, minutes % 60);
 }
@@ -136,7 +137,8 @@ static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayAgendaPage *self)
 {
   HallwayAgendaItem *first = gtk_list_header_get_item (header);
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start (first));
+  g_autoptr (GDateTime) start =
+    hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start (first));
   /* Translators: a day header in My Agenda, strftime format: "Saturday 31 January" */
   g_autofree char *text = g_date_time_format (start, _("%A %-d %B"));
 
@@ -147,8 +149,10 @@ static int
 compare_day (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   HallwayAgendaPage *self = user_data;
-  g_autoptr (GDateTime) x = hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start ((gpointer) a));
-  g_autoptr (GDateTime) y = hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start ((gpointer) b));
+  g_autoptr (GDateTime) x =
+    hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start ((gpointer)a));
+  g_autoptr (GDateTime) y =
+    hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start ((gpointer)b));
   int order = g_date_time_get_year (x) - g_date_time_get_year (y);
 
   return order != 0 ? order : g_date_time_get_day_of_year (x) - g_date_time_get_day_of_year (y);
@@ -218,7 +222,8 @@ hallway_agenda_page_class_init (HallwayAgendaPageClass *klass)
   signals[TALK_ACTIVATED] = g_signal_new ("talk-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-agenda-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-agenda-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayAgendaPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayAgendaPage, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);

@@ -75,7 +75,8 @@ static void
 search_changed_cb (HallwayIndexPage *self)
 {
   g_strfreev (self->words);
-  self->words = hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->words =
+    hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -143,8 +144,9 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
   guint n_talks = g_list_model_get_n_items (item_talks (self, item));
   g_autofree char *count_text = g_strdup_printf ("%u", n_talks);
   /* Translators: accessible name of a track, room or speaker and its number of talks */
-  g_autofree char *accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n_talks),
-                                                 item_name (item), n_talks);
+  g_autofree char *accessible =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n_talks),
+                     item_name (item), n_talks);
 
   gtk_label_set_text (GTK_LABEL (name), item_name (item));
   gtk_label_set_text (GTK_LABEL (count), count_text);
@@ -156,10 +158,12 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
       /* Recycled rows: detach before setting, so binding is not taken for a click. */
       g_object_set_data (G_OBJECT (shown), "track", NULL);
       gtk_switch_set_active (GTK_SWITCH (shown),
-                             !hallway_bookmarks_is_track_hidden (hallway_plan_get_bookmarks (self->plan),
+                             !hallway_bookmarks_is_track_hidden (hallway_plan_get_bookmarks (
+                                                                   self->plan),
                                                                  item_name (item)));
       g_object_set_data_full (G_OBJECT (shown), "track", g_strdup (item_name (item)), g_free);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (shown), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
     }
   gtk_list_item_set_accessible_label (list_item, item_name (item));
   gtk_list_item_set_accessible_description (list_item, accessible);
@@ -199,7 +203,8 @@ setup_list (HallwayIndexPage *self)
   sorted = gtk_sort_list_model_new (g_object_ref (items_of_kind (self)),
                                     GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL)));
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), GTK_FILTER (g_object_ref (self->filter)));
+  self->filtered =
+    gtk_filter_list_model_new (G_LIST_MODEL (sorted), GTK_FILTER (g_object_ref (self->filter)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
@@ -230,7 +235,8 @@ hallway_index_page_class_init (HallwayIndexPageClass *klass)
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_OBJECT);
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-index-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-index-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayIndexPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayIndexPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayIndexPage, list_view);

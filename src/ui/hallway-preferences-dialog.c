@@ -26,7 +26,8 @@ struct _HallwayPreferencesDialog
   AdwSwitchRow *login_row;
 };
 
-G_DEFINE_FINAL_TYPE (HallwayPreferencesDialog, hallway_preferences_dialog, ADW_TYPE_PREFERENCES_DIALOG)
+G_DEFINE_FINAL_TYPE (HallwayPreferencesDialog, hallway_preferences_dialog,
+                     ADW_TYPE_PREFERENCES_DIALOG)
 
 static void
 hallway_preferences_dialog_dispose (GObject *object)

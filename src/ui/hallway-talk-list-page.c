@@ -92,7 +92,8 @@ day_changed_cb (HallwayTalkListPage *self)
   guint index = name != NULL ? (guint) g_ascii_strtoull (name, NULL, 10) : 0;
 
   g_clear_object (&self->query->day);
-  if (self->show_days && !is_searching (self) && index > 0 && index <= g_list_model_get_n_items (days))
+  if (self->show_days && !is_searching (self) && index > 0 &&
+      index <= g_list_model_get_n_items (days))
     self->query->day = g_list_model_get_item (days, index - 1);
   gtk_widget_set_sensitive (GTK_WIDGET (self->day_group), !is_searching (self));
   refilter (self);
@@ -102,7 +103,8 @@ static void
 search_changed_cb (HallwayTalkListPage *self)
 {
   g_strfreev (self->query->words);
-  self->query->words = hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  self->query->words =
+    hallway_search_parse_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   day_changed_cb (self);
 }
 
@@ -142,10 +144,12 @@ static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
 {
   HallwayTalk *first = gtk_list_header_get_item (header);
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (first));
+  g_autoptr (GDateTime) start =
+    hallway_plan_to_display_time (self->plan, hallway_talk_get_start (first));
   /* Translators: strftime formats of a time-slot header ("Sat 31 Jan, 13:30") and of a
    * day header ("Saturday 31 January") in talk lists */
-  g_autofree char *text = g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
+  g_autofree char *text =
+    g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
   const char *room = hallway_talk_get_room_name (first);
 
   if (self->by_room)
@@ -354,10 +358,14 @@ setup_filter_menu (HallwayTalkListPage *self)
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
-  append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name, "list.track"));
-  append_choice (choices, _("_Room"), choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
-  append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type, "list.talk-type"));
-  append_choice (choices, _("_Language"), choice_submenu (self->talks, hallway_talk_get_language, "list.language"));
+  append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name,
+                                                       "list.track"));
+  append_choice (choices, _("_Room"),
+                            choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
+  append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type,
+                                                      "list.talk-type"));
+  append_choice (choices, _("_Language"), choice_submenu (self->talks, hallway_talk_get_language,
+                                                          "list.language"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
   g_menu_append (export, _("_Export These Talks to Calendar…"), "list.export");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (export));
@@ -388,7 +396,8 @@ choice_field (HallwayTalkListPage *self, guint prop_id)
 }
 
 static void
-hallway_talk_list_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+hallway_talk_list_page_get_property (GObject *object, guint prop_id, GValue *value,
+                                     GParamSpec *pspec)
 {
   HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
   char **field = choice_field (self, prop_id);
@@ -406,7 +415,8 @@ hallway_talk_list_page_get_property (GObject *object, guint prop_id, GValue *val
 }
 
 static void
-hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                     GParamSpec *pspec)
 {
   HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
   char **field = choice_field (self, prop_id);
@@ -503,7 +513,8 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
                                             G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
   gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
 
-  gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only", "bookmarked-only");
+  gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only",
+                                            "bookmarked-only");
   gtk_widget_class_install_property_action (widget_class, "list.hide-past", "hide-past");
   gtk_widget_class_install_property_action (widget_class, "list.track", "track");
   gtk_widget_class_install_property_action (widget_class, "list.room", "room");
@@ -576,8 +587,10 @@ hallway_talk_list_page_set_description (HallwayTalkListPage *self, const char *t
 void
 hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
 {
-  g_autoptr (GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room_then_start, NULL, NULL));
-  g_autoptr (GtkSorter) section_sorter = GTK_SORTER (gtk_custom_sorter_new (compare_room, NULL, NULL));
+  g_autoptr (GtkSorter) sorter =
+    GTK_SORTER (gtk_custom_sorter_new (compare_room_then_start, NULL, NULL));
+  g_autoptr (GtkSorter) section_sorter =
+    GTK_SORTER (gtk_custom_sorter_new (compare_room, NULL, NULL));
 
   g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 

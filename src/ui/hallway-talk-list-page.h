@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define HALLWAY_TYPE_TALK_LIST_PAGE (hallway_talk_list_page_get_type ())
-G_DECLARE_FINAL_TYPE (HallwayTalkListPage, hallway_talk_list_page, HALLWAY, TALK_LIST_PAGE, AdwNavigationPage)
+G_DECLARE_FINAL_TYPE (HallwayTalkListPage, hallway_talk_list_page, HALLWAY, TALK_LIST_PAGE,
+                      AdwNavigationPage)
 
 /* A list of talks with time-slot headers, search and filters. With show_days, a day
  * switcher shows one day at a time (the Schedule); without, all days (a track, a room). */
@@ -21,7 +22,7 @@ void                  hallway_talk_list_page_set_description (HallwayTalkListPag
                                                                const char           *text);
 void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage *self);
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self);
-void                  hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,
-                                                                   gboolean              bookmarked_only);
+void hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,
+                                                 gboolean bookmarked_only);
 
 G_END_DECLS

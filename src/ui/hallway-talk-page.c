@@ -22,7 +22,7 @@ struct _HallwayTalkPage
 
   HallwayPlan *plan;
   HallwayTalk *talk;
-  GtkWidget *abstract_view;             /* made on first use: it loads WebKit, starts a web process */
+  GtkWidget *abstract_view; /* made on first use: it loads WebKit, starts a web process */
   GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
   GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
   gint64 opened_at;                     /* for HALLWAY_REPORT_TALK_TIMING */
@@ -53,7 +53,8 @@ static char *
 format_range (GDateTime *start, GDateTime *end, gboolean with_date)
 {
   /* Translators: strftime formats of a talk's start with its date, and of a bare time */
-  g_autofree char *start_text = g_date_time_format (start, with_date ? _("%A %-d %B %Y, %H:%M") : "%H:%M");
+  g_autofree char *start_text =
+    g_date_time_format (start, with_date ? _("%A %-d %B %Y, %H:%M") : "%H:%M");
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
   g_autofree char *zone = g_date_time_format (start, "%Z");
 
@@ -66,8 +67,10 @@ format_range (GDateTime *start, GDateTime *end, gboolean with_date)
 static char *
 format_when (HallwayTalkPage *self)
 {
-  g_autoptr (GDateTime) start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (self->talk));
-  g_autoptr (GDateTime) end = hallway_plan_to_display_time (self->plan, hallway_talk_get_end (self->talk));
+  g_autoptr (GDateTime) start =
+    hallway_plan_to_display_time (self->plan, hallway_talk_get_start (self->talk));
+  g_autoptr (GDateTime) end =
+    hallway_plan_to_display_time (self->plan, hallway_talk_get_end (self->talk));
   g_autoptr (GDateTime) local_start = g_date_time_to_local (start);
   g_autoptr (GDateTime) local_end = g_date_time_to_local (end);
   g_autofree char *shown = format_range (start, end, TRUE);
@@ -139,9 +142,10 @@ fill_details (HallwayTalkPage *self)
   HallwayTalk *talk = self->talk;
   GPtrArray *persons = hallway_talk_get_persons (talk);
   g_autofree char *when = format_when (self);
-  g_autofree char *duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
-                                                            hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
-                                               (int) (hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
+  g_autofree char *duration =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
+                                  hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
+                     (int)(hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
 
   add_detail (self, _("When"), when, NULL);
   add_detail (self, _("Duration"), duration, NULL);
@@ -339,7 +343,8 @@ ensure_abstract_view (HallwayTalkPage *self)
     }
   adw_bin_set_child (self->abstract_bin, self->abstract_view);
   if (g_getenv ("HALLWAY_REPORT_TALK_TIMING") != NULL)
-    g_signal_connect_swapped (self->abstract_view, "rendered", G_CALLBACK (abstract_rendered_cb), self);
+    g_signal_connect_swapped (self->abstract_view, "rendered", G_CALLBACK (abstract_rendered_cb),
+                              self);
   return TRUE;
 }
 
@@ -510,7 +515,8 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-talk-page.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-talk-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, status_label);

@@ -35,7 +35,8 @@ load_module (GError **error)
                    g_module_error ());
       return NULL;
     }
-  if (!g_module_symbol (module, "hallway_abstract_view_new", (gpointer *) &new_view) || new_view == NULL)
+  if (!g_module_symbol (module, "hallway_abstract_view_new", (gpointer *)&new_view) ||
+      new_view == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot show abstracts: %s"),
                    g_module_error ());

@@ -93,7 +93,8 @@ static void
 export_requested_cb (HallwayWindow *self, GListModel *talks, HallwayTalkListPage *page)
 {
   g_auto (GStrv) keys = hallway_ical_export_dup_talk_keys (talks);
-  g_autofree char *name = g_strdup_printf ("%s.ics", adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
+  g_autofree char *name =
+    g_strdup_printf ("%s.ics", adw_navigation_page_get_title (ADW_NAVIGATION_PAGE (page)));
 
   hallway_agenda_exporter_export_keys (self->exporter, (const char * const *) keys, name);
 }
@@ -102,7 +103,8 @@ static HallwayTalkListPage *
 new_list_page (HallwayWindow *self, GListModel *talks, const char *title, const char *subtitle,
                gboolean show_days)
 {
-  HallwayTalkListPage *page = hallway_talk_list_page_new (self->plan, talks, title, subtitle, show_days);
+  HallwayTalkListPage *page =
+    hallway_talk_list_page_new (self->plan, talks, title, subtitle, show_days);
 
   g_signal_connect_swapped (page, "talk-activated", G_CALLBACK (talk_activated_cb), self);
   g_signal_connect_object (page, "export-requested", G_CALLBACK (export_requested_cb), self,
@@ -135,9 +137,11 @@ show_owner (HallwayWindow *self, GObject *owner)
     {
       talks = hallway_conference_get_talks_for_person (conference, HALLWAY_PERSON (owner));
       title = hallway_person_get_name (HALLWAY_PERSON (owner));
-      biography = hallway_html_to_plain_text (hallway_person_get_biography (HALLWAY_PERSON (owner)));
+      biography =
+        hallway_html_to_plain_text (hallway_person_get_biography (HALLWAY_PERSON (owner)));
     }
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", g_list_model_get_n_items (talks)),
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks",
+                                        g_list_model_get_n_items (talks)),
                            g_list_model_get_n_items (talks));
   page = new_list_page (self, talks, title, count, FALSE);
   hallway_talk_list_page_set_description (page, biography);
@@ -161,7 +165,8 @@ changed_talks (HallwayPlan *plan)
       g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
       HallwayTalk *talk = hallway_schedule_change_get_new_talk (change);
 
-      g_list_store_append (talks, talk != NULL ? talk : hallway_schedule_change_get_old_talk (change));
+      g_list_store_append (talks,
+                           talk != NULL ? talk : hallway_schedule_change_get_old_talk (change));
     }
   return G_LIST_MODEL (talks);
 }
@@ -170,14 +175,16 @@ static void
 refresh_now_and_next (HallwayWindow *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr (GListModel) current = hallway_conference_dup_now_and_next (hallway_plan_get_conference (self->plan),
-                                                                         now, NOW_AND_NEXT_HORIZON);
+  g_autoptr (GListModel) current =
+    hallway_conference_dup_now_and_next (hallway_plan_get_conference (self->plan), now,
+                                         NOW_AND_NEXT_HORIZON);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (current); i++)
     g_ptr_array_add (items, g_list_model_get_item (current, i));
-  g_list_store_splice (self->now_and_next, 0, g_list_model_get_n_items (G_LIST_MODEL (self->now_and_next)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->now_and_next, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->now_and_next)), items->pdata,
+                       items->len);
 }
 
 static gboolean
@@ -215,8 +222,9 @@ section_page (HallwayWindow *self, const char *name)
     }
   if (g_str_equal (name, "tracks") || g_str_equal (name, "rooms") || g_str_equal (name, "speakers"))
     {
-      HallwayIndexKind kind = g_str_equal (name, "tracks") ? HALLWAY_INDEX_TRACKS
-                              : g_str_equal (name, "rooms") ? HALLWAY_INDEX_ROOMS : HALLWAY_INDEX_SPEAKERS;
+      HallwayIndexKind kind = g_str_equal (name, "tracks")  ? HALLWAY_INDEX_TRACKS
+                              : g_str_equal (name, "rooms") ? HALLWAY_INDEX_ROOMS
+                                                            : HALLWAY_INDEX_SPEAKERS;
       HallwayIndexPage *page = hallway_index_page_new (self->plan, kind);
 
       g_signal_connect_swapped (page, "item-activated", G_CALLBACK (owner_activated_cb), self);
@@ -226,8 +234,9 @@ section_page (HallwayWindow *self, const char *name)
     {
       g_autoptr (GListModel) talks = changed_talks (self->plan);
 
-      return ADW_NAVIGATION_PAGE (new_list_page (self, talks, _("Changes"),
-                                                 _("Since the previous version of the schedule"), FALSE));
+      return ADW_NAVIGATION_PAGE (
+        new_list_page (self, talks,
+                       _("Changes"), _("Since the previous version of the schedule"), FALSE));
     }
   return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (conference), _("Schedule"),
                                              conference_title, TRUE));
@@ -302,7 +311,8 @@ bookmark_action (GtkWidget *widget, const char *action_name, GVariant *parameter
 {
   HallwayWindow *self = HALLWAY_WINDOW (widget);
 
-  if (adw_navigation_view_get_visible_page (self->content_view) == ADW_NAVIGATION_PAGE (self->talk_page))
+  if (adw_navigation_view_get_visible_page (self->content_view) ==
+      ADW_NAVIGATION_PAGE (self->talk_page))
     hallway_talk_page_toggle_bookmark (self->talk_page);
 }
 
@@ -408,7 +418,8 @@ hallway_window_close_request (GtkWindow *window)
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_WIDTH, width);
   g_settings_set_int (self->settings, HALLWAY_SETTINGS_WINDOW_HEIGHT, height);
-  g_settings_set_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED, gtk_window_is_maximized (window));
+  g_settings_set_boolean (self->settings, HALLWAY_SETTINGS_WINDOW_MAXIMIZED,
+                          gtk_window_is_maximized (window));
 
   return GTK_WINDOW_CLASS (hallway_window_parent_class)->close_request (window);
 }
@@ -418,7 +429,8 @@ show_local_time_changed_cb (HallwayWindow *self)
 {
   if (self->plan != NULL)
     hallway_plan_set_show_local_time (self->plan,
-                                      g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
+                                      g_settings_get_boolean (self->settings,
+                                                              HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
 }
 
 static void
@@ -469,9 +481,12 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.copy-agenda", NULL, copy_agenda_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-agenda", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (section_names); i++)
@@ -481,8 +496,10 @@ hallway_window_class_init (HallwayWindowClass *klass)
       gtk_widget_class_install_action (widget_class, action, NULL, show_section_action);
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK, action, NULL);
     }
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.bookmark",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-window.ui");
@@ -571,9 +588,11 @@ show_new_version (HallwayWindow *self)
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
   AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
 
-  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) && hallway_talk_page_get_talk (self->talk_page) != NULL)
-    open_talk = hallway_conference_lookup_talk (conference,
-                                                 hallway_talk_get_key (hallway_talk_page_get_talk (self->talk_page)));
+  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) &&
+      hallway_talk_page_get_talk (self->talk_page) != NULL)
+    open_talk =
+      hallway_conference_lookup_talk (conference, hallway_talk_get_key (
+                                                    hallway_talk_page_get_talk (self->talk_page)));
   self->shown_conference = conference;
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
@@ -607,13 +626,16 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
   g_clear_object (&self->exporter);
   self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), self->entry, self->settings);
-  g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message),
+                           self, G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (plan));
-  g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb), self);
-  g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb), self);
-  g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb), self);
+  g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb),
+                            self);
   self->shown_conference = conference;
   plan_changed_cb (self);
   selected = gtk_list_box_get_selected_row (self->sidebar_list);
@@ -749,8 +771,9 @@ describe_last_check (GDateTime *checked)
   if (minutes < 24 * 60)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d hour ago",
                                          "Updated %d hours ago", minutes / 60), minutes / 60);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d day ago",
-                                       "Updated %d days ago", minutes / (24 * 60)), minutes / (24 * 60));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d day ago", "Updated %d days ago",
+                                       minutes / (24 * 60)),
+                          minutes / (24 * 60));
 }
 
 /* The sidebar's foot says how fresh the schedule is, and why it is not fresher; a failed
@@ -758,8 +781,10 @@ describe_last_check (GDateTime *checked)
 static void
 update_status (HallwayWindow *self)
 {
-  const char *error = self->subscription ? hallway_subscription_get_last_error (self->subscription) : NULL;
-  GDateTime *checked = self->subscription ? hallway_subscription_get_last_checked (self->subscription) : NULL;
+  const char *error =
+    self->subscription ? hallway_subscription_get_last_error (self->subscription) : NULL;
+  GDateTime *checked =
+    self->subscription ? hallway_subscription_get_last_checked (self->subscription) : NULL;
   g_autofree char *text = NULL;
 
   gtk_widget_set_visible (self->status_box, self->subscription != NULL);
@@ -804,9 +829,12 @@ show_subscription (HallwayWindow *self, HallwaySubscription *subscription)
   g_clear_pointer (&self->last_error_shown, g_free);
   if (subscription != NULL)
     {
-      g_signal_connect_object (subscription, "notify::last-error", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (subscription, "notify::last-checked", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (subscription, "notify::refreshing", G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (subscription, "notify::last-error", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (subscription, "notify::last-checked", G_CALLBACK (update_status),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (subscription, "notify::refreshing", G_CALLBACK (update_status), self,
+                               G_CONNECT_SWAPPED);
     }
   if (self->status_timeout_id == 0)
     self->status_timeout_id = g_timeout_add_seconds (30, status_tick_cb, self);

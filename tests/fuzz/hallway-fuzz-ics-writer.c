@@ -316,8 +316,9 @@ hallway_fuzz_ics_writer (const guint8 *data, gsize size)
                                alarm_minutes, &error);
   if (keys[0] == NULL)
     {
-      hallway_fuzz_check (first == NULL && g_error_matches (error, HALLWAY_ICAL_EXPORT_ERROR,
-                                                            HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT),
+      hallway_fuzz_check (first == NULL &&
+                            g_error_matches (error, HALLWAY_ICAL_EXPORT_ERROR,
+                                             HALLWAY_ICAL_EXPORT_ERROR_NOTHING_TO_EXPORT),
                           "nothing to export, yet no NOTHING_TO_EXPORT error");
       hallway_fuzz_reset_scratch ();
       return;
