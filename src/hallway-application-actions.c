@@ -74,13 +74,24 @@ remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplica
 {
   const char *id = g_object_get_data (G_OBJECT (dialog), "conference-id");
   HallwayLibrary *library = hallway_application_get_library (self);
-  HallwayLibraryEntry *entry = hallway_library_lookup (library, id);
+  HallwayLibraryEntry *found = hallway_library_lookup (library, id);
+  g_autoptr (HallwayLibraryEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (entry == NULL || g_str_equal (response, "cancel"))
+  if (found == NULL || g_str_equal (response, "cancel"))
     return;
+  /* Kept past its removal from the library, for the reminder service to let go of. */
+  entry = g_object_ref (found);
+  /* A removal the library refuses (a newer library.json) keeps the conference, and so its
+   * reminders. */
+  if (!hallway_library_remove (library, id, g_str_equal (response, "delete"), &error) &&
+      hallway_library_lookup (library, id) != NULL)
+    {
+      hallway_application_show_error (self, error->message);
+      return;
+    }
   hallway_reminder_service_forget (hallway_application_get_reminders (self), entry);
-  if (!hallway_library_remove (library, id, g_str_equal (response, "delete"), &error))
+  if (error != NULL)
     hallway_application_show_error (self, error->message);
   hallway_application_show_current (self);
 }
@@ -128,16 +139,18 @@ open_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
   HallwayApplication *self = user_data;
   const char *conference_id, *key;
   HallwayLibraryEntry *entry;
-  HallwayLibraryEntry *demo = hallway_application_get_demo (self);
   HallwayWindow *window = hallway_application_ensure_window (self);
 
   g_variant_get (parameter, "(&s&s)", &conference_id, &key);
   entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
-  if (entry == NULL && g_str_equal (conference_id, hallway_library_entry_get_id (demo)))
-    entry = demo;
+  if (entry == NULL && g_str_equal (conference_id, HALLWAY_APPLICATION_DEMO_ID))
+    entry = hallway_application_get_demo (self);
+  /* A conference removed since: its talk is not to be looked for in another one. */
   if (entry != NULL)
-    hallway_application_show_entry (self, entry);
-  hallway_window_show_talk (window, key);
+    {
+      hallway_application_show_entry (self, entry);
+      hallway_window_show_talk (window, key);
+    }
   gtk_window_present (GTK_WINDOW (window));
 }
 

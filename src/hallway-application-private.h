@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* What the application's own files (hallway-application-actions.c) share. */
 
+/* The built-in demo conference's id: its files are bookmarks/demo.json and so on. */
+#define HALLWAY_APPLICATION_DEMO_ID "demo"
+
 void                    hallway_application_actions_install (HallwayApplication  *self);
 HallwayLibrary         *hallway_application_get_library     (HallwayApplication  *self);
 HallwayReminderService *hallway_application_get_reminders   (HallwayApplication  *self);

@@ -22,7 +22,6 @@
 #include "hallway-window.h"
 
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
-#define DEMO_ID "demo"
 
 struct _HallwayApplication
 {
@@ -35,6 +34,7 @@ struct _HallwayApplication
   HallwayReminderService *reminders;
   HallwayLibraryEntry *demo;   /* the bundled conference, once asked for */
   gboolean library_loaded;
+  gboolean recovered_state_shown;  /* files set aside at load: said once */
   GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
 };
 
@@ -132,10 +132,16 @@ show_recovered_state (HallwayApplication *self, HallwayLibraryEntry *entry)
     show_load_problem (self, NULL, hallway_reminder_scheduler_get_recovered_message (scheduler));
 }
 
+/* Once a run, when there is a window to say it in: started as a service, at the first
+ * activation. */
 static void
 show_all_recovered_state (HallwayApplication *self)
 {
   GListModel *entries = G_LIST_MODEL (self->library);
+
+  if (self->recovered_state_shown)
+    return;
+  self->recovered_state_shown = TRUE;
 
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
@@ -216,7 +222,7 @@ hallway_application_get_demo (HallwayApplication *self)
     demo = hallway_schedule_read_bytes (bytes, &error);
   if (demo == NULL)
     g_error ("The bundled demo conference cannot be read: %s", error->message);
-  self->demo = hallway_library_entry_new_builtin (DEMO_ID, demo);
+  self->demo = hallway_library_entry_new_builtin (HALLWAY_APPLICATION_DEMO_ID, demo);
   /* Before its plan is made (hallway_library_entry_get_plan). A file set aside is said by
    * show_recovered_state(); other problems (a newer file) are a toast. */
   bookmarks = hallway_library_entry_get_bookmarks (self->demo);
@@ -301,6 +307,8 @@ hallway_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
   if (self->library_loaded && hallway_window_get_entry (window) == NULL)
     hallway_application_show_current (self);
+  if (self->library_loaded)
+    show_all_recovered_state (self);
 }
 
 static void

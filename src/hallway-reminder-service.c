@@ -129,6 +129,27 @@ withdraw_reminder (HallwayReminderService *self, const char *conference_id, cons
   g_hash_table_remove (self->shown, id);
 }
 
+/* A removed conference's reminders go from the screen: their buttons would act on a
+ * conference that is gone, and they would keep the app alive until their talks end. */
+static void
+withdraw_conference (HallwayReminderService *self, const char *conference_id)
+{
+  g_autofree char *prefix = notification_id ("reminder", conference_id, "");
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, self->shown);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (g_str_has_prefix (id, prefix))
+      g_ptr_array_add (ids, g_strdup (id));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_application_withdraw_notification (self->application, g_ptr_array_index (ids, i));
+      g_hash_table_remove (self->shown, g_ptr_array_index (ids, i));
+    }
+}
+
 static void
 reminder_withdrawn_cb (HallwayReminderScheduler *scheduler, const char *key, gpointer user_data)
 {
@@ -264,7 +285,10 @@ system_bus_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   /* No system bus (a sandbox): the one-minute timer notices the resume instead. */
   self->system_bus = g_bus_get_finish (result, NULL);
-  if (self->system_bus == NULL || self->followed == NULL)
+  /* Disposed meanwhile: nothing to watch for. */
+  if (self->followed == NULL)
+    g_clear_object (&self->system_bus);
+  if (self->system_bus == NULL)
     return;
   self->sleep_subscription =
     g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
@@ -311,15 +335,15 @@ entry_updated_cb (HallwayLibraryEntry *entry, HallwayConference *conference, GLi
   hallway_reminder_service_tick (self);
 }
 
+/* The entry's plan is there: its scheduler is made with the person's lead. */
 static void
 start_following (HallwayReminderService *self, HallwayLibraryEntry *entry)
 {
-  HallwayReminderScheduler *scheduler = scheduler_of (entry);
+  int lead = g_settings_get_int (self->settings, HALLWAY_SETTINGS_REMINDER_LEAD);
+  HallwayReminderScheduler *scheduler = hallway_library_entry_ensure_reminder_scheduler (entry,
+                                                                                         lead);
 
   g_signal_handlers_disconnect_by_data (entry, self);
-  hallway_reminder_scheduler_set_lead_minutes (scheduler,
-                                               g_settings_get_int (self->settings,
-                                                                   HALLWAY_SETTINGS_REMINDER_LEAD));
   g_signal_connect_object (scheduler, "reminder-due", G_CALLBACK (reminder_due_cb), self, 0);
   g_signal_connect_object (scheduler, "reminder-withdrawn", G_CALLBACK (reminder_withdrawn_cb),
                            self, 0);
@@ -334,7 +358,7 @@ start_following (HallwayReminderService *self, HallwayLibraryEntry *entry)
 static void
 plan_arrived_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayReminderService *self)
 {
-  if (scheduler_of (entry) != NULL)
+  if (hallway_library_entry_get_plan (entry) != NULL)
     start_following (self, entry);
 }
 
@@ -348,7 +372,7 @@ hallway_reminder_service_follow (HallwayReminderService *self, HallwayLibraryEnt
 
   if (g_hash_table_contains (self->followed, hallway_library_entry_get_id (entry)))
     return;
-  if (scheduler_of (entry) != NULL)
+  if (hallway_library_entry_get_plan (entry) != NULL)
     start_following (self, entry);
   else
     g_signal_connect_object (entry, "notify::plan", G_CALLBACK (plan_arrived_cb), self, 0);
@@ -367,6 +391,7 @@ hallway_reminder_service_forget (HallwayReminderService *self, HallwayLibraryEnt
   if (scheduler != NULL)
     g_signal_handlers_disconnect_by_data (scheduler, self);
   g_hash_table_remove (self->followed, hallway_library_entry_get_id (entry));
+  withdraw_conference (self, hallway_library_entry_get_id (entry));
   rearm (self);
 }
 
@@ -484,6 +509,15 @@ hallway_reminder_service_dispose (GObject *object)
     g_application_release (self->application);
   self->held = FALSE;
   g_clear_object (&self->portal);
+  if (self->followed != NULL)
+    {
+      GHashTableIter iter;
+      gpointer entry;
+
+      g_hash_table_iter_init (&iter, self->followed);
+      while (g_hash_table_iter_next (&iter, NULL, &entry))
+        g_signal_handlers_disconnect_by_data (scheduler_of (entry), self);
+    }
   g_clear_pointer (&self->followed, g_hash_table_unref);
   g_clear_pointer (&self->shown, g_hash_table_unref);
   G_OBJECT_CLASS (hallway_reminder_service_parent_class)->dispose (object);

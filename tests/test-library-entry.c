@@ -100,7 +100,6 @@ test_builtin (void)
   g_assert_true (hallway_library_entry_get_conference (entry) == demo);
   g_assert_nonnull (plan);
   g_assert_true (hallway_plan_get_conference (plan) == demo);
-  g_assert_nonnull (hallway_library_entry_get_reminder_scheduler (entry));
   g_assert_cmpstr (path, ==, expected);
 
   hallway_plan_set_bookmarked (plan, first_talk (demo), TRUE);
@@ -135,7 +134,8 @@ updated_cb (HallwayLibraryEntry *entry, HallwayConference *conference, GListMode
   watch->updates++;
   watch->plan_was_current = hallway_plan_get_conference (plan) == conference;
   g_clear_pointer (&watch->due_when_updated, g_date_time_unref);
-  watch->due_when_updated =
+  if (scheduler != NULL) /* the first version comes before anyone wants reminders */
+    watch->due_when_updated =
     hallway_reminder_scheduler_dup_due_time (scheduler,
                                              hallway_talk_get_key (first_talk (conference)));
 }
@@ -169,12 +169,12 @@ test_followed_follows_new_versions (void)
   g_signal_connect (entry, "updated", G_CALLBACK (updated_cb), &watch);
 
   g_assert_null (hallway_library_entry_get_plan (entry));
-  g_assert_null (hallway_library_entry_get_reminder_scheduler (entry));
+  g_assert_null (hallway_library_entry_ensure_reminder_scheduler (entry, 30));
   g_assert_true (hallway_library_entry_get_bookmarks (entry) == bookmarks);
 
   refresh (subscription);
   plan = hallway_library_entry_get_plan (entry);
-  scheduler = hallway_library_entry_get_reminder_scheduler (entry);
+  scheduler = hallway_library_entry_ensure_reminder_scheduler (entry, 30);
   conference = hallway_library_entry_get_conference (entry);
   g_assert_cmpuint (watch.plan_notifications, ==, 1);
   g_assert_nonnull (plan);
@@ -187,8 +187,8 @@ test_followed_follows_new_versions (void)
   refresh (subscription);
   conference = hallway_library_entry_get_conference (entry);
   moved_start = g_date_time_ref (hallway_talk_get_start (first_talk (conference)));
-  expected_due = g_date_time_add_minutes (moved_start,
-                                          -hallway_reminder_scheduler_get_lead_minutes (scheduler));
+  g_assert_cmpint (hallway_reminder_scheduler_get_lead_minutes (scheduler), ==, 30);
+  expected_due = g_date_time_add_minutes (moved_start, -30);
 
   g_assert_cmpuint (watch.plan_notifications, ==, 1);
   g_assert_cmpuint (watch.updates, >=, 1);
@@ -198,6 +198,38 @@ test_followed_follows_new_versions (void)
   g_assert_nonnull (watch.due_when_updated);
   g_assert_true (g_date_time_equal (watch.due_when_updated, expected_due));
   g_clear_pointer (&watch.due_when_updated, g_date_time_unref);
+}
+
+/* The reminder state is read only when someone wants reminders: the command line, which
+ * reads the same conferences, never moves a damaged reminders file aside behind the app's
+ * back (the app would then never say so). Wanted, it is read with the lead given. */
+static void
+test_reminders_only_when_wanted (void)
+{
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
+  g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin ("rem00001", demo);
+  g_autoptr (GFile) reminders = hallway_library_entry_dup_reminders_file (entry);
+  g_autoptr (GFile) folder = g_file_get_parent (reminders);
+  g_autofree char *path = g_file_get_path (reminders);
+  HallwayReminderScheduler *scheduler;
+  g_autoptr (GError) error = NULL;
+
+  g_mkdir_with_parents (g_file_peek_path (folder), 0700);
+  g_file_set_contents (path, "{\"version\": 1, \"shown\": [", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (hallway_library_entry_get_plan (entry));
+  g_assert_null (hallway_library_entry_get_reminder_scheduler (entry));
+  g_assert_true (g_file_query_exists (reminders, NULL));
+
+  scheduler = hallway_library_entry_ensure_reminder_scheduler (entry, 25);
+  g_assert_nonnull (scheduler);
+  g_assert_true (hallway_library_entry_get_reminder_scheduler (entry) == scheduler);
+  g_assert_cmpint (hallway_reminder_scheduler_get_lead_minutes (scheduler), ==, 25);
+  /* Damaged: set aside now, and the scheduler says so for the app's banner. */
+  g_assert_false (g_file_query_exists (reminders, NULL));
+  g_assert_nonnull (hallway_reminder_scheduler_get_recovered_message (scheduler));
+  g_assert_true (hallway_library_entry_ensure_reminder_scheduler (entry, 5) == scheduler);
 }
 
 /* Removing with its bookmarks takes every file of the conference and nothing of another. */
@@ -309,6 +341,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/library-entry/builtin", test_builtin);
   g_test_add_func ("/library-entry/followed-follows-new-versions",
                    test_followed_follows_new_versions);
+  g_test_add_func ("/library-entry/reminders-only-when-wanted", test_reminders_only_when_wanted);
   g_test_add_func ("/library-entry/delete-files", test_delete_files);
   g_test_add_func ("/library-entry/export-sequences", test_export_sequences);
   return g_test_run ();

@@ -61,6 +61,7 @@ struct _HallwayBookmarks
   guint64 taken_order;        /* the write order of the file state the set was last given */
   gboolean autosave;
   guint autosave_id;          /* the idle that saves a burst of changes at once */
+  GApplication *autosave_hold; /* held from a change until its save is done */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayBookmarks, hallway_bookmarks, G_TYPE_OBJECT)
@@ -1169,8 +1170,8 @@ hallway_bookmarks_save_finish (HallwayBookmarks *self, GAsyncResult *result, GEr
 static void
 autosaved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
+  g_autoptr (GApplication) application = user_data;
   g_autoptr (GError) error = NULL;
-  GApplication *application = user_data;
 
   if (!hallway_bookmarks_save_finish (HALLWAY_BOOKMARKS (source), result, &error))
     {
@@ -1178,33 +1179,50 @@ autosaved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_signal_emit (source, signals[SAVE_FAILED], 0, error->message);
     }
   if (application != NULL)
-    {
-      g_application_release (application);
-      g_object_unref (application);
-    }
+    g_application_release (application);
 }
 
 static gboolean
 autosave_cb (gpointer user_data)
 {
   HallwayBookmarks *self = user_data;
-  GApplication *application = g_application_get_default ();
 
   self->autosave_id = 0;
-  /* Held while saving, so closing the last window never loses a bookmark. */
-  if (application != NULL)
-    g_application_hold (g_object_ref (application));
-  hallway_bookmarks_save_async (self, NULL, autosaved_cb, application);
+  hallway_bookmarks_save_async (self, NULL, autosaved_cb, g_steal_pointer (&self->autosave_hold));
   return G_SOURCE_REMOVE;
+}
+
+/* Held from the change on, so closing the last window before the idle runs never loses a
+ * bookmark: the save's callback lets go. */
+static void
+hold_application (HallwayBookmarks *self)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application == NULL)
+    return;
+  g_application_hold (application);
+  self->autosave_hold = g_object_ref (application);
+}
+
+static void
+release_application (HallwayBookmarks *self)
+{
+  g_autoptr (GApplication) application = g_steal_pointer (&self->autosave_hold);
+
+  if (application != NULL)
+    g_application_release (application);
 }
 
 static void
 schedule_autosave (HallwayBookmarks *self)
 {
-  if (self->autosave && self->autosave_id == 0)
-    /* The idle keeps the set alive: a change is saved even when its owner lets go. */
-    self->autosave_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, autosave_cb,
-                                         g_object_ref (self), g_object_unref);
+  if (!self->autosave || self->autosave_id != 0)
+    return;
+  hold_application (self);
+  /* The idle keeps the set alive: a change is saved even when its owner lets go. */
+  self->autosave_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, autosave_cb,
+                                       g_object_ref (self), g_object_unref);
 }
 
 /* One save for a burst of changes: an import bookmarks 150 talks at once. */
@@ -1222,6 +1240,7 @@ hallway_bookmarks_set_autosave (HallwayBookmarks *self, gboolean autosave)
     {
       g_signal_handlers_disconnect_by_func (self, schedule_autosave, NULL);
       g_clear_handle_id (&self->autosave_id, g_source_remove);
+      release_application (self);
     }
 }
 

@@ -26,7 +26,7 @@ struct _HallwayLibraryEntry
   HallwayConference *builtin_conference;
   HallwayBookmarks *bookmarks;
   HallwayPlan *plan;                   /* once the conference is known */
-  HallwayReminderScheduler *scheduler; /* with the plan */
+  HallwayReminderScheduler *scheduler; /* once reminders are wanted */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, G_TYPE_OBJECT)
@@ -160,20 +160,6 @@ hallway_library_entry_delete_files (HallwayLibraryEntry *self, GError **error)
 
 /* ---- the plan and the reminders --------------------------------------------------------- */
 
-/* Which reminders were shown survives a restart; a damaged file only costs a repeat. */
-static HallwayReminderScheduler *
-scheduler_new (HallwayLibraryEntry *self, HallwayConference *conference)
-{
-  g_autoptr (GFile) state = hallway_library_entry_dup_reminders_file (self);
-  HallwayReminderScheduler *scheduler = hallway_reminder_scheduler_new (state);
-  g_autoptr (GError) error = NULL;
-
-  if (!hallway_reminder_scheduler_load (scheduler, &error))
-    g_warning ("Reminders of %s start afresh: %s", self->id, error->message);
-  hallway_reminder_scheduler_set_conference (scheduler, conference, self->bookmarks);
-  return scheduler;
-}
-
 static void
 ensure_plan (HallwayLibraryEntry *self)
 {
@@ -182,7 +168,6 @@ ensure_plan (HallwayLibraryEntry *self)
   if (self->plan != NULL || conference == NULL || self->bookmarks == NULL)
     return;
   self->plan = hallway_plan_new (conference, self->bookmarks);
-  self->scheduler = scheduler_new (self, conference);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
@@ -208,7 +193,8 @@ subscription_updated_cb (HallwaySubscription *subscription,
 {
   ensure_plan (self);
   hallway_plan_set_conference (self->plan, conference, changes);
-  hallway_reminder_scheduler_replace_conference (self->scheduler, conference);
+  if (self->scheduler != NULL)
+    hallway_reminder_scheduler_replace_conference (self->scheduler, conference);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0, conference, changes);
 }
 
@@ -391,9 +377,33 @@ HallwayReminderScheduler *
 hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->scheduler;
+}
 
-  if (self->builtin)
-    ensure_plan (self);
+/* The lead comes before the conference: a scheduler that met the conference with another
+ * lead would drop (and save) the "already shown" records of talks moved by less than the
+ * real lead, and show those reminders again. Which reminders were shown survives a
+ * restart; a damaged file only costs a repeat (its message: the scheduler's recovered
+ * message). */
+HallwayReminderScheduler *
+hallway_library_entry_ensure_reminder_scheduler (HallwayLibraryEntry *self, int lead_minutes)
+{
+  g_autoptr (GFile) state = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayPlan *plan;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+
+  plan = hallway_library_entry_get_plan (self);
+  if (self->scheduler != NULL || plan == NULL)
+    return self->scheduler;
+  state = hallway_library_entry_dup_reminders_file (self);
+  self->scheduler = hallway_reminder_scheduler_new (state);
+  if (!hallway_reminder_scheduler_load (self->scheduler, &error))
+    g_message ("Reminders of %s start afresh: %s", self->id, error->message);
+  hallway_reminder_scheduler_set_lead_minutes (self->scheduler, lead_minutes);
+  hallway_reminder_scheduler_set_conference (self->scheduler, hallway_plan_get_conference (plan),
+                                             self->bookmarks);
   return self->scheduler;
 }
 

@@ -20,15 +20,16 @@ G_DECLARE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, HALLWAY, LIBRA
  * A followed conference (an item of HallwayLibrary) owns its subscription (which keeps the
  * cached schedule and fetches new versions), its bookmarks, its plan (the conference as
  * the person sees it: bookmarks, changes, overlaps), its reminder scheduler and its export
- * sequences, and knows the path of each of its files. The plan and the scheduler exist once
- * the conference is known (from the cache or the first download): "notify::plan" says so.
- * A new version updates the plan and the scheduler, then "updated" (HallwayConference *,
+ * sequences, and knows the path of each of its files. The plan exists once the conference
+ * is known (from the cache or the first download): "notify::plan" says so; the scheduler
+ * once someone wants reminders (hallway_library_entry_ensure_reminder_scheduler). A new
+ * version updates the plan and the scheduler, then "updated" (HallwayConference *,
  * GListModel * of HallwayScheduleChange) tells the rest.
  *
  * A built-in conference (the bundled demo) has a schedule and bookmarks but no
  * subscription, and is never written to library.json. Its bookmarks are not read by the
- * constructor: load them (hallway_bookmarks_load) before asking for its plan or
- * scheduler, which are made then.
+ * constructor: load them (hallway_bookmarks_load) before asking for its plan, which is
+ * made then.
  *
  * A known conference (an item of the catalogue) has only a title, a location and
  * "follow", which says whether a new library starts with it.
@@ -61,8 +62,15 @@ HallwayConference      *hallway_library_entry_get_conference   (HallwayLibraryEn
 /* NULL for a known conference. */
 HallwayBookmarks       *hallway_library_entry_get_bookmarks    (HallwayLibraryEntry *self);
 HallwayPlan            *hallway_library_entry_get_plan         (HallwayLibraryEntry *self);
+/* NULL until ensured. */
 HallwayReminderScheduler *
                         hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self);
+/* Made with this lead (HALLWAY_REMINDER_LEAD_OFF for none) once the plan is there; NULL
+ * before. Its state is read from the conference's reminders file then, not before: the
+ * command line, which wants no reminders, never touches that file. */
+HallwayReminderScheduler *
+                        hallway_library_entry_ensure_reminder_scheduler (HallwayLibraryEntry *self,
+                                                                         int lead_minutes);
 /* The SEQUENCE store of the conference's exports, read afresh from its file at each call:
  * another Hallway may have exported since. A damaged or newer file is told with g_warning
  * and the store starts afresh; never NULL. */

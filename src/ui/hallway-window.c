@@ -454,6 +454,9 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->talk_page);
   g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
+  /* The entry's plan outlives the window (reminders with the window closed). */
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
   g_clear_object (&self->plan);
   /* The application's settings outlive the window. */
   if (self->settings != NULL)
