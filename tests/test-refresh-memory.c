@@ -30,20 +30,12 @@
 static const char * const sections[] = { "schedule", "agenda", "tracks", "rooms", "speakers" };
 
 static void
-store_result_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
-
-static void
 refresh (HallwaySubscription *subscription)
 {
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  hallway_subscription_refresh_async (subscription, NULL, store_result_cb, &result);
+  hallway_subscription_refresh_async (subscription, NULL, hallway_test_store_result_cb, &result);
   hallway_subscription_refresh_finish (subscription, hallway_test_wait (&result), &error);
   g_assert_no_error (error);
 }
@@ -80,7 +72,10 @@ show_every_section (HallwayWindow *window)
 
 /* The subscription parses each version in a GTask worker thread, and GLib's pool hands out
  * different threads, so freed memory is spread over several malloc arenas that glibc does
- * not give back on its own: trim first, or RSS would measure arenas, not leaks. */
+ * not give back on its own: trim first, or RSS would measure arenas, not leaks. How many
+ * arenas there are depends on how many pool threads a busy machine starts, so main() also
+ * keeps to one (M_ARENA_MAX): the test measures what is kept, not how it is spread (issue 13
+ * tracks the spreading in the app itself). */
 static gsize
 resident_bytes (void)
 {
@@ -267,6 +262,8 @@ main (int argc, char *argv[])
   g_autofree char *home = make_home ();
   int status;
 
+  /* Before any thread: see resident_bytes (). */
+  mallopt (M_ARENA_MAX, 1);
   hallway_test_init (&argc, &argv, HALLWAY_TEST_ENGLISH | HALLWAY_TEST_NO_PROXY);
   gtk_disable_setlocale ();
   gtk_init ();
