@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hallway-agenda-export.h"
 #include "hallway-agenda-exporter.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
@@ -38,16 +39,6 @@ tell (HallwayAgendaExporter *self, const char *message)
 }
 
 /* ---- calendar export ----------------------------------------------------------------- */
-
-static char *
-export_keys (HallwayPlan *plan, const char * const *keys, HallwayExportSequences *sequences,
-             int alarm_minutes, GError **error)
-{
-  HallwayConference *conference = hallway_plan_get_conference (plan);
-
-  return hallway_ical_export (conference, keys, hallway_plan_get_bookmarks (plan), sequences,
-                              NULL, alarm_minutes, error);
-}
 
 static void
 sequences_saved_cb (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -116,8 +107,10 @@ hallway_agenda_exporter_export_keys (HallwayAgendaExporter *self, const char * c
   g_clear_object (&self->pending_sequences);
   self->pending_sequences = hallway_library_entry_load_export_sequences (self->entry);
   g_free (self->pending_ics);
-  self->pending_ics = export_keys (self->plan, keys, self->pending_sequences,
-                                   hallway_settings_get_alarm_minutes (self->settings), &error);
+  self->pending_ics =
+    hallway_agenda_export_dup_talks_ics (self->plan, keys, self->pending_sequences,
+                                         hallway_settings_get_alarm_minutes (self->settings),
+                                         &error);
   if (self->pending_ics == NULL)
     {
       tell (self, error->message);
