@@ -13,6 +13,7 @@
 #include "hallway-ical-export.h"
 #include "hallway-ical-import.h"
 #include "hallway-library.h"
+#include "hallway-paths.h"
 #include "hallway-plan.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-utils.h"
@@ -794,7 +795,7 @@ static icalcomponent *
 agenda_export_checked (HallwayConference *conference, HallwayBookmarks *bookmarks)
 {
   g_autoptr (HallwayPlan) plan = hallway_plan_new (conference, bookmarks);
-  g_autoptr (GFile) file = hallway_library_dup_export_sequences_file_for_id ("agenda-test");
+  g_autoptr (GFile) file = hallway_paths_dup_exports_file ("agenda-test");
   g_autoptr (HallwayExportSequences) sequences = hallway_export_sequences_new (file);
   g_autoptr (GError) error = NULL;
   g_autofree char *ics = NULL;
@@ -815,7 +816,7 @@ test_agenda_export (void)
   g_autoptr (HallwayConference) before =
     hallway_test_read_schedule ("fosdem-2026-preliminary-20260115.xml");
   g_autoptr (HallwayConference) after = hallway_test_read_schedule ("fosdem-2026.xml");
-  g_autoptr (GFile) store = hallway_library_dup_export_sequences_file_for_id ("agenda-test");
+  g_autoptr (GFile) store = hallway_paths_dup_exports_file ("agenda-test");
   g_autofree char *dir = NULL;
   g_autoptr (HallwayBookmarks) bookmarks = NULL;
   g_autoptr (icalcomponent) first = NULL;

@@ -12,6 +12,7 @@
 #include "hallway-ical-export.h"
 #include "hallway-day.h"
 #include "hallway-library-entry.h"
+#include "hallway-paths.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-talk.h"
 #include "hallway-test-utils.h"
@@ -161,7 +162,7 @@ test_followed_follows_new_versions (void)
 
   g_mkdir_with_parents (g_get_user_data_dir (), 0700);
   write_demo (schedule, FIRST_TALK_START);
-  bookmarks_file = hallway_library_dup_bookmarks_file_for_id ("followed0001");
+  bookmarks_file = hallway_paths_dup_bookmarks_file ("followed0001");
   bookmarks = hallway_bookmarks_new (bookmarks_file);
   subscription = hallway_subscription_new (schedule, NULL, bookmarks);
   entry = hallway_library_entry_new_followed ("followed0001", schedule, NULL, added, subscription);
@@ -241,7 +242,7 @@ test_delete_files (void)
   g_autoptr (GFile) bookmarks = hallway_library_entry_dup_bookmarks_file (entry);
   g_autoptr (GFile) reminders = hallway_library_entry_dup_reminders_file (entry);
   g_autoptr (GFile) sequences = hallway_library_entry_dup_export_sequences_file (entry);
-  g_autoptr (GFile) other = hallway_library_dup_bookmarks_file_for_id ("kept0001");
+  g_autoptr (GFile) other = hallway_paths_dup_bookmarks_file ("kept0001");
   g_autofree char *sequences_path = data_path ("exports-gone0001.json");
   g_autofree char *actual_sequences = g_file_get_path (sequences);
   GFile *files[] = { bookmarks, reminders, sequences, other };

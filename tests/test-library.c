@@ -11,6 +11,7 @@
 #include "hallway-catalogue.h"
 #include "hallway-library.h"
 #include "hallway-location.h"
+#include "hallway-paths.h"
 #include "hallway-test-utils.h"
 
 /* The schedules the tests follow, written by the test (hallway_test_generate_schedule),
@@ -230,7 +231,7 @@ bookmarks_file_of (HallwayLibrary *library, HallwaySubscription *subscription)
   HallwayLibraryEntry *entry = hallway_library_lookup_subscription (library, subscription);
 
   g_assert_nonnull (entry);
-  return hallway_library_dup_bookmarks_file_for_id (hallway_library_entry_get_id (entry));
+  return hallway_paths_dup_bookmarks_file (hallway_library_entry_get_id (entry));
 }
 
 /* Bookmarks the talk at position and saves; returns its key. */
@@ -294,7 +295,7 @@ test_ids (void)
   g_autofree char *normalized_url = hallway_location_normalize (url);
   g_autofree char *normalized_path = hallway_location_normalize (path);
   g_autoptr (HallwayLibrary) library = hallway_library_new (NULL);
-  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file_for_id (url_id);
+  g_autoptr (GFile) bookmarks = hallway_paths_dup_bookmarks_file (url_id);
   g_autofree char *bookmarks_name = g_strconcat (url_id, ".json", NULL);
   g_autofree char *expected = g_build_filename (g_get_user_data_dir (), APP_FOLDER, "bookmarks",
                                                 bookmarks_name, NULL);
@@ -317,8 +318,8 @@ test_ids (void)
 static void
 test_state_paths (void)
 {
-  g_autoptr (GFile) reminders = hallway_library_dup_reminders_file_for_id ("0123456789ab");
-  g_autoptr (GFile) sequences = hallway_library_dup_export_sequences_file_for_id ("0123456789ab");
+  g_autoptr (GFile) reminders = hallway_paths_dup_reminders_file ("0123456789ab");
+  g_autoptr (GFile) sequences = hallway_paths_dup_exports_file ("0123456789ab");
   g_autofree char *reminders_path = g_file_get_path (reminders);
   g_autofree char *sequences_path = g_file_get_path (sequences);
   g_autofree char *expected_reminders = g_build_filename (g_get_user_state_dir (), APP_FOLDER,
@@ -834,7 +835,7 @@ test_add_failure (Fixture *fixture, gconstpointer data)
   g_autofree char *id = hallway_location_dup_id (url);
   g_autofree char *prefix = g_strconcat (url, ": ", NULL);
   g_autofree char *path = library_path ();
-  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file_for_id (id);
+  g_autoptr (GFile) bookmarks = hallway_paths_dup_bookmarks_file (id);
   g_autoptr (HallwayScheduleCache) cache = hallway_schedule_cache_new (url);
   g_autoptr (GError) error = NULL;
   guint items_changed = 0;

@@ -3,6 +3,7 @@
 
 #include "hallway-library.h"
 #include "hallway-paths.h"
+#include "hallway-test-utils.h"
 #include "hallway-schedule-cache.h"
 
 /* The released app's folder: moving it would lose every user's bookmarks. */
@@ -86,21 +87,26 @@ test_paths_follow_xdg_home (void)
   g_assert_true (g_str_has_prefix (g_file_peek_path (data), g_get_user_data_dir ()));
 }
 
-/* The library and the schedule cache ask the module: one layout, not two. */
+/* A conference's entry, the library and the schedule cache ask the module: one layout, not
+ * two. */
 static void
 test_users_agree (void)
 {
   g_autoptr (HallwayFetcher) fetcher = hallway_fetcher_new ();
   g_autoptr (HallwayLibrary) library = hallway_library_new (fetcher);
+  g_autoptr (HallwayConference) demo = hallway_test_read_demo ();
+  g_autoptr (HallwayLibraryEntry) entry = hallway_library_entry_new_builtin (ID, demo);
   g_autoptr (HallwayScheduleCache) cache = hallway_schedule_cache_new (URL);
-  g_autoptr (GFile) bookmarks = hallway_library_dup_bookmarks_file_for_id (ID);
-  g_autoptr (GFile) reminders = hallway_library_dup_reminders_file_for_id (ID);
-  g_autoptr (GFile) exports = hallway_library_dup_export_sequences_file_for_id (ID);
+  g_autoptr (GFile) bookmarks = hallway_library_entry_dup_bookmarks_file (entry);
+  g_autoptr (GFile) reminders = hallway_library_entry_dup_reminders_file (entry);
+  g_autoptr (GFile) exports = hallway_library_entry_dup_export_sequences_file (entry);
+  g_autoptr (GFile) expected_library = hallway_paths_dup_library_file ();
   g_autoptr (GFile) expected_bookmarks = hallway_paths_dup_bookmarks_file (ID);
   g_autoptr (GFile) expected_reminders = hallway_paths_dup_reminders_file (ID);
   g_autoptr (GFile) expected_exports = hallway_paths_dup_exports_file (ID);
   g_autoptr (GFile) expected_cache = hallway_paths_dup_schedule_cache_folder (URL);
 
+  g_assert_true (g_file_equal (hallway_library_get_file (library), expected_library));
   g_assert_true (g_file_equal (bookmarks, expected_bookmarks));
   g_assert_true (g_file_equal (reminders, expected_reminders));
   g_assert_true (g_file_equal (exports, expected_exports));

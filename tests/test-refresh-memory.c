@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "hallway-library-entry.h"
+#include "hallway-paths.h"
 #include "hallway-resources.h"
 #include "hallway-test-server.h"
 #include "hallway-test-utils.h"
@@ -103,7 +104,7 @@ serve_version (SyncServer *server, guint n)
 static HallwayLibraryEntry *
 new_followed_entry (const char *uri)
 {
-  g_autoptr (GFile) bookmarks_file = hallway_library_dup_bookmarks_file_for_id ("memory000001");
+  g_autoptr (GFile) bookmarks_file = hallway_paths_dup_bookmarks_file ("memory000001");
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (bookmarks_file);
   g_autoptr (HallwaySubscription) subscription = hallway_subscription_new (uri, NULL, bookmarks);
   g_autoptr (GDateTime) added = g_date_time_new_now_utc ();

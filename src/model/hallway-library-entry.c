@@ -53,42 +53,24 @@ static guint signals[N_SIGNALS];
 /* ---- files ------------------------------------------------------------------------------ */
 
 GFile *
-hallway_library_dup_bookmarks_file_for_id (const char *id)
-{
-  return hallway_paths_dup_bookmarks_file (id);
-}
-
-GFile *
-hallway_library_dup_reminders_file_for_id (const char *id)
-{
-  return hallway_paths_dup_reminders_file (id);
-}
-
-GFile *
-hallway_library_dup_export_sequences_file_for_id (const char *id)
-{
-  return hallway_paths_dup_exports_file (id);
-}
-
-GFile *
 hallway_library_entry_dup_bookmarks_file (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return hallway_library_dup_bookmarks_file_for_id (self->id);
+  return hallway_paths_dup_bookmarks_file (self->id);
 }
 
 GFile *
 hallway_library_entry_dup_reminders_file (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return hallway_library_dup_reminders_file_for_id (self->id);
+  return hallway_paths_dup_reminders_file (self->id);
 }
 
 GFile *
 hallway_library_entry_dup_export_sequences_file (HallwayLibraryEntry *self)
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
-  return hallway_library_dup_export_sequences_file_for_id (self->id);
+  return hallway_paths_dup_exports_file (self->id);
 }
 
 static gboolean

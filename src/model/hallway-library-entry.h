@@ -81,11 +81,6 @@ GFile                  *hallway_library_entry_dup_bookmarks_file        (Hallway
 GFile                  *hallway_library_entry_dup_reminders_file        (HallwayLibraryEntry *self);
 GFile                  *hallway_library_entry_dup_export_sequences_file (HallwayLibraryEntry *self);
 
-/* The paths by id alone, for a conference not (or no longer) in the library. */
-GFile                  *hallway_library_dup_bookmarks_file_for_id        (const char *id);
-GFile                  *hallway_library_dup_reminders_file_for_id        (const char *id);
-GFile                  *hallway_library_dup_export_sequences_file_for_id (const char *id);
-
 /* Deletes the conference's bookmarks, reminder state, export sequences and cached
  * schedule; files that are not there are fine. */
 gboolean                hallway_library_entry_delete_files (HallwayLibraryEntry *self,

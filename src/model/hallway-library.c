@@ -768,7 +768,7 @@ static HallwayLibraryEntry *entry_for_stored (HallwayLibrary *self, StoredConfer
 static void
 append_from_other_instance (HallwayLibrary *self, StoredConference *stored)
 {
-  g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (stored->id);
+  g_autoptr (GFile) file = hallway_paths_dup_bookmarks_file (stored->id);
   g_autoptr (HallwayLibraryEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -1023,7 +1023,7 @@ load_bookmarks (GPtrArray *stored)
   for (guint i = 0; i < stored->len; i++)
     {
       StoredConference *conference = g_ptr_array_index (stored, i);
-      g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (conference->id);
+      g_autoptr (GFile) file = hallway_paths_dup_bookmarks_file (conference->id);
       g_autoptr (GError) error = NULL;
 
       conference->bookmarks = hallway_bookmarks_new (file);
@@ -1466,7 +1466,7 @@ cannot_add_error (const char *location, const GError *detail)
 static HallwaySubscription *
 subscription_for_new (HallwayLibrary *self, AddJob *job)
 {
-  g_autoptr (GFile) file = hallway_library_dup_bookmarks_file_for_id (job->id);
+  g_autoptr (GFile) file = hallway_paths_dup_bookmarks_file (job->id);
   g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
   g_autoptr (GError) error = NULL;
 
