@@ -5,6 +5,8 @@ conference (the demo's talks under another name, written by the test) from a loo
 in the Add Conference dialog; its talks appear and the sidebar says when it was updated. Then the server goes away: a refresh keeps every talk and
 bookmark and says, without blocking anything, why it could not update. A wrong address
 is refused in the dialog with the server's answer, and nothing is added."""
+import glob
+import hashlib
 import os
 import subprocess
 import sys
@@ -19,6 +21,8 @@ DEMO = os.environ["HALLWAY_DEMO_CONFERENCE"]
 TITLE = "Sync Test Conference"
 ACRONYM = "synctest"
 TALK = "Late Night Hacking Session"
+APP_FOLDER = "io.github.hallway_app.Hallway"
+DAMAGED_STATE = '{"version": 1, "shown": ['
 
 
 def write_schedule(folder):
@@ -70,7 +74,15 @@ def run(session, server):
     assert any(title.startswith(TALK) for title in titles), titles
     assert session.quit_app() == 0
 
-    # Headless, from the same home: the bookmarked talk as a calendar, from the cache.
+    # Headless, from the same home: the bookmarked talk as a calendar, from the cache. The
+    # command line wants no reminders: the app's reminder state, even a damaged one, is not
+    # its to read or set aside (the app says so when it next starts).
+    conference_id = hashlib.sha256(f"{url}/conference.xml".encode()).hexdigest()[:12]
+    reminders = os.path.join(session.env["XDG_STATE_HOME"], APP_FOLDER,
+                             f"reminders-{conference_id}.json")
+    os.makedirs(os.path.dirname(reminders), exist_ok=True)
+    with open(reminders, "w", encoding="utf-8") as state:
+        state.write(DAMAGED_STATE)
     export = os.path.join(session.home, "agenda.ics")
     result = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
                              f"--conference={ACRONYM}"], env=session.env, capture_output=True,
@@ -82,6 +94,10 @@ def run(session, server):
     assert [str(event["SUMMARY"]) for event in events] == [TALK]
     assert str(events[0]["LOCATION"]).startswith("Room 2.14"), events[0]["LOCATION"]
     assert str(events[0]["UID"]).endswith(".hallway"), events[0]["UID"]
+    assert os.path.exists(reminders) and not glob.glob(reminders + ".corrupt-*"), \
+        "the command line set the app's reminder state aside"
+    with open(reminders, encoding="utf-8") as state:
+        assert state.read() == DAMAGED_STATE, "the command line rewrote the reminder state"
     missing = subprocess.run([os.environ["HALLWAY_BINARY"], f"--export-agenda={export}",
                               "--conference=NOSUCHCON"], env=session.env, capture_output=True,
                              text=True, timeout=60)
