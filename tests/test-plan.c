@@ -177,6 +177,31 @@ test_now_and_next (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (current), ==, 2);
 }
 
+/* What an empty Now & Next says: before, between the days, and after the conference. */
+static void
+test_quiet_time_text (Fixture *fixture, gconstpointer data)
+{
+  static const struct
+  {
+    const char *now;
+    const char *text;
+  } cases[] = {
+    { "2027-01-20T12:00:00+01:00", "Demo Con starts on Saturday 6 February" },
+    { "2027-02-06T08:59:00+01:00", "Demo Con starts on Saturday 6 February" },
+    { "2027-02-06T20:00:00+01:00", "The next talks start on Sunday 7 February at 10:00" },
+    { "2027-02-07T10:31:00+01:00", "Demo Con has ended" },
+  };
+
+  hallway_conference_set_title (fixture->conference, "Demo Con");
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_from_iso8601 (cases[i].now, NULL);
+      g_autofree char *text = hallway_plan_dup_quiet_time_text (fixture->plan, now);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 static guint
 count_matches (Fixture *fixture, HallwayTalkQuery *query)
 {
@@ -257,6 +282,8 @@ main (int argc, char *argv[])
   g_test_add ("/plan/now-and-next", Fixture, NULL, fixture_set_up, test_now_and_next,
               fixture_tear_down);
   g_test_add ("/plan/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters,
+              fixture_tear_down);
+  g_test_add ("/plan/quiet-time-text", Fixture, NULL, fixture_set_up, test_quiet_time_text,
               fixture_tear_down);
   g_test_add_func ("/plan/fold", test_fold);
   return g_test_run ();

@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-plan"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hallway-agenda-text.h"
 #include "hallway-bookmarks.h"
 #include "hallway-conference.h"
 #include "hallway-talk.h"
@@ -234,6 +239,55 @@ hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)
   if (self->show_local_time)
     return g_date_time_to_local (time);
   return g_date_time_to_timezone (time, hallway_conference_get_time_zone (self->conference));
+}
+
+/* The first talk that starts after `now`, or NULL; talks are sorted by start. */
+static HallwayTalk *
+dup_next_talk (HallwayConference *conference, GDateTime *now)
+{
+  GListModel *talks = G_LIST_MODEL (conference);
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+
+      if (g_date_time_compare (hallway_talk_get_start (talk), now) > 0)
+        return g_steal_pointer (&talk);
+    }
+  return NULL;
+}
+
+char *
+hallway_plan_dup_quiet_time_text (HallwayPlan *self, GDateTime *now)
+{
+  g_autoptr (HallwayTalk) first = NULL;
+  g_autoptr (HallwayTalk) next = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+  const char *title;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->conference), 0);
+  if (first == NULL)
+    return NULL;
+  title = hallway_conference_get_title (self->conference);
+  next = dup_next_talk (self->conference, now);
+  if (next == NULL)
+    /* Translators: Now & Next after the last talk; %s is the conference, "FOSDEM 2026" */
+    return g_strdup_printf (_("%s has ended"), title);
+  start = hallway_plan_to_display_time (self, hallway_talk_get_start (next));
+  day = hallway_agenda_format_day (self, hallway_talk_get_start (next));
+  if (next == first)
+    /* Translators: Now & Next before the conference: "FOSDEM 2026 starts on Saturday 31
+     * January" */
+    return g_strdup_printf (_("%s starts on %s"), title, day);
+  time = g_date_time_format (start, "%H:%M");
+  /* Translators: Now & Next between two conference days: "The next talks start on Sunday
+   * 1 February at 09:00" */
+  return g_strdup_printf (_("The next talks start on %s at %s"), day, time);
 }
 
 gboolean

@@ -31,6 +31,10 @@ void               hallway_plan_set_show_local_time (HallwayPlan    *self,
                                                      gboolean        show_local_time);
 GDateTime         *hallway_plan_to_display_time  (HallwayPlan       *self,
                                                   GDateTime         *time);
+/* What Now & Next says when no talk runs at `now` or within its horizon: when the
+ * conference starts, that it has ended, or when the next talks start. NULL without talks. */
+char              *hallway_plan_dup_quiet_time_text (HallwayPlan    *self,
+                                                     GDateTime      *now);
 gboolean           hallway_plan_is_bookmarked    (HallwayPlan       *self,
                                                   HallwayTalk      *talk);
 void               hallway_plan_set_bookmarked   (HallwayPlan       *self,

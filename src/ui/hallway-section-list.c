@@ -52,3 +52,31 @@ hallway_section_list_setup (GtkListView                   *list_view,
   selection = gtk_no_selection_new (sections);
   gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
 }
+
+static void
+scroll_to_top_once_laid_out_cb (GtkAdjustment *adjustment, gpointer user_data)
+{
+  if (gtk_adjustment_get_upper (adjustment) <= 0)
+    return;
+  g_signal_handlers_disconnect_by_func (adjustment, scroll_to_top_once_laid_out_cb, user_data);
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+/* To the very top, the first section's header included. GtkListView anchors a new or
+ * changed model at its first item's top, so the header above it starts out of view (by
+ * about 58 px); and a list that is not laid out yet places itself at its first layout,
+ * which is when to go to the top then. */
+void
+hallway_section_list_scroll_to_top (GtkListView *list_view)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  g_signal_handlers_disconnect_by_func (adjustment, scroll_to_top_once_laid_out_cb, NULL);
+  if (gtk_adjustment_get_upper (adjustment) <= 0)
+    g_signal_connect (adjustment, "changed", G_CALLBACK (scroll_to_top_once_laid_out_cb), NULL);
+  else
+    gtk_adjustment_set_value (adjustment, 0);
+}

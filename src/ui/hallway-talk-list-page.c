@@ -36,6 +36,9 @@ struct _HallwayTalkListPage
   AdwToggleGroup *day_group;
   GtkStack *stack;
   GtkListView *list_view;
+  AdwStatusPage *empty_page;
+  char *quiet_title;        /* what the empty list says when nothing narrows it */
+  char *quiet_description;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayTalkListPage, hallway_talk_list_page, ADW_TYPE_NAVIGATION_PAGE)
@@ -65,22 +68,55 @@ filter_talk (gpointer item, gpointer user_data)
   return hallway_talk_query_matches (self->query, self->plan, item);
 }
 
-static void
-refilter (HallwayTalkListPage *self)
+static gboolean
+is_searching (HallwayTalkListPage *self)
 {
-  g_clear_pointer (&self->query->hide_ended_before, g_date_time_unref);
-  if (self->hide_past)
-    self->query->hide_ended_before = g_date_time_new_now_utc ();
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  return self->query->words != NULL && self->query->words[0] != NULL;
+}
+
+/* A search, a filter or "hide past talks": an empty list is then the person's doing. */
+static gboolean
+is_narrowed (HallwayTalkListPage *self)
+{
+  HallwayTalkQuery *query = self->query;
+
+  return is_searching (self) || query->track != NULL || query->room != NULL ||
+         query->talk_type != NULL || query->language != NULL || self->hide_past;
+}
+
+static void
+show_list_or_empty_page (HallwayTalkListPage *self)
+{
+  gboolean quiet = self->quiet_title != NULL && !is_narrowed (self);
+
+  adw_status_page_set_title (self->empty_page, quiet ? self->quiet_title : _("No Talks Found"));
+  adw_status_page_set_description (self->empty_page,
+                                   quiet ? self->quiet_description
+                                         : _("Try another search or fewer filters"));
+  adw_status_page_set_icon_name (self->empty_page,
+                                 quiet ? "x-office-calendar-symbolic" : "edit-find-symbolic");
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
                                     ? "list" : "empty");
 }
 
-static gboolean
-is_searching (HallwayTalkListPage *self)
+/* The talks that belong, after a bookmark changed: where the person looks stays put. */
+static void
+update_filter (HallwayTalkListPage *self)
 {
-  return self->query->words != NULL && self->query->words[0] != NULL;
+  g_clear_pointer (&self->query->hide_ended_before, g_date_time_unref);
+  if (self->hide_past)
+    self->query->hide_ended_before = g_date_time_new_now_utc ();
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  show_list_or_empty_page (self);
+}
+
+/* After the person changed the search, the day or a filter: the matches from the top. */
+static void
+refilter (HallwayTalkListPage *self)
+{
+  update_filter (self);
+  hallway_section_list_scroll_to_top (self->list_view);
 }
 
 /* A search looks through every day: nobody remembers which day a talk was on. */
@@ -113,7 +149,7 @@ plan_changed_cb (HallwayTalkListPage *self)
 {
   /* Bookmarks and hidden tracks change who belongs in these two views. */
   if (self->query->bookmarked_only || self->query->hide_hidden_tracks)
-    refilter (self);
+    update_filter (self);
 }
 
 /* ---- rows and time-slot headers ---------------------------------------------------- */
@@ -470,7 +506,11 @@ hallway_talk_list_page_dispose (GObject *object)
 static void
 hallway_talk_list_page_finalize (GObject *object)
 {
-  hallway_talk_query_free (HALLWAY_TALK_LIST_PAGE (object)->query);
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (object);
+
+  hallway_talk_query_free (self->query);
+  g_free (self->quiet_title);
+  g_free (self->quiet_description);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->finalize (object);
 }
 
@@ -531,6 +571,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
@@ -617,4 +658,17 @@ hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self, gboolean 
   self->query->bookmarked_only = !!bookmarked_only;
   refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOOKMARKED_ONLY]);
+}
+
+/* What the page says when no talk belongs and no search or filter is the reason, such as
+ * Now & Next before the conference; NULL title: "No Talks Found" as for a search. */
+void
+hallway_talk_list_page_set_quiet_text (HallwayTalkListPage *self, const char *title,
+                                       const char *description)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  g_set_str (&self->quiet_title, title);
+  g_set_str (&self->quiet_description, description);
+  show_list_or_empty_page (self);
 }

@@ -24,5 +24,8 @@ void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage 
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self);
 void hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,
                                                  gboolean bookmarked_only);
+void hallway_talk_list_page_set_quiet_text (HallwayTalkListPage *self,
+                                            const char          *title,
+                                            const char          *description);
 
 G_END_DECLS

@@ -48,6 +48,7 @@ struct _HallwayWindow
   HallwayTalkPage *talk_page;
   HallwayAgendaExporter *exporter;
   GListStore *now_and_next;
+  HallwayTalkListPage *now_and_next_page;  /* weak: while it is on the stack */
   guint now_timeout_id;
 
   AdwToastOverlay *toast_overlay;
@@ -185,6 +186,12 @@ refresh_now_and_next (HallwayWindow *self)
   g_list_store_splice (self->now_and_next, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->now_and_next)), items->pdata,
                        items->len);
+  if (self->now_and_next_page != NULL)
+    {
+      g_autofree char *quiet = hallway_plan_dup_quiet_time_text (self->plan, now);
+
+      hallway_talk_list_page_set_quiet_text (self->now_and_next_page, _("Nothing On Now"), quiet);
+    }
 }
 
 static gboolean
@@ -207,10 +214,11 @@ section_page (HallwayWindow *self, const char *name)
     {
       HallwayTalkListPage *page;
 
-      refresh_now_and_next (self);
       page = new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
                             _("Running now and starting within the hour"), FALSE);
       hallway_talk_list_page_group_by_room (page);
+      g_set_weak_pointer (&self->now_and_next_page, page);
+      refresh_now_and_next (self);
       return ADW_NAVIGATION_PAGE (page);
     }
   if (g_str_equal (name, "agenda"))
@@ -440,6 +448,7 @@ hallway_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->now_timeout_id, g_source_remove);
   g_clear_handle_id (&self->status_timeout_id, g_source_remove);
+  g_clear_weak_pointer (&self->now_and_next_page);
   if (self->subscription != NULL)
     g_signal_handlers_disconnect_by_data (self->subscription, self);
   if (self->library != NULL)
