@@ -53,30 +53,111 @@ hallway_section_list_setup (GtkListView                   *list_view,
   gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
 }
 
-static void
-scroll_to_top_once_laid_out_cb (GtkAdjustment *adjustment, gpointer user_data)
+typedef struct
 {
-  if (gtk_adjustment_get_upper (adjustment) <= 0)
-    return;
-  g_signal_handlers_disconnect_by_func (adjustment, scroll_to_top_once_laid_out_cb, user_data);
-  gtk_adjustment_set_value (adjustment, 0);
+  GtkListView *list_view;
+  guint position;
+} ScrollTarget;
+
+static ScrollTarget *
+scroll_target_new (GtkListView *list_view, guint position)
+{
+  ScrollTarget *target = g_new0 (ScrollTarget, 1);
+
+  g_set_weak_pointer (&target->list_view, list_view);
+  target->position = position;
+  return target;
 }
 
-/* To the very top, the first section's header included. GtkListView anchors a new or
- * changed model at its first item's top, so the header above it starts out of view (by
- * about 58 px); and a list that is not laid out yet places itself at its first layout,
- * which is when to go to the top then. */
+static void
+scroll_target_free (gpointer data, GClosure *closure)
+{
+  ScrollTarget *target = data;
+
+  g_clear_weak_pointer (&target->list_view);
+  g_free (target);
+}
+
+static void
+set_scroll (GtkListView *list_view, guint position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+
+  /* The very top, with the first section's header; or the end, from where GtkListView,
+   * which scrolls as little as it can, puts the row on top (after the next layout). */
+  gtk_adjustment_set_value (adjustment, position == 0 ? 0 : gtk_adjustment_get_upper (adjustment));
+}
+
+static void
+scroll_after_paint_cb (GdkFrameClock *clock, ScrollTarget *target)
+{
+  GtkListView *list_view = target->list_view;
+  guint position = target->position;
+
+  /* Frees target. */
+  g_signal_handlers_disconnect_by_func (clock, scroll_after_paint_cb, target);
+  if (list_view == NULL)
+    return;
+  if (position == 0)
+    set_scroll (list_view, 0);
+  else
+    gtk_list_view_scroll_to (list_view, position, GTK_LIST_SCROLL_NONE, NULL);
+}
+
+/* Scrolls at once, and again after the next frame has laid the list out with what
+ * changed: a list scrolled to its end that gets fewer rows can take its old anchor back
+ * at that layout. */
+static void
+scroll_now (GtkListView *list_view, guint position)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (list_view));
+
+  set_scroll (list_view, position);
+  if (clock == NULL)
+    return;
+  g_signal_connect_data (clock, "after-paint", G_CALLBACK (scroll_after_paint_cb),
+                         scroll_target_new (list_view, position), scroll_target_free, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
+scroll_once_laid_out_cb (GtkAdjustment *adjustment, ScrollTarget *target)
+{
+  GtkListView *list_view = target->list_view;
+  guint position = target->position;
+
+  if (list_view == NULL || gtk_adjustment_get_upper (adjustment) <= 0)
+    return;
+  /* Frees target. */
+  g_signal_handlers_disconnect_by_func (adjustment, scroll_once_laid_out_cb, target);
+  scroll_now (list_view, position);
+}
+
+/* Puts the row at position at the top of the view (0: the very top, the first section's
+ * header included). GtkListView anchors a new or changed model at its first row's top,
+ * which leaves the header above it out of view (by about 58 px); and a list that is not
+ * laid out yet places itself at its first layout, which is when to scroll then. */
 void
-hallway_section_list_scroll_to_top (GtkListView *list_view)
+hallway_section_list_scroll_to_row (GtkListView *list_view, guint position)
 {
   GtkAdjustment *adjustment;
 
   g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
 
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
-  g_signal_handlers_disconnect_by_func (adjustment, scroll_to_top_once_laid_out_cb, NULL);
-  if (gtk_adjustment_get_upper (adjustment) <= 0)
-    g_signal_connect (adjustment, "changed", G_CALLBACK (scroll_to_top_once_laid_out_cb), NULL);
-  else
-    gtk_adjustment_set_value (adjustment, 0);
+  g_signal_handlers_disconnect_matched (adjustment, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        scroll_once_laid_out_cb, NULL);
+  if (gtk_adjustment_get_upper (adjustment) > 0)
+    {
+      scroll_now (list_view, position);
+      return;
+    }
+  g_signal_connect_data (adjustment, "changed", G_CALLBACK (scroll_once_laid_out_cb),
+                         scroll_target_new (list_view, position), scroll_target_free, 0);
+}
+
+void
+hallway_section_list_scroll_to_top (GtkListView *list_view)
+{
+  hallway_section_list_scroll_to_row (list_view, 0);
 }

@@ -20,6 +20,8 @@ void hallway_section_list_setup (GtkListView                   *list_view,
                                  GListModel                    *sections,
                                  const HallwaySectionListFuncs *funcs,
                                  gpointer                       user_data);
+void hallway_section_list_scroll_to_row (GtkListView *list_view,
+                                        guint        position);
 void hallway_section_list_scroll_to_top (GtkListView *list_view);
 
 G_END_DECLS

@@ -296,6 +296,31 @@ initial_day_index (GListModel *days)
   return 1;
 }
 
+/* During the conference the Schedule opens at what runs now: the row before the first talk
+ * not yet over goes to the top, so that talk's time-slot header shows below it. Before the
+ * shown day's first talk and after its last, the list stays at its top. */
+static void
+scroll_to_now (HallwayTalkListPage *self)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr (HallwayTalk) first = NULL;
+  GListModel *shown = G_LIST_MODEL (self->sections);
+
+  first = g_list_model_get_item (shown, 0);
+  if (first == NULL || g_date_time_compare (now, hallway_talk_get_start (first)) < 0)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (shown, i);
+
+      if (g_date_time_compare (now, hallway_talk_get_end (talk)) < 0)
+        {
+          hallway_section_list_scroll_to_row (self->list_view, i > 0 ? i - 1 : 0);
+          return;
+        }
+    }
+}
+
 static void
 setup_day_switcher (HallwayTalkListPage *self)
 {
@@ -610,6 +635,7 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   setup_day_switcher (self);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_menu_cb, self, NULL);
   refilter (self);
+  scroll_to_now (self);
   return self;
 }
 

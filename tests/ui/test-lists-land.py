@@ -7,6 +7,7 @@ written here, dated from today so the test never ages:
     anchored at the first row and hid the header above it, about 58 px);
   - a search typed while scrolled far down shows its first match at the top of the list
     (the list stayed where it was, with matches above the view);
+  - during the conference the Schedule opens at the talk running now, not at 00:00;
   - Now & Next before the conference says when it starts, and after it that it has ended,
     instead of "No Talks Found — Try another search or fewer filters"."""
 import datetime
@@ -25,11 +26,12 @@ SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 TALKS = 40
 
 
-def write_schedule(path, title, day):
-    """TALKS talks of 15 minutes one after the other from 09:00 UTC, two rooms in turn."""
+def write_schedule(path, title, first_start, count, zone_name="UTC"):
+    """count talks of 15 minutes one after the other from first_start, two rooms in turn,
+    all on first_start's day."""
     events = []
-    for number in range(1, TALKS + 1):
-        start = day + datetime.timedelta(hours=9, minutes=15 * (number - 1))
+    for number in range(1, count + 1):
+        start = first_start + datetime.timedelta(minutes=15 * (number - 1))
         room = "Hall A" if number % 2 else "Hall B"
         events.append(f"""
       <event id="{number}" guid="lists-land-{title.split()[0]}-{number}">
@@ -40,11 +42,23 @@ def write_schedule(path, title, day):
         output.write(f"""<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
   <conference><acronym>{title.split()[0].lower()}</acronym><title>{title}</title>
-    <time_zone_name>UTC</time_zone_name></conference>
-  <day index="1" date="{day:%Y-%m-%d}"><room name="Hall A">{''.join(events)}
+    <time_zone_name>{zone_name}</time_zone_name></conference>
+  <day index="1" date="{first_start:%Y-%m-%d}"><room name="Hall A">{''.join(events)}
   </room></day>
 </schedule>
 """)
+
+
+def write_running_schedule(path):
+    """A day of talks, 00:00 to 24:00, in a zone where it is about noon now, so the talk
+    running now is far down the list whatever the hour. Returns that talk's title."""
+    utc_now = datetime.datetime.now(datetime.timezone.utc)
+    offset = 12 - utc_now.hour  # Etc/GMT zones name the offset with the sign reversed
+    zone_name = "Etc/GMT" if offset == 0 else f"Etc/GMT{-offset:+d}"
+    local_now = utc_now.astimezone(datetime.timezone(datetime.timedelta(hours=offset)))
+    midnight = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
+    write_schedule(path, "Running Conference", midnight, 96, zone_name)
+    return f"Talk {local_now.hour * 4 + local_now.minute // 15 + 1}"
 
 
 def top(node):
@@ -58,7 +72,7 @@ def talk_list(session, window):
 def assert_shown_at_top(session, window, label_text, what):
     """The label is inside the list's viewport, not above it."""
     listed = talk_list(session, window)
-    label = session.find(listed, "label", label_text)
+    label = session.find(window, "label", label_text)
     assert top(label) >= top(listed), (
         f"{what}: {label_text!r} is at y={top(label)}, above the list's top y={top(listed)}")
 
@@ -74,8 +88,10 @@ past_day = today - datetime.timedelta(days=30)
 folder = tempfile.mkdtemp(prefix="hallway-lists-land-")
 future_file = os.path.join(folder, "coming.xml")
 past_file = os.path.join(folder, "gone.xml")
-write_schedule(future_file, "Coming Conference", future_day)
-write_schedule(past_file, "Gone Conference", past_day)
+running_file = os.path.join(folder, "running.xml")
+write_schedule(future_file, "Coming Conference", future_day + datetime.timedelta(hours=9), TALKS)
+write_schedule(past_file, "Gone Conference", past_day + datetime.timedelta(hours=9), TALKS)
+running_talk = write_running_schedule(running_file)
 
 with HeadlessSession() as session:
     session.launch(os.environ["HALLWAY_BINARY"], future_file)
@@ -101,8 +117,9 @@ with HeadlessSession() as session:
     session.window_action(window, "win.search")
     session.set_text(session.find(window, "entry", "Search talks"), "Talk 1")
     time.sleep(1.5)  # past the search entry's delay
+    session.screenshot(os.path.join(SCREENSHOTS, "lists-land-search.png"), window=window,
+                       settle=1)
     assert_shown_at_top(session, window, "Talk 1", "the first match of a search")
-    session.screenshot(os.path.join(SCREENSHOTS, "lists-land-search.png"), window=window)
 
     session.window_action(window, "win.show-now")
     coming = f"Coming Conference starts on {future_day:%A} {future_day.day} {future_day:%B}"
@@ -110,6 +127,18 @@ with HeadlessSession() as session:
     session.screenshot(os.path.join(SCREENSHOTS, "lists-land-now-before.png"), window=window)
 
     # A second start hands the file to the running app, as opening it from Files does.
+    subprocess.run([os.environ["HALLWAY_BINARY"], running_file], env=session.env, check=True,
+                   timeout=60)
+    session.find(window, "label", "Running Conference", timeout=30)
+    session.window_action(window, "win.show-schedule")
+    listed = talk_list(session, window)
+    session.screenshot(os.path.join(SCREENSHOTS, "lists-land-now.png"), window=window)
+    running = session.find(window, "label", running_talk, timeout=10)
+    box = listed.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    assert box.y <= top(running) < box.y + box.height // 2, (
+        f"the Schedule during the conference: {running_talk!r} (running now) is at "
+        f"y={top(running)}, not in the upper half of the list ({box.y} to {box.y + box.height})")
+
     subprocess.run([os.environ["HALLWAY_BINARY"], past_file], env=session.env, check=True,
                    timeout=60)
     session.find(window, "label", "Gone Conference", timeout=30)
