@@ -880,6 +880,28 @@ test_add_duplicate (Fixture *fixture, gconstpointer data)
 }
 
 /* `hallway FILE` and drag and drop: a path and its file:// URI are one conference. */
+/* Text that is neither a web address nor a file says so, instead of an error about a
+ * file:///…/not%20a%20url made of it; nothing is added. */
+static void
+test_add_neither_web_nor_file (Fixture *fixture, gconstpointer data)
+{
+  static const char *const typed[] = { "not a url", "ftp://example.org/schedule.xml" };
+
+  load_ok (fixture->library);
+  for (gsize i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HallwaySubscription) subscription = add (fixture->library, typed[i], &error);
+      g_autofree char *expected =
+        g_strdup_printf ("“%s” is neither a web address (https://…) nor a file", typed[i]);
+
+      g_assert_null (subscription);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+}
+
 static void
 test_add_local_file (Fixture *fixture, gconstpointer data)
 {
@@ -1237,6 +1259,7 @@ main (int argc, char *argv[])
   add_test ("/library/add/failure/html-page", &failure_html, test_add_failure);
   add_test ("/library/add/duplicate", NULL, test_add_duplicate);
   add_test ("/library/add/local-file", NULL, test_add_local_file);
+  add_test ("/library/add/neither-web-nor-file", NULL, test_add_neither_web_nor_file);
   add_test ("/library/remove/keep-bookmarks", GINT_TO_POINTER (FALSE), test_remove);
   add_test ("/library/remove/delete-bookmarks", GINT_TO_POINTER (TRUE), test_remove);
   add_test ("/library/side-by-side", NULL, test_side_by_side);

@@ -1554,6 +1554,15 @@ hallway_library_add_async (HallwayLibrary     *self,
    * and the result says so. */
   g_task_set_check_cancellable (task, FALSE);
 
+  if (!hallway_location_is_web (location) && !hallway_location_is_file (location))
+    {
+      /* Translators: after Add Conference with text that is no address: "“not a url” is
+       * neither …" */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” is neither a web address (https://…) nor a file"),
+                               location);
+      return;
+    }
   existing = hallway_library_lookup_location (self, location);
   if (existing != NULL)
     {

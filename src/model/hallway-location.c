@@ -21,6 +21,24 @@ hallway_location_is_web (const char *location)
   return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
 }
 
+gboolean
+hallway_location_is_file (const char *location)
+{
+  g_autoptr (GFile) file = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  scheme = g_uri_peek_scheme (location);
+  if (scheme != NULL)
+    return g_str_equal (scheme, "file");
+  if (g_path_is_absolute (location))
+    return TRUE;
+  /* A relative path, as on the command line, only when there is such a file. */
+  file = g_file_new_for_commandline_arg (location);
+  return g_file_query_exists (file, NULL);
+}
+
 char *
 hallway_location_normalize (const char *location)
 {

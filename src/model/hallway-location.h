@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* TRUE for http:// and https:// URLs: fetched over the network. */
 gboolean  hallway_location_is_web      (const char *location);
+/* TRUE for file:// URIs, absolute paths and relative paths to a file that exists: what
+ * else is neither (typing "not a url" names no file, though a path could be made of it). */
+gboolean  hallway_location_is_file     (const char *location);
 /* http(s) URLs stay as given (the cache is keyed by them); local paths (relative ones from
  * the current folder) and file:// URIs become file:// URIs. */
 char     *hallway_location_normalize   (const char *location);
