@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -59,8 +60,10 @@ read_file_schedule (const char *location)
 int
 hallway_cli_dump (const char *location)
 {
-  g_autoptr (HallwayConference) conference = NULL;
-  g_autofree char *json = NULL;
+  HallwayConference *conference;
+  char *json;
+  gsize length;
+  gboolean written;
 
   if (hallway_location_is_web (location))
     conference = read_web_schedule (location);
@@ -69,9 +72,11 @@ hallway_cli_dump (const char *location)
   if (conference == NULL)
     return 1;
   json = hallway_dump_conference (conference);
-  fputs (json, stdout);
-  fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  length = strlen (json);
+  written = fwrite (json, 1, length, stdout) == length && fputc ('\n', stdout) != EOF;
+  /* The process ends here: freeing thousands of talks and the text one by one would only
+   * delay it, so both are left to the exit. */
+  return fflush (stdout) == 0 && written ? 0 : 1;
 }
 
 /* ---- hallway --export-agenda=FILE.ics [--conference=ACRONYM] ------------------------ */
