@@ -17,9 +17,11 @@ handle_local_options_cb (GApplication *application, GVariantDict *options, gpoin
 {
   int status = hallway_cli_handle_options (options);
 
+  /* Started by hand without either: the usage, in the options' own words. */
   if (status < 0)
     {
-      g_printerr ("hallway: --dump or --export-agenda\n");
+      g_printerr ("%s --dump=%s\n%s --export-agenda=%s [--conference=%s]\n", g_get_prgname (),
+                  _("FILE|URL"), g_get_prgname (), _("FILE.ics"), _("ACRONYM"));
       return 2;
     }
   return status;
