@@ -14,8 +14,8 @@
  *
  * Why a program of its own: a program linked with GTK and libadwaita loads and relocates
  * them, and runs their constructors, before main () is reached, whatever it is asked to do:
- * that was most of the time of `hallway --dump` (issue 13). This one links nothing but the
- * C library, so the window pays one exec () more, about a millisecond.
+ * about 50 ms of CPU, more than a quarter of `hallway --dump` (issue 13). This one links the
+ * C library alone; the window pays for one exec () more (about 2 ms of CPU).
  *
  * HALLWAY_LIBEXEC_DIR moves the folder of the two (the build folder's src/, uninstalled). */
 

@@ -75,7 +75,7 @@ class DumpTest(unittest.TestCase):
 
 class LauncherTest(unittest.TestCase):
     """`hallway` starts hallway-cli, the model alone, for --dump and --export-agenda: a
-    command-line run never loads GTK or libadwaita (it did, and that was most of a dump's
+    command-line run never loads GTK or libadwaita (it did: more than a quarter of a dump's
     time, issue 13); everything else reaches the app."""
 
     def loaded_libraries(self, *args, home=None):
