@@ -40,18 +40,8 @@ struct _HallwayApplication
 
 G_DEFINE_FINAL_TYPE (HallwayApplication, hallway_application, ADW_TYPE_APPLICATION)
 
+/* --dump, --export-agenda and --conference are the command line's (hallway-cli.c). */
 static const GOptionEntry option_entries[] = {
-  { "dump", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a "
-       "window"),
-    N_("FILE|URL") },
-  { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the bookmarked talks to an iCalendar file, without opening a window"),
-    N_("FILE.ics") },
-  { "conference", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-agenda: the followed conference, by its acronym (default: the last "
-       "shown)"),
-    N_("ACRONYM") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -59,8 +49,7 @@ static const GOptionEntry option_entries[] = {
 static int
 hallway_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
-  const char *dump_location = NULL;
-  const char *export_path = NULL;
+  int status;
 
   if (g_variant_dict_lookup (options, "version", "b", NULL))
     {
@@ -71,15 +60,9 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
         g_print ("%s %s (git %s)\n", PROGRAM_NAME, PACKAGE_VERSION, HALLWAY_VCS_REVISION);
       return 0;
     }
-  if (g_variant_dict_lookup (options, "dump", "^&ay", &dump_location))
-    return hallway_cli_dump (dump_location);
-  if (g_variant_dict_lookup (options, "export-agenda", "^&ay", &export_path))
-    {
-      const char *acronym = NULL;
-
-      g_variant_dict_lookup (options, "conference", "&s", &acronym);
-      return hallway_cli_export_agenda (export_path, acronym);
-    }
+  status = hallway_cli_handle_options (options);
+  if (status >= 0)
+    return status;
 
   return G_APPLICATION_CLASS (hallway_application_parent_class)
     ->handle_local_options (app, options);
@@ -396,6 +379,7 @@ static void
 hallway_application_init (HallwayApplication *self)
 {
   self->files_to_open = g_ptr_array_new_with_free_func (g_object_unref);
+  hallway_cli_add_option_entries (G_APPLICATION (self));
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),

@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -59,8 +60,10 @@ read_file_schedule (const char *location)
 int
 hallway_cli_dump (const char *location)
 {
-  g_autoptr (HallwayConference) conference = NULL;
-  g_autofree char *json = NULL;
+  HallwayConference *conference;
+  char *json;
+  gsize length;
+  gboolean written;
 
   if (hallway_location_is_web (location))
     conference = read_web_schedule (location);
@@ -69,9 +72,11 @@ hallway_cli_dump (const char *location)
   if (conference == NULL)
     return 1;
   json = hallway_dump_conference (conference);
-  fputs (json, stdout);
-  fputc ('\n', stdout);
-  return fflush (stdout) == 0 ? 0 : 1;
+  length = strlen (json);
+  written = fwrite (json, 1, length, stdout) == length && fputc ('\n', stdout) != EOF;
+  /* The process ends here: freeing thousands of talks and the text one by one would only
+   * delay it, so both are left to the exit. */
+  return fflush (stdout) == 0 && written ? 0 : 1;
 }
 
 /* ---- hallway --export-agenda=FILE.ics [--conference=ACRONYM] ------------------------ */
@@ -217,4 +222,46 @@ hallway_cli_export_agenda (const char *path, const char *acronym)
       return 1;
     }
   return 0;
+}
+
+/* ---- the options, the same in hallway-gui and hallway-cli ----------------------------- */
+
+static const GOptionEntry cli_option_entries[] = {
+  { "dump", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read a schedule (a file or an http/https URL) and print it as JSON, without opening a "
+       "window"),
+    N_("FILE|URL") },
+  { "export-agenda", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the bookmarked talks to an iCalendar file, without opening a window"),
+    N_("FILE.ics") },
+  { "conference", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-agenda: the followed conference, by its acronym (default: the last "
+       "shown)"),
+    N_("ACRONYM") },
+  { NULL }
+};
+
+void
+hallway_cli_add_option_entries (GApplication *application)
+{
+  g_application_add_main_option_entries (application, cli_option_entries);
+}
+
+/* The exit status of --dump or --export-agenda, or -1 when neither was asked for. */
+int
+hallway_cli_handle_options (GVariantDict *options)
+{
+  const char *dump_location = NULL;
+  const char *export_path = NULL;
+
+  if (g_variant_dict_lookup (options, "dump", "^&ay", &dump_location))
+    return hallway_cli_dump (dump_location);
+  if (g_variant_dict_lookup (options, "export-agenda", "^&ay", &export_path))
+    {
+      const char *acronym = NULL;
+
+      g_variant_dict_lookup (options, "conference", "&s", &acronym);
+      return hallway_cli_export_agenda (export_path, acronym);
+    }
+  return -1;
 }

@@ -73,6 +73,59 @@ class DumpTest(unittest.TestCase):
         self.assert_refused(path, "web page")
 
 
+class LauncherTest(unittest.TestCase):
+    """`hallway` starts hallway-cli, the model alone, for --dump and --export-agenda: a
+    command-line run never loads GTK or libadwaita (it did: more than a quarter of a dump's
+    time, issue 13); everything else reaches the app."""
+
+    def loaded_libraries(self, *args, home=None):
+        env = {key: value for key, value in os.environ.items()
+               if key not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS")}
+        env["LD_DEBUG"] = "libs"
+        if home is not None:
+            for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"):
+                env[name] = os.path.join(home, name.lower())
+        result = subprocess.run([HALLWAY, *args], capture_output=True, text=True, env=env,
+                                timeout=60)
+        loaded = [line.split("calling init: ", 1)[1].strip()
+                  for line in result.stderr.splitlines() if "calling init: " in line]
+        self.assertTrue(any("libglib-2.0" in path for path in loaded), result.stderr[-2000:])
+        return result, [os.path.basename(path) for path in loaded]
+
+    def assert_no_gtk(self, libraries):
+        for library in libraries:
+            self.assertFalse(library.startswith(("libgtk-4", "libadwaita-1", "libportal")),
+                             library)
+
+    def test_dump_without_gtk(self):
+        result, libraries = self.loaded_libraries("--dump", DEMO)
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(json.loads(result.stdout)["conference"]["acronym"], "hallwaydemo")
+        self.assert_no_gtk(libraries)
+
+    def test_export_agenda_without_gtk(self):
+        with tempfile.TemporaryDirectory() as home:
+            export = os.path.join(home, "agenda.ics")
+            result, libraries = self.loaded_libraries(f"--export-agenda={export}", home=home)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("no conference is followed yet", result.stderr)
+        self.assert_no_gtk(libraries)
+
+    def test_both_spellings(self):
+        spaced = dump(DEMO)
+        joined = subprocess.run([HALLWAY, f"--dump={DEMO}"], capture_output=True, text=True,
+                                timeout=60)
+        self.assertEqual(joined.returncode, 0, joined.stderr)
+        self.assertEqual(joined.stdout, spaced.stdout)
+
+    def test_help_is_the_apps(self):
+        result = subprocess.run([HALLWAY, "--dump", DEMO, "--help"], capture_output=True,
+                                text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for option in ("--dump=", "--export-agenda=", "--conference=", "--version"):
+            self.assertIn(option, result.stdout)
+
+
 class VersionTest(unittest.TestCase):
     def test_version_and_revision(self):
         env = {key: value for key, value in os.environ.items()

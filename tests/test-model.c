@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
+#define _GNU_SOURCE  /* strcasestr, the reference of /model/link/kinds */
+#include <string.h>
+
 #include "hallway-conference-private.h"
 #include "hallway-day.h"
+#include "hallway-link.h"
 #include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-time.h"
 #include "hallway-track.h"
+#include "hallway-test-utils.h"
 
 static HallwayTalk *
 make_talk (HallwayConference *conference, const char *guid, const char *id,
@@ -204,6 +209,101 @@ test_overlap (void)
   g_assert_false (hallway_talk_overlaps (a, c));
 }
 
+/* hallway_link_guess_kind as it was, fifteen strcasestr () a link: the one walk over the
+ * label and the URL that replaced it must answer the same. */
+static gboolean
+reference_mentions (const char *label, const char *url, const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if ((label != NULL && strcasestr (label, needles[i]) != NULL) ||
+        (url != NULL && strcasestr (url, needles[i]) != NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static HallwayLinkKind
+reference_kind (const char *label, const char *url)
+{
+  static const char *const video[] = {
+    "video", "recording", "media.ccc.de", ".webm", ".mp4", NULL
+  };
+  static const char *const stream[] = { "live", "stream", NULL };
+  static const char *const chat[] = { "chat", "matrix", "irc", NULL };
+  static const char *const slides[] = { "slide", ".pdf", "presentation", NULL };
+  static const char *const feedback[] = { "feedback", "submit", NULL };
+
+  if (reference_mentions (label, url, feedback))
+    return HALLWAY_LINK_FEEDBACK;
+  if (reference_mentions (label, url, chat))
+    return HALLWAY_LINK_CHAT;
+  if (reference_mentions (label, url, stream))
+    return HALLWAY_LINK_STREAM;
+  if (reference_mentions (label, url, video))
+    return HALLWAY_LINK_VIDEO;
+  if (reference_mentions (label, url, slides))
+    return HALLWAY_LINK_SLIDES;
+  return HALLWAY_LINK_OTHER;
+}
+
+static void
+assert_kind_as_reference (const char *label, const char *url)
+{
+  HallwayLinkKind kind = hallway_link_guess_kind (label, url);
+  HallwayLinkKind expected = reference_kind (label, url);
+
+  if (kind != expected)
+    g_test_message ("“%s” <%s>", label, url);
+  g_assert_cmpint (kind, ==, expected);
+}
+
+static void
+test_link_kinds (void)
+{
+  static const char *const labels[] = {
+    NULL, "", "Slides", "SLIDES (PDF)", "Video recording (WebM/VP9)", "Chat room(web)",
+    "Live stream chat", "Submit feedback", "Présentation", "presentation.PDF", "Matrix",
+    "IRC", "circus", "delivery", "Recording.", "streaming video", ".", "x.webmx", "Feed back",
+    "Slide-deck.mp4", "MEDIA.CCC.DE", "media.ccc.d", "liv", "stre am",
+  };
+  static const char *const urls[] = {
+    NULL, "", "https://media.ccc.de/v/39c3-1234", "https://video.fosdem.org/2026/a.webm",
+    "https://chat.fosdem.org/#/room/#2026-a:fosdem.org", "https://example.org/slides.pdf",
+    "https://submission.fosdem.org/feedback/1234", "https://live.fosdem.org/watch/k1105",
+    "HTTPS://EXAMPLE.ORG/A.MP4", "https://matrix.to/#/#room", "ircs://irc.libera.chat/#x",
+    "https://example.org/", "https://example.org/.pdfx",
+  };
+  static const char *const schedules[] = {
+    "fosdem-2026.xml", "39c3-everything.schedule.json", "36c3-merged.schedule.xml",
+    "democon-pretalx.json",
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    for (guint u = 0; u < G_N_ELEMENTS (urls); u++)
+      assert_kind_as_reference (labels[l], urls[u]);
+
+  for (guint s = 0; s < G_N_ELEMENTS (schedules); s++)
+    {
+      g_autoptr (HallwayConference) conference = hallway_test_read_schedule (schedules[s]);
+      GListModel *talks;
+
+      if (conference == NULL)
+        return;  /* skipped: no shared schedules */
+      talks = G_LIST_MODEL (conference);
+      for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+        {
+          g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+          GPtrArray *links = hallway_talk_get_links (talk);
+
+          for (guint k = 0; k < links->len; k++)
+            {
+              HallwayLink *link = g_ptr_array_index (links, k);
+
+              assert_kind_as_reference (hallway_link_get_label (link), hallway_link_get_url (link));
+            }
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,5 +315,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/conference/repeated-slots-stay-apart", test_repeated_slots_stay_apart);
   g_test_add_func ("/model/conference/indexes-and-days", test_indexes_and_days);
   g_test_add_func ("/model/event/overlap", test_overlap);
+  g_test_add_func ("/model/link/kinds", test_link_kinds);
   return g_test_run ();
 }

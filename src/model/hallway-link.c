@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-link"
 
-#define _GNU_SOURCE  /* strcasestr */
 #include <string.h>
 
 #include "hallway-link.h"
@@ -52,44 +51,73 @@ hallway_link_new (const char *label, const char *url, HallwayLinkKind kind)
   return self;
 }
 
-static gboolean
-contains_any (const char *text, const char * const *needles)
+/* The words and well-known hosts that say what a link leads to, matched case-insensitively
+ * anywhere in its label or URL. Each text is walked once and only the needles that start
+ * with the letter at hand are compared: a schedule has thousands of links, and fifteen
+ * strcasestr () calls for each showed in the profile of `hallway --dump` (issue 13). */
+typedef struct
 {
-  for (guint i = 0; needles[i] != NULL; i++)
-    if (text != NULL && strcasestr (text, needles[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
+  const char *needle;
+  HallwayLinkKind kind;
+} KindNeedle;
 
-static gboolean
-mentions_any (const char *label, const char *url, const char * const *needles)
+static const KindNeedle kind_needles[] = {
+  { "video", HALLWAY_LINK_VIDEO },
+  { "recording", HALLWAY_LINK_VIDEO },
+  { "media.ccc.de", HALLWAY_LINK_VIDEO },
+  { ".webm", HALLWAY_LINK_VIDEO },
+  { ".mp4", HALLWAY_LINK_VIDEO },
+  { "live", HALLWAY_LINK_STREAM },
+  { "stream", HALLWAY_LINK_STREAM },
+  { "chat", HALLWAY_LINK_CHAT },
+  { "matrix", HALLWAY_LINK_CHAT },
+  { "irc", HALLWAY_LINK_CHAT },
+  { "slide", HALLWAY_LINK_SLIDES },
+  { ".pdf", HALLWAY_LINK_SLIDES },
+  { "presentation", HALLWAY_LINK_SLIDES },
+  { "feedback", HALLWAY_LINK_FEEDBACK },
+  { "submit", HALLWAY_LINK_FEEDBACK },
+};
+
+/* Adds to `found` (one bit a kind) the kinds whose needles occur in `text`. */
+static guint
+find_kinds (const char *text, guint found)
 {
-  return contains_any (label, needles) || contains_any (url, needles);
+  if (text == NULL)
+    return found;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      char first = g_ascii_tolower (*p);
+
+      if (first != '.' && (first < 'a' || first > 'z'))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (kind_needles); i++)
+        {
+          const char *needle = kind_needles[i].needle;
+
+          if (needle[0] == first && g_ascii_strncasecmp (p, needle, strlen (needle)) == 0)
+            found |= 1u << kind_needles[i].kind;
+        }
+    }
+  return found;
 }
 
 /* Schedules label links freely ("Video recording (WebM/VP9)", "Slides", "Chat room(web)"):
- * classify by words in the label and well-known hosts in the URL, case-insensitively. */
+ * classify by words in the label and well-known hosts in the URL, case-insensitively. When
+ * several kinds are named, feedback wins over chat, chat over stream, stream over video and
+ * video over slides ("Live stream chat" is a chat). */
 HallwayLinkKind
 hallway_link_guess_kind (const char *label, const char *url)
 {
-  static const char *const video[] = {
-    "video", "recording", "media.ccc.de", ".webm", ".mp4", NULL
+  static const HallwayLinkKind by_priority[] = {
+    HALLWAY_LINK_FEEDBACK, HALLWAY_LINK_CHAT, HALLWAY_LINK_STREAM, HALLWAY_LINK_VIDEO,
+    HALLWAY_LINK_SLIDES,
   };
-  static const char * const stream[] = { "live", "stream", NULL };
-  static const char * const chat[] = { "chat", "matrix", "irc", NULL };
-  static const char * const slides[] = { "slide", ".pdf", "presentation", NULL };
-  static const char * const feedback[] = { "feedback", "submit", NULL };
+  guint found = find_kinds (url, find_kinds (label, 0));
 
-  if (mentions_any (label, url, feedback))
-    return HALLWAY_LINK_FEEDBACK;
-  if (mentions_any (label, url, chat))
-    return HALLWAY_LINK_CHAT;
-  if (mentions_any (label, url, stream))
-    return HALLWAY_LINK_STREAM;
-  if (mentions_any (label, url, video))
-    return HALLWAY_LINK_VIDEO;
-  if (mentions_any (label, url, slides))
-    return HALLWAY_LINK_SLIDES;
+  for (guint i = 0; i < G_N_ELEMENTS (by_priority); i++)
+    if (found & (1u << by_priority[i]))
+      return by_priority[i];
   return HALLWAY_LINK_OTHER;
 }
 
