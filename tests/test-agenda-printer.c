@@ -262,6 +262,10 @@ test_operation (void)
   g_object_get (operation, "n-pages", &n_pages, "unit", &unit, NULL);
   g_assert_cmpint (n_pages, ==, 2);
   g_assert_cmpint (unit, ==, GTK_UNIT_POINTS);
+  /* Print to File suggests the conference's name, not GTK's "output". */
+  g_assert_cmpstr (gtk_print_settings_get (gtk_print_operation_get_print_settings (operation),
+                                           GTK_PRINT_SETTINGS_OUTPUT_BASENAME),
+                   ==, "FOSDEM 2027 agenda");
 }
 
 int

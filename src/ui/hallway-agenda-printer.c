@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-agenda-item.h"
+#include "hallway-conference.h"
 #include "hallway-agenda-printer.h"
 #include "hallway-agenda-text.h"
 #include "hallway-talk.h"
@@ -594,6 +595,26 @@ draw_page_cb (GtkPrintOperation *operation, GtkPrintContext *context, int page_n
                                     gtk_print_context_get_height (context));
 }
 
+/* "Print to File" suggests "FOSDEM 2026 agenda.pdf" rather than GTK's "output.pdf". */
+static void
+suggest_file_name (GtkPrintOperation *operation, HallwayConference *conference)
+{
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  const char *title = hallway_conference_get_title (conference);
+  g_autofree char *name = NULL;
+
+  if (title == NULL || title[0] == '\0')
+    title = hallway_conference_get_acronym (conference);
+  if (title == NULL || title[0] == '\0')
+    return;
+  /* Translators: the suggested name of a printed agenda's PDF file, without its
+   * extension: "FOSDEM 2026 agenda" */
+  name = g_strdup_printf (_("%s agenda"), title);
+  g_strdelimit (name, "/", '-');
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, name);
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 GtkPrintOperation *
 hallway_agenda_printer_new_operation (HallwayPlan *plan)
 {
@@ -615,6 +636,7 @@ hallway_agenda_printer_new_operation (HallwayPlan *plan)
   gtk_print_operation_set_n_pages (operation,
                                    (int) hallway_agenda_printer_get_n_pages (plan, job->agenda));
   g_signal_connect_data (operation, "draw-page", G_CALLBACK (draw_page_cb), job, print_job_free, 0);
+  suggest_file_name (operation, hallway_plan_get_conference (plan));
   return operation;
 }
 
