@@ -16,6 +16,7 @@
 #include "hallway-paths.h"
 #include "hallway-plan.h"
 #include "hallway-schedule-change.h"
+#include "hallway-test-talks.h"
 #include "hallway-test-utils.h"
 #include "hallway-track.h"
 
@@ -302,6 +303,19 @@ assert_has_vtimezone (icalcomponent *calendar, const char *tzid)
   g_assert_null (icalcomponent_get_next_component (calendar, ICAL_VTIMEZONE_COMPONENT));
 }
 
+/* The STANDARD and DAYLIGHT parts of the calendar's VTIMEZONE. */
+static guint
+count_observances (icalcomponent *calendar)
+{
+  icalcomponent *vtimezone = icalcomponent_get_first_component (calendar, ICAL_VTIMEZONE_COMPONENT);
+  guint count = 0;
+
+  for (icalcomponent *part = icalcomponent_get_first_component (vtimezone, ICAL_ANY_COMPONENT);
+       part != NULL; part = icalcomponent_get_next_component (vtimezone, ICAL_ANY_COMPONENT))
+    count++;
+  return count;
+}
+
 static const char *
 alarm_trigger (icalcomponent *vevent, const char **action_out)
 {
@@ -393,8 +407,10 @@ assert_track_export (HallwayConference *conference, const char * const *keys, gu
       g_assert_cmpstr (action, ==, "DISPLAY");
       g_assert_cmpint (vevent_sequence (vevent), ==, 0);
     }
-  /* Brussels is UTC+01:00 in winter. */
+  /* Brussels is UTC+01:00 in winter, and only that rule is written, not the zone's history
+   * since 1880. */
   g_assert_nonnull (strstr (text, "TZOFFSETTO:+0100\r\n"));
+  g_assert_cmpuint (count_observances (calendar), ==, 1);
   return g_steal_pointer (&text);
 }
 
@@ -508,6 +524,43 @@ test_nasty_values (void)
 }
 
 /* ---- zones, alarms, errors -------------------------------------------------------------- */
+
+/* A conference over the night summer time begins (Brussels, 29 March 2026): its VTIMEZONE
+ * holds the winter and the summer rule, nothing else, and each talk's time means the same
+ * instant through it. */
+static void
+test_time_zone_rules (void)
+{
+  static const HallwayTestTalk specs[] = {
+    { "winter", "Last Talk of Winter", "2026-03-28T17:00:00+01:00", 30, "K.1.105", "Spring",
+      NULL, NULL },
+    { "summer", "First Talk of Summer", "2026-03-29T10:00:00+02:00", 30, "K.1.105", "Spring",
+      NULL, NULL },
+  };
+  g_autoptr (HallwayConference) conference = hallway_test_build_version (specs, 2);
+  const char *keys[] = { "winter", "summer", NULL };
+  g_autoptr (icalcomponent) calendar = NULL;
+  g_autofree char *text = NULL;
+
+  calendar = export_checked (conference, keys, NULL, NULL, HALLWAY_ICAL_EXPORT_NO_ALARM, &text);
+  assert_has_vtimezone (calendar, ZONE);
+  g_assert_cmpuint (count_observances (calendar), ==, 2);
+  g_assert_nonnull (strstr (text, "BEGIN:STANDARD\r\n"));
+  g_assert_nonnull (strstr (text, "BEGIN:DAYLIGHT\r\n"));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      HallwayTalk *talk = hallway_test_talk (conference, keys[i]);
+      g_autofree char *uid = hallway_ical_export_dup_uid (conference, keys[i]);
+      icalcomponent *vevent = find_vevent (calendar, uid);
+      icalproperty *dtstart = icalcomponent_get_first_property (vevent, ICAL_DTSTART_PROPERTY);
+      icalproperty *dtend = icalcomponent_get_first_property (vevent, ICAL_DTEND_PROPERTY);
+
+      g_assert_cmpint (property_unix_time (calendar, dtstart, ZONE), ==,
+                       g_date_time_to_unix (hallway_talk_get_start (talk)));
+      g_assert_cmpint (property_unix_time (calendar, dtend, ZONE), ==,
+                       g_date_time_to_unix (hallway_talk_get_end (talk)));
+    }
+}
 
 /* 33C3 has no zone name, only +01:00 offsets: times in UTC, no VTIMEZONE. */
 static void
@@ -1361,6 +1414,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/seed-devroom/description", test_seed_description);
   g_test_add_func ("/export/nasty-values", test_nasty_values);
   g_test_add_func ("/export/utc-fallback", test_utc_fallback);
+  g_test_add_func ("/export/time-zone/only-needed-rules", test_time_zone_rules);
   g_test_add_func ("/export/alarm-lead-times", test_alarm_lead_times);
   g_test_add_func ("/export/nothing-to-export", test_nothing_to_export);
   g_test_add_func ("/export/agenda-keys", test_agenda_keys);

@@ -805,15 +805,37 @@ wall_clock (GDateTime *time)
   return value;
 }
 
-static icalproperty *
-utc_time_property (icalproperty_kind kind, GDateTime *time)
+static struct icaltimetype
+utc_icaltime (GDateTime *time)
 {
   g_autoptr (GDateTime) utc = g_date_time_to_utc (time);
   struct icaltimetype value = wall_clock (utc);
-  icalproperty *property = icalproperty_new (kind);
 
   value.zone = icaltimezone_get_utc_timezone ();
-  icalproperty_set_value (property, icalvalue_new_datetime (value));
+  return value;
+}
+
+/* The zone's rules from the one in force at the first talk to the last talk's end, not its
+ * whole history: tzdata's Europe/Brussels goes back to 1880 in 30 components. */
+static void
+truncate_to_talks (icalcomponent *vtimezone, GArray *talks)
+{
+  GDateTime *last_end = g_array_index (talks, ExportTalk, 0).end;
+
+  for (guint i = 1; i < talks->len; i++)
+    if (g_date_time_compare (g_array_index (talks, ExportTalk, i).end, last_end) > 0)
+      last_end = g_array_index (talks, ExportTalk, i).end;
+  icaltimezone_truncate_vtimezone (vtimezone,
+                                   utc_icaltime (g_array_index (talks, ExportTalk, 0).start),
+                                   utc_icaltime (last_end), FALSE);
+}
+
+static icalproperty *
+utc_time_property (icalproperty_kind kind, GDateTime *time)
+{
+  icalproperty *property = icalproperty_new (kind);
+
+  icalproperty_set_value (property, icalvalue_new_datetime (utc_icaltime (time)));
   return property;
 }
 
@@ -1112,7 +1134,10 @@ hallway_ical_export (HallwayConference      *conference,
 
   calendar = new_calendar (conference, calendar_name);
   if (exporter.zone.vtimezone != NULL)
-    icalcomponent_add_component (calendar, g_steal_pointer (&exporter.zone.vtimezone));
+    {
+      truncate_to_talks (exporter.zone.vtimezone, talks);
+      icalcomponent_add_component (calendar, g_steal_pointer (&exporter.zone.vtimezone));
+    }
   for (guint i = 0; i < talks->len; i++)
     icalcomponent_add_component (calendar,
                                  new_vevent (&exporter, &g_array_index (talks, ExportTalk, i)));
