@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "hallway-cli.h"
+#include "hallway-i18n.h"
 
 /* hallway-cli: `hallway --dump` and `hallway --export-agenda` without GTK (hallway-launcher.c
  * starts it for them). A plain GApplication parses the arguments, so they mean what they
@@ -32,10 +32,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (GApplication) application = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  hallway_i18n_init ();
 
   application = g_application_new (APP_ID, G_APPLICATION_HANDLES_OPEN |
                                              G_APPLICATION_NON_UNIQUE);

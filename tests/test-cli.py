@@ -126,6 +126,23 @@ class LauncherTest(unittest.TestCase):
             self.assertIn(option, result.stdout)
 
 
+class TranslationTest(unittest.TestCase):
+    """Uninstalled, as build-aux/dev runs it, the app speaks the language asked for."""
+
+    def help_text(self, locale):
+        env = dict(os.environ, LC_ALL=locale)
+        env.pop("LANGUAGE", None)
+        result = subprocess.run([HALLWAY, "--help"], capture_output=True, text=True, env=env,
+                                timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout
+
+    def test_help_in_french_and_german(self):
+        self.assertIn("Print the version and exit", self.help_text("C.UTF-8"))
+        self.assertIn("Afficher la version et quitter", self.help_text("fr_FR.UTF-8"))
+        self.assertIn("Die Version ausgeben und beenden", self.help_text("de_DE.UTF-8"))
+
+
 class VersionTest(unittest.TestCase):
     def test_version_and_revision(self):
         env = {key: value for key, value in os.environ.items()
