@@ -202,6 +202,32 @@ test_quiet_time_text (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* The person's computer in Tokyo, the conference in Brussels: local times are labelled with
+ * their zone; the conference's own times, or a computer in the same zone, are not. */
+static void
+test_zone_label (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GDateTime) keynote = g_date_time_new_from_iso8601 ("2027-02-06T09:00:00+01:00", NULL);
+  g_autofree char *tokyo = NULL;
+  g_autofree char *brussels = NULL;
+  g_autofree char *conference_time = NULL;
+  g_autoptr (GDateTime) shown = NULL;
+
+  g_setenv ("TZ", "Asia/Tokyo", TRUE);
+  conference_time = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  hallway_plan_set_show_local_time (fixture->plan, TRUE);
+  tokyo = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  shown = hallway_plan_to_display_time (fixture->plan, keynote);
+  g_setenv ("TZ", "Europe/Brussels", TRUE);
+  brussels = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  g_unsetenv ("TZ");
+
+  g_assert_null (conference_time);
+  g_assert_cmpstr (tokyo, ==, "JST");
+  g_assert_cmpint (g_date_time_get_hour (shown), ==, 17);
+  g_assert_null (brussels);
+}
+
 static guint
 count_matches (Fixture *fixture, HallwayTalkQuery *query)
 {
@@ -284,6 +310,8 @@ main (int argc, char *argv[])
   g_test_add ("/plan/search-and-filters", Fixture, NULL, fixture_set_up, test_search_and_filters,
               fixture_tear_down);
   g_test_add ("/plan/quiet-time-text", Fixture, NULL, fixture_set_up, test_quiet_time_text,
+              fixture_tear_down);
+  g_test_add ("/plan/zone-label", Fixture, NULL, fixture_set_up, test_zone_label,
               fixture_tear_down);
   g_test_add_func ("/plan/fold", test_fold);
   return g_test_run ();

@@ -229,6 +229,33 @@ hallway_plan_set_show_local_time (HallwayPlan *self, gboolean show_local_time)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+gboolean
+hallway_plan_get_show_local_time (HallwayPlan *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+
+  return self->show_local_time;
+}
+
+char *
+hallway_plan_dup_zone_label (HallwayPlan *self, GDateTime *time)
+{
+  g_autoptr (GDateTime) shown = NULL;
+  g_autoptr (GDateTime) conference_time = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (!self->show_local_time)
+    return NULL;
+  shown = g_date_time_to_local (time);
+  conference_time =
+    g_date_time_to_timezone (time, hallway_conference_get_time_zone (self->conference));
+  if (g_date_time_get_utc_offset (shown) == g_date_time_get_utc_offset (conference_time))
+    return NULL;
+  return g_date_time_format (shown, "%Z");
+}
+
 /* Returns a new reference to the time in the zone the person reads times in. */
 GDateTime *
 hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)

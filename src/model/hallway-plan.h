@@ -29,7 +29,12 @@ GListModel        *hallway_plan_get_changes      (HallwayPlan       *self);
 /* Times are shown in the conference's zone unless the person asked for local time. */
 void               hallway_plan_set_show_local_time (HallwayPlan    *self,
                                                      gboolean        show_local_time);
+gboolean           hallway_plan_get_show_local_time (HallwayPlan    *self);
 GDateTime         *hallway_plan_to_display_time  (HallwayPlan       *self,
+                                                  GDateTime         *time);
+/* The zone's abbreviation ("JST") when times are shown in a zone whose offset at `time`
+ * differs from the conference's; NULL when they are the conference's own times. */
+char              *hallway_plan_dup_zone_label   (HallwayPlan       *self,
                                                   GDateTime         *time);
 /* What Now & Next says when no talk runs at `now` or within its horizon: when the
  * conference starts, that it has ended, or when the next talks start. NULL without talks. */

@@ -161,3 +161,20 @@ hallway_section_list_scroll_to_top (GtkListView *list_view)
 {
   hallway_section_list_scroll_to_row (list_view, 0);
 }
+
+/* Headers bind again, for text that depends on more than their first row (the zone times are
+ * shown in): GtkListView only rebinds a header when its section changes. */
+void
+hallway_section_list_rebind_headers (GtkListView *list_view)
+{
+  g_autoptr (GtkListItemFactory) header_factory = NULL;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
+
+  header_factory = gtk_list_view_get_header_factory (list_view);
+  if (header_factory == NULL)
+    return;
+  g_object_ref (header_factory);
+  gtk_list_view_set_header_factory (list_view, NULL);
+  gtk_list_view_set_header_factory (list_view, header_factory);
+}

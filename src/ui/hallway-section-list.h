@@ -23,5 +23,6 @@ void hallway_section_list_setup (GtkListView                   *list_view,
 void hallway_section_list_scroll_to_row (GtkListView *list_view,
                                         guint        position);
 void hallway_section_list_scroll_to_top (GtkListView *list_view);
+void hallway_section_list_rebind_headers (GtkListView *list_view);
 
 G_END_DECLS

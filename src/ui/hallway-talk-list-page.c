@@ -27,6 +27,7 @@ struct _HallwayTalkListPage
   gboolean show_days;
   gboolean by_room;
   gboolean hide_past;
+  gboolean showing_local_time; /* what the headers were bound with */
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
@@ -147,6 +148,12 @@ search_changed_cb (HallwayTalkListPage *self)
 static void
 plan_changed_cb (HallwayTalkListPage *self)
 {
+  /* Rows follow the zone themselves; headers only when told. */
+  if (self->showing_local_time != hallway_plan_get_show_local_time (self->plan))
+    {
+      self->showing_local_time = hallway_plan_get_show_local_time (self->plan);
+      hallway_section_list_rebind_headers (self->list_view);
+    }
   /* Bookmarks and hidden tracks change who belongs in these two views. */
   if (self->query->bookmarked_only || self->query->hide_hidden_tracks)
     update_filter (self);
@@ -186,12 +193,22 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
    * day header ("Saturday 31 January") in talk lists */
   g_autofree char *text =
     g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
+  g_autofree char *zone = hallway_plan_dup_zone_label (self->plan, hallway_talk_get_start (first));
   const char *room = hallway_talk_get_room_name (first);
+  GtkLabel *label = GTK_LABEL (gtk_list_header_get_child (header));
 
   if (self->by_room)
-    gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), room ? room : _("No Room"));
+    gtk_label_set_text (label, room ? room : _("No Room"));
+  else if (zone != NULL)
+    {
+      /* Translators: a time-slot or day header in another zone than the conference's:
+       * "Sun 1 Feb, 01:30 JST" */
+      g_autofree char *with_zone = g_strdup_printf (C_("header", "%s %s"), text, zone);
+
+      gtk_label_set_text (label, with_zone);
+    }
   else
-    gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
+    gtk_label_set_text (label, text);
 }
 
 static int
@@ -626,6 +643,7 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   self->plan = g_object_ref (plan);
   self->talks = g_object_ref (talks);
   self->show_days = show_days;
+  self->showing_local_time = hallway_plan_get_show_local_time (plan);
   /* The whole schedule leaves out hidden tracks; a track's or room's page shows all. */
   self->query->hide_hidden_tracks = show_days;
   adw_window_title_set_title (self->window_title, title);

@@ -50,11 +50,9 @@ static guint signals[N_SIGNALS];
 /* ---- times ------------------------------------------------------------------------- */
 
 static char *
-format_range (GDateTime *start, GDateTime *end, gboolean with_date)
+format_range (GDateTime *start, GDateTime *end, const char *start_format)
 {
-  /* Translators: strftime formats of a talk's start with its date, and of a bare time */
-  g_autofree char *start_text =
-    g_date_time_format (start, with_date ? _("%A %-d %B %Y, %H:%M") : "%H:%M");
+  g_autofree char *start_text = g_date_time_format (start, start_format);
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
   g_autofree char *zone = g_date_time_format (start, "%Z");
 
@@ -62,8 +60,16 @@ format_range (GDateTime *start, GDateTime *end, gboolean with_date)
   return g_strdup_printf (_("%s–%s %s"), g_strstrip (start_text), end_text, zone);
 }
 
-/* In the zone the person chose, and beside it the computer's local time when that differs,
- * so nobody misses a talk by an hour when travelling. */
+static gboolean
+same_day (GDateTime *a, GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+/* In the zone the person chose, and beside it the computer's local time when that differs
+ * (with its week day when that differs too), so nobody misses a talk by an hour, or a day,
+ * when travelling. */
 static char *
 format_when (HallwayTalkPage *self)
 {
@@ -73,12 +79,16 @@ format_when (HallwayTalkPage *self)
     hallway_plan_to_display_time (self->plan, hallway_talk_get_end (self->talk));
   g_autoptr (GDateTime) local_start = g_date_time_to_local (start);
   g_autoptr (GDateTime) local_end = g_date_time_to_local (end);
-  g_autofree char *shown = format_range (start, end, TRUE);
+  /* Translators: strftime format of a talk's start with its date */
+  g_autofree char *shown = format_range (start, end, _("%A %-d %B %Y, %H:%M"));
   g_autofree char *local = NULL;
 
   if (g_date_time_get_utc_offset (start) == g_date_time_get_utc_offset (local_start))
     return g_steal_pointer (&shown);
-  local = format_range (local_start, local_end, FALSE);
+  /* Translators: strftime format of the local start when it falls on another day than the
+   * talk's own date: "Sunday 01:30" */
+  local = format_range (local_start, local_end,
+                        same_day (start, local_start) ? "%H:%M" : C_("local time", "%A %H:%M"));
   /* Translators: the talk's time, then the same time in the computer's zone */
   return g_strdup_printf (_("%s (%s here)"), shown, local);
 }
