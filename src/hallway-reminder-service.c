@@ -107,9 +107,10 @@ reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder,
   const char *conference_id = hallway_library_entry_get_id (entry);
   GTimeZone *zone = zone_of (entry);
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *body = hallway_reminder_scheduler_format_body (reminder->title, reminder->room,
-                                                                  reminder->start, now, zone);
-  g_autoptr (GNotification) notification = talk_notification (reminder->title, body, conference_id,
+  g_autofree char *summary = hallway_reminder_scheduler_format_summary (reminder->title);
+  g_autofree char *body =
+    hallway_reminder_scheduler_format_body (reminder->room, reminder->start, now, zone);
+  g_autoptr (GNotification) notification = talk_notification (summary, body, conference_id,
                                                               reminder->key);
   g_autofree char *id = notification_id ("reminder", conference_id, reminder->key);
 

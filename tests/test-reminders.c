@@ -529,10 +529,9 @@ test_suspend_wakes_before_start (void)
   /* Asleep from 09:01 to 09:57: the timer never fired; resume ticks. Once, late. */
   g_assert_cmpuint (tick_at (&harness, T ("09:57")), ==, 1);
   assert_same_instant (due_reminder (&harness, 0)->due, T ("09:50"));
-  body = hallway_reminder_scheduler_format_body (due_reminder (&harness, 0)->title,
-                                                 due_reminder (&harness, 0)->room,
+  body = hallway_reminder_scheduler_format_body (due_reminder (&harness, 0)->room,
                                                  due_reminder (&harness, 0)->start, resumed, NULL);
-  g_assert_cmpstr (body, ==, "In 3 minutes · K.1.105 · Moving talk");
+  g_assert_cmpstr (body, ==, "In 3 minutes · K.1.105");
   g_assert_cmpuint (tick_at (&harness, T ("09:58")), ==, 0);
   g_assert_cmpuint (tick_at (&harness, T ("09:59")), ==, 0);
   harness_clear (&harness);
@@ -635,10 +634,9 @@ test_dst_body_counts_real_minutes (void)
   g_autoptr (GDateTime) start = at ("2026-03-29T03:10:00+02:00");
   g_autoptr (GDateTime) now = at ("2026-03-29T01:55:00+01:00");
   g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
-  g_autofree char *body = hallway_reminder_scheduler_format_body ("Early", "Saal 1", start, now,
-                                                                  berlin);
+  g_autofree char *body = hallway_reminder_scheduler_format_body ("Saal 1", start, now, berlin);
 
-  g_assert_cmpstr (body, ==, "In 15 minutes · Saal 1 · Early");
+  g_assert_cmpstr (body, ==, "In 15 minutes · Saal 1");
 }
 
 /* ---- restarts ----------------------------------------------------------------------- */
@@ -844,53 +842,47 @@ test_snooze_withdrawn_with_bookmark (void)
 #define LONG_TITLE "Scaling national open-source products across Europe: lessons learned " \
                    "from the Dutch government"
 
-static char *
-body_at (const char *title, const char *room, const char *start_iso, const char *now_iso,
-         const char *zone)
+static void
+assert_body (const char *expected, const char *room, const char *start_iso, const char *now_iso,
+             const char *zone)
 {
   g_autoptr (GDateTime) start = at (start_iso);
   g_autoptr (GDateTime) now = at (now_iso);
   g_autoptr (GTimeZone) display_zone = zone != NULL ? g_time_zone_new_identifier (zone) : NULL;
-
-  return hallway_reminder_scheduler_format_body (title, room, start, now, display_zone);
-}
-
-static void
-assert_body (const char *expected, const char *title, const char *room, const char *start_iso,
-             const char *now_iso, const char *zone)
-{
-  g_autofree char *body = body_at (title, room, start_iso, now_iso, zone);
+  g_autofree char *body =
+    hallway_reminder_scheduler_format_body (room, start, now, display_zone);
 
   g_assert_cmpstr (body, ==, expected);
 }
 
+/* The body says when and where; the title is the summary's, not repeated. */
 static void
 test_format_body (void)
 {
-  assert_body ("In 10 minutes · AW1.120 · Scaling national open-source products across Europe…",
-               LONG_TITLE, "AW1.120", T ("14:30"), T ("14:20"), NULL);
-  assert_body ("In 30 minutes · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:00"),
-               NULL);
-  assert_body ("In 1 minute · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:29"), NULL);
+  assert_body ("In 10 minutes · AW1.120", "AW1.120", T ("14:30"), T ("14:20"), NULL);
+  assert_body ("In 30 minutes · AW1.120", "AW1.120", T ("14:30"), T ("14:00"), NULL);
+  assert_body ("In 1 minute · AW1.120", "AW1.120", T ("14:30"), T ("14:29"), NULL);
   /* Rounded up: a timer a moment late still says 10. */
-  assert_body ("In 10 minutes · AW1.120 · Short", "Short", "AW1.120", T ("14:30"),
-               "2027-02-06T14:20:00.250+01:00", NULL);
-  assert_body ("In 1 minute · AW1.120 · Short", "Short", "AW1.120", T ("14:30"),
-               "2027-02-06T14:29:30+01:00", NULL);
-  assert_body ("Now · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:30"), NULL);
-  assert_body ("Now · AW1.120 · Short", "Short", "AW1.120", T ("14:30"),
-               "2027-02-06T14:30:59+01:00", NULL);
+  assert_body ("In 10 minutes · AW1.120", "AW1.120", T ("14:30"), "2027-02-06T14:20:00.250+01:00",
+               NULL);
+  assert_body ("In 1 minute · AW1.120", "AW1.120", T ("14:30"), "2027-02-06T14:29:30+01:00", NULL);
+  assert_body ("Now · AW1.120", "AW1.120", T ("14:30"), T ("14:30"), NULL);
+  assert_body ("Now · AW1.120", "AW1.120", T ("14:30"), "2027-02-06T14:30:59+01:00", NULL);
   /* A snooze after the start, in the zone the person reads times in. */
-  assert_body ("Started at 14:30 · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:35"),
+  assert_body ("Started at 14:30 · AW1.120", "AW1.120", T ("14:30"), T ("14:35"),
                "Europe/Brussels");
-  assert_body ("Started at 13:30 · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:35"),
-               "UTC");
-  assert_body ("Started at 14:30 · AW1.120 · Short", "Short", "AW1.120", T ("14:30"), T ("14:35"),
-               NULL);
-  assert_body ("In 5 minutes · Short", "Short", NULL, T ("14:30"), T ("14:25"), NULL);
-  assert_body ("In 5 minutes · Short", "Short", "", T ("14:30"), T ("14:25"), NULL);
-  assert_body ("In 5 minutes · AW1.120 · Untitled talk", NULL, "AW1.120", T ("14:30"), T ("14:25"),
-               NULL);
+  assert_body ("Started at 13:30 · AW1.120", "AW1.120", T ("14:30"), T ("14:35"), "UTC");
+  assert_body ("Started at 14:30 · AW1.120", "AW1.120", T ("14:30"), T ("14:35"), NULL);
+  assert_body ("In 5 minutes", NULL, T ("14:30"), T ("14:25"), NULL);
+  assert_body ("In 5 minutes", "", T ("14:30"), T ("14:25"), NULL);
+}
+
+static void
+assert_summary (const char *expected, const char *title)
+{
+  g_autofree char *summary = hallway_reminder_scheduler_format_summary (title);
+
+  g_assert_cmpstr (summary, ==, expected);
 }
 
 static void
@@ -898,27 +890,20 @@ test_title_shortening (void)
 {
   const char *sixty = "abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij abcdefghi";
   g_autofree char *exact = g_strndup (sixty, 60);
-  g_autofree char *expected_exact = g_strconcat ("Now · ", exact, NULL);
-  g_autofree char *body = NULL;
   g_autofree char *unbroken = g_strnfill (80, 'x');
-  g_autofree char *expected_unbroken = NULL;
-  g_autofree char *accents = NULL;
+  g_autofree char *expected_unbroken = g_strdup_printf ("%.59s…", unbroken);
 
+  assert_summary ("Scaling national open-source products across Europe…", LONG_TITLE);
+  assert_summary ("Short", "Short");
+  assert_summary ("Untitled talk", NULL);
   /* Sixty characters stay whole. */
-  body = body_at (exact, NULL, T ("14:30"), T ("14:30"), NULL);
-  g_assert_cmpstr (body, ==, expected_exact);
-  g_clear_pointer (&body, g_free);
-
+  assert_summary (exact, exact);
   /* No space to break at: cut at 59 characters plus the ellipsis. */
-  expected_unbroken = g_strdup_printf ("Now · %.59s…", unbroken);
-  body = body_at (unbroken, NULL, T ("14:30"), T ("14:30"), NULL);
-  g_assert_cmpstr (body, ==, expected_unbroken);
-  g_clear_pointer (&body, g_free);
-
+  assert_summary (expected_unbroken, unbroken);
   /* Counted in characters, not bytes. */
-  accents = body_at ("Éléments d’interface: comment les équipes européennes décident ensemble "
-                     "des priorités", NULL, T ("14:30"), T ("14:30"), NULL);
-  g_assert_cmpstr (accents, ==, "Now · Éléments d’interface: comment les équipes européennes…");
+  assert_summary ("Éléments d’interface: comment les équipes européennes…",
+                  "Éléments d’interface: comment les équipes européennes décident ensemble "
+                  "des priorités");
 }
 
 static GListModel *

@@ -795,21 +795,24 @@ describe_when (GDateTime *start, GDateTime *now, GTimeZone *display_zone)
 }
 
 char *
-hallway_reminder_scheduler_format_body (const char *title,
-                                        const char *room,
+hallway_reminder_scheduler_format_summary (const char *title)
+{
+  return shorten_title (title);
+}
+
+char *
+hallway_reminder_scheduler_format_body (const char *room,
                                         GDateTime  *start,
                                         GDateTime  *now,
                                         GTimeZone  *display_zone)
 {
   g_autofree char *when = NULL;
-  g_autofree char *short_title = NULL;
 
   g_return_val_if_fail (start != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   when = describe_when (start, now, display_zone);
-  short_title = shorten_title (title);
-  return join_parts (when, room, short_title);
+  return join_parts (when, room, NULL);
 }
 
 static char *

@@ -117,12 +117,14 @@ gboolean    hallway_reminder_scheduler_snooze            (HallwayReminderSchedul
                                                           int                       minutes);
 gboolean    hallway_reminder_scheduler_get_saving        (HallwayReminderScheduler *self);
 
-/* "In 10 minutes · AW1.120 · Scaling national open-source products across Europe…":
- * the minutes left at `now`, rounded up; "Now" in the first minute of the talk; "Started
- * at 14:30" later (a snooze), in display_zone (NULL: the start's own offset). The title
- * is shortened to 60 characters at a word boundary; a missing room is left out. */
-char       *hallway_reminder_scheduler_format_body       (const char               *title,
-                                                          const char               *room,
+/* A reminder's summary: the talk's title, shortened to 60 characters at a word boundary
+ * ("Scaling national open-source products across Europe…"), so the notification never cuts
+ * it mid-word. */
+char       *hallway_reminder_scheduler_format_summary    (const char               *title);
+/* Its body, which does not repeat the title: "In 10 minutes · AW1.120", the minutes left at
+ * `now` rounded up; "Now" in the first minute of the talk; "Started at 14:30" later (a
+ * snooze), in display_zone (NULL: the start's own offset); a missing room is left out. */
+char       *hallway_reminder_scheduler_format_body       (const char               *room,
                                                           GDateTime                *start,
                                                           GDateTime                *now,
                                                           GTimeZone                *display_zone);

@@ -55,7 +55,7 @@ def write_schedule(path, earlier_start, later_start):
 
 
 def reminders_of(calls, title):
-    """The Notify calls that remind of this talk ("In 15 minutes · room · title")."""
+    """The Notify calls that remind of this talk (the title, then "In 15 minutes · room")."""
     return [call for call in calls.split("'Notify'")[1:]
             if title in call and re.search(r"In \d+ minutes?", call)]
 

@@ -49,7 +49,7 @@ def schedule(acronym, title, talk, room, start):
 
 
 def reminders(calls):
-    """(replaces id, title) of each reminder ("In 15 minutes · room · title") sent."""
+    """(replaces id, title) of each reminder (body "In 15 minutes · room") sent."""
     return [(int(replaces), title) for replaces, title, body in NOTIFY.findall(calls)
             if re.search(r"In \d+ minutes?", body)]
 
