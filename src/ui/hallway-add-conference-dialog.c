@@ -19,7 +19,7 @@ struct _HallwayAddConferenceDialog
   AdwBanner *error_banner;
   AdwEntryRow *url_row;
   GtkWidget *add_button;
-  GtkWidget *open_file_row;
+  GtkWidget *open_file_button;
   AdwPreferencesGroup *catalogue_group;
 };
 
@@ -49,7 +49,7 @@ set_busy (HallwayAddConferenceDialog *self, gboolean busy)
     }
   gtk_editable_set_editable (GTK_EDITABLE (self->url_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->open_file_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->open_file_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->catalogue_group), !busy);
 }
 
@@ -184,7 +184,7 @@ hallway_add_conference_dialog_class_init (HallwayAddConferenceDialogClass *klass
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, error_banner);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, add_button);
-  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, open_file_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, open_file_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, catalogue_group);
   gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_file_cb);
