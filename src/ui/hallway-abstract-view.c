@@ -536,6 +536,25 @@ new_locked_down_settings (void)
   return settings;
 }
 
+/* WebKit parents a GtkTextView to each web view only to turn key bindings into editing
+ * commands (its KeyBindingTranslator). It stays an ordinary editable, focusable widget: when
+ * Tab leaves the page, GTK's focus chain went on into it, and every later Tab and Shift+Tab
+ * was typed into a nameless text that nobody sees (issue 14, a keyboard trap). WebKit only
+ * forwards key events to it, which needs no focus. */
+static void
+keep_focus_out_of_key_translator (WebKitWebView *web_view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (web_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT_VIEW (child))
+      {
+        gtk_widget_set_can_focus (child, FALSE);
+        gtk_widget_set_focusable (child, FALSE); /* what AT-SPI reports */
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                                     -1);
+      }
+}
+
 static void
 ensure_web_view (HallwayAbstractView *self)
 {
@@ -550,8 +569,14 @@ ensure_web_view (HallwayAbstractView *self)
                                  "network-session", hallway_web_session_get_default (),
                                  "settings", settings,
                                  "default-content-security-policy", CONTENT_SECURITY_POLICY,
+                                 /* A generic widget may not carry a name */
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                                  NULL);
   webkit_web_view_set_background_color (self->web_view, &transparent);
+  keep_focus_out_of_key_translator (self->web_view);
+  /* Tab stops on the web view itself: a screen reader names what got the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Abstract"), -1);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 
   g_signal_connect_swapped (self->web_view, "decide-policy", G_CALLBACK (decide_policy_cb), self);

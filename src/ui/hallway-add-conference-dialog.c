@@ -13,23 +13,57 @@ struct _HallwayAddConferenceDialog
 
   HallwayLibrary *library;
   GCancellable *cancellable;
+  gboolean busy;
 
   AdwSpinner *spinner;
   AdwBanner *error_banner;
   AdwEntryRow *url_row;
+  GtkWidget *add_button;
+  GtkWidget *open_file_button;
   AdwPreferencesGroup *catalogue_group;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayAddConferenceDialog, hallway_add_conference_dialog, ADW_TYPE_DIALOG)
 
+/* The text inside the entry row: what has the focus and what a screen reader reads. */
+static GtkAccessible *
+address_text (HallwayAddConferenceDialog *self)
+{
+  return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (self->url_row)));
+}
+
+/* While busy the address entry keeps the focus, read-only, and the other controls go
+ * insensitive. Made insensitive under the focus, the entry (or an Add button) dropped the
+ * focus out of the dialog: Escape then closed nothing and F10 opened the window's menu over
+ * the dialog (issue 14). */
 static void
 set_busy (HallwayAddConferenceDialog *self, gboolean busy)
 {
+  self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->url_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->catalogue_group), !busy);
   if (busy)
-    adw_banner_set_revealed (self->error_banner, FALSE);
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+      adw_banner_set_revealed (self->error_banner, FALSE);
+      gtk_accessible_reset_property (address_text (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_editable_set_editable (GTK_EDITABLE (self->url_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->open_file_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->catalogue_group), !busy);
+}
+
+/* The error under the focus, in the entry's description too: a screen reader says it again
+ * when it reads the entry, not only in the announcement. */
+static void
+show_error (HallwayAddConferenceDialog *self, const char *message)
+{
+  adw_banner_set_title (self->error_banner, message);
+  adw_banner_set_revealed (self->error_banner, TRUE);
+  gtk_accessible_update_property (address_text (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  message, -1);
+  gtk_widget_grab_focus (GTK_WIDGET (self->url_row));
+  gtk_accessible_announce (address_text (self), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
 }
 
 static void
@@ -46,10 +80,7 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   set_busy (self, FALSE);
   if (subscription == NULL)
     {
-      adw_banner_set_title (self->error_banner, error->message);
-      adw_banner_set_revealed (self->error_banner, TRUE);
-      gtk_accessible_announce (GTK_ACCESSIBLE (self), error->message,
-                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
+      show_error (self, error->message);
       return;
     }
   /* The application shows it: the dialog knows only the library. */
@@ -66,7 +97,7 @@ add_location (HallwayAddConferenceDialog *self, const char *location)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (location));
 
-  if (*stripped == '\0')
+  if (*stripped == '\0' || self->busy)
     return;
   set_busy (self, TRUE);
   hallway_library_add_async (self->library, stripped, self->cancellable, added_cb,
@@ -152,6 +183,8 @@ hallway_add_conference_dialog_class_init (HallwayAddConferenceDialogClass *klass
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, error_banner);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, url_row);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, add_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, open_file_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayAddConferenceDialog, catalogue_group);
   gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_file_cb);

@@ -9,6 +9,7 @@
 #include "hallway-day.h"
 #include "hallway-talk.h"
 #include "hallway-talk-list-page.h"
+#include "hallway-menu-names.h"
 #include "hallway-talk-query.h"
 #include "hallway-talk-row.h"
 #include "hallway-search.h"
@@ -652,6 +653,7 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   setup_list (self);
   setup_day_switcher (self);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_menu_cb, self, NULL);
+  hallway_menu_button_name_items (self->filter_button);
   refilter (self);
   scroll_to_now (self);
   return self;

@@ -121,8 +121,9 @@ add_detail (HallwayTalkPage *self, const char *label, const char *value, gpointe
   row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  /* Not selectable: that made the value a second Tab stop in each row (issue 14). The row,
+   * one stop, is described by its value. */
   adw_action_row_set_subtitle (row, value);
-  adw_action_row_set_subtitle_selectable (row, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
   if (target != NULL)
     {

@@ -17,6 +17,7 @@
 #include "hallway-html-sanitizer.h"
 #include "hallway-index-page.h"
 #include "hallway-library.h"
+#include "hallway-menu-names.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-change.h"
@@ -56,6 +57,7 @@ struct _HallwayWindow
   AdwNavigationSplitView *split_view;
   AdwWindowTitle *sidebar_title;
   GtkMenuButton *conference_button;
+  GtkMenuButton *main_menu_button;
   GtkWidget *status_box;
   GtkLabel *status_label;
   GtkListBox *sidebar_list;
@@ -519,6 +521,7 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, conference_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_list);
@@ -557,6 +560,8 @@ static void
 hallway_window_init (HallwayWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  hallway_menu_button_name_items (self->main_menu_button);
+  hallway_menu_button_name_items (self->conference_button);
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);

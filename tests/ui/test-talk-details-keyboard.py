@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""A talk page's details cost one Tab stop each (issue 14): the row, named by its label and
+described by its value, not the row and then its value as a selectable text (14 stops for 7
+details).
+Through the real app on the bundled demo, with AT-SPI and the keyboard."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hallwaysession import HeadlessSession  # noqa: E402
+
+SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
+TITLE = "A Free Desktop for Ministries: Three Years In"  # eight details, two speakers
+MAX_PRESSES = 40
+
+
+def focused(session, window):
+    atspi = session.atspi
+    return atspi.findDescendant(
+        window, lambda node: node is not None and node.getState().contains(atspi.STATE_FOCUSED))
+
+
+def inside(node, ancestor):
+    while node is not None:
+        if node == ancestor:
+            return True
+        node = node.parent
+    return False
+
+
+def described_by(session, node):
+    """The texts a screen reader reads after a node's name (libadwaita's rows give their
+    subtitle as a described-by relation, not as the description)."""
+    texts = []
+    for relation in node.getRelationSet():
+        if relation.getRelationType() == session.atspi.RELATION_DESCRIBED_BY:
+            texts += [relation.getTarget(i).name for i in range(relation.getNTargets())]
+    return " ".join(texts)
+
+
+def run(session):
+    window = session.find_window("Hallway")
+    session.find(window, "label", "Welcome: Why Conferences Still Matter", timeout=30)
+    session.window_action(window, "win.search")
+    session.set_text(session.find(window, "entry", "Search talks"), "Ministries")
+    session.key("Return")
+    page = session.page(window, TITLE)
+    details = session.find(page, "list", "Details")
+    rows = session.find_all(details, "list item")
+    assert len(rows) == 8, [row.name for row in rows]
+
+    # The page opens with the focus on its first row, or before it.
+    node = focused(session, window)
+    stops = [node] if inside(node, details) else []
+    for _ in range(MAX_PRESSES):
+        session.key("Tab")
+        node = focused(session, window)
+        if inside(node, details):
+            stops.append(node)
+        elif stops:
+            break
+    names = [f"{node.getRoleName()} '{node.name}'" for node in stops]
+    assert stops == rows, f"Tab through {len(rows)} details stopped {len(stops)} times: {names}"
+    values = {row.name: described_by(session, row) for row in rows}
+    assert values.get("Room") == "Hall A" and values.get("Track") == "Public Sector", values
+
+    status = session.quit_app()
+    assert status == 0, f"hallway exited with {status}"
+
+
+with HeadlessSession() as session:
+    session.launch(os.environ["HALLWAY_BINARY"])
+    try:
+        run(session)
+    except Exception:
+        print("failed; the screen is in",
+              session.screenshot(os.path.join(SCREENSHOTS, "talk-details-failure.png")))
+        raise
+print("ok: one Tab stop per detail of a talk, each saying its value")
