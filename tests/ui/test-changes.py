@@ -109,15 +109,20 @@ def check_descriptions(session, window, moment, shot_name):
                 f"{moment}: {title}: {labels}"
         else:
             assert description in labels, f"{moment}: {title}: {description!r} not in {labels}"
-    # Searching shows the group of what is found: a moved talk under Moved.
-    session.search(page, "Gatling IMAP")
-    session.find(session.find(page, "list", "Talks"), "row header", "Moved")
-    session.key("Escape")
     # Talks of several kinds, for the eye: "Europe" finds new, moved and changed ones.
     session.search(page, "Europe")
     session.find(session.find(page, "list", "Talks"), "row header", "Moved")
     shot(session, window, shot_name + "-search")
     session.key("Escape")
+    # Searching shows the group of what is found: a moved talk under Moved. Enter opens
+    # it; its page says the same, with the old time.
+    session.search(page, "Gatling IMAP")
+    session.find(session.find(page, "list", "Talks"), "row header", "Moved")
+    session.key("Return")
+    talk = session.page(window, "Performances tests with Gatling IMAP")
+    session.find(talk, "label", "Moved: Sat 18:10 → Sat 17:30\nDetails updated")
+    session.find(talk, "label", "Changed")
+    shot(session, window, shot_name + "-talk")
 
 
 def shot(session, window, name):
