@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
+#include "hallway-plan.h"
 #include "hallway-talk-private.h"
 #include "hallway-schedule-change.h"
 #include "hallway-test-talks.h"
@@ -209,6 +210,64 @@ test_large_diff_is_linear (void)
   g_assert_cmpint (elapsed, <, 2 * G_USEC_PER_SEC);
 }
 
+/* One line per field, old → new, in the conference's zone. */
+static const struct
+{
+  const char *key;
+  const char *description;
+} expected_descriptions[] = {
+  { "removed-early", "Cancelled" },
+  { "added-late", "New" },
+  { "moved-and-retitled", "Moved: Sat 12:00 → Sat 09:00\nTitle: “Old title” → “New title”" },
+  { "end-retimed", "Duration: 30 min → 45 min" },
+  { "room-moved", "Room: A → C" },
+  { "start-moved", "Moved: Sat 10:00 → Sat 17:00" },
+  { "title-changed", "Title: “Old” → “New”" },
+  { "speakers-reordered", "Speakers: Ada, Grace → Grace, Ada" },
+  { "speaker-added", "Speaker joined: Grace" },
+  { "track-changed", "Track: Desktop → Graphics" },
+  { "abstract-changed", "Details updated" },
+  { "all-content", "Speaker left: Ada\nSpeaker joined: Grace\nTitle: “All” → “All new”\n"
+                   "Track: Desktop → Graphics\nDetails updated" },
+};
+
+static HallwayScheduleChange *
+find_change (GListModel *changes, const char *key)
+{
+  guint n = g_list_model_get_n_items (changes);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+
+      if (g_strcmp0 (hallway_schedule_change_get_key (change), key) == 0)
+        return change;
+    }
+  g_error ("no change for %s", key);
+}
+
+static void
+assert_description (GListModel *changes, GTimeZone *zone, const char *key, const char *expected)
+{
+  g_autofree char *description =
+    hallway_schedule_change_dup_description (find_change (changes, key), zone);
+
+  g_assert_cmpstr (description, ==, expected);
+}
+
+static void
+test_descriptions (void)
+{
+  g_autoptr (HallwayConference) old_version = build_version (old_talks, G_N_ELEMENTS (old_talks));
+  g_autoptr (HallwayConference) new_version = build_version (new_talks, G_N_ELEMENTS (new_talks));
+  g_autoptr (GListModel) changes = hallway_schedule_diff (old_version, new_version);
+  GTimeZone *zone = hallway_conference_get_time_zone (new_version);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_descriptions); i++)
+    assert_description (changes, zone, expected_descriptions[i].key,
+                        expected_descriptions[i].description);
+}
+
 /* ---- the real update: FOSDEM 2026, two weeks before and after ----------------------- */
 
 #define PRELIMINARY "fosdem-2026-preliminary-20260115.xml"
@@ -217,14 +276,17 @@ test_large_diff_is_linear (void)
 /* Counted independently over the two XML files by guid (SOURCES.md, and a Python script
  * over the raw XML): removed 23, added 219, moved or re-timed 93 (date/start, duration or
  * room; this pair has no room changes). CHANGED, same slot but title, speaker names in
- * order, track or abstract differ: 182 by the same script, matching the diff. */
+ * order, track, abstract or links differ: 762 by the same script, matching the diff (182
+ * without the 580 whose only change is links: the recordings added after the event). */
 #define N_REMOVED 23
 #define N_ADDED 219
 #define N_MOVED 93
-#define N_CHANGED 182
+#define N_CHANGED 762
+
+#define N_FIELDS 8
 
 static void
-count_kinds (GListModel *changes, guint counts[4], guint field_counts[7])
+count_kinds (GListModel *changes, guint counts[4], guint field_counts[N_FIELDS])
 {
   guint n = g_list_model_get_n_items (changes);
 
@@ -234,7 +296,7 @@ count_kinds (GListModel *changes, guint counts[4], guint field_counts[7])
       HallwayChangedFields fields = hallway_schedule_change_get_fields (change);
 
       counts[hallway_schedule_change_get_kind (change)]++;
-      for (guint bit = 0; bit < 7; bit++)
+      for (guint bit = 0; bit < N_FIELDS; bit++)
         if (fields & (1 << bit))
           field_counts[bit]++;
     }
@@ -283,7 +345,7 @@ test_real_fosdem_diff (void)
   g_autoptr (HallwayConference) final = NULL;
   g_autoptr (GListModel) changes = NULL;
   guint counts[4] = { 0 };
-  guint field_counts[7] = { 0 };
+  guint field_counts[N_FIELDS] = { 0 };
   gint64 started;
 
   if (preliminary == NULL)
@@ -300,9 +362,10 @@ test_real_fosdem_diff (void)
   g_test_message ("removed %u, moved %u, changed %u, added %u",
                   counts[HALLWAY_CHANGE_REMOVED], counts[HALLWAY_CHANGE_MOVED],
                   counts[HALLWAY_CHANGE_CHANGED], counts[HALLWAY_CHANGE_ADDED]);
-  g_test_message ("fields: start %u, end %u, room %u, title %u, speakers %u, track %u, abstract %u",
+  g_test_message ("fields: start %u, end %u, room %u, title %u, speakers %u, track %u, "
+                  "abstract %u, links %u",
                   field_counts[0], field_counts[1], field_counts[2], field_counts[3],
-                  field_counts[4], field_counts[5], field_counts[6]);
+                  field_counts[4], field_counts[5], field_counts[6], field_counts[7]);
 
   g_assert_cmpuint (counts[HALLWAY_CHANGE_REMOVED], ==, N_REMOVED);
   g_assert_cmpuint (counts[HALLWAY_CHANGE_ADDED], ==, N_ADDED);
@@ -310,10 +373,13 @@ test_real_fosdem_diff (void)
   g_assert_cmpuint (counts[HALLWAY_CHANGE_CHANGED], ==, N_CHANGED);
   assert_grouped (changes);
 
-  /* Re-timed in place: only the end moves when just the duration grows. */
+  /* Re-timed in place: only the end moves when just the duration grows (and the
+   * recordings' links came). */
   g_assert_cmphex (fields_of (changes, "9b41fcf8-237d-5fc9-a881-26515b707a13"), ==,
-                   HALLWAY_CHANGED_END);
-  g_assert_cmphex (fields_of (changes, "b6540e9a-3092-508c-9f3a-5cc1977a1e8d") & ~CONTENT, ==,
+                   HALLWAY_CHANGED_END | HALLWAY_CHANGED_LINKS);
+  g_assert_cmphex (fields_of (changes, "b6540e9a-3092-508c-9f3a-5cc1977a1e8d") &
+                     ~(CONTENT | HALLWAY_CHANGED_LINKS),
+                   ==,
                    TIMES);
   g_assert_cmphex (fields_of (changes, "6834e20b-8942-55c8-8979-78091bb9dfef") &
                      (TIMES | HALLWAY_CHANGED_TITLE),
@@ -410,6 +476,135 @@ on_changed (HallwayBookmarks *bookmarks, guint *count)
   (*count)++;
 }
 
+/* Read from the two files by a Python script over the raw XML (guid, date, start,
+ * duration, room, title, persons, track, abstract, links). The pair has no room change. */
+static const struct
+{
+  const char *guid;
+  const char *description;
+} real_descriptions[] = {
+  /* 9625, only in the final version */
+  { "6c2bf5bf-75ef-5ea1-8efc-a309ec45f467", "New" },
+  /* 7484, only in the preliminary one */
+  { "7fc1d911-1340-554a-a45a-77ef09ca4aae", "Cancelled" },
+  /* 7333: earlier the same day, video links added */
+  { "881c913a-1e0a-57c7-8ee7-f41904e4a2de", "Moved: Sat 18:10 → Sat 17:30\nDetails updated" },
+  /* 9154: only shorter */
+  { "3cf6b701-6455-51ec-b54f-640fc9c4e5c6", "Duration: 30 min → 25 min" },
+  /* 7652: the speaker's full name replaced the short one */
+  { "019fea07-1886-5fe3-aff0-17bbbd647fce",
+    "Speaker left: Ray\nSpeaker joined: Ramon (Ray) Santamaria\nDetails updated" },
+  /* 9173: a talk became a panel */
+  { "1b4e31c2-db58-5c46-9b48-906935ad984d",
+    "Duration: 40 min → 35 min\n"
+    "Speakers joined: Maurice Hendriks, André Rebentisch, Rasmus Frey, Julian Schauder, "
+    "Emma Ghariani\n"
+    "Title: “Public Procurement for Digital Sovereignty” → “Panel: Public Procurement for "
+    "Digital Sovereignty”\nDetails updated" },
+  /* 7979: typos fixed */
+  { "b695da32-0140-5257-bb73-3602bf7ea87e",
+    "Title: “Let's put Cristal everywhere - How to embded wikis in etherogenous web platforms” → "
+    "“Let's put Cristal everywhere - How to embed wikis in heterogeneous web platforms”\n"
+    "Details updated" },
+  /* 7022 */
+  { "147c4628-4d64-5dc0-b4f9-1a989d090edc",
+    "Track: Main Track → Main Track (K-building)\nDetails updated" },
+  /* 7207: only the recordings' links were added */
+  { "3dc7d1a8-508a-5e70-ac9d-38aa8d763098", "Details updated" },
+};
+
+static void
+test_real_fosdem_descriptions (void)
+{
+  g_autoptr (HallwayConference) preliminary = hallway_test_read_schedule (PRELIMINARY);
+  g_autoptr (HallwayConference) final = NULL;
+  g_autoptr (GListModel) changes = NULL;
+
+  if (preliminary == NULL)
+    return;
+  final = hallway_test_read_schedule (FINAL);
+  changes = hallway_schedule_diff (preliminary, final);
+  for (guint i = 0; i < G_N_ELEMENTS (real_descriptions); i++)
+    assert_description (changes, hallway_conference_get_time_zone (final),
+                        real_descriptions[i].guid, real_descriptions[i].description);
+}
+
+static HallwayChangeGroup
+group_of (HallwayPlan *plan, HallwayConference *version, const char *guid)
+{
+  HallwayChangeGroup group;
+
+  g_assert_true (hallway_plan_get_change_group (plan, hallway_test_talk (version, guid), &group));
+  return group;
+}
+
+/* The Changes section's groups: bookmarked talks first, whatever happened to them; then by
+ * kind, a change of only the abstract or links apart, as Details Updated. Counts from the
+ * same script: 93 moved, 108 changed in title, speakers or track, 654 only in abstract or
+ * links (580 links, 74 both). */
+static void
+test_real_fosdem_groups (void)
+{
+  g_autoptr (HallwayConference) preliminary = hallway_test_read_schedule (PRELIMINARY);
+  g_autoptr (HallwayConference) final = NULL;
+  g_autoptr (GListModel) changes = NULL;
+  g_autoptr (GFile) file = g_file_new_build_filename (g_get_user_data_dir (), "groups.json", NULL);
+  g_autoptr (HallwayBookmarks) bookmarks = hallway_bookmarks_new (file);
+  g_autoptr (HallwayPlan) plan = NULL;
+  guint counts[HALLWAY_CHANGE_GROUP_DETAILS_UPDATED + 1] = { 0 };
+  HallwayChangeGroup group;
+
+  if (preliminary == NULL)
+    return;
+  final = hallway_test_read_schedule (FINAL);
+  changes = hallway_schedule_diff (preliminary, final);
+  /* Bookmarked before the update: 7333 (moved) and 7484 (cancelled). */
+  hallway_bookmarks_add (bookmarks,
+                         hallway_test_talk (preliminary, "881c913a-1e0a-57c7-8ee7-f41904e4a2de"));
+  hallway_bookmarks_add (bookmarks,
+                         hallway_test_talk (preliminary, "7fc1d911-1340-554a-a45a-77ef09ca4aae"));
+  plan = hallway_plan_new (final, bookmarks);
+  hallway_plan_set_conference (plan, final, changes);
+
+  g_assert_cmpint (group_of (plan, final, "881c913a-1e0a-57c7-8ee7-f41904e4a2de"), ==,
+                   HALLWAY_CHANGE_GROUP_IN_MY_AGENDA);
+  g_assert_cmpint (group_of (plan, preliminary, "7fc1d911-1340-554a-a45a-77ef09ca4aae"), ==,
+                   HALLWAY_CHANGE_GROUP_IN_MY_AGENDA);
+  g_assert_cmpint (group_of (plan, preliminary, "e6d8d4e2-f5bf-5747-b66e-130806959be7"), ==,
+                   HALLWAY_CHANGE_GROUP_CANCELLED);
+  g_assert_cmpint (group_of (plan, final, "4e58fb34-e6c2-52c8-b0f9-bd5611bbeed1"), ==,
+                   HALLWAY_CHANGE_GROUP_MOVED);
+  g_assert_cmpint (group_of (plan, final, "019fea07-1886-5fe3-aff0-17bbbd647fce"), ==,
+                   HALLWAY_CHANGE_GROUP_CHANGED);
+  g_assert_cmpint (group_of (plan, final, "6c2bf5bf-75ef-5ea1-8efc-a309ec45f467"), ==,
+                   HALLWAY_CHANGE_GROUP_NEW);
+  g_assert_cmpint (group_of (plan, final, "3dc7d1a8-508a-5e70-ac9d-38aa8d763098"), ==,
+                   HALLWAY_CHANGE_GROUP_DETAILS_UPDATED);
+  /* 9548 changed in nothing. */
+  g_assert_false (hallway_plan_get_change_group (
+    plan, hallway_test_talk (final, "8f5b7429-18c5-56f8-9d24-d9d72f2fb338"), &group));
+
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+      HallwayTalk *talk = hallway_schedule_change_get_new_talk (change);
+
+      g_assert_true (hallway_plan_get_change_group (
+        plan, talk != NULL ? talk : hallway_schedule_change_get_old_talk (change), &group));
+      counts[group]++;
+    }
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_IN_MY_AGENDA], ==, 2);
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_CANCELLED], ==, N_REMOVED - 1);
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_MOVED], ==, N_MOVED - 1);
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_CHANGED], ==, 108);
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_NEW], ==, N_ADDED);
+  g_assert_cmpuint (counts[HALLWAY_CHANGE_GROUP_DETAILS_UPDATED], ==, 654);
+  g_assert_cmpstr (hallway_change_group_get_title (HALLWAY_CHANGE_GROUP_IN_MY_AGENDA), ==,
+                   "In My Agenda");
+  g_assert_cmpstr (hallway_change_group_get_title (HALLWAY_CHANGE_GROUP_DETAILS_UPDATED), ==,
+                   "Details Updated");
+}
+
 static void
 test_real_fosdem_bookmarks_follow_the_update (void)
 {
@@ -454,7 +649,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/schedule-change/identical", test_identical_versions_have_no_changes);
   g_test_add_func ("/schedule-change/empty", test_empty_versions);
   g_test_add_func ("/schedule-change/large-diff-is-linear", test_large_diff_is_linear);
+  g_test_add_func ("/schedule-change/descriptions", test_descriptions);
   g_test_add_func ("/schedule-change/real/fosdem-2026-diff", test_real_fosdem_diff);
+  g_test_add_func ("/schedule-change/real/fosdem-2026-descriptions",
+                   test_real_fosdem_descriptions);
+  g_test_add_func ("/schedule-change/real/fosdem-2026-groups", test_real_fosdem_groups);
   g_test_add_func ("/schedule-change/real/fosdem-2026-bookmarks",
                    test_real_fosdem_bookmarks_follow_the_update);
   return g_test_run ();

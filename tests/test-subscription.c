@@ -1154,6 +1154,72 @@ test_refresh_interval (void)
                    24 * G_TIME_SPAN_HOUR);
 }
 
+static char *
+describe_change_of (GListModel *changes, const char *key, GTimeZone *zone)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+    {
+      g_autoptr (HallwayScheduleChange) change = g_list_model_get_item (changes, i);
+
+      if (g_str_equal (hallway_schedule_change_get_key (change), key))
+        return hallway_schedule_change_dup_description (change, zone);
+    }
+  return NULL;
+}
+
+/* The changes of the last update survive a restart: a new subscription to the same URL
+ * reads them back from the cache with the schedule. A second update replaces them. */
+static void
+test_changes_survive_restart (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GBytes) final_bytes = read_schedule_bytes (FINAL_SCHEDULE);
+  g_autoptr (HallwaySubscription) restarted = NULL;
+  g_autoptr (HallwaySubscription) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *cancelled = NULL;
+  GListModel *changes;
+  guint n_changes;
+
+  if (final_bytes == NULL || !refresh_with (fixture, PRELIMINARY_SCHEDULE))
+    return;
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_subscription_get_changes (
+                      fixture->subscription)), ==, 0);
+  sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, final_bytes, SYNC_SERVE_PLAIN);
+  g_assert_true (refresh (fixture->subscription, &error));
+  g_assert_no_error (error);
+  n_changes = g_list_model_get_n_items (hallway_subscription_get_changes (fixture->subscription));
+  g_assert_cmpuint (n_changes, >, 0);
+
+  restarted = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (load_cached (restarted, &error));
+  g_assert_no_error (error);
+  changes = hallway_subscription_get_changes (restarted);
+  g_assert_cmpuint (g_list_model_get_n_items (changes), ==, n_changes);
+  /* 7333 moved, 7484 cancelled (test-schedule-change has one of each kind) */
+  moved = describe_change_of (changes, "881c913a-1e0a-57c7-8ee7-f41904e4a2de",
+                              hallway_conference_get_time_zone (
+                                hallway_subscription_get_conference (restarted)));
+  cancelled = describe_change_of (changes, "7fc1d911-1340-554a-a45a-77ef09ca4aae",
+                                  hallway_conference_get_time_zone (
+                                    hallway_subscription_get_conference (restarted)));
+  g_assert_cmpstr (moved, ==, "Moved: Sat 18:10 → Sat 17:30\nDetails updated");
+  g_assert_cmpstr (cancelled, ==, "Cancelled");
+
+  /* The next update that brings a new version replaces them: back to the preliminary
+   * one, the talk moves back. */
+  g_assert_true (refresh_with (fixture, PRELIMINARY_SCHEDULE));
+  again = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (load_cached (again, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&moved, g_free);
+  moved = describe_change_of (hallway_subscription_get_changes (again),
+                              "881c913a-1e0a-57c7-8ee7-f41904e4a2de",
+                              hallway_conference_get_time_zone (
+                                hallway_subscription_get_conference (again)));
+  g_assert_cmpstr (moved, ==, "Moved: Sat 17:30 → Sat 18:10\nDetails updated");
+}
+
 static void
 add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
 {
@@ -1169,6 +1235,8 @@ main (int argc, char *argv[])
   add_test ("/subscription/not-modified", NULL, test_not_modified);
   add_test ("/subscription/new-version", NULL, test_new_version);
   add_test ("/subscription/load-cached/then-304", NULL, test_load_cached_then_304);
+  add_test ("/subscription/load-cached/changes-survive-restart", NULL,
+            test_changes_survive_restart);
   add_test ("/subscription/load-cached/offline", NULL, test_load_cached_offline);
   add_test ("/subscription/load-cached/nothing", NULL, test_load_cached_nothing);
   add_test ("/subscription/load-cached/corrupt", NULL, test_load_cached_corrupt);

@@ -150,6 +150,10 @@ ensure_plan (HallwayLibraryEntry *self)
   if (self->plan != NULL || conference == NULL || self->bookmarks == NULL)
     return;
   self->plan = hallway_plan_new (conference, self->bookmarks);
+  /* Read from the cache: the last update's changes, still to be seen after a restart. */
+  if (self->subscription != NULL && hallway_subscription_get_changes (self->subscription) != NULL)
+    hallway_plan_set_conference (self->plan, conference,
+                                 hallway_subscription_get_changes (self->subscription));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 

@@ -218,6 +218,87 @@ hallway_plan_get_change (HallwayPlan *self, HallwayTalk *talk, HallwayChangeKind
   return TRUE;
 }
 
+const char *
+hallway_change_group_get_title (HallwayChangeGroup group)
+{
+  switch (group)
+    {
+    /* Translators: headers of the groups in Changes */
+    case HALLWAY_CHANGE_GROUP_IN_MY_AGENDA: return C_("changes", "In My Agenda");
+    case HALLWAY_CHANGE_GROUP_CANCELLED: return C_("changes", "Cancelled");
+    case HALLWAY_CHANGE_GROUP_MOVED: return C_("changes", "Moved");
+    case HALLWAY_CHANGE_GROUP_CHANGED: return C_("changes", "Changed");
+    case HALLWAY_CHANGE_GROUP_NEW: return C_("changes", "New");
+    case HALLWAY_CHANGE_GROUP_DETAILS_UPDATED: return C_("changes", "Details Updated");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+static HallwayChangeGroup
+group_of_kind (HallwayScheduleChange *change)
+{
+  switch (hallway_schedule_change_get_kind (change))
+    {
+    case HALLWAY_CHANGE_REMOVED: return HALLWAY_CHANGE_GROUP_CANCELLED;
+    case HALLWAY_CHANGE_MOVED: return HALLWAY_CHANGE_GROUP_MOVED;
+    case HALLWAY_CHANGE_ADDED: return HALLWAY_CHANGE_GROUP_NEW;
+    case HALLWAY_CHANGE_CHANGED:
+    default:
+      /* Only the abstract or links: worth less attention than a new speaker. */
+      if ((hallway_schedule_change_get_fields (change) & ~HALLWAY_CHANGED_DETAILS) == 0)
+        return HALLWAY_CHANGE_GROUP_DETAILS_UPDATED;
+      return HALLWAY_CHANGE_GROUP_CHANGED;
+    }
+}
+
+gboolean
+hallway_plan_get_change_group (HallwayPlan *self, HallwayTalk *talk, HallwayChangeGroup *group)
+{
+  HallwayScheduleChange *change;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
+
+  change = g_hash_table_lookup (self->change_by_key, hallway_talk_get_key (talk));
+  if (change == NULL)
+    return FALSE;
+  if (group != NULL)
+    *group = hallway_plan_is_bookmarked (self, talk) ? HALLWAY_CHANGE_GROUP_IN_MY_AGENDA
+                                                      : group_of_kind (change);
+  return TRUE;
+}
+
+gboolean
+hallway_plan_is_details_change (HallwayPlan *self, HallwayTalk *talk)
+{
+  HallwayScheduleChange *change;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
+
+  change = g_hash_table_lookup (self->change_by_key, hallway_talk_get_key (talk));
+  return change != NULL && group_of_kind (change) == HALLWAY_CHANGE_GROUP_DETAILS_UPDATED;
+}
+
+char *
+hallway_plan_dup_change_description (HallwayPlan *self, HallwayTalk *talk)
+{
+  HallwayScheduleChange *change;
+  g_autoptr (GTimeZone) zone = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), NULL);
+
+  change = g_hash_table_lookup (self->change_by_key, hallway_talk_get_key (talk));
+  if (change == NULL)
+    return NULL;
+  if (self->show_local_time)
+    zone = g_time_zone_new_local ();
+  else
+    zone = g_time_zone_ref (hallway_conference_get_time_zone (self->conference));
+  return hallway_schedule_change_dup_description (change, zone);
+}
+
 void
 hallway_plan_set_show_local_time (HallwayPlan *self, gboolean show_local_time)
 {

@@ -9,6 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* How the Changes section groups the talks of the last update, in this order: the
+ * person's bookmarked talks first, whatever happened to them. */
+typedef enum
+{
+  HALLWAY_CHANGE_GROUP_IN_MY_AGENDA,
+  HALLWAY_CHANGE_GROUP_CANCELLED,
+  HALLWAY_CHANGE_GROUP_MOVED,
+  HALLWAY_CHANGE_GROUP_CHANGED,
+  HALLWAY_CHANGE_GROUP_NEW,
+  HALLWAY_CHANGE_GROUP_DETAILS_UPDATED,
+} HallwayChangeGroup;
+
+/* The group's header, as in "In My Agenda", "Details Updated". */
+const char *hallway_change_group_get_title (HallwayChangeGroup group);
+
 #define HALLWAY_TYPE_PLAN (hallway_plan_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayPlan, hallway_plan, HALLWAY, PLAN, GObject)
 
@@ -55,5 +70,17 @@ gboolean           hallway_plan_is_conflicting   (HallwayPlan       *self,
 gboolean           hallway_plan_get_change       (HallwayPlan       *self,
                                                   HallwayTalk      *talk,
                                                   HallwayChangeKind *kind);
+/* FALSE for a talk the last update did not change. */
+gboolean           hallway_plan_get_change_group (HallwayPlan       *self,
+                                                  HallwayTalk      *talk,
+                                                  HallwayChangeGroup *group);
+/* TRUE when the last update changed only the talk's abstract or links: worth a quiet
+ * "Details updated", not a badge. */
+gboolean           hallway_plan_is_details_change (HallwayPlan      *self,
+                                                   HallwayTalk      *talk);
+/* What the last update changed in the talk, one line per field, times in the display
+ * zone (hallway_schedule_change_dup_description); NULL for an unchanged talk. */
+char              *hallway_plan_dup_change_description (HallwayPlan *self,
+                                                        HallwayTalk *talk);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _HallwayScheduleCache
   char *url;
   GFile *folder;
   GFile *payload_file;
+  GFile *previous_file;
   GFile *meta_file;
   CacheMeta meta;
 };
@@ -117,6 +118,7 @@ typedef struct
   char *url;
   GFile *folder;
   GFile *payload_file;
+  GFile *previous_file;
   GFile *meta_file;
   GBytes *payload;  /* store: NULL keeps the stored one; load: what was read */
   CacheMeta meta;   /* store: what to write; load: what was read */
@@ -128,6 +130,7 @@ cache_job_free (CacheJob *job)
   g_free (job->url);
   g_clear_object (&job->folder);
   g_clear_object (&job->payload_file);
+  g_clear_object (&job->previous_file);
   g_clear_object (&job->meta_file);
   g_clear_pointer (&job->payload, g_bytes_unref);
   cache_meta_clear (&job->meta);
@@ -144,6 +147,7 @@ cache_job_new (HallwayScheduleCache *self)
   job->url = g_strdup (self->url);
   job->folder = g_object_ref (self->folder);
   job->payload_file = g_object_ref (self->payload_file);
+  job->previous_file = g_object_ref (self->previous_file);
   job->meta_file = g_object_ref (self->meta_file);
   return job;
 }
@@ -184,6 +188,26 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
 
 /* The payload first: meta.json names the payload's checksum, so the pair is only taken
  * together once both are written. */
+/* The version being replaced stays beside the new one, so the changes between the two
+ * (what Changes shows) can be worked out again after a restart. Best effort: without it
+ * Changes is empty, the new version is still stored. */
+static void
+keep_as_previous (CacheJob *job, GCancellable *cancellable)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+
+  if (!hallway_file_load_state (job->payload_file, HALLWAY_SCHEDULE_MAX_SIZE, &contents, &length,
+                                &error) ||
+      !hallway_file_replace (job->previous_file, contents, length, cancellable, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Cannot keep the previous version of %s: %s", job->url, error->message);
+      g_file_delete (job->previous_file, NULL, NULL);
+    }
+}
+
 static void
 store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -198,6 +222,7 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
     }
   if (job->payload != NULL)
     {
+      keep_as_previous (job, cancellable);
       if (!hallway_file_replace (job->payload_file, g_bytes_get_data (job->payload, NULL),
                          g_bytes_get_size (job->payload), cancellable, &error))
         {
@@ -346,6 +371,7 @@ hallway_schedule_cache_new (const char *url)
   self->url = g_strdup (url);
   self->folder = hallway_paths_dup_schedule_cache_folder (url);
   self->payload_file = g_file_get_child (self->folder, "payload");
+  self->previous_file = g_file_get_child (self->folder, "previous");
   self->meta_file = g_file_get_child (self->folder, "meta.json");
   return self;
 }
@@ -369,6 +395,13 @@ hallway_schedule_cache_get_payload_file (HallwayScheduleCache *self)
 {
   g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
   return self->payload_file;
+}
+
+GFile *
+hallway_schedule_cache_get_previous_file (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->previous_file;
 }
 
 GFile *
@@ -421,6 +454,7 @@ hallway_schedule_cache_finalize (GObject *object)
   g_free (self->url);
   g_clear_object (&self->folder);
   g_clear_object (&self->payload_file);
+  g_clear_object (&self->previous_file);
   g_clear_object (&self->meta_file);
   cache_meta_clear (&self->meta);
   G_OBJECT_CLASS (hallway_schedule_cache_parent_class)->finalize (object);

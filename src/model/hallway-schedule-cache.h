@@ -21,6 +21,8 @@ HallwayScheduleCache *hallway_schedule_cache_new               (const char      
 const char           *hallway_schedule_cache_get_url           (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_folder        (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_payload_file  (HallwayScheduleCache *self);
+/* `previous`: the payload a new version replaced, kept for the changes between the two. */
+GFile                *hallway_schedule_cache_get_previous_file (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_meta_file     (HallwayScheduleCache *self);
 
 /* NULL until loaded or stored, or when the server sent none. */

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-schedule-change"
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hallway-conference.h"
+#include "hallway-link.h"
 #include "hallway-talk-private.h"
 #include "hallway-person.h"
 #include "hallway-schedule-change.h"
@@ -117,6 +122,27 @@ same_speakers (HallwayTalk *a, HallwayTalk *b)
   return TRUE;
 }
 
+/* Link lists in order, by address and label: an added, dropped or renamed link. */
+static gboolean
+same_links (HallwayTalk *a, HallwayTalk *b)
+{
+  GPtrArray *old_links = hallway_talk_get_links (a);
+  GPtrArray *new_links = hallway_talk_get_links (b);
+
+  if (old_links->len != new_links->len)
+    return FALSE;
+  for (guint i = 0; i < old_links->len; i++)
+    {
+      HallwayLink *old_link = g_ptr_array_index (old_links, i);
+      HallwayLink *new_link = g_ptr_array_index (new_links, i);
+
+      if (!same_text (hallway_link_get_url (old_link), hallway_link_get_url (new_link)) ||
+          !same_text (hallway_link_get_label (old_link), hallway_link_get_label (new_link)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* field when the two texts differ, else nothing. */
 static HallwayChangedFields
 text_change (const char *a, const char *b, HallwayChangedFields field)
@@ -151,10 +177,185 @@ content_changes (HallwayTalk *a, HallwayTalk *b)
                          hallway_rich_text_get_source (&b->abstract), HALLWAY_CHANGED_ABSTRACT);
   if (!same_speakers (a, b))
     fields |= HALLWAY_CHANGED_SPEAKERS;
+  if (!same_links (a, b))
+    fields |= HALLWAY_CHANGED_LINKS;
   return fields;
 }
 
 #define SLOT_FIELDS (HALLWAY_CHANGED_START | HALLWAY_CHANGED_END | HALLWAY_CHANGED_ROOM)
+
+/* ---- describing a change --------------------------------------------------------- */
+
+static const char *
+or_none (const char *text)
+{
+  /* Translators: in "Room: none → H.1302", a talk without a room or track */
+  return text != NULL && *text != '\0' ? text : C_("room or track", "none");
+}
+
+static char *
+format_change_time (GDateTime *time, GTimeZone *display_zone)
+{
+  g_autoptr (GDateTime) shown = g_date_time_to_timezone (time, display_zone);
+
+  /* Translators: strftime format of a time in a change's description ("Sat 14:30") */
+  return g_date_time_format (shown, C_("change", "%a %H:%M"));
+}
+
+static char *
+format_duration (HallwayTalk *talk)
+{
+  GTimeSpan span = g_date_time_difference (hallway_talk_get_end (talk),
+                                           hallway_talk_get_start (talk));
+
+  /* Translators: a talk's length in minutes, as in "Duration: 25 min → 50 min" */
+  return g_strdup_printf (C_("duration", "%d min"), (int) (span / G_TIME_SPAN_MINUTE));
+}
+
+/* The names of a's speakers that b does not have, comma-separated; NULL if none. */
+static char *
+dup_speakers_missing (HallwayTalk *a, HallwayTalk *b, guint *count)
+{
+  GPtrArray *persons = hallway_talk_get_persons (a);
+  GPtrArray *others = hallway_talk_get_persons (b);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  *count = 0;
+  for (guint i = 0; i < persons->len; i++)
+    {
+      const char *name = hallway_person_get_name (g_ptr_array_index (persons, i));
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < others->len && !found; j++)
+        found = same_text (name, hallway_person_get_name (g_ptr_array_index (others, j)));
+      if (found)
+        continue;
+      if (names->len > 0)
+        /* Translators: between names in "Speakers joined: Ann, Bo" */
+        g_string_append (names, C_("speakers", ", "));
+      g_string_append (names, name);
+      (*count)++;
+    }
+  return *count > 0 ? g_string_free_and_steal (g_steal_pointer (&names)) : NULL;
+}
+
+static char *
+dup_all_speakers (HallwayTalk *talk)
+{
+  GPtrArray *persons = hallway_talk_get_persons (talk);
+  g_autoptr (GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < persons->len; i++)
+    {
+      if (i > 0)
+        g_string_append (names, C_("speakers", ", "));
+      g_string_append (names, hallway_person_get_name (g_ptr_array_index (persons, i)));
+    }
+  return g_string_free_and_steal (g_steal_pointer (&names));
+}
+
+static void
+describe_speakers (GPtrArray *lines, HallwayTalk *old_talk, HallwayTalk *new_talk)
+{
+  guint n_left, n_joined;
+  g_autofree char *left = dup_speakers_missing (old_talk, new_talk, &n_left);
+  g_autofree char *joined = dup_speakers_missing (new_talk, old_talk, &n_joined);
+
+  if (left != NULL)
+    /* Translators: speakers no longer on a talk; %s is one name or a list of names */
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("Speaker left: %s", "Speakers left: %s",
+                                                       n_left),
+                                             left));
+  if (joined != NULL)
+    /* Translators: speakers added to a talk; %s is one name or a list of names */
+    g_ptr_array_add (lines, g_strdup_printf (ngettext ("Speaker joined: %s",
+                                                       "Speakers joined: %s", n_joined),
+                                             joined));
+  if (left == NULL && joined == NULL)
+    {
+      /* The same people, in another order or spelt differently. */
+      g_autofree char *before = dup_all_speakers (old_talk);
+      g_autofree char *after = dup_all_speakers (new_talk);
+
+      /* Translators: a talk's speakers before → after */
+      g_ptr_array_add (lines, g_strdup_printf (_("Speakers: %s → %s"), before, after));
+    }
+}
+
+static void
+describe_slot (GPtrArray *lines, HallwayTalk *old_talk, HallwayTalk *new_talk,
+               HallwayChangedFields fields, GTimeZone *display_zone)
+{
+  g_autofree char *old_duration = format_duration (old_talk);
+  g_autofree char *new_duration = format_duration (new_talk);
+
+  if (fields & HALLWAY_CHANGED_START)
+    {
+      g_autofree char *before = format_change_time (hallway_talk_get_start (old_talk),
+                                                    display_zone);
+      g_autofree char *after = format_change_time (hallway_talk_get_start (new_talk),
+                                                   display_zone);
+
+      /* Translators: a talk's start before → after, as in "Moved: Sat 14:30 → Sat 14:10" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Moved: %s → %s"), before, after));
+    }
+  if (fields & HALLWAY_CHANGED_ROOM)
+    /* Translators: a talk's room before → after */
+    g_ptr_array_add (lines, g_strdup_printf (_("Room: %s → %s"),
+                                             or_none (hallway_talk_get_room_name (old_talk)),
+                                             or_none (hallway_talk_get_room_name (new_talk))));
+  if (!g_str_equal (old_duration, new_duration))
+    /* Translators: a talk's length before → after, as in "Duration: 25 min → 50 min" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Duration: %s → %s"), old_duration, new_duration));
+}
+
+static void
+describe_content (GPtrArray *lines, HallwayTalk *old_talk, HallwayTalk *new_talk,
+                  HallwayChangedFields fields)
+{
+  if (fields & HALLWAY_CHANGED_SPEAKERS)
+    describe_speakers (lines, old_talk, new_talk);
+  if (fields & HALLWAY_CHANGED_TITLE)
+    /* Translators: a talk's title before → after */
+    g_ptr_array_add (lines, g_strdup_printf (_("Title: “%s” → “%s”"),
+                                             hallway_talk_get_title (old_talk),
+                                             hallway_talk_get_title (new_talk)));
+  if (fields & HALLWAY_CHANGED_TRACK)
+    /* Translators: a talk's track before → after */
+    g_ptr_array_add (lines, g_strdup_printf (_("Track: %s → %s"),
+                                             or_none (hallway_talk_get_track_name (old_talk)),
+                                             or_none (hallway_talk_get_track_name (new_talk))));
+  if (fields & HALLWAY_CHANGED_DETAILS)
+    /* Translators: a talk's abstract or links were edited */
+    g_ptr_array_add (lines, g_strdup (_("Details updated")));
+}
+
+char *
+hallway_schedule_change_dup_description (HallwayScheduleChange *self, GTimeZone *display_zone)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CHANGE (self), NULL);
+  g_return_val_if_fail (display_zone != NULL, NULL);
+
+  switch (self->kind)
+    {
+    case HALLWAY_CHANGE_ADDED:
+      /* Translators: a talk that was not in the previous version of the schedule */
+      return g_strdup (C_("change", "New"));
+    case HALLWAY_CHANGE_REMOVED:
+      /* Translators: a talk gone from the schedule */
+      return g_strdup (C_("change", "Cancelled"));
+    case HALLWAY_CHANGE_MOVED:
+    case HALLWAY_CHANGE_CHANGED:
+    default:
+      break;
+    }
+  describe_slot (lines, self->old_talk, self->new_talk, self->fields, display_zone);
+  describe_content (lines, self->old_talk, self->new_talk, self->fields);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
 
 /* ---- the diff ---------------------------------------------------------------------- */
 

@@ -12,7 +12,7 @@ typedef enum
   HALLWAY_CHANGE_ADDED,
   HALLWAY_CHANGE_REMOVED,   /* gone from the schedule: shown as cancelled */
   HALLWAY_CHANGE_MOVED,     /* start, end or room changed (other fields may have too) */
-  HALLWAY_CHANGE_CHANGED,   /* same slot; title, speakers, track or abstract changed */
+  HALLWAY_CHANGE_CHANGED,   /* same slot; title, speakers, track, abstract or links changed */
 } HallwayChangeKind;
 
 typedef enum
@@ -25,7 +25,11 @@ typedef enum
   HALLWAY_CHANGED_SPEAKERS = 1 << 4,
   HALLWAY_CHANGED_TRACK    = 1 << 5,
   HALLWAY_CHANGED_ABSTRACT = 1 << 6,
+  HALLWAY_CHANGED_LINKS    = 1 << 7,
 } HallwayChangedFields;
+
+/* Abstract and link edits: shown quietly, as "Details updated". */
+#define HALLWAY_CHANGED_DETAILS (HALLWAY_CHANGED_ABSTRACT | HALLWAY_CHANGED_LINKS)
 
 #define HALLWAY_TYPE_SCHEDULE_CHANGE (hallway_schedule_change_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayScheduleChange, hallway_schedule_change, HALLWAY, SCHEDULE_CHANGE,
@@ -38,6 +42,13 @@ const char           *hallway_schedule_change_get_key       (HallwayScheduleChan
 HallwayTalk         *hallway_schedule_change_get_old_talk (HallwayScheduleChange *self);
 /* NULL for a removed talk */
 HallwayTalk         *hallway_schedule_change_get_new_talk (HallwayScheduleChange *self);
+
+/* What changed, one line per field, old → new: "New", "Cancelled", "Moved: Sat 14:30 →
+ * Sat 14:10", "Room: H.1301 → H.1302", "Duration: 25 min → 50 min", "Speaker left: Ann",
+ * "Speakers joined: Bo, Cy", "Title: “Old” → “New”", "Track: Old → New", "Details
+ * updated", joined by newlines. Times are shown in display_zone. */
+char                 *hallway_schedule_change_dup_description (HallwayScheduleChange *self,
+                                                               GTimeZone             *display_zone);
 
 /* Compares two versions of a schedule by identity key: a GListModel of
  * HallwayScheduleChange, removed first, then moved, changed and added, each in schedule

@@ -7,6 +7,7 @@
 
 #include "hallway-conference.h"
 #include "hallway-day.h"
+#include "hallway-file.h"
 #include "hallway-schedule-change.h"
 #include "hallway-schedule-reader.h"
 #include "hallway-location.h"
@@ -23,6 +24,7 @@ struct _HallwaySubscription
   HallwayScheduleCache *cache;
 
   HallwayConference *conference;
+  GListModel *changes;  /* HallwayScheduleChange: the last update's, also after a restart */
   GDateTime *last_checked;
   char *last_error;
   gboolean refreshing;
@@ -100,6 +102,7 @@ typedef struct
 {
   GBytes *payload;
   HallwayConference *previous; /* NULL: nothing to compare with */
+  GFile *previous_file;         /* without previous: a cached version to compare with */
   HallwayConference *parsed;
   GListModel *changes;
 } ParseJob;
@@ -109,9 +112,34 @@ parse_job_free (ParseJob *job)
 {
   g_clear_pointer (&job->payload, g_bytes_unref);
   g_clear_object (&job->previous);
+  g_clear_object (&job->previous_file);
   g_clear_object (&job->parsed);
   g_clear_object (&job->changes);
   g_free (job);
+}
+
+/* The version the cached one replaced; NULL when there is none or it no longer reads
+ * (then there are no changes to show, nothing else is lost). */
+static HallwayConference *
+read_previous (GFile *file)
+{
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayConference *conference = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!hallway_file_load_state (file, HALLWAY_SCHEDULE_MAX_SIZE, &contents, &length, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Cannot read the previous version: %s", error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  conference = hallway_schedule_read_bytes (bytes, &error);
+  if (conference == NULL)
+    g_debug ("Cannot read the previous version: %s", error->message);
+  return conference;
 }
 
 /* Conferences are immutable once read, so both versions can be compared off the main
@@ -128,6 +156,8 @@ parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_task_return_error (task, error);
       return;
     }
+  if (job->previous == NULL && job->previous_file != NULL)
+    job->previous = read_previous (job->previous_file);
   if (job->previous != NULL)
     job->changes = hallway_schedule_diff (job->previous, job->parsed);
   else
@@ -139,6 +169,7 @@ static void
 parse_async (HallwaySubscription *self,
              GBytes              *payload,
              HallwayConference   *previous,
+             GFile               *previous_file,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
              gpointer             user_data)
@@ -148,6 +179,7 @@ parse_async (HallwaySubscription *self,
 
   job->payload = g_bytes_ref (payload);
   job->previous = previous != NULL ? g_object_ref (previous) : NULL;
+  job->previous_file = previous_file != NULL ? g_object_ref (previous_file) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
   self->parse_count++;
   g_task_run_in_thread (task, parse_thread);
@@ -311,6 +343,8 @@ cached_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* A refresh that finished meanwhile brought a newer version. */
   if (self->conference == NULL)
     {
+      /* Before the conference: whoever hears of it finds its changes. */
+      g_set_object (&self->changes, job->changes);
       set_conference (self, job->parsed);
       update_last_checked (self);
     }
@@ -332,7 +366,8 @@ cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  parse_async (self, payload, NULL, cancellable, cached_parsed_cb, g_steal_pointer (&task));
+  parse_async (self, payload, NULL, hallway_schedule_cache_get_previous_file (self->cache),
+               cancellable, cached_parsed_cb, g_steal_pointer (&task));
 }
 
 void
@@ -457,6 +492,7 @@ commit_new_version (GTask *task)
 
   if (self->bookmarks != NULL)
     hallway_bookmarks_update_from (self->bookmarks, job->parsed);
+  g_set_object (&self->changes, job->changes);
   set_conference (self, job->parsed);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0, job->parsed, job->changes);
   if (g_list_model_get_n_items (affected) > 0)
@@ -564,7 +600,7 @@ fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       record_not_modified (task);
       return;
     }
-  parse_async (self, data->fetched->body, self->conference, cancellable,
+  parse_async (self, data->fetched->body, self->conference, NULL, cancellable,
                new_version_parsed_cb, g_steal_pointer (&task));
 }
 
@@ -683,6 +719,15 @@ hallway_subscription_get_uri (HallwaySubscription *self)
 {
   g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
   return self->uri;
+}
+
+/* The changes the last update brought, read again from the cache at start; NULL before a
+ * version is loaded. */
+GListModel *
+hallway_subscription_get_changes (HallwaySubscription *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), NULL);
+  return self->changes;
 }
 
 HallwayConference *
@@ -815,6 +860,7 @@ hallway_subscription_dispose (GObject *object)
   HallwaySubscription *self = HALLWAY_SUBSCRIPTION (object);
 
   g_clear_object (&self->conference);
+  g_clear_object (&self->changes);
   g_clear_object (&self->cache);
   g_clear_object (&self->bookmarks);
   g_clear_object (&self->fetcher);

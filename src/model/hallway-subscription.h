@@ -34,6 +34,9 @@ HallwaySubscription  *hallway_subscription_new                 (const char      
                                                                 HallwayBookmarks     *bookmarks);
 const char           *hallway_subscription_get_uri             (HallwaySubscription  *self);
 HallwayConference    *hallway_subscription_get_conference      (HallwaySubscription  *self);
+/* The changes of the last update that brought a new version, kept in the cache (the version
+ * it replaced, `previous`) so they survive a restart; NULL before a version is loaded. */
+GListModel           *hallway_subscription_get_changes         (HallwaySubscription  *self);
 GDateTime            *hallway_subscription_get_last_checked    (HallwaySubscription  *self);
 const char           *hallway_subscription_get_last_error      (HallwaySubscription  *self);
 gboolean              hallway_subscription_get_refreshing      (HallwaySubscription  *self);

@@ -27,6 +27,7 @@ struct _HallwayTalkListPage
   GtkSortListModel *sections;
   gboolean show_days;
   gboolean by_room;
+  gboolean by_change;
   gboolean hide_past;
   gboolean showing_local_time; /* what the headers were bound with */
 
@@ -158,6 +159,14 @@ plan_changed_cb (HallwayTalkListPage *self)
   /* Bookmarks and hidden tracks change who belongs in these two views. */
   if (self->query->bookmarked_only || self->query->hide_hidden_tracks)
     update_filter (self);
+  /* A talk bookmarked or not any more changes its group in Changes. */
+  if (self->by_change)
+    {
+      gtk_sorter_changed (gtk_sort_list_model_get_section_sorter (self->sections),
+                          GTK_SORTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sections),
+                          GTK_SORTER_CHANGE_DIFFERENT);
+    }
 }
 
 /* ---- rows and time-slot headers ---------------------------------------------------- */
@@ -165,7 +174,10 @@ plan_changed_cb (HallwayTalkListPage *self)
 static void
 setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkListPage *self)
 {
-  gtk_list_item_set_child (item, GTK_WIDGET (hallway_talk_row_new (self->plan)));
+  HallwayTalkRow *row = hallway_talk_row_new (self->plan);
+
+  hallway_talk_row_set_show_change (row, self->by_change);
+  gtk_list_item_set_child (item, GTK_WIDGET (row));
 }
 
 static void
@@ -183,6 +195,15 @@ unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalk
   hallway_talk_row_unbind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)));
 }
 
+static HallwayChangeGroup
+change_group (HallwayPlan *plan, HallwayTalk *talk)
+{
+  HallwayChangeGroup group = HALLWAY_CHANGE_GROUP_DETAILS_UPDATED;
+
+  hallway_plan_get_change_group (plan, talk, &group);
+  return group;
+}
+
 /* One day at a time: a header per time slot. All days (a track, a room): one per day. */
 static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
@@ -198,7 +219,9 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   const char *room = hallway_talk_get_room_name (first);
   GtkLabel *label = GTK_LABEL (gtk_list_header_get_child (header));
 
-  if (self->by_room)
+  if (self->by_change)
+    gtk_label_set_text (label, hallway_change_group_get_title (change_group (self->plan, first)));
+  else if (self->by_room)
     gtk_label_set_text (label, room ? room : _("No Room"));
   else if (zone != NULL)
     {
@@ -232,6 +255,23 @@ compare_room_then_start (gconstpointer a, gconstpointer b, gpointer user_data)
   int order = compare_room (a, b, user_data);
 
   return order != 0 ? order : compare_start (a, b, user_data);
+}
+
+static int
+compare_change_group (gconstpointer a, gconstpointer b, gpointer plan)
+{
+  HallwayChangeGroup x = change_group (plan, (HallwayTalk *) a);
+  HallwayChangeGroup y = change_group (plan, (HallwayTalk *) b);
+
+  return (int) x - (int) y;
+}
+
+static int
+compare_change_group_then_start (gconstpointer a, gconstpointer b, gpointer plan)
+{
+  int order = compare_change_group (a, b, plan);
+
+  return order != 0 ? order : hallway_talk_compare ((HallwayTalk *) a, (HallwayTalk *) b);
 }
 
 static int
@@ -684,6 +724,26 @@ hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
   self->by_room = TRUE;
   gtk_sort_list_model_set_sorter (self->sections, sorter);
   gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
+}
+
+/* Changes: the talks under their group (In My Agenda first, then Cancelled, Moved…), each
+ * row saying what changed. Bookmarking a talk moves it to In My Agenda. */
+void
+hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
+{
+  g_autoptr (GtkSorter) sorter =
+    GTK_SORTER (gtk_custom_sorter_new (compare_change_group_then_start, self->plan, NULL));
+  g_autoptr (GtkSorter) section_sorter =
+    GTK_SORTER (gtk_custom_sorter_new (compare_change_group, self->plan, NULL));
+
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  self->by_change = TRUE;
+  gtk_sort_list_model_set_sorter (self->sections, sorter);
+  gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
+  /* The list keeps its first row on top through a new order: the first group's header
+   * would be scrolled away. */
+  hallway_section_list_scroll_to_top (self->list_view);
 }
 
 void

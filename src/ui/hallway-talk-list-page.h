@@ -21,6 +21,7 @@ HallwayTalkListPage *hallway_talk_list_page_new          (HallwayPlan          *
 void                  hallway_talk_list_page_set_description (HallwayTalkListPage *self,
                                                                const char           *text);
 void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage *self);
+void                  hallway_talk_list_page_group_by_change (HallwayTalkListPage *self);
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self);
 void hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,
                                                  gboolean bookmarked_only);

@@ -31,6 +31,7 @@ struct _HallwayTalkPage
   GtkToggleButton *bookmark_button;
   GtkScrolledWindow *scrolled_window;
   GtkLabel *status_label;
+  GtkLabel *change_label;
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkListBox *details_list;
@@ -401,19 +402,33 @@ update_bookmark (HallwayTalkPage *self)
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
 }
 
+static gboolean
+kind_says_all (HallwayTalkPage *self)
+{
+  HallwayChangeKind kind;
+
+  return hallway_plan_get_change (self->plan, self->talk, &kind) &&
+         (kind == HALLWAY_CHANGE_ADDED || kind == HALLWAY_CHANGE_REMOVED);
+}
+
 static void
 update_status (HallwayTalkPage *self)
 {
-  static const char * const classes[] = { "cancelled", "changed", "conflict" };
+  static const char * const classes[] = { "cancelled", "changed", "new", "conflict" };
   HallwayChangeKind kind;
   const char *status = NULL;
   const char *css_class = NULL;
+  g_autofree char *description = hallway_plan_dup_change_description (self->plan, self->talk);
 
-  if (hallway_plan_get_change (self->plan, self->talk, &kind))
+  /* The badge says what kind of change; the lines under it what changed, old → new. An
+   * edited abstract or links needs no badge: "Details updated" says it. */
+  if (hallway_plan_get_change (self->plan, self->talk, &kind) &&
+      !hallway_plan_is_details_change (self->plan, self->talk))
     {
       status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
                : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
-      css_class = kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
+      css_class = kind == HALLWAY_CHANGE_REMOVED ? "cancelled"
+                  : kind == HALLWAY_CHANGE_ADDED ? "new" : "changed";
     }
   else if (hallway_plan_is_conflicting (self->plan, self->talk))
     {
@@ -426,6 +441,11 @@ update_status (HallwayTalkPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), css_class);
   gtk_label_set_text (self->status_label, status ? status : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), status != NULL);
+  /* A new or cancelled talk's badge says it all. */
+  if (kind_says_all (self))
+    g_clear_pointer (&description, g_free);
+  gtk_label_set_text (self->change_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), description != NULL);
 }
 
 static void
@@ -531,6 +551,7 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, bookmark_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, change_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkPage, details_list);

@@ -25,13 +25,16 @@ struct _HallwayTalkRow
   GtkWidget *track_colour;
   GtkLabel *title_label;
   GtkLabel *details_label;
+  GtkLabel *change_label;  /* what changed, old → new: in Changes only */
   GtkLabel *marker;
+  gboolean show_change;
   GtkToggleButton *bookmark_button;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayTalkRow, hallway_talk_row, GTK_TYPE_WIDGET)
 
-static const char * const marker_classes[] = { "live", "changed", "cancelled", "conflict" };
+static const char * const marker_classes[] = { "live", "changed", "new", "cancelled",
+                                                "conflict" };
 
 static char *
 format_details (HallwayPlan *plan, HallwayTalk *talk)
@@ -83,8 +86,11 @@ marker_class (HallwayTalkRow *self)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   HallwayChangeKind kind;
 
-  if (hallway_plan_get_change (self->plan, self->talk, &kind))
-    return kind == HALLWAY_CHANGE_REMOVED ? "cancelled" : "changed";
+  /* An edited abstract or new links: said in Changes, not worth a badge. */
+  if (hallway_plan_get_change (self->plan, self->talk, &kind) &&
+      !hallway_plan_is_details_change (self->plan, self->talk))
+    return kind == HALLWAY_CHANGE_REMOVED ? "cancelled"
+           : kind == HALLWAY_CHANGE_ADDED ? "new" : "changed";
   if (hallway_plan_is_conflicting (self->plan, self->talk))
     return "conflict";
   if (g_date_time_compare (hallway_talk_get_start (self->talk), now) <= 0 &&
@@ -100,6 +106,8 @@ marker_text (const char *css_class)
     return _("Cancelled");
   if (g_strcmp0 (css_class, "changed") == 0)
     return _("Changed");
+  if (g_strcmp0 (css_class, "new") == 0)
+    return C_("change", "New");
   if (g_strcmp0 (css_class, "conflict") == 0)
     return _("Overlaps a bookmark");
   return _("Live now");
@@ -120,6 +128,20 @@ update_marker (HallwayTalkRow *self)
 }
 
 static void
+update_change (HallwayTalkRow *self)
+{
+  g_autofree char *description = NULL;
+  HallwayChangeKind kind;
+
+  /* A new or cancelled talk's badge says it all. */
+  if (self->show_change && hallway_plan_get_change (self->plan, self->talk, &kind) &&
+      kind != HALLWAY_CHANGE_ADDED && kind != HALLWAY_CHANGE_REMOVED)
+    description = hallway_plan_dup_change_description (self->plan, self->talk);
+  gtk_label_set_text (self->change_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), description != NULL);
+}
+
+static void
 update_state (HallwayTalkRow *self)
 {
   gboolean bookmarked = hallway_plan_is_bookmarked (self->plan, self->talk);
@@ -130,6 +152,7 @@ update_state (HallwayTalkRow *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->bookmark_button),
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
   update_marker (self);
+  update_change (self);
 }
 
 static void
@@ -172,6 +195,17 @@ hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, bookmark_label, -1);
   update_track_colour (self);
   update_state (self);
+}
+
+/* In Changes, a row says under its title what the last update changed, old → new. */
+void
+hallway_talk_row_set_show_change (HallwayTalkRow *self, gboolean show_change)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
+
+  self->show_change = !!show_change;
+  if (self->talk != NULL)
+    update_change (self);
 }
 
 void
@@ -222,6 +256,10 @@ build (HallwayTalkRow *self)
   gtk_label_set_wrap_mode (self->details_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_lines (self->details_label, 2);
   gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
+  self->change_label = append_label (text, "change-description");
+  gtk_label_set_wrap (self->change_label, TRUE);
+  gtk_label_set_wrap_mode (self->change_label, PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), FALSE);
   self->marker = append_label (text, "marker");
   gtk_widget_set_halign (GTK_WIDGET (self->marker), GTK_ALIGN_START);
 

@@ -15,5 +15,7 @@ HallwayTalkRow *hallway_talk_row_new  (HallwayPlan         *plan);
 void             hallway_talk_row_bind (HallwayTalkRow     *self,
                                          HallwayTalk        *talk);
 void             hallway_talk_row_unbind (HallwayTalkRow   *self);
+void             hallway_talk_row_set_show_change (HallwayTalkRow *self,
+                                                   gboolean        show_change);
 
 G_END_DECLS

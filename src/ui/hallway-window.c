@@ -20,8 +20,10 @@
 #include "hallway-menu-names.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
+#include "hallway-schedule-cache.h"
 #include "hallway-schedule-change.h"
 #include "hallway-settings.h"
+#include "hallway-subscription.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
 #include "hallway-window.h"
@@ -206,6 +208,28 @@ minute_tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* "Since the update of Sat 31 Jan, 09:12": when the version that brought the changes came,
+ * in local time (it is the person's clock, not the conference's). */
+static char *
+describe_changes_since (HallwayWindow *self)
+{
+  HallwaySubscription *subscription =
+    self->entry != NULL ? hallway_library_entry_get_subscription (self->entry) : NULL;
+  GDateTime *fetched = subscription != NULL
+                         ? hallway_schedule_cache_get_fetched (
+                             hallway_subscription_get_cache (subscription))
+                         : NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  if (fetched == NULL)
+    return g_strdup (_("Since the previous version of the schedule"));
+  local = g_date_time_to_local (fetched);
+  when = g_date_time_format (local, _("%a %-d %b, %H:%M"));
+  /* Translators: subtitle of Changes; %s is when the update came, "Sat 31 Jan, 09:12" */
+  return g_strdup_printf (_("Since the update of %s"), when);
+}
+
 static AdwNavigationPage *
 section_page (HallwayWindow *self, const char *name)
 {
@@ -243,10 +267,11 @@ section_page (HallwayWindow *self, const char *name)
   if (g_str_equal (name, "changes"))
     {
       g_autoptr (GListModel) talks = changed_talks (self->plan);
+      g_autofree char *since = describe_changes_since (self);
+      HallwayTalkListPage *page = new_list_page (self, talks, _("Changes"), since, FALSE);
 
-      return ADW_NAVIGATION_PAGE (
-        new_list_page (self, talks,
-                       _("Changes"), _("Since the previous version of the schedule"), FALSE));
+      hallway_talk_list_page_group_by_change (page);
+      return ADW_NAVIGATION_PAGE (page);
     }
   return ADW_NAVIGATION_PAGE (new_list_page (self, G_LIST_MODEL (conference), _("Schedule"),
                                              conference_title, TRUE));
