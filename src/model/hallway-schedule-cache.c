@@ -224,11 +224,9 @@ match_meta_to_payload (CacheJob *job, const CacheMeta *payload_stamp)
   job->meta.sha256 = g_steal_pointer (&sha256);
 }
 
-static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+static gboolean
+load_job (CacheJob *job, GError **error)
 {
-  CacheJob *job = task_data;
-  GError *error = NULL;
   g_autofree char *payload = NULL;
   gsize payload_length = 0;
   CacheMeta payload_stamp = { 0 };
@@ -239,14 +237,22 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   stamp_payload (job->payload_file, &payload_stamp);
   /* Never more than a schedule may be: a bigger payload is not read into memory. */
   if (!hallway_file_load_state (job->payload_file, HALLWAY_SCHEDULE_MAX_SIZE, &payload,
-                                &payload_length, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                                &payload_length, error))
+    return FALSE;
   job->payload = g_bytes_new_take (g_steal_pointer (&payload), payload_length);
   match_meta_to_payload (job, &payload_stamp);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (load_job (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* The payload first: meta.json names the payload's checksum, so the pair is only taken
@@ -343,6 +349,20 @@ hallway_schedule_cache_load_async (HallwayScheduleCache *self,
   g_task_set_source_tag (outer, hallway_schedule_cache_load_async);
   g_task_set_check_cancellable (outer, FALSE);
   run_job (self, cache_job_new (self), load_thread, load_done_cb, outer);
+}
+
+GBytes *
+hallway_schedule_cache_load (HallwayScheduleCache *self, GError **error)
+{
+  g_autoptr (CacheJob) job = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+
+  job = cache_job_new (self);
+  if (!load_job (job, error))
+    return NULL;
+  cache_meta_copy_into (&self->meta, &job->meta);
+  return g_steal_pointer (&job->payload);
 }
 
 GBytes *

@@ -47,6 +47,11 @@ GBytes               *hallway_schedule_cache_load_finish       (HallwayScheduleC
                                                                 GAsyncResult         *result,
                                                                 GError              **error);
 
+/* The same in the calling thread, for an object no other thread uses yet (the library's
+ * loading thread at start-up). */
+GBytes               *hallway_schedule_cache_load              (HallwayScheduleCache *self,
+                                                                GError              **error);
+
 /* Writes payload (unless NULL: a 304 keeps the one stored) then meta.json with these
  * validators, "checked" now and "fetched" now when there is a payload. Call it only with a
  * payload that was read completely and parsed. On success the object holds the new values;
