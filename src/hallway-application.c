@@ -22,6 +22,9 @@
 #include "hallway-window.h"
 
 #define DEMO_CONFERENCE_RESOURCE RESOURCE_PATH "/demo/hallway-demo-conference.xml"
+/* The window waits for the library so its first frame shows the conference, but never longer
+ * than this: a slow disk must not keep it away. */
+#define PRESENT_TIMEOUT_MS 1000
 
 struct _HallwayApplication
 {
@@ -34,6 +37,7 @@ struct _HallwayApplication
   HallwayReminderService *reminders;
   HallwayLibraryEntry *demo;   /* the bundled conference, once asked for */
   gboolean library_loaded;
+  guint present_timeout;       /* activated before the library was loaded: the fallback */
   gboolean recovered_state_shown;  /* files set aside at load: said once */
   GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
 };
@@ -256,6 +260,24 @@ open_location (HallwayApplication *self, GFile *file)
                              g_object_ref (self));
 }
 
+/* The window is shown, with the conference once the library has it. */
+static void
+present_window (HallwayApplication *self)
+{
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  gtk_window_present (GTK_WINDOW (hallway_application_ensure_window (self)));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+
+  self->present_timeout = 0;
+  present_window (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -278,6 +300,8 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       hallway_application_show_current (self);
       show_all_recovered_state (self);
     }
+  if (self->present_timeout != 0)
+    present_window (self);
   g_application_release (G_APPLICATION (self));
 }
 
@@ -287,11 +311,16 @@ hallway_application_activate (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
   HallwayWindow *window = hallway_application_ensure_window (self);
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (self->library_loaded && hallway_window_get_entry (window) == NULL)
+  if (!self->library_loaded)
+    {
+      if (self->present_timeout == 0)
+        self->present_timeout = g_timeout_add (PRESENT_TIMEOUT_MS, present_timeout_cb, self);
+      return;
+    }
+  present_window (self);
+  if (hallway_window_get_entry (window) == NULL)
     hallway_application_show_current (self);
-  if (self->library_loaded)
-    show_all_recovered_state (self);
+  show_all_recovered_state (self);
 }
 
 static void
@@ -315,23 +344,25 @@ hallway_application_startup (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
   g_autofree char *catalogue_url = NULL;
 
-  G_APPLICATION_CLASS (hallway_application_parent_class)->startup (app);
-
-  hallway_application_actions_install (self);
-  gtk_window_set_default_icon_name (APP_ID);
-
   /* The one GSettings of the app: the window, the preferences and the exporter get it. */
   self->settings = hallway_settings_new ();
-  self->reminders = hallway_reminder_service_new (app, self->settings);
   self->fetcher = hallway_fetcher_new ();
   self->library = hallway_library_new (self->fetcher);
   /* An administrator's catalogue (dconf, or the defaults Flatpak passes to the sandbox). */
   catalogue_url = g_settings_get_string (self->settings, HALLWAY_SETTINGS_CATALOGUE_URL);
   hallway_library_set_catalogue_url (self->library, catalogue_url);
-  self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
-  /* Offline first: the library reads its cached schedules in threads, then shows one. */
+  /* Offline first: the library reads its list and the current conference's cached schedule
+   * in a thread, started before GTK and libadwaita initialise (the parent's startup), so
+   * the first window shows the conference (issue 13). */
   g_application_hold (app);
   hallway_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
+
+  G_APPLICATION_CLASS (hallway_application_parent_class)->startup (app);
+
+  hallway_application_actions_install (self);
+  gtk_window_set_default_icon_name (APP_ID);
+  self->reminders = hallway_reminder_service_new (app, self->settings);
+  self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
 }
 
 static void
@@ -339,6 +370,7 @@ hallway_application_shutdown (GApplication *app)
 {
   HallwayApplication *self = HALLWAY_APPLICATION (app);
 
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_object (&self->refresher);
   g_clear_object (&self->reminders);
   G_APPLICATION_CLASS (hallway_application_parent_class)->shutdown (app);

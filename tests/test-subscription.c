@@ -598,6 +598,137 @@ test_load_cached_corrupt (Fixture *fixture, gconstpointer data)
   g_assert_true (g_bytes_equal (payload, schedule));
 }
 
+/* ---- the cache's stamp: its checksum is trusted while size and mtime stay ------------- */
+
+/* The cached payload's modification time, in µs. */
+static gint64
+payload_modified_us (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFileInfo) info = g_file_query_info (file,
+                                                  G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                  G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  return (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+           G_USEC_PER_SEC +
+         g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+static void
+set_payload_modified_us (const char *path, gint64 modified_us)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = g_file_info_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_file_info_set_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                    modified_us / G_USEC_PER_SEC);
+  g_file_info_set_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                    modified_us % G_USEC_PER_SEC);
+  g_file_set_attributes_from_info (file, info, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (payload_modified_us (path), ==, modified_us);
+}
+
+/* The payload with one letter of its first talk's title changed: the same size, and it
+ * still reads. */
+static void
+change_one_letter (const char *path)
+{
+  g_autofree char *content = NULL;
+  gsize length = 0;
+  char *title;
+
+  g_assert_true (g_file_get_contents (path, &content, &length, NULL));
+  title = strstr (content, "<title>");
+  g_assert_nonnull (title);
+  title += strlen ("<title>");
+  *title = *title == 'Q' ? 'R' : 'Q';
+  g_assert_true (g_file_set_contents (path, content, length, NULL));
+}
+
+/* The cached conference of a new subscription to the same URL (the next start). */
+static HallwaySubscription *
+load_cached_again (Fixture *fixture)
+{
+  HallwaySubscription *later = hallway_subscription_new (fixture->uri, fixture->fetcher,
+                                                         fixture->bookmarks);
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (load_cached (later, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (hallway_subscription_get_conference (later));
+  return later;
+}
+
+/* Size and mtime as meta.json recorded them: the 4 MB of FOSDEM are not hashed at every
+ * start. Proved by content changed behind the stamp's back, which only a checksum sees:
+ * the validators are kept. */
+static void
+test_cache_stamp_trusted (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwaySubscription) later = NULL;
+  g_autofree char *payload_path = NULL;
+  gint64 modified_us;
+
+  if (!refresh_with (fixture, SMALL_SCHEDULE))
+    return;
+  payload_path = g_file_get_path (hallway_schedule_cache_get_payload_file (cache_of (fixture)));
+  modified_us = payload_modified_us (payload_path);
+  change_one_letter (payload_path);
+  set_payload_modified_us (payload_path, modified_us);
+
+  later = load_cached_again (fixture);
+  g_assert_nonnull (hallway_schedule_cache_get_etag (cache_of (fixture)));
+  g_assert_cmpstr (hallway_schedule_cache_get_etag (hallway_subscription_get_cache (later)), ==,
+                   hallway_schedule_cache_get_etag (cache_of (fixture)));
+}
+
+/* A touched (or copied) payload with its content intact: the checksum says it is the same,
+ * so it keeps its validators, and meta.json gets the new stamp for the next start. */
+static void
+test_cache_touched (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwaySubscription) later = NULL;
+  g_autoptr (JsonObject) meta = NULL;
+  g_autofree char *payload_path = NULL;
+  gint64 touched_us;
+
+  if (!refresh_with (fixture, SMALL_SCHEDULE))
+    return;
+  payload_path = g_file_get_path (hallway_schedule_cache_get_payload_file (cache_of (fixture)));
+  touched_us = payload_modified_us (payload_path) - G_TIME_SPAN_HOUR;
+  set_payload_modified_us (payload_path, touched_us);
+
+  later = load_cached_again (fixture);
+  g_assert_nonnull (hallway_schedule_cache_get_etag (hallway_subscription_get_cache (later)));
+  meta = read_meta (hallway_subscription_get_cache (later));
+  g_assert_true (json_object_has_member (meta, "payload_modified_us"));
+  g_assert_cmpint (json_object_get_int_member (meta, "payload_modified_us"), ==, touched_us);
+  g_assert_cmpint (payload_modified_us (payload_path), ==, touched_us);
+}
+
+/* Changed content with a changed stamp is still found out: no validators, so the next
+ * request downloads the schedule whole instead of trusting a 304. */
+static void
+test_cache_changed_stamp (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwaySubscription) later = NULL;
+  g_autofree char *payload_path = NULL;
+
+  if (!refresh_with (fixture, SMALL_SCHEDULE))
+    return;
+  payload_path = g_file_get_path (hallway_schedule_cache_get_payload_file (cache_of (fixture)));
+  change_one_letter (payload_path);
+  set_payload_modified_us (payload_path, payload_modified_us (payload_path) + G_TIME_SPAN_SECOND);
+
+  later = load_cached_again (fixture);
+  g_assert_null (hallway_schedule_cache_get_etag (hallway_subscription_get_cache (later)));
+}
+
 /* ---- failures: nothing changes but last-error ---------------------------------------- */
 
 typedef struct
@@ -1240,6 +1371,9 @@ main (int argc, char *argv[])
   add_test ("/subscription/load-cached/offline", NULL, test_load_cached_offline);
   add_test ("/subscription/load-cached/nothing", NULL, test_load_cached_nothing);
   add_test ("/subscription/load-cached/corrupt", NULL, test_load_cached_corrupt);
+  add_test ("/subscription/load-cached/stamp-trusted", NULL, test_cache_stamp_trusted);
+  add_test ("/subscription/load-cached/touched", NULL, test_cache_touched);
+  add_test ("/subscription/load-cached/changed-stamp", NULL, test_cache_changed_stamp);
   add_test ("/subscription/failure/404", &failure_404, test_failure);
   add_test ("/subscription/failure/500", &failure_500, test_failure);
   add_test ("/subscription/failure/timeout", &failure_timeout, test_failure);

@@ -159,6 +159,7 @@ struct _StoredConference
   char *title;
   GDateTime *added;
   HallwayBookmarks *bookmarks;
+  HallwaySubscription *subscription; /* the current conference's, its cache read at load */
 };
 
 static void
@@ -182,6 +183,7 @@ stored_conference_free (StoredConference *stored)
   g_free (stored->title);
   g_clear_pointer (&stored->added, g_date_time_unref);
   g_clear_object (&stored->bookmarks);
+  g_clear_object (&stored->subscription);
   g_free (stored);
 }
 
@@ -751,15 +753,23 @@ restore_changes (HallwayLibrary *self, LibrarySave *save)
   self->current_changed |= save->current_changed;
 }
 
+/* Nothing cached yet is normal (a default conference on first start); anything else
+ * leaves the conference without a schedule until its next refresh. */
+static void
+report_cache_error (HallwaySubscription *subscription, const GError *error)
+{
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_debug ("No cached schedule for %s: %s", hallway_subscription_get_uri (subscription),
+             error->message);
+}
+
 static void
 cached_loaded_later_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GError) error = NULL;
 
-  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_debug ("No cached schedule for %s: %s",
-             hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)), error->message);
+  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error))
+    report_cache_error (HALLWAY_SUBSCRIPTION (source), error);
 }
 
 static HallwayLibraryEntry *entry_for_stored (HallwayLibrary *self, StoredConference *stored);
@@ -920,6 +930,7 @@ typedef struct
   char *catalogue_url;
   GBytes *cached_catalogue; /* the catalogue URL's cached copy, read by the thread */
   guint first_fetch_timeout;
+  HallwayFetcher *fetcher;  /* for the current conference's subscription */
 } LoadJob;
 
 static void
@@ -934,6 +945,7 @@ load_job_free (LoadJob *job)
   g_free (job->catalogue_url);
   g_clear_pointer (&job->cached_catalogue, g_bytes_unref);
   g_clear_handle_id (&job->first_fetch_timeout, g_source_remove);
+  g_clear_object (&job->fetcher);
   g_free (job);
 }
 
@@ -1032,6 +1044,32 @@ load_bookmarks (GPtrArray *stored)
     }
 }
 
+/* The conference the window opens on (the current one, else the first) read from its cache
+ * and parsed in this thread, which starts before GTK does: the first window shows it. The
+ * others are read once the list is loaded. */
+static void
+load_current_schedule (LoadJob *job)
+{
+  StoredConference *current = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < job->stored->len && current == NULL; i++)
+    {
+      StoredConference *stored = g_ptr_array_index (job->stored, i);
+
+      if (g_strcmp0 (stored->id, job->current_id) == 0)
+        current = stored;
+    }
+  if (current == NULL && job->stored->len > 0)
+    current = g_ptr_array_index (job->stored, 0);
+  if (current == NULL)
+    return;
+  current->subscription = hallway_subscription_new (current->location, job->fetcher,
+                                                    current->bookmarks);
+  if (!hallway_subscription_load_cached (current->subscription, &error))
+    report_cache_error (current->subscription, error);
+}
+
 static void
 load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -1049,6 +1087,7 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   if (job->stored == NULL)
     job->stored = g_ptr_array_new_with_free_func ((GDestroyNotify) stored_conference_free);
   load_bookmarks (job->stored);
+  load_current_schedule (job);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1080,18 +1119,14 @@ load_step_done (GTask *task)
     g_task_return_boolean (task, TRUE);
 }
 
-/* Nothing cached yet is normal (a default conference on first start); anything else
- * leaves the conference without a schedule until its next refresh. */
 static void
 cached_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (GTask) task = user_data;
   g_autoptr (GError) error = NULL;
 
-  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_debug ("No cached schedule for %s: %s",
-             hallway_subscription_get_uri (HALLWAY_SUBSCRIPTION (source)), error->message);
+  if (!hallway_subscription_load_cached_finish (HALLWAY_SUBSCRIPTION (source), result, &error))
+    report_cache_error (HALLWAY_SUBSCRIPTION (source), error);
   load_step_done (task);
 }
 
@@ -1110,7 +1145,9 @@ static HallwayLibraryEntry *
 entry_for_stored (HallwayLibrary *self, StoredConference *stored)
 {
   g_autoptr (HallwaySubscription) subscription =
-    hallway_subscription_new (stored->location, self->fetcher, stored->bookmarks);
+    stored->subscription != NULL
+      ? g_object_ref (stored->subscription)
+      : hallway_subscription_new (stored->location, self->fetcher, stored->bookmarks);
 
   return hallway_library_entry_new_followed (stored->id, stored->location, stored->title,
                                              stored->added, subscription);
@@ -1190,7 +1227,11 @@ file_read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   for (guint i = 0; i < entries->len; i++)
     {
       HallwayLibraryEntry *entry = g_ptr_array_index (entries, i);
+      StoredConference *stored = g_ptr_array_index (job->stored, i);
 
+      /* The current conference's cache was read by the thread. */
+      if (stored->subscription != NULL)
+        continue;
       state->pending++;
       hallway_subscription_load_cached_async (hallway_library_entry_get_subscription (entry),
                                               g_task_get_cancellable (task), cached_loaded_cb,
@@ -1406,6 +1447,7 @@ hallway_library_load_async (HallwayLibrary     *self,
 
   job = g_new0 (LoadJob, 1);
   job->file = g_object_ref (self->file);
+  job->fetcher = g_object_ref (self->fetcher);
   read = g_task_new (self, cancellable, file_read_cb, g_steal_pointer (&task));
   g_task_set_task_data (read, job, (GDestroyNotify) load_job_free);
   /* The list must be filled even when cancelled, or it would be saved empty later. */

@@ -22,6 +22,11 @@ typedef struct
   GDateTime *fetched;
   GDateTime *checked;
   char *sha256; /* of the payload this meta describes */
+  /* The payload file's size and modification time (µs) when the checksum was taken: while
+   * they stay the same, the checksum is trusted without reading the 4 MB again at every
+   * start. 0: unknown. */
+  gint64 payload_size;
+  gint64 payload_modified_us;
 } CacheMeta;
 
 struct _HallwayScheduleCache
@@ -48,6 +53,8 @@ cache_meta_clear (CacheMeta *meta)
   g_clear_pointer (&meta->fetched, g_date_time_unref);
   g_clear_pointer (&meta->checked, g_date_time_unref);
   g_clear_pointer (&meta->sha256, g_free);
+  meta->payload_size = 0;
+  meta->payload_modified_us = 0;
 }
 
 static void
@@ -59,6 +66,8 @@ cache_meta_copy_into (CacheMeta *dest, const CacheMeta *src)
   dest->fetched = src->fetched != NULL ? g_date_time_ref (src->fetched) : NULL;
   dest->checked = src->checked != NULL ? g_date_time_ref (src->checked) : NULL;
   dest->sha256 = g_strdup (src->sha256);
+  dest->payload_size = src->payload_size;
+  dest->payload_modified_us = src->payload_modified_us;
 }
 
 static GBytes *
@@ -75,14 +84,17 @@ meta_to_json (const char *url, const CacheMeta *meta)
   hallway_json_add_time (builder, "fetched", meta->fetched);
   hallway_json_add_time (builder, "checked", meta->checked);
   hallway_json_add_string (builder, "sha256", meta->sha256);
+  json_builder_set_member_name (builder, "payload_size");
+  json_builder_add_int_value (builder, meta->payload_size);
+  json_builder_set_member_name (builder, "payload_modified_us");
+  json_builder_add_int_value (builder, meta->payload_modified_us);
   json_builder_end_object (builder);
   return hallway_json_builder_to_bytes (builder);
 }
 
-/* Only a meta.json of our version, for this URL and for exactly this payload counts. */
+/* A meta.json of our version and for this URL, whichever payload it describes. */
 static gboolean
-meta_from_json (const char *json, gsize length, const char *url, const char *payload_sha256,
-                CacheMeta *meta)
+meta_from_json (const char *json, gsize length, const char *url, CacheMeta *meta)
 {
   g_autoptr (JsonNode) root = hallway_json_parse (json, length, NULL);
   JsonObject *object;
@@ -93,15 +105,16 @@ meta_from_json (const char *json, gsize length, const char *url, const char *pay
   object = json_node_get_object (root);
   if (!hallway_file_read_format_version (object, &version) || version != META_VERSION ||
       g_strcmp0 (hallway_json_string_member (object, "url"), url) != 0 ||
-      g_strcmp0 (hallway_json_string_member (object, "sha256"),
-                 payload_sha256) != 0)
+      hallway_json_string_member (object, "sha256") == NULL)
     return FALSE;
 
   meta->etag = g_strdup (hallway_json_string_member (object, "etag"));
   meta->last_modified = g_strdup (hallway_json_string_member (object, "last_modified"));
   meta->fetched = hallway_json_time_member (object, "fetched");
   meta->checked = hallway_json_time_member (object, "checked");
-  meta->sha256 = g_strdup (payload_sha256);
+  meta->sha256 = g_strdup (hallway_json_string_member (object, "sha256"));
+  hallway_json_int_member (object, "payload_size", &meta->payload_size);
+  hallway_json_int_member (object, "payload_modified_us", &meta->payload_modified_us);
   return TRUE;
 }
 
@@ -109,6 +122,34 @@ static char *
 payload_checksum (GBytes *payload)
 {
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, payload);
+}
+
+/* The payload file's size and modification time into meta; both 0 if it cannot be read. */
+static void
+stamp_payload (GFile *payload_file, CacheMeta *meta)
+{
+  g_autoptr (GFileInfo) info = g_file_query_info (payload_file,
+                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                  G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                  G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  meta->payload_size = 0;
+  meta->payload_modified_us = 0;
+  if (info == NULL)
+    return;
+  meta->payload_size = g_file_info_get_size (info);
+  meta->payload_modified_us =
+    (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) *
+      G_USEC_PER_SEC +
+    g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+static gboolean
+same_stamp (const CacheMeta *a, const CacheMeta *b)
+{
+  return a->payload_size != 0 && a->payload_size == b->payload_size &&
+         a->payload_modified_us == b->payload_modified_us;
 }
 
 /* ---- jobs run in a thread: they own copies, never touch the object ------------------- */
@@ -152,38 +193,70 @@ cache_job_new (HallwayScheduleCache *self)
   return job;
 }
 
+/* meta.json describes the payload just read: trusted when the file's stamp is the one
+ * meta.json recorded; else checked by checksum, and re-stamped when the content is the
+ * same (a copied or touched file). The payload was stamped before it was read, so a store
+ * in between leaves a stamp that does not match: then the checksum decides. */
 static void
-load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+match_meta_to_payload (CacheJob *job, const CacheMeta *payload_stamp)
 {
-  CacheJob *job = task_data;
-  GError *error = NULL;
   g_autofree char *json = NULL;
   g_autofree char *sha256 = NULL;
+  gsize length = 0;
+
+  if (!hallway_file_load_state (job->meta_file, HALLWAY_FILE_STATE_MAX_SIZE, &json, &length,
+                                NULL) ||
+      !meta_from_json (json, length, job->url, &job->meta))
+    cache_meta_clear (&job->meta);
+  else if (same_stamp (&job->meta, payload_stamp))
+    return;
+
+  sha256 = payload_checksum (job->payload);
+  if (g_strcmp0 (sha256, job->meta.sha256) == 0)
+    {
+      g_autoptr (GBytes) restamped = NULL;
+
+      job->meta.payload_size = payload_stamp->payload_size;
+      job->meta.payload_modified_us = payload_stamp->payload_modified_us;
+      restamped = meta_to_json (job->url, &job->meta);
+      /* Only saves a checksum next time: a failure changes nothing else. */
+      hallway_state_file_write (job->meta_file, restamped, NULL, NULL);
+      return;
+    }
+  g_debug ("No usable meta.json for %s: the cached copy has no validators", job->url);
+  cache_meta_clear (&job->meta);
+  job->meta.sha256 = g_steal_pointer (&sha256);
+}
+
+static gboolean
+load_job (CacheJob *job, GError **error)
+{
   g_autofree char *payload = NULL;
   gsize payload_length = 0;
-  gsize length = 0;
+  CacheMeta payload_stamp = { 0 };
 
   /* A killed store leaves its temporary files: gone once old enough. */
   hallway_file_remove_stale_temporaries (job->payload_file);
   hallway_file_remove_stale_temporaries (job->meta_file);
+  stamp_payload (job->payload_file, &payload_stamp);
   /* Never more than a schedule may be: a bigger payload is not read into memory. */
   if (!hallway_file_load_state (job->payload_file, HALLWAY_SCHEDULE_MAX_SIZE, &payload,
-                                &payload_length, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                                &payload_length, error))
+    return FALSE;
   job->payload = g_bytes_new_take (g_steal_pointer (&payload), payload_length);
-  sha256 = payload_checksum (job->payload);
-  if (!hallway_file_load_state (job->meta_file, HALLWAY_FILE_STATE_MAX_SIZE, &json, &length,
-                                NULL) ||
-      !meta_from_json (json, length, job->url, sha256, &job->meta))
-    {
-      g_debug ("No usable meta.json for %s: the cached copy has no validators", job->url);
-      cache_meta_clear (&job->meta);
-      job->meta.sha256 = g_steal_pointer (&sha256);
-    }
-  g_task_return_boolean (task, TRUE);
+  match_meta_to_payload (job, &payload_stamp);
+  return TRUE;
+}
+
+static void
+load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (load_job (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* The payload first: meta.json names the payload's checksum, so the pair is only taken
@@ -232,6 +305,8 @@ store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_free (job->meta.sha256);
       job->meta.sha256 = payload_checksum (job->payload);
     }
+  /* A 304 keeps the stored payload: stamped as it is now. */
+  stamp_payload (job->payload_file, &job->meta);
   json = meta_to_json (job->url, &job->meta);
   if (!hallway_state_file_write (job->meta_file, json, cancellable, &error))
     {
@@ -299,6 +374,20 @@ hallway_schedule_cache_load_async (HallwayScheduleCache *self,
   g_task_set_source_tag (outer, hallway_schedule_cache_load_async);
   g_task_set_check_cancellable (outer, FALSE);
   run_job (self, cache_job_new (self), load_thread, load_done_cb, outer);
+}
+
+GBytes *
+hallway_schedule_cache_load (HallwayScheduleCache *self, GError **error)
+{
+  g_autoptr (CacheJob) job = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+
+  job = cache_job_new (self);
+  if (!load_job (job, error))
+    return NULL;
+  cache_meta_copy_into (&self->meta, &job->meta);
+  return g_steal_pointer (&job->payload);
 }
 
 GBytes *

@@ -12,9 +12,12 @@ G_DECLARE_FINAL_TYPE (HallwayScheduleCache, hallway_schedule_cache,
 /* The last good copy of one schedule URL, for offline use and conditional requests:
  * <user cache dir>/io.github.hallway_app.Hallway/schedules/<sha256 of the URL>/ holds
  * `payload` (the bytes as downloaded) and `meta.json` ({"version": 1, "url", "etag",
- * "last_modified", "fetched", "checked", "sha256"}). Both are replaced atomically, the
- * payload first; a meta.json that does not match its payload is ignored, so a crash between
- * the two writes costs one full download, never a wrong 304.
+ * "last_modified", "fetched", "checked", "sha256", "payload_size", "payload_modified_us"}).
+ * Both are replaced atomically, the payload first; a meta.json that does not match its
+ * payload is ignored, so a crash between the two writes costs one full download, never a
+ * wrong 304. The checksum is taken again only when the payload's size or mtime differs
+ * from the stamp meta.json recorded (then, if the content is the same, the stamp is
+ * renewed): no hash of megabytes at every start.
  *
  * The object mirrors meta.json once loaded or stored; all disk work runs in a thread. */
 HallwayScheduleCache *hallway_schedule_cache_new               (const char           *url);
@@ -44,6 +47,11 @@ void                  hallway_schedule_cache_load_async        (HallwayScheduleC
                                                                 gpointer              user_data);
 GBytes               *hallway_schedule_cache_load_finish       (HallwayScheduleCache *self,
                                                                 GAsyncResult         *result,
+                                                                GError              **error);
+
+/* The same in the calling thread, for an object no other thread uses yet (the library's
+ * loading thread at start-up). */
+GBytes               *hallway_schedule_cache_load              (HallwayScheduleCache *self,
                                                                 GError              **error);
 
 /* Writes payload (unless NULL: a 304 keeps the one stored) then meta.json with these

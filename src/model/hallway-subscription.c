@@ -370,6 +370,31 @@ cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                cancellable, cached_parsed_cb, g_steal_pointer (&task));
 }
 
+gboolean
+hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
+{
+  g_autoptr (GBytes) payload = NULL;
+  g_autoptr (HallwayConference) parsed = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
+
+  payload = hallway_schedule_cache_load (self->cache, error);
+  if (payload == NULL)
+    return FALSE;
+  self->parse_count++;
+  parsed = hallway_schedule_read_bytes (payload, error);
+  if (parsed == NULL)
+    {
+      /* As cached_parsed_cb (). */
+      hallway_schedule_cache_forget (self->cache);
+      g_prefix_error (error, "%s: ", self->uri);
+      return FALSE;
+    }
+  set_conference (self, parsed);
+  update_last_checked (self);
+  return TRUE;
+}
+
 void
 hallway_subscription_load_cached_async (HallwaySubscription *self,
                                         GCancellable        *cancellable,

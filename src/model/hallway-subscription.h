@@ -60,6 +60,11 @@ gboolean              hallway_subscription_load_cached_finish  (HallwaySubscript
                                                                 GAsyncResult         *result,
                                                                 GError              **error);
 
+/* The same in the calling thread, for a subscription no other thread uses yet and nothing
+ * listens to (the library's loading thread at start-up). */
+gboolean              hallway_subscription_load_cached         (HallwaySubscription  *self,
+                                                                GError              **error);
+
 /* Fails with G_IO_ERROR_PENDING while another refresh runs. */
 void                  hallway_subscription_refresh_async       (HallwaySubscription  *self,
                                                                 GCancellable         *cancellable,

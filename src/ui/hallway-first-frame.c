@@ -24,11 +24,13 @@ print_peak_rss (void)
       printf ("%s\n", lines[i]);
 }
 
-/* "<what>-monotonic-us: …" and the memory peak: the lines the benchmarks read. */
+/* "<what>-monotonic-us: …", the frame clock's counter (which frame it was) and the memory
+ * peak: the lines the benchmarks and tests read. */
 static void
-report_frame (const char *what)
+report_frame (const char *what, GdkFrameClock *clock)
 {
   printf ("%s-monotonic-us: %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+  printf ("%s-counter: %" G_GINT64_FORMAT "\n", what, gdk_frame_clock_get_frame_counter (clock));
   print_peak_rss ();
   fflush (stdout);
 }
@@ -36,14 +38,14 @@ report_frame (const char *what)
 static void
 after_paint_cb (GdkFrameClock *clock, GtkWidget *window)
 {
-  report_frame ("first-frame");
+  report_frame ("first-frame", clock);
   g_signal_handlers_disconnect_by_func (clock, after_paint_cb, window);
 }
 
 static void
 content_painted_cb (GdkFrameClock *clock, GtkWidget *window)
 {
-  report_frame ("content-frame");
+  report_frame ("content-frame", clock);
   g_signal_handlers_disconnect_by_func (clock, content_painted_cb, window);
 }
 

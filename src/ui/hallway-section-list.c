@@ -21,6 +21,43 @@ setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpoin
   gtk_list_header_set_child (header, label);
 }
 
+/* GtkListView binds and measures every row it keeps alive (about 200), not only the ten
+ * on screen: the first frame gets the first rows only, enough to fill a tall window, and
+ * the list all of them from the frame after (issue 13). */
+#define FIRST_FRAME_ROWS 40
+
+static GtkSliceListModel *
+get_slice (GtkListView *list_view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (list_view);
+
+  return GTK_SLICE_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+}
+
+/* At least up to position and the rows after it that fill a window. */
+static void
+widen_to (GtkListView *list_view, guint position)
+{
+  GtkSliceListModel *slice = get_slice (list_view);
+  guint size = gtk_slice_list_model_get_size (slice);
+
+  if (position >= size - MIN (size, FIRST_FRAME_ROWS))
+    gtk_slice_list_model_set_size (slice, MAX (size, position + FIRST_FRAME_ROWS));
+}
+
+/* Ticks come before each frame's layout, from the frame the list is realized for (when it
+ * is first shown): the second follows the first frame painted. */
+static gboolean
+widen_after_first_frame_cb (GtkWidget *list_view, GdkFrameClock *clock, gpointer user_data)
+{
+  guint *frames = user_data;
+
+  if (++*frames < 2)
+    return G_SOURCE_CONTINUE;
+  gtk_slice_list_model_set_size (get_slice (GTK_LIST_VIEW (list_view)), G_MAXUINT);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shows sections (taken) in list_view, without selection, through factories that call
  * funcs with user_data. */
 void
@@ -48,9 +85,12 @@ hallway_section_list_setup (GtkListView                   *list_view,
   g_signal_connect (header_factory, "bind", funcs->bind_header, user_data);
   gtk_list_view_set_factory (list_view, factory);
   gtk_list_view_set_header_factory (list_view, header_factory);
-  /* The selection takes the reference to sections; the list view takes one of its own. */
-  selection = gtk_no_selection_new (sections);
+  /* The slice and the selection take the references; the list view takes one of its own. */
+  selection = gtk_no_selection_new (
+    G_LIST_MODEL (gtk_slice_list_model_new (sections, 0, FIRST_FRAME_ROWS)));
   gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
+  gtk_widget_add_tick_callback (GTK_WIDGET (list_view), widen_after_first_frame_cb,
+                                g_new0 (guint, 1), g_free);
 }
 
 typedef struct
@@ -144,6 +184,7 @@ hallway_section_list_scroll_to_row (GtkListView *list_view, guint position)
 
   g_return_if_fail (GTK_IS_LIST_VIEW (list_view));
 
+  widen_to (list_view, position);
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
   g_signal_handlers_disconnect_matched (adjustment, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
                                         scroll_once_laid_out_cb, NULL);
