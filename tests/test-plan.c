@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* The questions the views ask of a plan: overlaps, backup picks, My Agenda with its gaps,
  * Now & Next, and search/filters, on conferences built by hand. */
+#include <string.h>
+
 #include "hallway-agenda-item.h"
 #include "hallway-bookmarks.h"
 #include "hallway-conference-private.h"
 #include "hallway-talk-private.h"
 #include "hallway-talk-query.h"
 #include "hallway-plan.h"
+#include "hallway-html-sanitizer.h"
 #include "hallway-search.h"
+#include "hallway-test-utils.h"
 
 typedef struct
 {
@@ -295,10 +299,218 @@ test_fold (void)
   g_assert_cmpstr (c, ==, "ærø angstrom");
 }
 
+/* The fold as it was before its ASCII fast path: the whole text at once. */
+static char *
+reference_fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  GString *stripped;
+  char *folded;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  stripped = g_string_new (NULL);
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (stripped, g_unichar_isspace (c) ? ' ' : c);
+    }
+  folded = g_utf8_casefold (stripped->str, stripped->len);
+  g_string_free (stripped, TRUE);
+  return folded;
+}
+
+/* ASCII is only lowercased, other runs go through NFKD and case folding: marks that follow
+ * an ASCII letter, spaces of other scripts and letters that fold to several still come out
+ * as the whole-text fold makes them. */
+static void
+test_fold_mixed_scripts (void)
+{
+  static const char *const texts[] = {
+    "Timothe\xcc\x81" "e", /* a combining acute after ASCII: "timothee" */
+    "Stra\xc3\x9f" "e \xc4\xb0stanbul \xef\xac\x81le", /* ß, İ, the ﬁ ligature */
+    "\xce\x9f\xce\xb4\xcf\x85\xcf\x83\xcf\x83\xce\xad\xce\xb1\xcf\x82 and "
+    "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0", /* Greek, Cyrillic */
+    "tab\there\nnew\rline\fform\vvertical", /* \v is no space to g_unichar_isspace */
+    "non\xc2\xa0" "breaking\xe2\x80\x83" "em space, \xef\xbc\xa6\xef\xbc\xaf\xef\xbc\xb3",
+    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e \xed\x95\x9c\xea\xb5\xad\xec\x96\xb4 "
+    "\xd8\xa7\xd9\x84\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a\xd8\xa9",
+    "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *fast = hallway_search_fold (texts[i]);
+      g_autofree char *reference = reference_fold (texts[i]);
+
+      g_assert_cmpstr (fast, ==, reference);
+    }
+}
+
+/* The search text as it was made before: the sanitized abstract, sanitized again and
+ * parsed to plain text, all folded at once. */
+static char *
+reference_search_text (HallwayTalk *talk)
+{
+  g_autofree char *speakers = hallway_talk_dup_speakers (talk);
+  g_autofree char *abstract = hallway_html_to_plain_text (hallway_talk_get_abstract (talk));
+  g_autofree char *joined = g_strjoin ("\n", talk->title ? talk->title : "",
+                                       talk->subtitle ? talk->subtitle : "", speakers,
+                                       hallway_talk_get_track_name (talk) ?: "",
+                                       hallway_talk_get_room_name (talk) ?: "", abstract, NULL);
+
+  return reference_fold (joined);
+}
+
+static int
+compare_words (const void *a, const void *b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static GStrv
+sorted_words (const char *text)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  GStrv sorted;
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (builder, words[i]);
+  sorted = g_strv_builder_end (builder);
+  n = g_strv_length (sorted);
+  qsort (sorted, n, sizeof *sorted, compare_words);
+  return sorted;
+}
+
+static void
+assert_search_text_unchanged (const char *schedule)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule (schedule);
+  const char *const any_word[] = { "", NULL };
+
+  if (conference == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (conference)); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (G_LIST_MODEL (conference), i);
+      g_autofree char *reference = reference_search_text (talk);
+      g_auto (GStrv) reference_words = sorted_words (reference);
+      g_auto (GStrv) words = NULL;
+
+      /* Made from the abstract's source, never from its sanitized HTML. */
+      g_assert_true (hallway_search_talk_matches (talk, any_word));
+      g_assert_nonnull (talk->search_text);
+      words = sorted_words (talk->search_text);
+      if (!g_strv_equal ((const char *const *) words, (const char *const *) reference_words))
+        g_error ("%s, \"%s\": the search finds other words than before:\n%s\n---\n%s",
+                 schedule, talk->title, talk->search_text, reference);
+    }
+}
+
+/* One parse of each abstract's source finds the words that sanitizing it twice and parsing
+ * it a third time found, in real schedules of HTML, plain text and Markdown abstracts. */
+static void
+test_search_abstract_source (void)
+{
+  static const char *const schedules[] = {
+    "fosdem-2026.xml", "fosdem-2010-pentabarf-confclerk.xml", "39c3-everything.schedule.json",
+    "democon-pretalx.json", "pydata-london-2023-pretalx-widget-v2.json", "debconf23-wafer.xml",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schedules); i++)
+    assert_search_text_unchanged (schedules[i]);
+}
+
+static guint
+count_talks_matching (GListModel *talks, const char *query)
+{
+  g_auto (GStrv) words = hallway_search_parse_query (query);
+  guint matches = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+
+      matches += hallway_search_talk_matches (talk, (const char *const *) words);
+    }
+  return matches;
+}
+
+/* Words that are only in FOSDEM 2026's abstracts: inside markup, behind an entity, with
+ * an accent typed without it. */
+static void
+test_search_real_words (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
+
+  if (conference == NULL)
+    return;
+  g_assert_cmpuint (count_talks_matching (G_LIST_MODEL (conference), "CONTRIBUTING.yaml"), >=, 1);
+  g_assert_cmpuint (count_talks_matching (G_LIST_MODEL (conference), "Q&A"), >=, 1);
+  g_assert_cmpuint (count_talks_matching (G_LIST_MODEL (conference), "flurfunk"), >=, 1);
+  g_assert_cmpuint (count_talks_matching (G_LIST_MODEL (conference), "bjorn"), >=, 1);
+  g_assert_cmpuint (count_talks_matching (G_LIST_MODEL (conference), "&lt;code&gt;"), ==, 0);
+}
+
+static const char *const prepared_queries[] = {
+  "conference", "matter", "timothee", "welcome", "the", "zz-nothing", "room talk",
+};
+
+/* The worker builds every talk's search text, and a search then finds what a search
+ * without it finds. */
+static void
+test_search_prepared_in_worker (void)
+{
+  g_autoptr (HallwayConference) prepared = hallway_test_read_demo ();
+  g_autoptr (HallwayConference) unprepared = hallway_test_read_demo ();
+  GListModel *talks = G_LIST_MODEL (prepared);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hallway_search_prepare_async (talks, NULL, hallway_test_store_result_cb, &result);
+  g_assert_true (hallway_search_prepare_finish (talks, hallway_test_wait (&result), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+
+      g_assert_true (hallway_search_talk_is_prepared (talk));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (prepared_queries); i++)
+    g_assert_cmpuint (count_talks_matching (talks, prepared_queries[i]), ==,
+                      count_talks_matching (G_LIST_MODEL (unprepared), prepared_queries[i]));
+  g_assert_cmpuint (count_talks_matching (talks, "conference"), >, 0);
+}
+
+/* A search while the worker runs finds the same talks: either may build a talk's text
+ * first, and the other's copy is dropped. */
+static void
+test_search_while_preparing (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
+  g_autoptr (HallwayConference) reference = hallway_test_read_schedule ("fosdem-2026.xml");
+  g_autoptr (GAsyncResult) result = NULL;
+  guint during;
+
+  if (conference == NULL)
+    return;
+  hallway_search_prepare_async (G_LIST_MODEL (conference), NULL, hallway_test_store_result_cb,
+                                &result);
+  during = count_talks_matching (G_LIST_MODEL (conference), "rust");
+  hallway_test_wait (&result);
+  g_assert_cmpuint (during, ==, count_talks_matching (G_LIST_MODEL (reference), "rust"));
+  g_assert_cmpuint (during, >, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS);
   g_test_add ("/plan/conflicts-and-backups", Fixture, NULL, fixture_set_up, test_conflicts,
               fixture_tear_down);
   g_test_add ("/plan/agenda/gaps-and-overlaps", Fixture, NULL, fixture_set_up,
@@ -314,5 +526,10 @@ main (int argc, char *argv[])
   g_test_add ("/plan/zone-label", Fixture, NULL, fixture_set_up, test_zone_label,
               fixture_tear_down);
   g_test_add_func ("/plan/fold", test_fold);
+  g_test_add_func ("/plan/search/fold-mixed-scripts", test_fold_mixed_scripts);
+  g_test_add_func ("/plan/search/abstract-source", test_search_abstract_source);
+  g_test_add_func ("/plan/search/real-words", test_search_real_words);
+  g_test_add_func ("/plan/search/prepared-in-worker", test_search_prepared_in_worker);
+  g_test_add_func ("/plan/search/while-preparing", test_search_while_preparing);
   return g_test_run ();
 }

@@ -1250,13 +1250,11 @@ tidy_lines (const char *text)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* Any HTML, sanitized or not, to plain text; "" for NULL or empty input. */
-char *
-hallway_html_to_plain_text (const char *html)
+/* The text of a parsed document; takes @doc. */
+static char *
+document_to_plain_text (xmlDoc *doc)
 {
-  g_autofree char *sanitized = hallway_sanitize_html (html);
   g_autofree char *text = NULL;
-  xmlDoc *doc = parse_html (sanitized);
   TextWriter w = { 0, };
 
   if (doc == NULL)
@@ -1272,6 +1270,46 @@ hallway_html_to_plain_text (const char *html)
 
   text = g_string_free (w.out, FALSE);
   return tidy_lines (text);
+}
+
+/* Any HTML, sanitized or not, to plain text; "" for NULL or empty input. */
+char *
+hallway_html_to_plain_text (const char *html)
+{
+  g_autofree char *sanitized = hallway_sanitize_html (html);
+
+  return document_to_plain_text (parse_html (sanitized));
+}
+
+/* The words of untrusted HTML in one parse, for search: the text walk drops what the
+ * sanitizer drops (scripts, styles, unsafe links), so the words are those of
+ * hallway_html_to_plain_text (), without sanitizing twice and parsing a third time. Line
+ * breaks may differ where the sanitizer splits or merges paragraphs. */
+char *
+hallway_html_source_to_plain_text (const char *html)
+{
+  if (html == NULL || *html == '\0')
+    return g_strdup ("");
+  return document_to_plain_text (parse_html (html));
+}
+
+/* The same for Markdown (its raw HTML included): md4c, then one parse. */
+char *
+hallway_markdown_to_plain_text (const char *markdown)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr (GString) html = NULL;
+  gsize length;
+
+  if (markdown == NULL || *markdown == '\0')
+    return g_strdup ("");
+  valid = g_utf8_make_valid (markdown, -1);
+  length = strlen (valid);
+  html = g_string_new (NULL);
+  if (length > G_MAXUINT32 ||
+      md_html (valid, (MD_SIZE) length, append_markdown_output, html, MARKDOWN_FLAGS, 0) != 0)
+    return g_steal_pointer (&valid); /* md4c only fails when out of memory */
+  return hallway_html_source_to_plain_text (html->str);
 }
 
 /* ---- shortening ----------------------------------------------------------------------- */

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 char *hallway_sanitize_html      (const char *html);
 char *hallway_markdown_to_html   (const char *markdown);
 char *hallway_html_to_plain_text (const char *html);
+char *hallway_html_source_to_plain_text (const char *html);
+char *hallway_markdown_to_plain_text (const char *markdown);
 
 /* What the abstract view shows at most of a talk's abstract and description, in bytes of
  * sanitized HTML: the longest real abstracts are about 30 KB, and WebKit lays out 64 KB of

@@ -38,6 +38,20 @@ hallway_rich_text_get_html (HallwayRichText *self)
   return self->html;
 }
 
+/* Plain text made from the source in one parse, "" when there is no text. It never reads
+ * or fills the lazy HTML, so any thread may call it (the search index is built in a
+ * worker). */
+char *
+hallway_rich_text_dup_plain_text (const HallwayRichText *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->source == NULL)
+    return g_strdup ("");
+  return self->format == HALLWAY_TEXT_MARKDOWN ? hallway_markdown_to_plain_text (self->source)
+                                               : hallway_html_source_to_plain_text (self->source);
+}
+
 const char *
 hallway_rich_text_get_source (const HallwayRichText *self)
 {

@@ -28,6 +28,7 @@ void              hallway_rich_text_set          (HallwayRichText   *self,
                                                   HallwayTextFormat  format);
 const char       *hallway_rich_text_get_html     (HallwayRichText   *self);
 const char       *hallway_rich_text_get_source   (const HallwayRichText *self);
+char             *hallway_rich_text_dup_plain_text (const HallwayRichText *self);
 void              hallway_rich_text_clear        (HallwayRichText   *self);
 HallwayTextFormat hallway_rich_text_guess_format (const char        *text);
 

@@ -1,27 +1,26 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #define G_LOG_DOMAIN "hallway-search"
 
+#include <gio/gio.h>
 #include <string.h>
 
 #include "hallway-talk-private.h"
-#include "hallway-html-sanitizer.h"
 #include "hallway-search.h"
 
 /* Search is accent- and case-insensitive: "timothee" finds "Timothée", "STRASSE" finds
- * "Straße". Text is decomposed (NFKD), combining marks dropped, then case-folded. */
-char *
-hallway_search_fold (const char *text)
+ * "Straße". Text is decomposed (NFKD), combining marks dropped, then case-folded. Each of
+ * these works character by character (reordering only moves marks, which go), so a run of
+ * non-ASCII text folds alone and ASCII, most of any schedule, is only lowercased. */
+
+static void
+append_folded_run (GString *out, const char *run, gsize length)
 {
-  g_autofree char *decomposed = NULL;
+  g_autofree char *decomposed = g_utf8_normalize (run, length, G_NORMALIZE_NFKD);
   g_autofree char *folded = NULL;
   GString *stripped;
 
-  if (text == NULL)
-    return g_strdup ("");
-
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
-    return g_strdup ("");
+    return;
   stripped = g_string_sized_new (strlen (decomposed));
   for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -33,29 +32,132 @@ hallway_search_fold (const char *text)
     }
   folded = g_utf8_casefold (stripped->str, stripped->len);
   g_string_free (stripped, TRUE);
-  return g_steal_pointer (&folded);
+  g_string_append (out, folded);
 }
 
-/* Everything a person may remember of a talk, folded once and kept on the talk. */
+char *
+hallway_search_fold (const char *text)
+{
+  GString *out;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *run = p;
+
+      if ((guchar) *p < 0x80)
+        {
+          /* g_ascii_isspace () and g_unichar_isspace () agree on ASCII: \v is neither. */
+          g_string_append_c (out, g_ascii_isspace (*p) ? ' ' : g_ascii_tolower (*p));
+          p++;
+          continue;
+        }
+      while ((guchar) *p >= 0x80)
+        p++;
+      append_folded_run (out, run, p - run);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Everything a person may remember of a talk, folded. The abstract comes from its source
+ * in one parse, not from the talk's lazy HTML, which only the main thread may fill. */
+static char *
+build_search_text (HallwayTalk *talk)
+{
+  g_autofree char *speakers = hallway_talk_dup_speakers (talk);
+  g_autofree char *abstract = hallway_rich_text_dup_plain_text (&talk->abstract);
+  g_autofree char *joined = g_strjoin ("\n",
+                                       talk->title ? talk->title : "",
+                                       talk->subtitle ? talk->subtitle : "",
+                                       speakers,
+                                       hallway_talk_get_track_name (talk) ?: "",
+                                       hallway_talk_get_room_name (talk) ?: "",
+                                       abstract,
+                                       NULL);
+
+  return hallway_search_fold (joined);
+}
+
+/* Kept on the talk. A worker may be building it at the same time (see
+ * hallway_search_prepare_async ()): whoever finishes first sets it, the other's copy goes. */
 static const char *
 ensure_search_text (HallwayTalk *talk)
 {
-  if (talk->search_text == NULL)
-    {
-      g_autofree char *speakers = hallway_talk_dup_speakers (talk);
-      g_autofree char *abstract = hallway_html_to_plain_text (hallway_talk_get_abstract (talk));
-      g_autofree char *joined = g_strjoin ("\n",
-                                           talk->title ? talk->title : "",
-                                           talk->subtitle ? talk->subtitle : "",
-                                           speakers,
-                                           hallway_talk_get_track_name (talk) ?: "",
-                                           hallway_talk_get_room_name (talk) ?: "",
-                                           abstract ? abstract : "",
-                                           NULL);
+  char *text = g_atomic_pointer_get (&talk->search_text);
 
-      talk->search_text = hallway_search_fold (joined);
+  if (text != NULL)
+    return text;
+  text = build_search_text (talk);
+  if (!g_atomic_pointer_compare_and_exchange (&talk->search_text, NULL, text))
+    {
+      g_free (text);
+      text = g_atomic_pointer_get (&talk->search_text);
     }
-  return talk->search_text;
+  return text;
+}
+
+/* Whether the talk's search text is built already: for tests. */
+gboolean
+hallway_search_talk_is_prepared (HallwayTalk *talk)
+{
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
+  return g_atomic_pointer_get (&talk->search_text) != NULL;
+}
+
+static void
+prepare_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GPtrArray *talks = data;
+
+  for (guint i = 0; i < talks->len; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      ensure_search_text (g_ptr_array_index (talks, i));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * hallway_search_prepare_async:
+ * @talks: a #GListModel of #HallwayTalk, such as a conference
+ *
+ * Builds every talk's search text in a worker thread, so the first keystroke of a search
+ * finds it ready (it takes FOSDEM 2026 about 100 ms). A search meanwhile stays correct: it
+ * builds what is still missing itself.
+ */
+void
+hallway_search_prepare_async (GListModel          *talks,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  guint n_talks;
+  GPtrArray *held;
+
+  g_return_if_fail (G_IS_LIST_MODEL (talks));
+
+  task = g_task_new (talks, cancellable, callback, user_data);
+  g_task_set_source_tag (task, hallway_search_prepare_async);
+  /* The talks themselves, so the worker never calls into the list model. */
+  n_talks = g_list_model_get_n_items (talks);
+  held = g_ptr_array_new_full (n_talks, g_object_unref);
+  for (guint i = 0; i < n_talks; i++)
+    g_ptr_array_add (held, g_list_model_get_item (talks, i));
+  g_task_set_task_data (task, held, (GDestroyNotify) g_ptr_array_unref);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+gboolean
+hallway_search_prepare_finish (GListModel *talks, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, talks), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* The words of what the person typed, folded; empty words dropped. */

@@ -451,7 +451,9 @@ load_changed_cb (HallwayAbstractView *self, WebKitLoadEvent talk)
   if (talk != WEBKIT_LOAD_FINISHED)
     return;
   self->loaded = TRUE;
-  schedule_measure (self);
+  /* Measured at once: the document is laid out when its load finishes. */
+  g_clear_handle_id (&self->measure_source, g_source_remove);
+  measure (self);
 }
 
 static void
@@ -805,6 +807,27 @@ hallway_abstract_view_set_html (HallwayAbstractView *self, const char *sanitized
       return;
     }
   render (self);
+}
+
+/**
+ * hallway_abstract_view_warm_up:
+ * @view: a #HallwayAbstractView not yet shown
+ *
+ * Makes the web view and loads an empty document now, before the view is in a window, so
+ * that WebKit starts its web and network processes: the first abstract shown then finds
+ * them running. Takes a widget, as the loader calls it by name.
+ */
+void
+hallway_abstract_view_warm_up (GtkWidget *view)
+{
+  HallwayAbstractView *self = HALLWAY_ABSTRACT_VIEW (view);
+
+  if (self->body == NULL)
+    {
+      self->body = g_strdup ("");
+      self->document = build_document (self);
+    }
+  ensure_web_view (self);
 }
 
 int

@@ -13,5 +13,6 @@ GtkWidget  *hallway_abstract_view_new                       (void);
 void        hallway_abstract_view_set_html                  (HallwayAbstractView *self,
                                                              const char          *sanitized_html);
 int         hallway_abstract_view_get_content_height        (HallwayAbstractView *self);
+void        hallway_abstract_view_warm_up                   (GtkWidget           *view);
 
 G_END_DECLS

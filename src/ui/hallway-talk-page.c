@@ -16,6 +16,12 @@
 
 #define MORE_IN_TRACK_LIMIT 20
 
+typedef struct
+{
+  GPtrArray *rows; /* AdwActionRow, in the order shown */
+  guint used;      /* by the current talk; the rest are hidden */
+} RowPool;
+
 struct _HallwayTalkPage
 {
   AdwNavigationPage parent_instance;
@@ -24,7 +30,11 @@ struct _HallwayTalkPage
   HallwayTalk *talk;
   GtkWidget *abstract_view; /* made on first use: it loads WebKit, starts a web process */
   GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
-  GPtrArray *dynamic_rows;              /* rows of the current talk, removed on the next */
+  /* Rows made once and reused: each talk updates their text and hides the ones it does not
+   * need, instead of building some 35 rows from templates again. */
+  RowPool details;
+  RowPool links;
+  RowPool more;
   gint64 opened_at;                     /* for HALLWAY_REPORT_TALK_TIMING */
   gboolean updating;
 
@@ -96,45 +106,98 @@ format_when (HallwayTalkPage *self)
 
 /* ---- rows -------------------------------------------------------------------------- */
 
-static void
-clear_dynamic_rows (HallwayTalkPage *self)
-{
-  for (guint i = 0; i < self->dynamic_rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (self->dynamic_rows, i);
-      GtkWidget *parent = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+#define POOL_ICON "hallway-pool-icon"
+#define POOL_SUFFIX "hallway-pool-suffix"
 
-      if (parent != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent), row);
-      else
-        gtk_list_box_remove (self->details_list, row);
-    }
-  g_ptr_array_set_size (self->dynamic_rows, 0);
+static void
+pool_init (RowPool *pool)
+{
+  pool->rows = g_ptr_array_new ();
 }
 
+/* The next row of the pool for this talk, made (with @prefix_icon and @suffix_icon images,
+ * and in @group or else the details list) only when the pool has too few. Titles and
+ * subtitles have bounded lines, so a long one costs no unbounded layout. */
 static AdwActionRow *
+pool_take (HallwayTalkPage *self, RowPool *pool, AdwPreferencesGroup *group, gboolean prefix_icon,
+           const char *suffix_icon, GCallback activated)
+{
+  AdwActionRow *row;
+
+  if (pool->used < pool->rows->len)
+    {
+      row = g_ptr_array_index (pool->rows, pool->used++);
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      return row;
+    }
+  row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (row, 3);
+  adw_action_row_set_subtitle_lines (row, 3);
+  if (prefix_icon)
+    {
+      GtkWidget *icon = gtk_image_new ();
+
+      adw_action_row_add_prefix (row, icon);
+      g_object_set_data (G_OBJECT (row), POOL_ICON, icon);
+    }
+  if (suffix_icon != NULL)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name (suffix_icon);
+
+      adw_action_row_add_suffix (row, icon);
+      g_object_set_data (G_OBJECT (row), POOL_SUFFIX, icon);
+    }
+  if (activated != NULL)
+    g_signal_connect (row, "activated", activated, self);
+  if (group != NULL)
+    adw_preferences_group_add (group, GTK_WIDGET (row));
+  else
+    gtk_list_box_append (self->details_list, GTK_WIDGET (row));
+  g_ptr_array_add (pool->rows, row);
+  pool->used++;
+  return row;
+}
+
+/* Hides what the talk left unused; returns how many rows it shows. */
+static guint
+pool_finish (RowPool *pool)
+{
+  for (guint i = pool->used; i < pool->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (pool->rows, i);
+
+      gtk_widget_set_visible (row, FALSE);
+      g_object_set_data (G_OBJECT (row), "target", NULL);
+      g_object_set_data (G_OBJECT (row), "talk", NULL);
+    }
+  return pool->used;
+}
+
+static void
+set_row_text (AdwActionRow *row, const char *title, const char *subtitle)
+{
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
 add_detail (HallwayTalkPage *self, const char *label, const char *value, gpointer target)
 {
   AdwActionRow *row;
 
   if (value == NULL || *value == '\0')
-    return NULL;
-  row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+    return;
+  row = pool_take (self, &self->details, NULL, FALSE, "go-next-symbolic", NULL);
   /* Not selectable: that made the value a second Tab stop in each row (issue 14). The row,
    * one stop, is described by its value. */
-  adw_action_row_set_subtitle (row, value);
   gtk_widget_add_css_class (GTK_WIDGET (row), "property");
-  if (target != NULL)
-    {
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "target", g_object_ref (target), g_object_unref);
-    }
-  gtk_list_box_append (self->details_list, GTK_WIDGET (row));
-  g_ptr_array_add (self->dynamic_rows, row);
-  return row;
+  set_row_text (row, label, value);
+  /* The arrow and activation of a row that leads to a track or a person. */
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), POOL_SUFFIX), target != NULL);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), target != NULL);
+  g_object_set_data_full (G_OBJECT (row), "target", target != NULL ? g_object_ref (target) : NULL,
+                          g_object_unref);
 }
 
 static void
@@ -159,6 +222,7 @@ fill_details (HallwayTalkPage *self)
                                   hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
                      (int)(hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
 
+  self->details.used = 0;
   add_detail (self, _("When"), when, NULL);
   add_detail (self, _("Duration"), duration, NULL);
   add_detail (self, _("Room"), hallway_talk_get_room_name (talk), NULL);
@@ -171,6 +235,7 @@ fill_details (HallwayTalkPage *self)
 
       add_detail (self, _("Speaker"), hallway_person_get_name (person), person);
     }
+  pool_finish (&self->details);
 }
 
 static void
@@ -186,18 +251,13 @@ open_uri_cb (AdwActionRow *row, HallwayTalkPage *self)
 static void
 add_link (HallwayTalkPage *self, const char *label, const char *uri, const char *icon)
 {
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  AdwActionRow *row = pool_take (self, &self->links, self->links_group, TRUE,
+                                 "adw-external-link-symbolic", G_CALLBACK (open_uri_cb));
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  adw_action_row_set_subtitle (row, uri);
-  adw_action_row_add_prefix (row, gtk_image_new_from_icon_name (icon));
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  set_row_text (row, label, uri);
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), POOL_ICON), icon);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-  g_signal_connect (row, "activated", G_CALLBACK (open_uri_cb), self);
-  adw_preferences_group_add (self->links_group, GTK_WIDGET (row));
-  g_ptr_array_add (self->dynamic_rows, row);
 }
 
 static gboolean
@@ -245,39 +305,27 @@ fill_links (HallwayTalkPage *self)
     HALLWAY_LINK_STREAM, HALLWAY_LINK_VIDEO, HALLWAY_LINK_SLIDES, HALLWAY_LINK_CHAT,
     HALLWAY_LINK_OTHER, HALLWAY_LINK_FEEDBACK,
   };
-  guint added = 0;
 
+  self->links.used = 0;
   if (live != NULL && is_running_or_soon (self->talk))
-    {
-      add_link (self, _("Watch Live"), live, "media-playback-start-symbolic");
-      added++;
-    }
+    add_link (self, _("Watch Live"), live, "media-playback-start-symbolic");
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     for (guint i = 0; i < links->len; i++)
       {
         HallwayLink *link = g_ptr_array_index (links, i);
 
         if (hallway_link_get_kind (link) == order[k])
-          {
-            add_link (self, hallway_link_get_label (link), hallway_link_get_url (link),
-                      link_icon (order[k]));
-            added++;
-          }
+          add_link (self, hallway_link_get_label (link), hallway_link_get_url (link),
+                    link_icon (order[k]));
       }
   if (hallway_talk_get_feedback_url (self->talk) != NULL &&
       !has_link_to (links, hallway_talk_get_feedback_url (self->talk)))
-    {
-      add_link (self, _("Give Feedback"), hallway_talk_get_feedback_url (self->talk),
-                link_icon (HALLWAY_LINK_FEEDBACK));
-      added++;
-    }
+    add_link (self, _("Give Feedback"), hallway_talk_get_feedback_url (self->talk),
+              link_icon (HALLWAY_LINK_FEEDBACK));
   if (hallway_talk_get_url (self->talk) != NULL)
-    {
-      add_link (self, _("Talk Web Page"), hallway_talk_get_url (self->talk),
-                link_icon (HALLWAY_LINK_OTHER));
-      added++;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->links_group), added > 0);
+    add_link (self, _("Talk Web Page"), hallway_talk_get_url (self->talk),
+              link_icon (HALLWAY_LINK_OTHER));
+  gtk_widget_set_visible (GTK_WIDGET (self->links_group), pool_finish (&self->links) > 0);
 }
 
 static void
@@ -290,14 +338,14 @@ static void
 fill_more_in_track (HallwayTalkPage *self)
 {
   HallwayTrack *track = hallway_talk_get_track (self->talk);
-  GListModel *talks;
-  guint added = 0;
+  GListModel *talks = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->more_group), FALSE);
-  if (track == NULL)
-    return;
-  talks = hallway_conference_get_talks_for_track (hallway_plan_get_conference (self->plan), track);
-  for (guint i = 0; i < g_list_model_get_n_items (talks) && added < MORE_IN_TRACK_LIMIT; i++)
+  self->more.used = 0;
+  if (track != NULL)
+    talks = hallway_conference_get_talks_for_track (hallway_plan_get_conference (self->plan),
+                                                    track);
+  for (guint i = 0; talks != NULL && i < g_list_model_get_n_items (talks) &&
+                    self->more.used < MORE_IN_TRACK_LIMIT; i++)
     {
       g_autoptr (HallwayTalk) other = g_list_model_get_item (talks, i);
       g_autoptr (GDateTime) start = NULL;
@@ -308,18 +356,13 @@ fill_more_in_track (HallwayTalkPage *self)
         continue;
       start = hallway_plan_to_display_time (self->plan, hallway_talk_get_start (other));
       time = g_date_time_format (start, "%a %H:%M");
-      row = ADW_ACTION_ROW (adw_action_row_new ());
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), hallway_talk_get_title (other));
-      adw_action_row_set_subtitle (row, time);
+      row = pool_take (self, &self->more, self->more_group, FALSE, NULL,
+                       G_CALLBACK (more_row_activated_cb));
+      set_row_text (row, hallway_talk_get_title (other), time);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "talk", g_object_ref (other), g_object_unref);
-      g_signal_connect (row, "activated", G_CALLBACK (more_row_activated_cb), self);
-      adw_preferences_group_add (self->more_group, GTK_WIDGET (row));
-      g_ptr_array_add (self->dynamic_rows, row);
-      added++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->more_group), added > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->more_group), pool_finish (&self->more) > 0);
 }
 
 /* ---- abstract ---------------------------------------------------------------------- */
@@ -489,7 +532,6 @@ hallway_talk_page_set_talk (HallwayTalkPage *self, HallwayTalk *talk)
   gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->subtitle_label, subtitle ? subtitle : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL && *subtitle != '\0');
-  clear_dynamic_rows (self);
   fill_details (self);
   fill_links (self);
   fill_more_in_track (self);
@@ -523,7 +565,9 @@ hallway_talk_page_dispose (GObject *object)
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_TALK_PAGE);
-  g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->details.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->links.rows, g_ptr_array_unref);
+  g_clear_pointer (&self->more.rows, g_ptr_array_unref);
   g_clear_object (&self->talk);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (hallway_talk_page_parent_class)->dispose (object);
@@ -569,7 +613,9 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
 static void
 hallway_talk_page_init (HallwayTalkPage *self)
 {
-  self->dynamic_rows = g_ptr_array_new ();
+  pool_init (&self->details);
+  pool_init (&self->links);
+  pool_init (&self->more);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

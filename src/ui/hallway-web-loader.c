@@ -10,48 +10,120 @@
 
 /* WebKitGTK and what it pulls in weigh about 35 MB and a good share of the start-up time
  * just to be linked and relocated. Only the abstract view needs them, so it lives in a
- * module (libhallway-web) loaded the first time a talk page shows an abstract. The view
- * is then driven by name: its "html" property and "rendered" signal. */
+ * module (libhallway-web) loaded after the window's first frame with a conference
+ * (hallway_web_loader_warm_up ()), or else the first time a talk page shows an abstract.
+ * The view is then driven by name: its "html" property and "rendered" signal. */
 
 typedef GtkWidget *(*NewViewFunc) (void);
+typedef void (*WarmUpFunc) (GtkWidget *view);
 
-static NewViewFunc
-load_module (GError **error)
+typedef struct
 {
-  static NewViewFunc new_view;
+  NewViewFunc new_view;
+  WarmUpFunc warm_up;
+  char *error_message; /* when the module could not be loaded */
+} WebModule;
+
+static WebModule web_module;
+static GMutex web_module_lock;
+static GtkWidget *spare_view;      /* warmed up, for the first talk page; owned */
+static gboolean made_view;         /* a view exists: warming up another is no use */
+
+/* Any thread; loads once, and a second caller waits for the first. */
+static const WebModule *
+load_module (void)
+{
   const char *folder = g_getenv ("HALLWAY_MODULE_DIR");
   g_autofree char *path = NULL;
   GModule *module;
 
-  if (new_view != NULL)
-    return new_view;
+  g_mutex_lock (&web_module_lock);
+  if (web_module.new_view != NULL || web_module.error_message != NULL)
+    {
+      g_mutex_unlock (&web_module_lock);
+      return &web_module;
+    }
   /* Tests and build-aux/dev run the uninstalled module from the build folder. Without a
    * suffix, g_module_open() adds the platform's own (.so). */
   path = g_build_filename (folder != NULL ? folder : HALLWAY_MODULE_DIR, "libhallway-web", NULL);
   module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (module == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("Cannot show abstracts: %s"),
-                   g_module_error ());
-      return NULL;
+      web_module.error_message = g_strdup (g_module_error ());
     }
-  if (!g_module_symbol (module, "hallway_abstract_view_new", (gpointer *)&new_view) ||
-      new_view == NULL)
+  else if (!g_module_symbol (module, "hallway_abstract_view_new",
+                             (gpointer *) &web_module.new_view) ||
+           !g_module_symbol (module, "hallway_abstract_view_warm_up",
+                             (gpointer *) &web_module.warm_up) ||
+           web_module.new_view == NULL || web_module.warm_up == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot show abstracts: %s"),
-                   g_module_error ());
+      web_module.error_message = g_strdup (g_module_error ());
+      web_module.new_view = NULL;
       g_module_close (module);
-      return NULL;
     }
-  /* Its GType stays registered for the life of the process. */
-  g_module_make_resident (module);
-  return new_view;
+  else
+    {
+      /* Its GType stays registered for the life of the process. */
+      g_module_make_resident (module);
+    }
+  g_mutex_unlock (&web_module_lock);
+  return &web_module;
 }
 
 GtkWidget *
 hallway_web_loader_new_abstract_view (GError **error)
 {
-  NewViewFunc new_view = load_module (error);
+  const WebModule *loaded;
 
-  return new_view != NULL ? new_view () : NULL;
+  if (spare_view != NULL)
+    {
+      g_debug ("the first abstract shown takes the warmed-up web view");
+      return g_steal_pointer (&spare_view); /* floating: see module_loaded_cb () */
+    }
+  loaded = load_module ();
+  if (loaded->new_view == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot show abstracts: %s"),
+                   loaded->error_message);
+      return NULL;
+    }
+  made_view = TRUE;
+  return loaded->new_view ();
+}
+
+static void
+load_module_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  load_module ();
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+module_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  if (made_view || web_module.new_view == NULL)
+    return; /* a talk was opened meanwhile, or the error shows when one is */
+  made_view = TRUE;
+  g_debug ("warming up a web view for the first abstract");
+  /* Left floating, as new_view () gives it, so the talk page adopts it as its own. */
+  spare_view = web_module.new_view ();
+  web_module.warm_up (spare_view);
+}
+
+/* Loads the web module in a worker and starts a view's web and network processes on an
+ * empty document, so the first talk opened does not wait for them (about 100 ms of dlopen
+ * and 500 ms of process start-up). Once per process; HALLWAY_NO_WEB_WARM_UP=1 turns it off
+ * (the talk benchmark compares both). */
+void
+hallway_web_loader_warm_up (void)
+{
+  static gboolean started;
+  g_autoptr (GTask) task = NULL;
+
+  if (started || made_view || g_getenv ("HALLWAY_NO_WEB_WARM_UP") != NULL)
+    return;
+  started = TRUE;
+  task = g_task_new (NULL, NULL, module_loaded_cb, NULL);
+  g_task_set_source_tag (task, hallway_web_loader_warm_up);
+  g_task_run_in_thread (task, load_module_thread);
 }

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 GtkWidget *hallway_web_loader_new_abstract_view (GError **error);
+void       hallway_web_loader_warm_up           (void);
 
 G_END_DECLS

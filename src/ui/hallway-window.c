@@ -26,6 +26,7 @@
 #include "hallway-subscription.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
+#include "hallway-warm-up.h"
 #include "hallway-window.h"
 
 
@@ -640,6 +641,7 @@ show_new_version (HallwayWindow *self)
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
   if (open_talk != NULL)
     show_talk (self, open_talk);
+  hallway_warm_up_after_next_frame (GTK_WIDGET (self), conference);
 }
 
 static void
@@ -683,6 +685,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   selected = gtk_list_box_get_selected_row (self->sidebar_list);
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
   hallway_first_frame_content_shown (GTK_WIDGET (self));
+  hallway_warm_up_after_next_frame (GTK_WIDGET (self), conference);
 }
 
 void
