@@ -1337,6 +1337,15 @@ test_changes_survive_restart (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (moved, ==, "Moved: Sat 18:10 → Sat 17:30\nDetails updated");
   g_assert_cmpstr (cancelled, ==, "Cancelled");
 
+  /* The same through the loader of the start-up thread, which reads the conference the
+   * first window shows (it came without changes when the two were merged). */
+  g_clear_object (&restarted);
+  restarted = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (hallway_subscription_load_cached (restarted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (hallway_subscription_get_changes (restarted)), ==,
+                    n_changes);
+
   /* The next update that brings a new version replaces them: back to the preliminary
    * one, the talk moves back. */
   g_assert_true (refresh_with (fixture, PRELIMINARY_SCHEDULE));

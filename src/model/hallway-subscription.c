@@ -375,8 +375,10 @@ hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
 {
   g_autoptr (GBytes) payload = NULL;
   g_autoptr (HallwayConference) parsed = NULL;
+  g_autoptr (HallwayConference) previous = NULL;
 
   g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
+  g_return_val_if_fail (self->conference == NULL && self->changes == NULL, FALSE);
 
   payload = hallway_schedule_cache_load (self->cache, error);
   if (payload == NULL)
@@ -390,6 +392,11 @@ hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
       g_prefix_error (error, "%s: ", self->uri);
       return FALSE;
     }
+  /* As cached_parsed_cb (): the last update's changes come with the conference. */
+  previous = read_previous (hallway_schedule_cache_get_previous_file (self->cache));
+  self->changes = previous != NULL
+                    ? hallway_schedule_diff (previous, parsed)
+                    : G_LIST_MODEL (g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE));
   set_conference (self, parsed);
   update_last_checked (self);
   return TRUE;
