@@ -552,8 +552,6 @@ keep_focus_out_of_key_translator (WebKitWebView *web_view)
       {
         gtk_widget_set_can_focus (child, FALSE);
         gtk_widget_set_focusable (child, FALSE); /* what AT-SPI reports */
-        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                                     -1);
       }
 }
 
