@@ -35,7 +35,8 @@ HallwaySubscription  *hallway_subscription_new                 (const char      
 const char           *hallway_subscription_get_uri             (HallwaySubscription  *self);
 HallwayConference    *hallway_subscription_get_conference      (HallwaySubscription  *self);
 /* The changes of the last update that brought a new version, kept in the cache (the version
- * it replaced, `previous`) so they survive a restart; NULL before a version is loaded. */
+ * it replaced, `previous`) so they survive a restart: read in a thread after the cached
+ * version is loaded ("notify::changes"); NULL until then, or without a previous version. */
 GListModel           *hallway_subscription_get_changes         (HallwaySubscription  *self);
 GDateTime            *hallway_subscription_get_last_checked    (HallwaySubscription  *self);
 const char           *hallway_subscription_get_last_error      (HallwaySubscription  *self);
