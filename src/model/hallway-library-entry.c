@@ -157,6 +157,18 @@ ensure_plan (HallwayLibraryEntry *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
+/* The last update's changes, read from the cache after the schedule. */
+static void
+changes_loaded_cb (HallwaySubscription *subscription, GParamSpec *pspec, HallwayLibraryEntry *self)
+{
+  HallwayConference *conference = hallway_subscription_get_conference (subscription);
+  GListModel *changes = hallway_subscription_get_changes (subscription);
+
+  if (self->plan != NULL && changes != NULL && hallway_plan_get_changes (self->plan) != changes &&
+      hallway_plan_get_conference (self->plan) == conference)
+    hallway_plan_set_conference (self->plan, conference, changes);
+}
+
 static void
 conference_changed_cb (HallwaySubscription *subscription,
                        GParamSpec          *pspec,
@@ -219,7 +231,11 @@ hallway_library_entry_new_followed (const char          *id,
                            G_CALLBACK (conference_changed_cb), self, 0);
   g_signal_connect_object (subscription, "updated", G_CALLBACK (subscription_updated_cb), self,
                            0);
+  g_signal_connect_object (subscription, "notify::changes", G_CALLBACK (changes_loaded_cb), self,
+                           0);
   conference_changed_cb (subscription, NULL, self);
+  /* A schedule read by the library's start-up thread came without them. */
+  hallway_subscription_read_changes (subscription);
   return self;
 }
 

@@ -40,6 +40,7 @@ enum
   PROP_FETCHER,
   PROP_BOOKMARKS,
   PROP_CONFERENCE,
+  PROP_CHANGES,
   PROP_LAST_CHECKED,
   PROP_LAST_ERROR,
   PROP_REFRESHING,
@@ -64,6 +65,13 @@ set_conference (HallwaySubscription *self, HallwayConference *conference)
 {
   if (g_set_object (&self->conference, conference))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONFERENCE]);
+}
+
+static void
+set_changes (HallwaySubscription *self, GListModel *changes)
+{
+  if (g_set_object (&self->changes, changes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGES]);
 }
 
 static void
@@ -102,7 +110,6 @@ typedef struct
 {
   GBytes *payload;
   HallwayConference *previous; /* NULL: nothing to compare with */
-  GFile *previous_file;         /* without previous: a cached version to compare with */
   HallwayConference *parsed;
   GListModel *changes;
 } ParseJob;
@@ -112,7 +119,6 @@ parse_job_free (ParseJob *job)
 {
   g_clear_pointer (&job->payload, g_bytes_unref);
   g_clear_object (&job->previous);
-  g_clear_object (&job->previous_file);
   g_clear_object (&job->parsed);
   g_clear_object (&job->changes);
   g_free (job);
@@ -156,8 +162,6 @@ parse_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
       g_task_return_error (task, error);
       return;
     }
-  if (job->previous == NULL && job->previous_file != NULL)
-    job->previous = read_previous (job->previous_file);
   if (job->previous != NULL)
     job->changes = hallway_schedule_diff (job->previous, job->parsed);
   else
@@ -169,7 +173,6 @@ static void
 parse_async (HallwaySubscription *self,
              GBytes              *payload,
              HallwayConference   *previous,
-             GFile               *previous_file,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
              gpointer             user_data)
@@ -179,7 +182,6 @@ parse_async (HallwaySubscription *self,
 
   job->payload = g_bytes_ref (payload);
   job->previous = previous != NULL ? g_object_ref (previous) : NULL;
-  job->previous_file = previous_file != NULL ? g_object_ref (previous_file) : NULL;
   g_task_set_task_data (task, job, (GDestroyNotify) parse_job_free);
   self->parse_count++;
   g_task_run_in_thread (task, parse_thread);
@@ -325,6 +327,68 @@ fetch_finish (HallwaySubscription *self, GAsyncResult *result, GError **error)
 
 /* ---- loading the cached copy --------------------------------------------------------- */
 
+typedef struct
+{
+  GFile *previous_file;
+  HallwayConference *current;
+  GListModel *changes;
+} PreviousJob;
+
+static void
+previous_job_free (PreviousJob *job)
+{
+  g_clear_object (&job->previous_file);
+  g_clear_object (&job->current);
+  g_clear_object (&job->changes);
+  g_free (job);
+}
+
+static void
+previous_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PreviousJob *job = task_data;
+  g_autoptr (HallwayConference) previous = read_previous (job->previous_file);
+
+  if (previous != NULL)
+    job->changes = hallway_schedule_diff (previous, job->current);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+previous_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HallwaySubscription *self = HALLWAY_SUBSCRIPTION (source);
+  PreviousJob *job = g_task_get_task_data (G_TASK (result));
+
+  /* A refresh that brought a version meanwhile has its own changes. */
+  if (job->changes != NULL && self->conference == job->current && self->changes == NULL)
+    set_changes (self, job->changes);
+}
+
+/* The changes of the last update, after a restart: the cached version against the one it
+ * replaced. After the conference is shown, not before: a second schedule to read would
+ * delay the first frame. "changes" tells when they are there. */
+static void
+load_previous_changes (HallwaySubscription *self)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, previous_loaded_cb, NULL);
+  PreviousJob *job = g_new0 (PreviousJob, 1);
+
+  job->previous_file = g_object_ref (hallway_schedule_cache_get_previous_file (self->cache));
+  job->current = g_object_ref (self->conference);
+  g_task_set_task_data (task, job, (GDestroyNotify) previous_job_free);
+  g_task_run_in_thread (task, previous_thread);
+}
+
+void
+hallway_subscription_read_changes (HallwaySubscription *self)
+{
+  g_return_if_fail (HALLWAY_IS_SUBSCRIPTION (self));
+
+  if (self->conference != NULL && self->changes == NULL)
+    load_previous_changes (self);
+}
+
 static void
 cached_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -343,9 +407,8 @@ cached_parsed_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   /* A refresh that finished meanwhile brought a newer version. */
   if (self->conference == NULL)
     {
-      /* Before the conference: whoever hears of it finds its changes. */
-      g_set_object (&self->changes, job->changes);
       set_conference (self, job->parsed);
+      load_previous_changes (self);
       update_last_checked (self);
     }
   g_task_return_boolean (task, TRUE);
@@ -366,8 +429,7 @@ cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_task_return_error (task, error);
       return;
     }
-  parse_async (self, payload, NULL, hallway_schedule_cache_get_previous_file (self->cache),
-               cancellable, cached_parsed_cb, g_steal_pointer (&task));
+  parse_async (self, payload, NULL, cancellable, cached_parsed_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -375,10 +437,8 @@ hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
 {
   g_autoptr (GBytes) payload = NULL;
   g_autoptr (HallwayConference) parsed = NULL;
-  g_autoptr (HallwayConference) previous = NULL;
 
   g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
-  g_return_val_if_fail (self->conference == NULL && self->changes == NULL, FALSE);
 
   payload = hallway_schedule_cache_load (self->cache, error);
   if (payload == NULL)
@@ -392,11 +452,6 @@ hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
       g_prefix_error (error, "%s: ", self->uri);
       return FALSE;
     }
-  /* As cached_parsed_cb (): the last update's changes come with the conference. */
-  previous = read_previous (hallway_schedule_cache_get_previous_file (self->cache));
-  self->changes = previous != NULL
-                    ? hallway_schedule_diff (previous, parsed)
-                    : G_LIST_MODEL (g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE));
   set_conference (self, parsed);
   update_last_checked (self);
   return TRUE;
@@ -524,7 +579,7 @@ commit_new_version (GTask *task)
 
   if (self->bookmarks != NULL)
     hallway_bookmarks_update_from (self->bookmarks, job->parsed);
-  g_set_object (&self->changes, job->changes);
+  set_changes (self, job->changes);
   set_conference (self, job->parsed);
   g_signal_emit (self, signals[SIGNAL_UPDATED], 0, job->parsed, job->changes);
   if (g_list_model_get_n_items (affected) > 0)
@@ -632,7 +687,7 @@ fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       record_not_modified (task);
       return;
     }
-  parse_async (self, data->fetched->body, self->conference, NULL, cancellable,
+  parse_async (self, data->fetched->body, self->conference, cancellable,
                new_version_parsed_cb, g_steal_pointer (&task));
 }
 
@@ -847,6 +902,9 @@ hallway_subscription_get_property (GObject    *object,
     case PROP_CONFERENCE:
       g_value_set_object (value, self->conference);
       break;
+    case PROP_CHANGES:
+      g_value_set_object (value, self->changes);
+      break;
     case PROP_LAST_CHECKED:
       g_value_set_boxed (value, self->last_checked);
       break;
@@ -932,6 +990,9 @@ hallway_subscription_class_init (HallwaySubscriptionClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONFERENCE] =
     g_param_spec_object ("conference", NULL, NULL, HALLWAY_TYPE_CONFERENCE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHANGES] =
+    g_param_spec_object ("changes", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LAST_CHECKED] =
     g_param_spec_boxed ("last-checked", NULL, NULL, G_TYPE_DATE_TIME,

@@ -35,7 +35,8 @@ HallwaySubscription  *hallway_subscription_new                 (const char      
 const char           *hallway_subscription_get_uri             (HallwaySubscription  *self);
 HallwayConference    *hallway_subscription_get_conference      (HallwaySubscription  *self);
 /* The changes of the last update that brought a new version, kept in the cache (the version
- * it replaced, `previous`) so they survive a restart; NULL before a version is loaded. */
+ * it replaced, `previous`) so they survive a restart: read in a thread after the cached
+ * version is loaded ("notify::changes"); NULL until then, or without a previous version. */
 GListModel           *hallway_subscription_get_changes         (HallwaySubscription  *self);
 GDateTime            *hallway_subscription_get_last_checked    (HallwaySubscription  *self);
 const char           *hallway_subscription_get_last_error      (HallwaySubscription  *self);
@@ -64,6 +65,9 @@ gboolean              hallway_subscription_load_cached_finish  (HallwaySubscript
  * listens to (the library's loading thread at start-up). */
 gboolean              hallway_subscription_load_cached         (HallwaySubscription  *self,
                                                                 GError              **error);
+/* After that, on the thread that owns the subscription: its last update's changes, read in
+ * a thread ("notify::changes"); the asynchronous loader does this itself. */
+void                  hallway_subscription_read_changes        (HallwaySubscription  *self);
 
 /* Fails with G_IO_ERROR_PENDING while another refresh runs. */
 void                  hallway_subscription_refresh_async       (HallwaySubscription  *self,
