@@ -22,9 +22,9 @@ setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpoin
 }
 
 /* GtkListView binds and measures every row it keeps alive (about 200), not only the ten
- * on screen: the first frame gets the first rows only, enough to fill a tall window, and
- * the list all of them from the frame after (issue 13). */
-#define FIRST_FRAME_ROWS 40
+ * on screen: the first frame gets the first rows only, enough to fill a window about 2000
+ * pixels tall, and the list all of them from the frame after (issue 13). */
+#define FIRST_FRAME_ROWS 30
 
 static GtkSliceListModel *
 get_slice (GtkListView *list_view)
@@ -51,10 +51,16 @@ static gboolean
 widen_after_first_frame_cb (GtkWidget *list_view, GdkFrameClock *clock, gpointer user_data)
 {
   guint *frames = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  gboolean at_top = gtk_adjustment_get_value (adjustment) <= gtk_adjustment_get_lower (adjustment);
 
   if (++*frames < 2)
     return G_SOURCE_CONTINUE;
   gtk_slice_list_model_set_size (get_slice (GTK_LIST_VIEW (list_view)), G_MAXUINT);
+  /* The new rows take GtkListView's anchor to the first row's top, which hides its section
+   * header: a list at its top stays there. */
+  if (at_top)
+    hallway_section_list_scroll_to_top (GTK_LIST_VIEW (list_view));
   return G_SOURCE_REMOVE;
 }
 
