@@ -9,11 +9,15 @@ each started the same number of times, interleaved, on one private desktop:
   - hallway, first run: the first frame with the bundled demo conference
   - hallway with FOSDEM 2026 followed: the first frame with it, read from its cache
     (1079 talks)
+  - the same after an update: the cache also holds the version it replaced (the
+    preliminary schedule), read after the schedule to show Changes (1097 changes)
 
 Prints minimums and medians, and their ratios to the baseline's (issue 13's goals: FOSDEM
 from cache at most 1.3x, the window alone at most 1.1x); asserts nothing (machines are
 noisy)."""
+import glob
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -27,6 +31,8 @@ RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 EMPTY = os.environ["HALLWAY_BENCH_EMPTY_WINDOW"]
 FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
+PRELIMINARY = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""),
+                           "fosdem-2026-preliminary-20260115.xml")
 
 
 def home_env(folder):
@@ -59,6 +65,20 @@ def follow_fosdem(session, env):
     time.sleep(1)  # the library and the cache are written in the background
 
 
+def updated_copy(fosdem_home, folder):
+    """A copy of the followed home whose cache also keeps the preliminary schedule as the
+    version the final one replaced, as an update leaves it."""
+    updated_home = home_env(folder)
+    for name, path in fosdem_home.items():
+        if os.path.isdir(path):
+            shutil.copytree(path, updated_home[name], symlinks=True, dirs_exist_ok=True)
+    payloads = glob.glob(os.path.join(updated_home["XDG_CACHE_HOME"], "*", "schedules", "*",
+                                      "payload"))
+    assert len(payloads) == 1, payloads
+    shutil.copyfile(PRELIMINARY, os.path.join(os.path.dirname(payloads[0]), "previous"))
+    return updated_home
+
+
 with HeadlessSession() as session:
     first_run_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-first-"))
     fosdem_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-fosdem-"))
@@ -70,6 +90,11 @@ with HeadlessSession() as session:
     if os.path.isfile(FOSDEM):
         follow_fosdem(session, fosdem_home)
         cases["hallway, FOSDEM 2026 from cache"] = ([HALLWAY], fosdem_home, "content-frame-monotonic-us:")
+        if os.path.isfile(PRELIMINARY):
+            updated_home = updated_copy(fosdem_home,
+                                        tempfile.mkdtemp(prefix="hallway-bench-updated-"))
+            cases["  … after an update (Changes)"] = ([HALLWAY], updated_home,
+                                                     "content-frame-monotonic-us:")
     results = {name: [] for name in cases}
     for _ in range(RUNS):
         for name, (argv, env, marker) in cases.items():
