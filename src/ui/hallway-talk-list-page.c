@@ -33,6 +33,7 @@ struct _HallwayTalkListPage
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
+  AdwWrapBox *filter_chips;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
@@ -476,6 +477,7 @@ setup_filter_menu (HallwayTalkListPage *self)
 
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
+  g_menu_append (toggles, _("_Clear Filters"), "list.clear-filters");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
   append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name,
                                                        "list.track"));
@@ -568,6 +570,139 @@ hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValu
   g_object_notify_by_pspec (object, pspec);
 }
 
+/* ---- active filters, shown ------------------------------------------------------- */
+
+/* What each active filter says on its chip: "Track: Rust". The menu alone left no trace
+ * once closed (issue 14). */
+static GPtrArray *
+dup_active_filters (HallwayTalkListPage *self)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+
+  if (self->query->bookmarked_only)
+    g_ptr_array_add (texts, g_strdup (_("Bookmarked only")));
+  if (self->hide_past)
+    g_ptr_array_add (texts, g_strdup (_("Past talks hidden")));
+  if (self->query->track != NULL)
+    /* Translators: an active filter's chip */
+    g_ptr_array_add (texts, g_strdup_printf (_("Track: %s"), self->query->track));
+  if (self->query->room != NULL)
+    g_ptr_array_add (texts, g_strdup_printf (_("Room: %s"), self->query->room));
+  if (self->query->talk_type != NULL)
+    g_ptr_array_add (texts, g_strdup_printf (_("Type: %s"), self->query->talk_type));
+  if (self->query->language != NULL)
+    g_ptr_array_add (texts, g_strdup_printf (_("Language: %s"), self->query->language));
+  return texts;
+}
+
+/* The property each chip clears, in dup_active_filters ()'s order. */
+static GParamSpec *
+nth_active_filter (HallwayTalkListPage *self, guint n)
+{
+  const gboolean active[] = { self->query->bookmarked_only, self->hide_past,
+                              self->query->track != NULL, self->query->room != NULL,
+                              self->query->talk_type != NULL, self->query->language != NULL };
+  const guint props[] = { PROP_BOOKMARKED_ONLY, PROP_HIDE_PAST, PROP_TRACK, PROP_ROOM,
+                          PROP_TALK_TYPE, PROP_LANGUAGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    if (active[i] && n-- == 0)
+      return properties[props[i]];
+  return NULL;
+}
+
+static void
+clear_filter (HallwayTalkListPage *self, GParamSpec *pspec)
+{
+  if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
+    g_object_set (self, pspec->name, FALSE, NULL);
+  else
+    g_object_set (self, pspec->name, "", NULL);
+}
+
+static void
+chip_clicked_cb (GtkButton *chip, HallwayTalkListPage *self)
+{
+  clear_filter (self, g_object_get_data (G_OBJECT (chip), "filter"));
+}
+
+static GtkWidget *
+new_chip (HallwayTalkListPage *self, const char *text, GParamSpec *pspec)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chip = gtk_button_new ();
+  /* Translators: the accessible name of an active filter's chip: "Remove Filter “Track: Rust”" */
+  g_autofree char *name = g_strdup_printf (_("Remove Filter “%s”"), text);
+
+  gtk_box_append (GTK_BOX (box), gtk_label_new (text));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+  gtk_button_set_child (GTK_BUTTON (chip), box);
+  gtk_widget_add_css_class (chip, "small");
+  gtk_widget_set_tooltip_text (chip, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (chip), "filter", pspec);
+  g_signal_connect (chip, "clicked", G_CALLBACK (chip_clicked_cb), self);
+  return chip;
+}
+
+/* Chips for the active filters and a Clear Filters button; the filter button in the accent
+ * colour, its name counting them. */
+static void
+show_active_filters (HallwayTalkListPage *self)
+{
+  g_autoptr (GPtrArray) texts = dup_active_filters (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
+    adw_wrap_box_remove (self->filter_chips, child);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkWidget *chip = new_chip (self, g_ptr_array_index (texts, i), nth_active_filter (self, i));
+
+      adw_wrap_box_append (self->filter_chips, chip);
+    }
+  if (texts->len > 0)
+    {
+      GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
+
+      gtk_widget_add_css_class (clear, "flat");
+      gtk_widget_add_css_class (clear, "small");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "list.clear-filters");
+      adw_wrap_box_append (self->filter_chips, clear);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_chips), texts->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", texts->len > 0);
+  if (texts->len > 0)
+    {
+      g_autofree char *name =
+        /* Translators: the filter button's name and tooltip while filters are active */
+        g_strdup_printf (ngettext ("Filter, %u active", "Filter, %u active", texts->len),
+                         texts->len);
+
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), _("Filter"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Filter"), -1);
+    }
+}
+
+static void
+clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (widget);
+  GParamSpec *pspec;
+
+  while ((pspec = nth_active_filter (self, 0)) != NULL)
+    clear_filter (self, pspec);
+}
+
 /* ---- life cycle -------------------------------------------------------------------- */
 
 static void
@@ -635,6 +770,8 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
   gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL,
+                                   clear_filters_action);
 
   gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only",
                                             "bookmarked-only");
@@ -648,6 +785,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
                                                RESOURCE_PATH "/ui/hallway-talk-list-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_chips);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
@@ -669,6 +807,8 @@ hallway_talk_list_page_init (HallwayTalkListPage *self)
   /* Typing anywhere on the page starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect (self, "notify", G_CALLBACK (show_active_filters), NULL);
+  show_active_filters (self);
 }
 
 HallwayTalkListPage *
