@@ -145,26 +145,13 @@ hallway_agenda_exporter_export_agenda (HallwayAgendaExporter *self)
 
 /* ---- calendar import ----------------------------------------------------------------- */
 
+/* The summary lists the events not found itself (the first ten, then "… and N more"). */
 static void
 show_import_report (HallwayAgendaExporter *self, HallwayImportReport *report)
 {
   g_autofree char *summary = hallway_import_report_dup_summary (report);
-  g_autoptr (GString) unmatched = g_string_new (NULL);
-  AdwDialog *dialog;
+  AdwDialog *dialog = adw_alert_dialog_new (_("Bookmarks Imported"), summary);
 
-  for (guint i = 0; i < hallway_import_report_get_n_unmatched (report) && i < 20; i++)
-    g_string_append_printf (unmatched, "• %s\n",
-                            hallway_import_report_get_unmatched_title (report, i));
-  dialog = adw_alert_dialog_new (_("Bookmarks Imported"), summary);
-  if (unmatched->len > 0)
-    {
-      GtkWidget *label = gtk_label_new (unmatched->str);
-
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), label);
-    }
   adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
   adw_dialog_present (dialog, GTK_WIDGET (self->window));
 }
