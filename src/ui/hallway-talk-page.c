@@ -11,6 +11,7 @@
 #include "hallway-link.h"
 #include "hallway-person.h"
 #include "hallway-talk-page.h"
+#include "hallway-room.h"
 #include "hallway-track.h"
 #include "hallway-web-loader.h"
 
@@ -55,7 +56,7 @@ struct _HallwayTalkPage
 
 G_DEFINE_FINAL_TYPE (HallwayTalkPage, hallway_talk_page, ADW_TYPE_NAVIGATION_PAGE)
 
-enum { TRACK_ACTIVATED, PERSON_ACTIVATED, TALK_ACTIVATED, N_SIGNALS };
+enum { TRACK_ACTIVATED, ROOM_ACTIVATED, PERSON_ACTIVATED, TALK_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- times ------------------------------------------------------------------------- */
@@ -207,8 +208,22 @@ detail_row_activated_cb (HallwayTalkPage *self, GtkListBoxRow *row)
 
   if (HALLWAY_IS_TRACK (target))
     g_signal_emit (self, signals[TRACK_ACTIVATED], 0, target);
+  else if (HALLWAY_IS_ROOM (target))
+    g_signal_emit (self, signals[ROOM_ACTIVATED], 0, target);
   else if (HALLWAY_IS_PERSON (target))
     g_signal_emit (self, signals[PERSON_ACTIVATED], 0, target);
+}
+
+/* Schedules give a type as a lower-case token ("devroom", "workshop"): shown as a word. */
+static char *
+dup_readable_type (const char *type)
+{
+  g_autofree char *first = NULL;
+
+  if (type == NULL || *type == '\0')
+    return NULL;
+  first = g_utf8_strup (type, g_utf8_next_char (type) - type);
+  return g_strconcat (first, g_utf8_next_char (type), NULL);
 }
 
 static void
@@ -221,13 +236,14 @@ fill_details (HallwayTalkPage *self)
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
                                   hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
                      (int)(hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
+  g_autofree char *type = dup_readable_type (hallway_talk_get_talk_type (talk));
 
   self->details.used = 0;
   add_detail (self, _("When"), when, NULL);
   add_detail (self, _("Duration"), duration, NULL);
-  add_detail (self, _("Room"), hallway_talk_get_room_name (talk), NULL);
+  add_detail (self, _("Room"), hallway_talk_get_room_name (talk), hallway_talk_get_room (talk));
   add_detail (self, _("Track"), hallway_talk_get_track_name (talk), hallway_talk_get_track (talk));
-  add_detail (self, _("Type"), hallway_talk_get_talk_type (talk), NULL);
+  add_detail (self, _("Type"), type, NULL);
   add_detail (self, _("Language"), hallway_talk_get_language (talk), NULL);
   for (guint i = 0; i < persons->len; i++)
     {
@@ -583,6 +599,9 @@ hallway_talk_page_class_init (HallwayTalkPageClass *klass)
   signals[TRACK_ACTIVATED] = g_signal_new ("track-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  signals[ROOM_ACTIVATED] = g_signal_new ("room-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_OBJECT);
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_OBJECT);

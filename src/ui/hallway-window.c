@@ -680,6 +680,8 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
                             self);
   g_signal_connect_swapped (self->talk_page, "person-activated", G_CALLBACK (owner_activated_cb),
                             self);
+  g_signal_connect_swapped (self->talk_page, "room-activated", G_CALLBACK (owner_activated_cb),
+                            self);
   self->shown_conference = conference;
   plan_changed_cb (self);
   selected = gtk_list_box_get_selected_row (self->sidebar_list);

@@ -64,6 +64,18 @@ def run(session):
     assert stops == rows, f"Tab through {len(rows)} details stopped {len(stops)} times: {names}"
     values = {row.name: described_by(session, row) for row in rows}
     assert values.get("Room") == "Hall A" and values.get("Track") == "Public Sector", values
+    assert values.get("Type") == "Talk", f"the type reads {values.get('Type')!r}, not a word"
+
+    # The room leads to its talks, as the track does (it led nowhere).
+    room = next(row for row in rows if row.name == "Room")
+    for _ in range(MAX_PRESSES):
+        if focused(session, window) == room:
+            break
+        session.key("ISO_Left_Tab")
+    assert focused(session, window) == room, "Shift+Tab never reached the Room row"
+    session.key("Return")
+    session.page(window, "Hall A", timeout=10)
+    session.find(window, "label", "Welcome: Why Conferences Still Matter")
 
     status = session.quit_app()
     assert status == 0, f"hallway exited with {status}"
@@ -77,4 +89,4 @@ with HeadlessSession() as session:
         print("failed; the screen is in",
               session.screenshot(os.path.join(SCREENSHOTS, "talk-details-failure.png")))
         raise
-print("ok: one Tab stop per detail of a talk, each saying its value")
+print("ok: one Tab stop per detail of a talk, each saying its value; the room leads to its talks")

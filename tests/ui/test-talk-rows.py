@@ -18,19 +18,19 @@ SCREEN_READERS = "Screen Readers and GTK 4: A Practical Tour"
 EXPECTED = {
     WELCOME: {
         "speakers": ["Amara Okafor"],
-        "type": "keynote",
+        "type": "Keynote",
         "links": ["Slides", "Talk Web Page"],
         "more": ["Closing Roundtable"],
     },
     MINISTRIES: {
         "speakers": ["Ines Marchetti", "Timothée Lambert"],
-        "type": "talk",
+        "type": "Talk",
         "links": ["Talk Web Page"],
         "more": ["Buying Open Source, Together"],
     },
     SCREEN_READERS: {
         "speakers": ["Jonas Äkerlund"],
-        "type": "talk",
+        "type": "Talk",
         "links": ["Talk Web Page"],
         "more": ["Late Night Hacking Session", "Adaptive Apps with libadwaita Breakpoints"],
     },
