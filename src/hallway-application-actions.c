@@ -69,6 +69,18 @@ show_conference_activated (GSimpleAction *action, GVariant *parameter, gpointer 
     hallway_application_show_entry (self, entry);
 }
 
+static char *
+dup_removed_message (HallwayLibraryEntry *entry, gboolean bookmarks_too)
+{
+  const char *title = hallway_library_entry_get_title (entry);
+
+  if (bookmarks_too)
+    /* Translators: a toast after removing a conference and its bookmarks */
+    return g_strdup_printf (_("“%s” and its bookmarks removed"), title);
+  /* Translators: a toast after removing a conference, its bookmarks kept */
+  return g_strdup_printf (_("“%s” removed; its bookmarks were kept"), title);
+}
+
 static void
 remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplication *self)
 {
@@ -77,6 +89,7 @@ remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplica
   HallwayLibraryEntry *found = hallway_library_lookup (library, id);
   g_autoptr (HallwayLibraryEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *removed = NULL;
 
   if (found == NULL || g_str_equal (response, "cancel"))
     return;
@@ -94,6 +107,8 @@ remove_response_cb (AdwAlertDialog *dialog, const char *response, HallwayApplica
   if (error != NULL)
     hallway_application_show_error (self, error->message);
   hallway_application_show_current (self);
+  removed = dup_removed_message (entry, g_str_equal (response, "delete"));
+  hallway_window_show_message (hallway_application_ensure_window (self), removed);
 }
 
 /* Removing keeps the bookmarks unless the person says so: they are the one thing here

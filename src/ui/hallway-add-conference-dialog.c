@@ -85,10 +85,18 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   /* The application shows it: the dialog knows only the library. */
   entry = hallway_library_lookup_subscription (self->library, subscription);
-  if (entry != NULL &&
-      !gtk_widget_activate_action (GTK_WIDGET (self), "app.show-conference", "s",
-                                   hallway_library_entry_get_id (entry)))
-    g_warning ("No app.show-conference action to show %s", hallway_library_entry_get_id (entry));
+  if (entry != NULL)
+    {
+      /* Translators: a toast after Add Conference, with the conference's title */
+      g_autofree char *added = g_strdup_printf (_("“%s” added"),
+                                                hallway_library_entry_get_title (entry));
+
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "app.show-conference", "s",
+                                       hallway_library_entry_get_id (entry)))
+        g_warning ("No app.show-conference action to show %s",
+                   hallway_library_entry_get_id (entry));
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", added);
+    }
   adw_dialog_close (ADW_DIALOG (self));
 }
 

@@ -502,6 +502,13 @@ hallway_window_dispose (GObject *object)
   G_OBJECT_CLASS (hallway_window_parent_class)->dispose (object);
 }
 
+/* A message from a dialog over the window, such as Add Conference's "added". */
+static void
+toast_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  hallway_window_show_message (HALLWAY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 hallway_window_class_init (HallwayWindowClass *klass)
 {
@@ -512,6 +519,7 @@ hallway_window_class_init (HallwayWindowClass *klass)
   object_class->dispose = hallway_window_dispose;
   window_class->close_request = hallway_window_close_request;
 
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
