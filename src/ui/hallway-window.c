@@ -56,6 +56,8 @@ struct _HallwayWindow
   guint now_timeout_id;
 
   AdwToastOverlay *toast_overlay;
+  GtkBox *banner_box;               /* add_banner (): banners above the window's content */
+  AdwBanner *demo_banner;           /* made when the demo is first shown */
   AdwBanner *lasting_banner;        /* hallway_window_show_lasting_message(), made on first use */
   AdwNavigationSplitView *split_view;
   AdwWindowTitle *sidebar_title;
@@ -726,28 +728,63 @@ lasting_banner_closed_cb (AdwBanner *banner)
   adw_banner_set_title (banner, "");
 }
 
-/* Above everything else in the window, so the template stays as it is. */
+/* Banners go above everything else in the window, made on first use so the template and
+ * the first frame stay as they are. */
+static void
+add_banner (HallwayWindow *self, AdwBanner *banner)
+{
+  if (self->banner_box == NULL)
+    {
+      g_autoptr (GtkWidget) content =
+        g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
+
+      self->banner_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+      adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->banner_box));
+      gtk_widget_set_vexpand (content, TRUE);
+      gtk_box_append (self->banner_box, content);
+    }
+  gtk_box_prepend (self->banner_box, GTK_WIDGET (banner));
+}
+
 static AdwBanner *
 ensure_lasting_banner (HallwayWindow *self)
 {
-  g_autoptr (GtkWidget) content = NULL;
-  GtkWidget *box;
-
   if (self->lasting_banner != NULL)
     return self->lasting_banner;
-  content = g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_toast_overlay_set_child (self->toast_overlay, box);
   self->lasting_banner = ADW_BANNER (adw_banner_new (""));
   /* File names are not markup. */
   adw_banner_set_use_markup (self->lasting_banner, FALSE);
   adw_banner_set_button_label (self->lasting_banner, _("_Close"));
   g_signal_connect (self->lasting_banner, "button-clicked",
                     G_CALLBACK (lasting_banner_closed_cb), NULL);
-  gtk_widget_set_vexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->lasting_banner));
-  gtk_box_append (GTK_BOX (box), content);
+  add_banner (self, self->lasting_banner);
   return self->lasting_banner;
+}
+
+static void
+demo_banner_clicked_cb (HallwayWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-conference", NULL);
+}
+
+/* The bundled conference is there to try Hallway: say so, and how to add a real one. */
+static void
+update_demo_banner (HallwayWindow *self)
+{
+  gboolean demo = self->entry != NULL && hallway_library_entry_is_builtin (self->entry);
+
+  if (self->demo_banner == NULL)
+    {
+      if (!demo)
+        return;
+      self->demo_banner =
+        ADW_BANNER (adw_banner_new (_("This is a demo conference for trying out Hallway")));
+      adw_banner_set_button_label (self->demo_banner, _("_Add Conference…"));
+      g_signal_connect_swapped (self->demo_banner, "button-clicked",
+                                G_CALLBACK (demo_banner_clicked_cb), self);
+      add_banner (self, self->demo_banner);
+    }
+  adw_banner_set_revealed (self->demo_banner, demo);
 }
 
 /* For what a person must not miss, such as a damaged file set aside at start-up: a toast
@@ -920,6 +957,7 @@ hallway_window_set_entry (HallwayWindow *self, HallwayLibraryEntry *entry)
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_data (self->entry, self);
   g_set_object (&self->entry, entry);
+  update_demo_banner (self);
   show_subscription (self, hallway_library_entry_get_subscription (entry));
   g_signal_connect_object (entry, "notify::plan", G_CALLBACK (plan_arrived_cb), self,
                            G_CONNECT_SWAPPED);
