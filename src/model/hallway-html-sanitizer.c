@@ -988,23 +988,34 @@ append_markdown_output (const MD_CHAR *text, MD_SIZE size, void *user_data)
   g_string_append_len (user_data, text, size);
 }
 
+/* md4c's HTML of valid UTF-8 Markdown, not yet sanitized; NULL when md4c fails, which it
+ * only does out of memory. */
+static GString *
+render_markdown (const char *valid)
+{
+  gsize length = strlen (valid);
+  g_autoptr (GString) html = g_string_new (NULL);
+
+  if (length > G_MAXUINT32 ||
+      md_html (valid, (MD_SIZE) length, append_markdown_output, html, MARKDOWN_FLAGS, 0) != 0)
+    return NULL;
+  return g_steal_pointer (&html);
+}
+
 /* Markdown (raw HTML in it included) to sanitized HTML; "" for NULL or empty input. */
 char *
 hallway_markdown_to_html (const char *markdown)
 {
   g_autofree char *valid = NULL;
   g_autoptr (GString) html = NULL;
-  gsize length;
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
   valid = g_utf8_make_valid (markdown, -1);
-  length = strlen (valid);
-  html = g_string_new (NULL);
-  if (length > G_MAXUINT32 ||
-      md_html (valid, (MD_SIZE) length, append_markdown_output, html, MARKDOWN_FLAGS, 0) != 0)
+  html = render_markdown (valid);
+  if (html == NULL)
     {
-      /* md4c only fails when out of memory; show the text rather than nothing. */
+      /* Show the text rather than nothing. */
       g_autofree char *escaped = g_markup_escape_text (valid, -1);
       return hallway_sanitize_html (escaped);
     }
@@ -1299,16 +1310,13 @@ hallway_markdown_to_plain_text (const char *markdown)
 {
   g_autofree char *valid = NULL;
   g_autoptr (GString) html = NULL;
-  gsize length;
 
   if (markdown == NULL || *markdown == '\0')
     return g_strdup ("");
   valid = g_utf8_make_valid (markdown, -1);
-  length = strlen (valid);
-  html = g_string_new (NULL);
-  if (length > G_MAXUINT32 ||
-      md_html (valid, (MD_SIZE) length, append_markdown_output, html, MARKDOWN_FLAGS, 0) != 0)
-    return g_steal_pointer (&valid); /* md4c only fails when out of memory */
+  html = render_markdown (valid);
+  if (html == NULL)
+    return g_steal_pointer (&valid);
   return hallway_html_source_to_plain_text (html->str);
 }
 
