@@ -7,6 +7,7 @@ role and name, press buttons, take screenshots, and quit the app through its own
 app.quit action. Used by the UI tests and by `build-aux/dev run` on a machine with no
 display.
 """
+import contextlib
 import functools
 import http.server
 import os
@@ -36,6 +37,20 @@ def serve_folder(folder):
 
 class SessionError(Exception):
     pass
+
+
+def describe(node):
+    """A node as a failure message names it: its role and name."""
+    return "nothing" if node is None else f"{node.getRoleName()} '{node.name}'"
+
+
+def inside(node, is_ancestor):
+    """Whether node or one of its ancestors satisfies is_ancestor(ancestor)."""
+    while node is not None:
+        if is_ancestor(node):
+            return True
+        node = node.parent
+    return False
 
 
 def _wait_for(predicate, timeout, what):
@@ -303,6 +318,22 @@ class HeadlessSession:
             image = image.crop((max(box.x, 0), max(box.y, 0), box.x + box.width, box.y + box.height))
         image.save(path)
         return path
+
+    @contextlib.contextmanager
+    def screenshot_on_failure(self, name):
+        """Saves the screen as screenshots/name when the block fails, and lets it fail."""
+        try:
+            yield
+        except Exception:
+            folder = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
+            print("failed; the screen is in", self.screenshot(os.path.join(folder, name)))
+            raise
+
+    def focused(self, window):
+        """The node in window that has the keyboard focus, or None."""
+        return self.atspi.findDescendant(
+            window,
+            lambda node: node is not None and node.getState().contains(self.atspi.STATE_FOCUSED))
 
     def quit_app(self, timeout=15):
         self.activate_action("quit")
