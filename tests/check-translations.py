@@ -3,6 +3,7 @@
 """Every language in po/LINGUAS is complete: no untranslated or fuzzy message against the
 strings the sources have now (msgmerge against a fresh template)."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -26,7 +27,12 @@ with tempfile.TemporaryDirectory() as scratch:
         stats = subprocess.run(["msgfmt", "--statistics", "--check", "-o", "/dev/null", merged],
                                capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
         report = stats.stderr.strip()
-        print(f"{language}: {report}")
+        counts = report.splitlines()[-1] if report else ""   # after any --check errors
+        translated = re.search(r"(\d+) translated", counts)
+        total = sum(int(count) for count in re.findall(r"\d+", counts))
+        # Rounded down: one message missing of hundreds is 99%, not 100%.
+        share = 100 * int(translated.group(1)) // total if translated and total else 0
+        print(f"{language}: {share}% ({report})")
         if stats.returncode != 0 or "untranslated" in report or "fuzzy" in report:
             failures += 1
     sys.exit(1 if failures else 0)
