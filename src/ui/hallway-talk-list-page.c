@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hallway-choice-dialog.h"
 #include "hallway-conference.h"
 #include "hallway-day.h"
 #include "hallway-talk.h"
@@ -412,6 +413,55 @@ compare_strings (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 
+static void
+track_chosen_cb (HallwayTalkListPage *self, const char *track)
+{
+  g_object_set (self, "track", track, NULL);
+}
+
+/* Each track's name to its number of talks on this page (the talks own the names). */
+static GHashTable *
+count_talks_by_track (GListModel *talks)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+      const char *track = hallway_talk_get_track_name (talk);
+      guint count;
+
+      if (track == NULL || *track == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, track));
+      g_hash_table_insert (counts, (char *) track, GUINT_TO_POINTER (count + 1));
+    }
+  return counts;
+}
+
+/* The Track filter: a searchable list, as FOSDEM has about 70 tracks (a radio submenu of
+ * them was a long scroll). */
+static void
+choose_track_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (widget);
+  g_autoptr (GHashTable) counts = count_talks_by_track (self->talks);
+  g_autofree const char **tracks = NULL;
+  guint n_tracks;
+  HallwayChoiceDialog *dialog =
+    hallway_choice_dialog_new (_("Track"), _("Search Tracks"), _("All Tracks"));
+
+  tracks = (const char **) g_hash_table_get_keys_as_array (counts, &n_tracks);
+  qsort (tracks, n_tracks, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_tracks; i++)
+    hallway_choice_dialog_add (dialog, tracks[i],
+                               GPOINTER_TO_UINT (g_hash_table_lookup (counts, tracks[i])),
+                               g_strcmp0 (tracks[i], self->query->track) == 0);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (track_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
+
 /* A submenu "Track ▸ All / Ada's devroom / …" bound to the page's string property action. */
 static GMenu *
 choice_submenu (GListModel *talks, const char *(*field) (HallwayTalk *), const char *action)
@@ -474,13 +524,14 @@ setup_filter_menu (HallwayTalkListPage *self)
   g_autoptr (GMenu) toggles = g_menu_new ();
   g_autoptr (GMenu) choices = g_menu_new ();
   g_autoptr (GMenu) export = g_menu_new ();
+  g_autoptr (GHashTable) counts = count_talks_by_track (self->talks);
 
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
   g_menu_append (toggles, _("_Clear Filters"), "list.clear-filters");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
-  append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name,
-                                                       "list.track"));
+  if (g_hash_table_size (counts) > 1)
+    g_menu_append (choices, _("_Track…"), "list.choose-track");
   append_choice (choices, _("_Room"),
                             choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
   append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type,
@@ -780,6 +831,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "list.choose-track", NULL, choose_track_action);
 
   gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only",
                                             "bookmarked-only");
