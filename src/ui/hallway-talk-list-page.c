@@ -35,6 +35,7 @@ struct _HallwayTalkListPage
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
   AdwWrapBox *filter_chips;
+  GtkButton *dismiss_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
@@ -846,6 +847,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
@@ -933,7 +935,8 @@ hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
 }
 
 /* Changes: the talks under their group (In My Agenda first, then Cancelled, Moved…), each
- * row saying what changed. Bookmarking a talk moves it to In My Agenda. */
+ * row saying what changed. Bookmarking a talk moves it to In My Agenda. A button dismisses
+ * them (win.dismiss-changes). */
 void
 hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
 {
@@ -945,6 +948,7 @@ hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
   g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
   self->by_change = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), TRUE);
   gtk_sort_list_model_set_sorter (self->sections, sorter);
   gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
   /* The list keeps its first row on top through a new order: the first group's header
