@@ -375,6 +375,18 @@ hallway_library_entry_get_plan (HallwayLibraryEntry *self)
   return self->plan;
 }
 
+void
+hallway_library_entry_dismiss_changes (HallwayLibraryEntry *self)
+{
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self));
+
+  /* The subscription's "notify::changes" empties the plan's (changes_loaded_cb). */
+  if (self->subscription != NULL)
+    hallway_subscription_dismiss_changes (self->subscription);
+  else if (self->plan != NULL && hallway_plan_get_changes (self->plan) != NULL)
+    hallway_plan_set_conference (self->plan, hallway_plan_get_conference (self->plan), NULL);
+}
+
 HallwayReminderScheduler *
 hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self)
 {

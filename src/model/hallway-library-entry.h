@@ -62,6 +62,9 @@ HallwayConference      *hallway_library_entry_get_conference   (HallwayLibraryEn
 /* NULL for a known conference. */
 HallwayBookmarks       *hallway_library_entry_get_bookmarks    (HallwayLibraryEntry *self);
 HallwayPlan            *hallway_library_entry_get_plan         (HallwayLibraryEntry *self);
+/* Changes seen: gone from the plan, and from the cache so a restart does not bring them back
+ * (hallway_subscription_dismiss_changes). */
+void                    hallway_library_entry_dismiss_changes  (HallwayLibraryEntry *self);
 /* NULL until ensured. */
 HallwayReminderScheduler *
                         hallway_library_entry_get_reminder_scheduler (HallwayLibraryEntry *self);

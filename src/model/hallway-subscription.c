@@ -817,6 +817,26 @@ hallway_subscription_get_changes (HallwaySubscription *self)
   return self->changes;
 }
 
+void
+hallway_subscription_dismiss_changes (HallwaySubscription *self)
+{
+  GFile *previous;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListStore) none = NULL;
+
+  g_return_if_fail (HALLWAY_IS_SUBSCRIPTION (self));
+
+  /* One unlink, done before the app can quit: dismissed is dismissed after a restart. */
+  previous = hallway_schedule_cache_get_previous_file (self->cache);
+  if (!g_file_delete (previous, NULL, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_warning ("Cannot remove %s; the changes will show again after a restart: %s",
+               g_file_peek_path (previous), error->message);
+  /* Empty, not NULL: a read of `previous` still running must not bring them back. */
+  none = g_list_store_new (HALLWAY_TYPE_SCHEDULE_CHANGE);
+  set_changes (self, G_LIST_MODEL (none));
+}
+
 HallwayConference *
 hallway_subscription_get_conference (HallwaySubscription *self)
 {

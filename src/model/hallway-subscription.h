@@ -38,6 +38,9 @@ HallwayConference    *hallway_subscription_get_conference      (HallwaySubscript
  * it replaced, `previous`) so they survive a restart: read in a thread after the cached
  * version is loaded ("notify::changes"); NULL until then, or without a previous version. */
 GListModel           *hallway_subscription_get_changes         (HallwaySubscription  *self);
+/* The person has seen them: the changes become empty and the cache forgets `previous`, so
+ * they stay gone after a restart. The next new version brings its own. */
+void                  hallway_subscription_dismiss_changes     (HallwaySubscription  *self);
 GDateTime            *hallway_subscription_get_last_checked    (HallwaySubscription  *self);
 const char           *hallway_subscription_get_last_error      (HallwaySubscription  *self);
 gboolean              hallway_subscription_get_refreshing      (HallwaySubscription  *self);

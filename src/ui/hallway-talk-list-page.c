@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "hallway-choice-dialog.h"
 #include "hallway-conference.h"
 #include "hallway-day.h"
 #include "hallway-talk.h"
@@ -34,6 +35,7 @@ struct _HallwayTalkListPage
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
   AdwWrapBox *filter_chips;
+  GtkButton *dismiss_button;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
@@ -412,6 +414,55 @@ compare_strings (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char **) a, *(const char **) b);
 }
 
+static void
+track_chosen_cb (HallwayTalkListPage *self, const char *track)
+{
+  g_object_set (self, "track", track, NULL);
+}
+
+/* Each track's name to its number of talks on this page (the talks own the names). */
+static GHashTable *
+count_talks_by_track (GListModel *talks)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < g_list_model_get_n_items (talks); i++)
+    {
+      g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, i);
+      const char *track = hallway_talk_get_track_name (talk);
+      guint count;
+
+      if (track == NULL || *track == '\0')
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, track));
+      g_hash_table_insert (counts, (char *) track, GUINT_TO_POINTER (count + 1));
+    }
+  return counts;
+}
+
+/* The Track filter: a searchable list, as FOSDEM has about 70 tracks (a radio submenu of
+ * them was a long scroll). */
+static void
+choose_track_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (widget);
+  g_autoptr (GHashTable) counts = count_talks_by_track (self->talks);
+  g_autofree const char **tracks = NULL;
+  guint n_tracks;
+  HallwayChoiceDialog *dialog =
+    hallway_choice_dialog_new (_("Track"), _("Search Tracks"), _("All Tracks"));
+
+  tracks = (const char **) g_hash_table_get_keys_as_array (counts, &n_tracks);
+  qsort (tracks, n_tracks, sizeof (char *), compare_strings);
+  for (guint i = 0; i < n_tracks; i++)
+    hallway_choice_dialog_add (dialog, tracks[i],
+                               GPOINTER_TO_UINT (g_hash_table_lookup (counts, tracks[i])),
+                               g_strcmp0 (tracks[i], self->query->track) == 0);
+  g_signal_connect_object (dialog, "chosen", G_CALLBACK (track_chosen_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_dialog_present (ADW_DIALOG (dialog), widget);
+}
+
 /* A submenu "Track ▸ All / Ada's devroom / …" bound to the page's string property action. */
 static GMenu *
 choice_submenu (GListModel *talks, const char *(*field) (HallwayTalk *), const char *action)
@@ -474,13 +525,14 @@ setup_filter_menu (HallwayTalkListPage *self)
   g_autoptr (GMenu) toggles = g_menu_new ();
   g_autoptr (GMenu) choices = g_menu_new ();
   g_autoptr (GMenu) export = g_menu_new ();
+  g_autoptr (GHashTable) counts = count_talks_by_track (self->talks);
 
   g_menu_append (toggles, _("_Bookmarked Only"), "list.bookmarked-only");
   g_menu_append (toggles, _("_Hide Past Talks"), "list.hide-past");
   g_menu_append (toggles, _("_Clear Filters"), "list.clear-filters");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (toggles));
-  append_choice (choices, _("_Track"), choice_submenu (self->talks, hallway_talk_get_track_name,
-                                                       "list.track"));
+  if (g_hash_table_size (counts) > 1)
+    g_menu_append (choices, _("_Track…"), "list.choose-track");
   append_choice (choices, _("_Room"),
                             choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
   append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type,
@@ -572,42 +624,42 @@ hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValu
 
 /* ---- active filters, shown ------------------------------------------------------- */
 
-/* What each active filter says on its chip: "Track: Rust". The menu alone left no trace
- * once closed (issue 14). */
-static GPtrArray *
-dup_active_filters (HallwayTalkListPage *self)
+/* Every filter a chip can show, in the chips' order, with what its chip says ("Track: Rust";
+ * %s is the chosen value). The menu alone left no trace once closed (issue 14). */
+static const struct
 {
-  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  guint prop_id;
+  const char *chip_text;
+} filter_table[] = {
+  { PROP_BOOKMARKED_ONLY, N_ ("Bookmarked only") },
+  { PROP_HIDE_PAST, N_ ("Past talks hidden") },
+  /* Translators: an active filter's chip */
+  { PROP_TRACK, N_ ("Track: %s") },
+  { PROP_ROOM, N_ ("Room: %s") },
+  { PROP_TALK_TYPE, N_ ("Type: %s") },
+  { PROP_LANGUAGE, N_ ("Language: %s") },
+};
 
-  if (self->query->bookmarked_only)
-    g_ptr_array_add (texts, g_strdup (_("Bookmarked only")));
-  if (self->hide_past)
-    g_ptr_array_add (texts, g_strdup (_("Past talks hidden")));
-  if (self->query->track != NULL)
-    /* Translators: an active filter's chip */
-    g_ptr_array_add (texts, g_strdup_printf (_("Track: %s"), self->query->track));
-  if (self->query->room != NULL)
-    g_ptr_array_add (texts, g_strdup_printf (_("Room: %s"), self->query->room));
-  if (self->query->talk_type != NULL)
-    g_ptr_array_add (texts, g_strdup_printf (_("Type: %s"), self->query->talk_type));
-  if (self->query->language != NULL)
-    g_ptr_array_add (texts, g_strdup_printf (_("Language: %s"), self->query->language));
-  return texts;
-}
-
-/* The property each chip clears, in dup_active_filters ()'s order. */
-static GParamSpec *
-nth_active_filter (HallwayTalkListPage *self, guint n)
+/* The chip's text while the filter is on, else NULL. */
+static char *
+dup_filter_chip_text (HallwayTalkListPage *self, guint index)
 {
-  const gboolean active[] = { self->query->bookmarked_only, self->hide_past,
-                              self->query->track != NULL, self->query->room != NULL,
-                              self->query->talk_type != NULL, self->query->language != NULL };
-  const guint props[] = { PROP_BOOKMARKED_ONLY, PROP_HIDE_PAST, PROP_TRACK, PROP_ROOM,
-                          PROP_TALK_TYPE, PROP_LANGUAGE };
+  guint prop_id = filter_table[index].prop_id;
+  char **field = choice_field (self, prop_id);
 
-  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
-    if (active[i] && n-- == 0)
-      return properties[props[i]];
+  if (field != NULL && *field == NULL)
+    return NULL;
+  if (field != NULL)
+    {
+      /* The table's formats are literals, each with one %s (xgettext checks them). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      return g_strdup_printf (_(filter_table[index].chip_text), *field);
+#pragma GCC diagnostic pop
+    }
+  if ((prop_id == PROP_BOOKMARKED_ONLY && self->query->bookmarked_only) ||
+      (prop_id == PROP_HIDE_PAST && self->hide_past))
+    return g_strdup (_(filter_table[index].chip_text));
   return NULL;
 }
 
@@ -650,18 +702,22 @@ new_chip (HallwayTalkListPage *self, const char *text, GParamSpec *pspec)
 static void
 show_active_filters (HallwayTalkListPage *self)
 {
-  g_autoptr (GPtrArray) texts = dup_active_filters (self);
+  guint n_active = 0;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_chips))) != NULL)
     adw_wrap_box_remove (self->filter_chips, child);
-  for (guint i = 0; i < texts->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (filter_table); i++)
     {
-      GtkWidget *chip = new_chip (self, g_ptr_array_index (texts, i), nth_active_filter (self, i));
+      g_autofree char *text = dup_filter_chip_text (self, i);
 
-      adw_wrap_box_append (self->filter_chips, chip);
+      if (text == NULL)
+        continue;
+      adw_wrap_box_append (self->filter_chips,
+                           new_chip (self, text, properties[filter_table[i].prop_id]));
+      n_active++;
     }
-  if (texts->len > 0)
+  if (n_active > 0)
     {
       GtkWidget *clear = gtk_button_new_with_mnemonic (_("_Clear Filters"));
 
@@ -670,14 +726,14 @@ show_active_filters (HallwayTalkListPage *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (clear), "list.clear-filters");
       adw_wrap_box_append (self->filter_chips, clear);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->filter_chips), texts->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", texts->len > 0);
-  if (texts->len > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_chips), n_active > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", n_active > 0);
+  if (n_active > 0)
     {
       g_autofree char *name =
         /* Translators: the filter button's name and tooltip while filters are active */
-        g_strdup_printf (ngettext ("Filter, %u active", "Filter, %u active", texts->len),
-                         texts->len);
+        g_strdup_printf (ngettext ("Filter, %u active", "Filter, %u active", n_active),
+                         n_active);
 
       gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_button), name);
@@ -697,10 +753,14 @@ static void
 clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   HallwayTalkListPage *self = HALLWAY_TALK_LIST_PAGE (widget);
-  GParamSpec *pspec;
 
-  while ((pspec = nth_active_filter (self, 0)) != NULL)
-    clear_filter (self, pspec);
+  for (guint i = 0; i < G_N_ELEMENTS (filter_table); i++)
+    {
+      g_autofree char *text = dup_filter_chip_text (self, i);
+
+      if (text != NULL)
+        clear_filter (self, properties[filter_table[i].prop_id]);
+    }
 }
 
 /* ---- life cycle -------------------------------------------------------------------- */
@@ -772,6 +832,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_install_action (widget_class, "list.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "list.choose-track", NULL, choose_track_action);
 
   gtk_widget_class_install_property_action (widget_class, "list.bookmarked-only",
                                             "bookmarked-only");
@@ -786,6 +847,7 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, filter_chips);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, dismiss_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
@@ -807,7 +869,13 @@ hallway_talk_list_page_init (HallwayTalkListPage *self)
   /* Typing anywhere on the page starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect (self, "notify", G_CALLBACK (show_active_filters), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (filter_table); i++)
+    {
+      g_autofree char *signal =
+        g_strconcat ("notify::", properties[filter_table[i].prop_id]->name, NULL);
+
+      g_signal_connect (self, signal, G_CALLBACK (show_active_filters), NULL);
+    }
   show_active_filters (self);
 }
 
@@ -867,7 +935,8 @@ hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
 }
 
 /* Changes: the talks under their group (In My Agenda first, then Cancelled, Moved…), each
- * row saying what changed. Bookmarking a talk moves it to In My Agenda. */
+ * row saying what changed. Bookmarking a talk moves it to In My Agenda. A button dismisses
+ * them (win.dismiss-changes). */
 void
 hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
 {
@@ -879,6 +948,7 @@ hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
   g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
   self->by_change = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->dismiss_button), TRUE);
   gtk_sort_list_model_set_sorter (self->sections, sorter);
   gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
   /* The list keeps its first row on top through a new order: the first group's header

@@ -473,7 +473,7 @@ kind_says_all (HallwayTalkPage *self)
 static void
 update_status (HallwayTalkPage *self)
 {
-  static const char * const classes[] = { "cancelled", "changed", "new", "conflict" };
+  static const char * const classes[] = { "cancelled", "changed", "moved", "new", "conflict" };
   HallwayChangeKind kind;
   const char *status = NULL;
   const char *css_class = NULL;
@@ -485,9 +485,11 @@ update_status (HallwayTalkPage *self)
       !hallway_plan_is_details_change (self->plan, self->talk))
     {
       status = kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
-               : kind == HALLWAY_CHANGE_ADDED ? _("New") : _("Changed");
+               : kind == HALLWAY_CHANGE_ADDED ? _("New")
+               : kind == HALLWAY_CHANGE_MOVED ? C_("change", "Moved") : _("Changed");
       css_class = kind == HALLWAY_CHANGE_REMOVED ? "cancelled"
-                  : kind == HALLWAY_CHANGE_ADDED ? "new" : "changed";
+                  : kind == HALLWAY_CHANGE_ADDED ? "new"
+                  : kind == HALLWAY_CHANGE_MOVED ? "moved" : "changed";
     }
   else if (hallway_plan_is_conflicting (self->plan, self->talk))
     {

@@ -36,8 +36,8 @@ struct _HallwayTalkRow
 
 G_DEFINE_FINAL_TYPE (HallwayTalkRow, hallway_talk_row, GTK_TYPE_WIDGET)
 
-static const char * const marker_classes[] = { "live", "changed", "new", "cancelled",
-                                                "conflict" };
+static const char * const marker_classes[] = { "live", "changed", "moved", "new",
+                                                "cancelled", "conflict" };
 
 static char *
 format_details (HallwayPlan *plan, HallwayTalk *talk)
@@ -82,7 +82,8 @@ update_track_colour (HallwayTalkRow *self)
                                     gdk_rgba_copy (&rgba), (GDestroyNotify) gdk_rgba_free);
 }
 
-/* The one status that matters most: cancelled, changed, overlapping, live now. */
+/* The one status that matters most: cancelled, moved, changed, new, overlapping, live now.
+ * Each says itself in words; the colour only repeats it. */
 static const char *
 marker_class (HallwayTalkRow *self)
 {
@@ -93,7 +94,8 @@ marker_class (HallwayTalkRow *self)
   if (hallway_plan_get_change (self->plan, self->talk, &kind) &&
       !hallway_plan_is_details_change (self->plan, self->talk))
     return kind == HALLWAY_CHANGE_REMOVED ? "cancelled"
-           : kind == HALLWAY_CHANGE_ADDED ? "new" : "changed";
+           : kind == HALLWAY_CHANGE_ADDED ? "new"
+           : kind == HALLWAY_CHANGE_MOVED ? "moved" : "changed";
   if (hallway_plan_is_conflicting (self->plan, self->talk))
     return "conflict";
   if (g_date_time_compare (hallway_talk_get_start (self->talk), now) <= 0 &&
@@ -109,6 +111,9 @@ marker_text (const char *css_class)
     return _("Cancelled");
   if (g_strcmp0 (css_class, "changed") == 0)
     return _("Changed");
+  if (g_strcmp0 (css_class, "moved") == 0)
+    /* Translators: the badge of a talk whose time or room changed */
+    return C_("change", "Moved");
   if (g_strcmp0 (css_class, "new") == 0)
     return C_("change", "New");
   if (g_strcmp0 (css_class, "conflict") == 0)

@@ -344,6 +344,22 @@ show_section_action (GtkWidget *widget, const char *action_name, GVariant *param
   sidebar_row_activated_cb (self, row);
 }
 
+/* Changes seen: they go, and stay gone after a restart; the schedule takes their place. */
+static void
+dismiss_changes_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HallwayWindow *self = HALLWAY_WINDOW (widget);
+
+  if (self->entry == NULL)
+    return;
+  hallway_library_entry_dismiss_changes (self->entry);
+  if (gtk_list_box_get_selected_row (self->sidebar_list) == self->changes_row)
+    {
+      gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
+      show_section (self, "schedule");
+    }
+}
+
 static void
 bookmark_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -524,6 +540,8 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.bookmark", NULL, bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-changes", NULL,
+                                   dismiss_changes_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.add-conference", NULL, add_conference_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -658,9 +676,10 @@ static void
 plan_changed_cb (HallwayWindow *self)
 {
   GListModel *changes = hallway_plan_get_changes (self->plan);
+  gboolean any_changes = changes != NULL && g_list_model_get_n_items (changes) > 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->changes_row),
-                          changes != NULL && g_list_model_get_n_items (changes) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_row), any_changes);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.dismiss-changes", any_changes);
   if (hallway_plan_get_conference (self->plan) != self->shown_conference)
     show_new_version (self);
 }

@@ -107,16 +107,19 @@ def run(session):
     walk.close_popover()
     session.window_action(window, "win.show-schedule")
     menu = walk.popover("the filter menu", "toggle button", "Filter")
-    # A submenu is another page of the same popover.
+    # The tracks are a searchable list in a dialog of their own.
     track = session.atspi.findDescendant(
         menu, lambda node: node is not None and node.getRoleName() == "menu item"
-        and node.name == "Track")
+        and node.name == "Track…")
     if track is None:
-        walk.problems.setdefault("the filter menu", []).append("no item 'Track' to open")
+        walk.problems.setdefault("the filter menu", []).append("no item 'Track…' to open")
+        walk.close_popover()
     else:
         session.press(track)
-        walk.check("the filter menu's tracks")
-    walk.close_popover()
+        session.find(window, "list", "Track")
+        walk.check("the track chooser", settle=1)
+        session.key("Escape")
+        time.sleep(0.5)
 
     session.window_action(window, "win.add-conference")
     session.find(window, "text", "Schedule Address")

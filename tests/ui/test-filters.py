@@ -3,7 +3,11 @@
 """Filters that show themselves, through the real app over AT-SPI on the bundled demo:
 a track chosen in the filter menu leaves a trace once the menu is closed (the button used
 to look the same and nothing said a filter was on): the filter button is named with the
-count, a chip names the filter and removes it, and Clear Filters removes them all."""
+count, a chip names the filter and removes it, and Clear Filters removes them all.
+The track is chosen in a searchable list (FOSDEM has about 70 tracks; a radio submenu of
+them was a long scroll), from the keyboard: "All Tracks" first, each track with its number
+of talks, the current choice marked; typing filters, Down moves, Enter chooses, Escape
+closes without a change. Also at 360 px wide."""
 import os
 import sys
 import time
@@ -29,6 +33,35 @@ def choose(session, window, *path):
     time.sleep(0.5)
 
 
+def open_tracks(session, window):
+    """The track chooser from the filter menu: its search entry and its list."""
+    session.press(session.find(window, "toggle button", lambda name: name.startswith("Filter")))
+    session.press(session.find(window, "menu item", "Track…"))
+    entry = session.find(window, ("entry", "text"), "Search Tracks", timeout=10)
+    return entry, session.find(window, "list", "Track")
+
+
+def track_rows(session, tracks):
+    """The rows shown: (name, description)."""
+    return [(row.name, row.description) for row in session.find_all(tracks, "list item")]
+
+
+def type_text(session, text):
+    for character in text:
+        session.key("space" if character == " " else character)
+    time.sleep(0.5)
+
+
+def choose_track(session, window, typed, downs=0):
+    """Opens the chooser, types part of a track's name, moves down, presses Enter."""
+    open_tracks(session, window)
+    type_text(session, typed)
+    for _ in range(downs):
+        session.key("Down")
+    session.key("Return")
+    time.sleep(0.5)
+
+
 def showing(session, window, title):
     return bool(session.find_all(window, "label", lambda name: name == title))
 
@@ -39,7 +72,28 @@ with HeadlessSession() as session:
     session.find(window, "label", KEYNOTE, timeout=30)
     session.find(window, "toggle button", "Filter")
 
-    choose(session, window, "Track", "Desktop")
+    entry, tracks = open_tracks(session, window)
+    rows = track_rows(session, tracks)
+    assert rows == [("All Tracks", "Current choice"), ("Desktop, 3 talks", ""),
+                    ("Keynotes, 2 talks", ""), ("Public Sector, 2 talks", "")], rows
+    session.screenshot(os.path.join(SCREENSHOTS, "filters-tracks.png"), window=window)
+    type_text(session, "pub")
+    rows = track_rows(session, tracks)
+    assert rows == [("Public Sector, 2 talks", "")], f"'pub' left {rows}"
+    session.key("Escape")
+    session.find(window, "toggle button", "Filter", timeout=10)
+    assert not session.find_all(window, "list", lambda name: name == "Track"), "Escape left it"
+
+    # "s" is in all three; Down goes from the first to the second.
+    choose_track(session, window, "s", downs=1)
+    session.find(window, BUTTON, "Remove Filter “Track: Keynotes”", timeout=10)
+    entry, tracks = open_tracks(session, window)
+    rows = track_rows(session, tracks)
+    assert rows[0] == ("All Tracks", "") and rows[2] == ("Keynotes, 2 talks", "Current choice"), (
+        rows)
+    session.key("Escape")
+
+    choose_track(session, window, "desk")
     session.find(window, "toggle button", "Filter, 1 active", timeout=10)
     chip = session.find(window, BUTTON, "Remove Filter “Track: Desktop”")
     session.find(window, "label", DESKTOP)
@@ -53,7 +107,7 @@ with HeadlessSession() as session:
         window, lambda node: node is not None and (node.name or "").startswith("Remove Filter")), (
         "a chip stayed")
 
-    choose(session, window, "Track", "Desktop")
+    choose_track(session, window, "Desktop")
     choose(session, window, "Bookmarked Only")
     session.find(window, "toggle button", "Filter, 2 active", timeout=10)
     session.find(window, BUTTON, "Remove Filter “Bookmarked only”")
@@ -63,4 +117,20 @@ with HeadlessSession() as session:
     session.find(window, "label", KEYNOTE)
     status = session.quit_app()
     assert status == 0, f"hallway exited with {status}"
-print("ok: an active filter shows on the button and as a chip; chips and Clear Filters remove")
+
+    # A phone: the chooser fits 360 px, and still chooses.
+    session.preset_settings(window_width=360, window_height=720)
+    session.launch(os.environ["HALLWAY_BINARY"])
+    window = session.find_window("Hallway")
+    session.window_action(window, "win.show-schedule")  # narrow, the sidebar comes first
+    session.find(window, "label", KEYNOTE, timeout=30)
+    open_tracks(session, window)
+    type_text(session, "pub")
+    session.screenshot(os.path.join(SCREENSHOTS, "filters-tracks-narrow.png"), window=window)
+    session.key("Return")
+    session.find(window, BUTTON, "Remove Filter “Track: Public Sector”", timeout=10)
+    assert not showing(session, window, KEYNOTE), "the track filter let a keynote through"
+    status = session.quit_app()
+    assert status == 0, f"hallway exited with {status}"
+print("ok: tracks chosen by typing in a list; an active filter shows on the button and as a "
+      "chip; chips and Clear Filters remove")
