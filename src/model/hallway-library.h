@@ -123,8 +123,9 @@ HallwayLibraryEntry *hallway_library_find_file_twin       (HallwayLibrary       
 /* Moves the bookmarks (with backup picks and hidden tracks) of the conference `old_id` to
  * `new_id`, saves them, then removes `old_id` from the library. The old conference's files
  * stay on disk, as Remove keeps them: a bookmark whose talk the new schedule lacks is not
- * lost, and following the file again brings it back. Fails, changing nothing, as
- * hallway_library_remove () does, or when either conference has no schedule yet. */
+ * lost, and following the file again brings it back. Fails, changing nothing, for an
+ * unknown id, a conference without a schedule yet or a library that cannot be saved; when
+ * the moved bookmarks cannot be saved, the old conference stays in the library. */
 gboolean             hallway_library_replace              (HallwayLibrary       *self,
                                                            const char           *old_id,
                                                            const char           *new_id,
