@@ -1020,6 +1020,78 @@ test_remove (Fixture *fixture, gconstpointer data)
     assert_only_bookmark (again, key);
 }
 
+/* ---- the same conference followed twice ---------------------------------------------- */
+
+/* FOSDEM 2026 followed from a downloaded file, then by URL: the two are known as one
+ * conference, and replacing the file's moves its bookmarks to the URL's. */
+static void
+test_same_conference_file_then_url (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = schedule_file (FOSDEM_2026);
+  g_autofree char *url = serve (fixture, "/fosdem-2026.xml", FOSDEM_2026);
+  g_autofree char *other_url = serve (fixture, "/fosdem-2024.xml", SMALL_SCHEDULE);
+  g_autoptr (GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *host = g_strdup_printf ("127.0.0.1:%d", g_uri_get_port (uri));
+  g_autofree char *file_label = hallway_location_dup_source_label (path);
+  g_autofree char *web_label = hallway_location_dup_source_label (url);
+  g_autofree char *key = NULL;
+  g_autofree char *file_id = NULL;
+  g_autofree char *web_id = NULL;
+  g_autoptr (HallwaySubscription) from_file = NULL;
+  g_autoptr (HallwaySubscription) from_web = NULL;
+  g_autoptr (HallwaySubscription) other = NULL;
+  g_autoptr (GFile) file_bookmarks = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayLibraryEntry *file_entry, *web_entry, *other_entry;
+  HallwayBookmarks *moved;
+
+  load_ok (fixture->library);
+  from_file = add_ok (fixture->library, path);
+  key = bookmark_and_save (from_file, 10);
+  hallway_bookmarks_set_backup (hallway_subscription_get_bookmarks (from_file), key, TRUE);
+  hallway_bookmarks_set_track_hidden (hallway_subscription_get_bookmarks (from_file), "Go", TRUE);
+  from_web = add_ok (fixture->library, url);
+  other = add_ok (fixture->library, other_url);
+  file_entry = hallway_library_lookup_subscription (fixture->library, from_file);
+  web_entry = hallway_library_lookup_subscription (fixture->library, from_web);
+  other_entry = hallway_library_lookup_subscription (fixture->library, other);
+  file_id = g_strdup (hallway_library_entry_get_id (file_entry));
+  web_id = g_strdup (hallway_library_entry_get_id (web_entry));
+  file_bookmarks = bookmarks_file_of (fixture->library, from_file);
+
+  /* Where each comes from, as the switcher says it. */
+  g_assert_cmpstr (file_label, ==, "File: FOSDEM 2026.xml");
+  g_assert_cmpstr (web_label, ==, host);
+
+  /* The URL's is the file's conference; another conference, or the file's itself, is not. */
+  g_assert_true (hallway_conference_is_same_as (conference_of (file_entry),
+                                                conference_of (web_entry)));
+  g_assert_false (hallway_conference_is_same_as (conference_of (file_entry),
+                                                 conference_of (other_entry)));
+  g_assert_true (hallway_library_find_file_twin (fixture->library, web_entry) == file_entry);
+  g_assert_null (hallway_library_find_file_twin (fixture->library, file_entry));
+  g_assert_null (hallway_library_find_file_twin (fixture->library, other_entry));
+
+  g_assert_true (hallway_library_replace (fixture->library, file_id, web_id, &error));
+  g_assert_no_error (error);
+  g_assert_null (hallway_library_lookup (fixture->library, file_id));
+  g_assert_true (hallway_library_lookup (fixture->library, web_id) == web_entry);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 2);
+  assert_only_bookmark (from_web, key);
+  moved = hallway_subscription_get_bookmarks (from_web);
+  g_assert_true (hallway_bookmarks_is_backup (moved, key));
+  g_assert_true (hallway_bookmarks_is_track_hidden (moved, "Go"));
+  /* Saved, and the file's own bookmarks stay on disk, as Remove keeps them. */
+  g_clear_object (&from_web);
+  from_web = add_ok (fixture->library, url);
+  assert_only_bookmark (from_web, key);
+  g_assert_true (file_exists (file_bookmarks));
+
+  g_assert_false (hallway_library_replace (fixture->library, file_id, web_id, &error));
+  g_assert_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_UNKNOWN);
+  assert_message_contains (error, file_id);
+}
+
 /* ---- side by side -------------------------------------------------------------------- */
 
 static void
@@ -1268,6 +1340,7 @@ main (int argc, char *argv[])
   add_test ("/library/add/neither-web-nor-file", NULL, test_add_neither_web_nor_file);
   add_test ("/library/remove/keep-bookmarks", GINT_TO_POINTER (FALSE), test_remove);
   add_test ("/library/remove/delete-bookmarks", GINT_TO_POINTER (TRUE), test_remove);
+  add_test ("/library/same-conference/file-then-url", NULL, test_same_conference_file_then_url);
   add_test ("/library/side-by-side", NULL, test_side_by_side);
   add_test ("/library/current", NULL, test_current);
   add_test ("/library/file/corrupt/not-json", "{ \"version\": 1, \"conferences\": [",

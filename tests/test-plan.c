@@ -215,21 +215,32 @@ test_zone_label (Fixture *fixture, gconstpointer data)
   g_autofree char *tokyo = NULL;
   g_autofree char *brussels = NULL;
   g_autofree char *conference_time = NULL;
+  g_autofree char *conference_day = NULL;
+  g_autofree char *tokyo_day = NULL;
+  g_autofree char *brussels_day = NULL;
   g_autoptr (GDateTime) shown = NULL;
 
   g_setenv ("TZ", "Asia/Tokyo", TRUE);
   conference_time = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  conference_day = hallway_plan_dup_day_header (fixture->plan, keynote);
   hallway_plan_set_show_local_time (fixture->plan, TRUE);
   tokyo = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  tokyo_day = hallway_plan_dup_day_header (fixture->plan, keynote);
   shown = hallway_plan_to_display_time (fixture->plan, keynote);
   g_setenv ("TZ", "Europe/Brussels", TRUE);
   brussels = hallway_plan_dup_zone_label (fixture->plan, keynote);
+  brussels_day = hallway_plan_dup_day_header (fixture->plan, keynote);
   g_unsetenv ("TZ");
 
   g_assert_null (conference_time);
   g_assert_cmpstr (tokyo, ==, "JST");
   g_assert_cmpint (g_date_time_get_hour (shown), ==, 17);
   g_assert_null (brussels);
+  /* A day header names the zone only as the times' ("Saturday 6 February JST" said it of
+   * the day), and only when it is another zone than the conference's. */
+  g_assert_cmpstr (conference_day, ==, "Saturday 6 February");
+  g_assert_cmpstr (tokyo_day, ==, "Saturday 6 February · times in JST");
+  g_assert_cmpstr (brussels_day, ==, "Saturday 6 February");
 }
 
 static guint

@@ -237,6 +237,47 @@ hallway_conference_get_days (HallwayConference *self)
   return G_LIST_MODEL (self->days);
 }
 
+static GDateTime *
+first_day (HallwayConference *self)
+{
+  g_autoptr (HallwayDay) day = g_list_model_get_item (G_LIST_MODEL (self->days), 0);
+
+  return day != NULL ? hallway_day_get_date (day) : NULL;
+}
+
+static gboolean
+same_date (GDateTime *a, GDateTime *b)
+{
+  return a != NULL && b != NULL && g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *folded_a = a != NULL ? g_utf8_casefold (a, -1) : NULL;
+  g_autofree char *folded_b = b != NULL ? g_utf8_casefold (b, -1) : NULL;
+
+  return folded_a != NULL && *folded_a != '\0' && g_strcmp0 (folded_a, folded_b) == 0;
+}
+
+gboolean
+hallway_conference_is_same_as (HallwayConference *self, HallwayConference *other)
+{
+  const char *acronym, *other_acronym;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), FALSE);
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (other), FALSE);
+
+  if (!same_date (first_day (self), first_day (other)))
+    return FALSE;
+  acronym = hallway_conference_get_acronym (self);
+  other_acronym = hallway_conference_get_acronym (other);
+  if (acronym != NULL && *acronym != '\0' && other_acronym != NULL && *other_acronym != '\0')
+    return same_text (acronym, other_acronym);
+  return same_text (hallway_conference_get_title (self), hallway_conference_get_title (other));
+}
+
 GListModel *
 hallway_conference_get_tracks (HallwayConference *self)
 {

@@ -20,6 +20,11 @@ const char   *hallway_conference_get_base_url       (HallwayConference *self);
 const char   *hallway_conference_get_format         (HallwayConference *self);
 
 GListModel   *hallway_conference_get_days           (HallwayConference *self);
+/* Whether two schedules are of the same conference, wherever each came from: the same first
+ * day and, when both give one, the same acronym (FOSDEM's preliminary and final schedules
+ * share "fosdem-2026"), else the same title. */
+gboolean      hallway_conference_is_same_as         (HallwayConference *self,
+                                                     HallwayConference *other);
 GListModel   *hallway_conference_get_tracks         (HallwayConference *self);
 GListModel   *hallway_conference_get_rooms          (HallwayConference *self);
 GListModel   *hallway_conference_get_persons        (HallwayConference *self);

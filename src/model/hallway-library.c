@@ -1670,6 +1670,96 @@ hallway_library_remove (HallwayLibrary *self,
   return !delete_bookmarks || hallway_library_entry_delete_files (entry, error);
 }
 
+/* ---- the same conference twice ---------------------------------------------------------- */
+
+HallwayLibraryEntry *
+hallway_library_find_file_twin (HallwayLibrary *self, HallwayLibraryEntry *entry)
+{
+  HallwayConference *conference;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (entry), NULL);
+
+  conference = hallway_library_entry_get_conference (entry);
+  if (conference == NULL || !hallway_location_is_web (hallway_library_entry_get_location (entry)))
+    return NULL;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      HallwayLibraryEntry *other = g_ptr_array_index (self->entries, i);
+      HallwayConference *other_conference = hallway_library_entry_get_conference (other);
+
+      if (other != entry && other_conference != NULL &&
+          !hallway_location_is_web (hallway_library_entry_get_location (other)) &&
+          hallway_conference_is_same_as (conference, other_conference))
+        return other;
+    }
+  return NULL;
+}
+
+/* Bookmarks of talks the new schedule has, by key; the others stay in the old file. */
+static void
+move_bookmarks (HallwayBookmarks *from, HallwayBookmarks *to, HallwayConference *conference)
+{
+  g_auto (GStrv) keys = hallway_bookmarks_dup_keys (from);
+  GHashTableIter iter;
+  gpointer track;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      HallwayTalk *talk = hallway_conference_lookup_talk (conference, keys[i]);
+
+      if (talk == NULL)
+        continue;
+      if (!hallway_bookmarks_contains (to, keys[i]))
+        hallway_bookmarks_add (to, talk);
+      if (hallway_bookmarks_is_backup (from, keys[i]))
+        hallway_bookmarks_set_backup (to, keys[i], TRUE);
+    }
+  g_hash_table_iter_init (&iter, hallway_bookmarks_get_hidden_tracks (from));
+  while (g_hash_table_iter_next (&iter, &track, NULL))
+    hallway_bookmarks_set_track_hidden (to, track, TRUE);
+}
+
+gboolean
+hallway_library_replace (HallwayLibrary *self, const char *old_id, const char *new_id,
+                         GError **error)
+{
+  HallwayLibraryEntry *old_entry, *new_entry;
+  HallwayConference *conference;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (old_id != NULL && new_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  old_entry = hallway_library_lookup (self, old_id);
+  new_entry = hallway_library_lookup (self, new_id);
+  if (old_entry == NULL || new_entry == NULL)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_UNKNOWN,
+                   _("There is no conference “%s” in the library"),
+                   old_entry == NULL ? old_id : new_id);
+      return FALSE;
+    }
+  conference = hallway_library_entry_get_conference (new_entry);
+  if (conference == NULL || hallway_library_entry_get_conference (old_entry) == NULL)
+    {
+      g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_UNKNOWN,
+                   _("“%s” has no schedule yet"),
+                   hallway_library_entry_get_title (conference == NULL ? new_entry : old_entry));
+      return FALSE;
+    }
+  if (self->save_blocker != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->save_blocker));
+      return FALSE;
+    }
+  move_bookmarks (hallway_library_entry_get_bookmarks (old_entry),
+                  hallway_library_entry_get_bookmarks (new_entry), conference);
+  if (!hallway_bookmarks_save (hallway_library_entry_get_bookmarks (new_entry), NULL, error))
+    return FALSE;
+  return hallway_library_remove (self, old_id, FALSE, error);
+}
+
 /* ---- the current conference ------------------------------------------------------------ */
 
 HallwaySubscription *

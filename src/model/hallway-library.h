@@ -115,6 +115,22 @@ gboolean             hallway_library_remove               (HallwayLibrary       
                                                            gboolean              delete_bookmarks,
                                                            GError              **error);
 
+/* A conference followed from a local file that is the same one as `entry`'s (same
+ * schedule: hallway_conference_is_same_as), which was added by URL: the first one, or
+ * NULL. For Add Conference to offer replacing the copy on disk by the one that updates. */
+HallwayLibraryEntry *hallway_library_find_file_twin       (HallwayLibrary       *self,
+                                                           HallwayLibraryEntry  *entry);
+/* Moves the bookmarks (with backup picks and hidden tracks) of the conference `old_id` to
+ * `new_id`, saves them, then removes `old_id` from the library. The old conference's files
+ * stay on disk, as Remove keeps them: a bookmark whose talk the new schedule lacks is not
+ * lost, and following the file again brings it back. Fails, changing nothing, for an
+ * unknown id, a conference without a schedule yet or a library that cannot be saved; when
+ * the moved bookmarks cannot be saved, the old conference stays in the library. */
+gboolean             hallway_library_replace              (HallwayLibrary       *self,
+                                                           const char           *old_id,
+                                                           const char           *new_id,
+                                                           GError              **error);
+
 /* The conference shown, remembered in library.json ("current"); NULL for none. */
 HallwaySubscription *hallway_library_get_current          (HallwayLibrary       *self);
 void                 hallway_library_set_current          (HallwayLibrary       *self,

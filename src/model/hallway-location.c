@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 
 #include "hallway-location.h"
 
@@ -63,4 +64,32 @@ hallway_location_dup_id (const char *location)
   normalized = hallway_location_normalize (location);
   digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, normalized, -1);
   return g_strndup (digest, ID_LENGTH);
+}
+
+char *
+hallway_location_dup_source_label (const char *location)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (hallway_location_is_web (location))
+    {
+      g_autoptr (GUri) uri = g_uri_parse (location, G_URI_FLAGS_NONE, NULL);
+
+      if (uri == NULL || g_uri_get_host (uri) == NULL)
+        return g_strdup (location);
+      if (g_uri_get_port (uri) > 0)
+        return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+      return g_strdup (g_uri_get_host (uri));
+    }
+  normalized = hallway_location_normalize (location);
+  file = g_file_new_for_uri (normalized);
+  name = g_file_get_basename (file);
+  display_name = g_filename_display_name (name != NULL ? name : location);
+  /* Translators: where a conference in the switcher comes from: a schedule file's name */
+  return g_strdup_printf (_("File: %s"), display_name);
 }

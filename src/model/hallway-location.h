@@ -19,5 +19,8 @@ char     *hallway_location_normalize   (const char *location);
 /* The id a conference at this location gets: a short hash of the normalized location. It
  * names the conference's files (bookmarks, reminder state, export sequences). */
 char     *hallway_location_dup_id      (const char *location);
+/* Where a conference comes from, for a person telling two of the same name apart: a URL's
+ * host ("fosdem.org", with its port when it has one), "File: fosdem-2026.xml" for a file. */
+char     *hallway_location_dup_source_label (const char *location);
 
 G_END_DECLS

@@ -337,6 +337,28 @@ hallway_plan_dup_zone_label (HallwayPlan *self, GDateTime *time)
   return g_date_time_format (shown, "%Z");
 }
 
+char *
+hallway_plan_dup_day_header (HallwayPlan *self, GDateTime *time)
+{
+  g_autoptr (GDateTime) shown = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *zone = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_PLAN (self), NULL);
+  g_return_val_if_fail (time != NULL, NULL);
+
+  shown = hallway_plan_to_display_time (self, time);
+  /* Translators: strftime format of a day header in talk lists and My Agenda: "Saturday 31
+   * January" */
+  day = g_strstrip (g_date_time_format (shown, _("%A %-d %B")));
+  zone = hallway_plan_dup_zone_label (self, time);
+  if (zone == NULL)
+    return g_steal_pointer (&day);
+  /* Translators: a day header when times are shown in another zone than the conference's:
+   * "Saturday 6 February · times in JST" */
+  return g_strdup_printf (C_("day header", "%s · times in %s"), day, zone);
+}
+
 /* Returns a new reference to the time in the zone the person reads times in. */
 GDateTime *
 hallway_plan_to_display_time (HallwayPlan *self, GDateTime *time)

@@ -51,6 +51,11 @@ GDateTime         *hallway_plan_to_display_time  (HallwayPlan       *self,
  * differs from the conference's; NULL when they are the conference's own times. */
 char              *hallway_plan_dup_zone_label   (HallwayPlan       *self,
                                                   GDateTime         *time);
+/* The header of a day's talks: "Saturday 6 February", and when times are shown in another
+ * zone than the conference's, which one, said of the times ("Saturday 6 February · times in
+ * JST"): a day alone has no zone. */
+char              *hallway_plan_dup_day_header   (HallwayPlan       *self,
+                                                  GDateTime         *time);
 /* What Now & Next says when no talk runs at `now` or within its horizon: when the
  * conference starts, that it has ended, or when the next talks start. NULL without talks. */
 char              *hallway_plan_dup_quiet_time_text (HallwayPlan    *self,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-add-conference-dialog.h"
+#include "hallway-location.h"
 
 struct _HallwayAddConferenceDialog
 {
@@ -66,6 +67,85 @@ show_error (HallwayAddConferenceDialog *self, const char *message)
   gtk_accessible_announce (address_text (self), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_HIGH);
 }
 
+/* ---- the same conference followed from a file and by URL ----------------------------- */
+
+typedef struct
+{
+  HallwayLibrary *library;
+  char *file_id;   /* followed from a file */
+  char *web_id;    /* just added by URL */
+  GtkWidget *window;
+} Replacement;
+
+static void
+replacement_free (Replacement *replacement)
+{
+  g_object_unref (replacement->library);
+  g_free (replacement->file_id);
+  g_free (replacement->web_id);
+  g_object_unref (replacement->window);
+  g_free (replacement);
+}
+
+static void
+replace_response_cb (AdwAlertDialog *alert, const char *response, Replacement *replacement)
+{
+  g_autoptr (GError) error = NULL;
+  HallwayLibraryEntry *entry;
+  g_autofree char *message = NULL;
+
+  if (!g_str_equal (response, "replace"))
+    return;
+  entry = hallway_library_lookup (replacement->library, replacement->web_id);
+  if (!hallway_library_replace (replacement->library, replacement->file_id, replacement->web_id,
+                                &error))
+    message = g_strdup (error->message);
+  else if (entry != NULL)
+    /* Translators: a toast after the copy of a conference followed from a file was replaced
+     * by the same conference followed by URL */
+    message = g_strdup_printf (_("“%s” now follows its address; bookmarks moved"),
+                               hallway_library_entry_get_title (entry));
+  if (message != NULL)
+    gtk_widget_activate_action (replacement->window, "win.toast", "s", message);
+}
+
+/* The conference added by URL is one already followed from a file (FOSDEM 2026 downloaded,
+ * then followed at fosdem.org): offer to keep only the one that updates. */
+static void
+offer_replacement (HallwayAddConferenceDialog *self, HallwayLibraryEntry *added,
+                   HallwayLibraryEntry *file_twin, GtkWidget *window)
+{
+  AdwDialog *alert;
+  Replacement *replacement;
+  g_autoptr (GFile) file = g_file_new_for_uri (hallway_library_entry_get_location (file_twin));
+  g_autofree char *file_name = g_file_get_basename (file);
+  g_autofree char *shown_name = g_filename_display_name (file_name != NULL ? file_name : "");
+  g_autofree char *host = hallway_location_dup_source_label (
+    hallway_library_entry_get_location (added));
+
+  alert = adw_alert_dialog_new (_("Replace the Conference From a File?"), NULL);
+  /* Translators: the title, the schedule file's name, the web site ("fosdem.org") */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (alert),
+                                _("“%s” is also followed from the file “%s”. Follow it only "
+                                  "from %s, where it stays up to date? Its bookmarks move "
+                                  "along."),
+                                hallway_library_entry_get_title (added), shown_name, host);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (alert), "keep", _("_Keep Both"), "replace",
+                                  _("_Replace"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (alert), "replace",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (alert), "replace");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (alert), "keep");
+  replacement = g_new0 (Replacement, 1);
+  replacement->library = g_object_ref (self->library);
+  replacement->file_id = g_strdup (hallway_library_entry_get_id (file_twin));
+  replacement->web_id = g_strdup (hallway_library_entry_get_id (added));
+  replacement->window = g_object_ref (window);
+  g_signal_connect_data (alert, "response", G_CALLBACK (replace_response_cb), replacement,
+                         (GClosureNotify) (void (*) (void)) replacement_free, 0);
+  adw_dialog_present (alert, window);
+}
+
 static void
 added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -74,6 +154,7 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   HallwaySubscription *subscription =
     hallway_library_add_finish (HALLWAY_LIBRARY (source), result, &error);
   HallwayLibraryEntry *entry;
+  GtkWidget *window;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -85,8 +166,10 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   /* The application shows it: the dialog knows only the library. */
   entry = hallway_library_lookup_subscription (self->library, subscription);
+  window = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_WINDOW);
   if (entry != NULL)
     {
+      HallwayLibraryEntry *file_twin = hallway_library_find_file_twin (self->library, entry);
       /* Translators: a toast after Add Conference, with the conference's title */
       g_autofree char *added = g_strdup_printf (_("“%s” added"),
                                                 hallway_library_entry_get_title (entry));
@@ -96,6 +179,12 @@ added_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         g_warning ("No app.show-conference action to show %s",
                    hallway_library_entry_get_id (entry));
       gtk_widget_activate_action (GTK_WIDGET (self), "win.toast", "s", added);
+      if (file_twin != NULL && window != NULL)
+        {
+          adw_dialog_close (ADW_DIALOG (self));
+          offer_replacement (self, entry, file_twin, window);
+          return;
+        }
     }
   adw_dialog_close (ADW_DIALOG (self));
 }

@@ -137,12 +137,10 @@ static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayAgendaPage *self)
 {
   HallwayAgendaItem *first = gtk_list_header_get_item (header);
-  g_autoptr (GDateTime) start =
-    hallway_plan_to_display_time (self->plan, hallway_agenda_item_get_start (first));
-  /* Translators: a day header in My Agenda, strftime format: "Saturday 31 January" */
-  g_autofree char *text = g_date_time_format (start, _("%A %-d %B"));
+  g_autofree char *text =
+    hallway_plan_dup_day_header (self->plan, hallway_agenda_item_get_start (first));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), g_strstrip (text));
+  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
 }
 
 static int

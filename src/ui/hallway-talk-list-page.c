@@ -180,6 +180,9 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkL
   HallwayTalkRow *row = hallway_talk_row_new (self->plan);
 
   hallway_talk_row_set_show_change (row, self->by_change);
+  /* Under a header of times or days the header names the zone; under a room's or a change
+   * group's, each row does. */
+  hallway_talk_row_set_show_zone (row, self->by_change || self->by_room);
   gtk_list_item_set_child (item, GTK_WIDGET (row));
 }
 
@@ -214,10 +217,6 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   HallwayTalk *first = gtk_list_header_get_item (header);
   g_autoptr (GDateTime) start =
     hallway_plan_to_display_time (self->plan, hallway_talk_get_start (first));
-  /* Translators: strftime formats of a time-slot header ("Sat 31 Jan, 13:30") and of a
-   * day header ("Saturday 31 January") in talk lists */
-  g_autofree char *text =
-    g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
   g_autofree char *zone = hallway_plan_dup_zone_label (self->plan, hallway_talk_get_start (first));
   const char *room = hallway_talk_get_room_name (first);
   GtkLabel *label = GTK_LABEL (gtk_list_header_get_child (header));
@@ -226,16 +225,24 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
     gtk_label_set_text (label, hallway_change_group_get_title (change_group (self->plan, first)));
   else if (self->by_room)
     gtk_label_set_text (label, room ? room : _("No Room"));
-  else if (zone != NULL)
+  else if (!self->show_days)
     {
-      /* Translators: a time-slot or day header in another zone than the conference's:
-       * "Sun 1 Feb, 01:30 JST" */
-      g_autofree char *with_zone = g_strdup_printf (C_("header", "%s %s"), text, zone);
+      g_autofree char *day =
+        hallway_plan_dup_day_header (self->plan, hallway_talk_get_start (first));
 
-      gtk_label_set_text (label, with_zone);
+      gtk_label_set_text (label, day);
     }
   else
-    gtk_label_set_text (label, text);
+    {
+      /* Translators: strftime format of a time-slot header in talk lists: "Sat 31 Jan, 13:30" */
+      g_autofree char *text = g_date_time_format (start, _("%a %-d %b, %H:%M"));
+      /* Translators: a time-slot header in another zone than the conference's: "Sun 1 Feb,
+       * 01:30 JST" */
+      g_autofree char *with_zone =
+        zone != NULL ? g_strdup_printf (C_("header", "%s %s"), text, zone) : NULL;
+
+      gtk_label_set_text (label, with_zone != NULL ? with_zone : text);
+    }
 }
 
 static int

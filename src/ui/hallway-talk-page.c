@@ -8,6 +8,7 @@
 #include "hallway-conference.h"
 #include "hallway-talk.h"
 #include "hallway-html-sanitizer.h"
+#include "hallway-language.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
 #include "hallway-talk-page.h"
@@ -214,18 +215,6 @@ detail_row_activated_cb (HallwayTalkPage *self, GtkListBoxRow *row)
     g_signal_emit (self, signals[PERSON_ACTIVATED], 0, target);
 }
 
-/* Schedules give a type as a lower-case token ("devroom", "workshop"): shown as a word. */
-static char *
-dup_readable_type (const char *type)
-{
-  g_autofree char *first = NULL;
-
-  if (type == NULL || *type == '\0')
-    return NULL;
-  first = g_utf8_strup (type, g_utf8_next_char (type) - type);
-  return g_strconcat (first, g_utf8_next_char (type), NULL);
-}
-
 static void
 fill_details (HallwayTalkPage *self)
 {
@@ -236,7 +225,8 @@ fill_details (HallwayTalkPage *self)
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes",
                                   hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE),
                      (int)(hallway_talk_get_duration (talk) / G_TIME_SPAN_MINUTE));
-  g_autofree char *type = dup_readable_type (hallway_talk_get_talk_type (talk));
+  g_autofree char *type = hallway_language_dup_type_word (hallway_talk_get_talk_type (talk));
+  g_autofree char *languages = hallway_language_dup_names (hallway_talk_get_language (talk));
 
   self->details.used = 0;
   add_detail (self, _("When"), when, NULL);
@@ -244,7 +234,7 @@ fill_details (HallwayTalkPage *self)
   add_detail (self, _("Room"), hallway_talk_get_room_name (talk), hallway_talk_get_room (talk));
   add_detail (self, _("Track"), hallway_talk_get_track_name (talk), hallway_talk_get_track (talk));
   add_detail (self, _("Type"), type, NULL);
-  add_detail (self, _("Language"), hallway_talk_get_language (talk), NULL);
+  add_detail (self, _("Language"), languages, NULL);
   for (guint i = 0; i < persons->len; i++)
     {
       HallwayPerson *person = g_ptr_array_index (persons, i);

@@ -28,6 +28,7 @@ struct _HallwayTalkRow
   GtkLabel *change_label;  /* what changed, old → new: in Changes only */
   GtkLabel *marker;
   gboolean show_change;
+  gboolean show_zone;     /* the zone after the time, when no header says it */
   GtkToggleButton *bookmark_button;
 };
 
@@ -40,18 +41,26 @@ static const char * const marker_classes[] = { "live", "changed", "moved", "new"
                                                 "cancelled", "conflict" };
 
 static char *
-format_details (HallwayPlan *plan, HallwayTalk *talk)
+format_details (HallwayTalkRow *self)
 {
+  HallwayPlan *plan = self->plan;
+  HallwayTalk *talk = self->talk;
   g_autoptr (GDateTime) start = hallway_plan_to_display_time (plan, hallway_talk_get_start (talk));
   g_autoptr (GDateTime) end = hallway_plan_to_display_time (plan, hallway_talk_get_end (talk));
   g_autofree char *start_text = g_date_time_format (start, "%H:%M");
   g_autofree char *end_text = g_date_time_format (end, "%H:%M");
+  g_autofree char *zone =
+    self->show_zone ? hallway_plan_dup_zone_label (plan, hallway_talk_get_start (talk)) : NULL;
   g_autofree char *speakers = hallway_talk_dup_speakers (talk);
   const char *room = hallway_talk_get_room_name (talk);
   GString *details = g_string_new (NULL);
 
-  /* Translators: a talk's time: "13:30–13:55" */
-  g_string_printf (details, _("%s–%s"), start_text, end_text);
+  if (zone != NULL)
+    /* Translators: a talk's time in another zone than the conference's: "01:30–01:55 JST" */
+    g_string_printf (details, _("%s–%s %s"), start_text, end_text, zone);
+  else
+    /* Translators: a talk's time: "13:30–13:55" */
+    g_string_printf (details, _("%s–%s"), start_text, end_text);
   if (*speakers != '\0')
     g_string_append_printf (details, " · %s", speakers);
   if (room != NULL)
@@ -177,7 +186,7 @@ plan_changed_cb (HallwayTalkRow *self)
 {
   if (self->talk != NULL)
     {
-      g_autofree char *details = format_details (self->plan, self->talk);
+      g_autofree char *details = format_details (self);
 
       gtk_label_set_text (self->details_label, details);
       update_state (self);
@@ -194,7 +203,7 @@ hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
   g_return_if_fail (HALLWAY_IS_TALK (talk));
 
   g_set_object (&self->talk, talk);
-  details = format_details (self->plan, talk);
+  details = format_details (self);
   gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->details_label, details);
   /* Translators: accessible name of a talk's bookmark toggle */
@@ -214,6 +223,16 @@ hallway_talk_row_set_show_change (HallwayTalkRow *self, gboolean show_change)
   self->show_change = !!show_change;
   if (self->talk != NULL)
     update_change (self);
+}
+
+void
+hallway_talk_row_set_show_zone (HallwayTalkRow *self, gboolean show_zone)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
+
+  self->show_zone = !!show_zone;
+  if (self->talk != NULL)
+    plan_changed_cb (self);
 }
 
 void

@@ -17,5 +17,9 @@ void             hallway_talk_row_bind (HallwayTalkRow     *self,
 void             hallway_talk_row_unbind (HallwayTalkRow   *self);
 void             hallway_talk_row_set_show_change (HallwayTalkRow *self,
                                                    gboolean        show_change);
+/* The zone after the time ("01:30–01:55 JST") when times are shown in another zone than the
+ * conference's: for lists whose headers are no times (rooms, change groups). */
+void             hallway_talk_row_set_show_zone   (HallwayTalkRow *self,
+                                                   gboolean        show_zone);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "hallway-html-sanitizer.h"
 #include "hallway-index-page.h"
 #include "hallway-library.h"
+#include "hallway-location.h"
 #include "hallway-menu-names.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
@@ -62,6 +63,7 @@ struct _HallwayWindow
   AdwNavigationSplitView *split_view;
   AdwWindowTitle *sidebar_title;
   GtkMenuButton *conference_button;
+  GSimpleAction *conference_action; /* win.conference: the switcher's radio items, by id */
   GtkMenuButton *main_menu_button;
   GtkWidget *status_box;
   GtkLabel *status_label;
@@ -74,6 +76,8 @@ struct _HallwayWindow
 G_DEFINE_FINAL_TYPE (HallwayWindow, hallway_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void show_section (HallwayWindow *self, const char *name);
+static void conference_action_change_state_cb (GSimpleAction *action, GVariant *id,
+                                               HallwayWindow *self);
 
 /* ---- navigation ---------------------------------------------------------------------- */
 
@@ -509,6 +513,7 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->talk_page);
   g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
+  g_clear_object (&self->conference_action);
   /* The entry's plan outlives the window (reminders with the window closed). */
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
@@ -619,6 +624,11 @@ hallway_window_init (HallwayWindow *self)
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
 
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
+  self->conference_action = g_simple_action_new_stateful ("conference", G_VARIANT_TYPE_STRING,
+                                                          g_variant_new_string (""));
+  g_signal_connect_object (self->conference_action, "change-state",
+                           G_CALLBACK (conference_action_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->conference_action));
   if (DEVELOPMENT_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   accept_dropped_files (self);
@@ -830,7 +840,17 @@ hallway_window_show_lasting_message (HallwayWindow *self, const char *message)
 
 /* ---- conferences and their freshness ------------------------------------------------- */
 
-/* "Switch Conference": the followed conferences, then adding and removing. */
+/* A radio item of the switcher chosen: the application shows that conference. */
+static void
+conference_action_change_state_cb (GSimpleAction *action, GVariant *id, HallwayWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.show-conference", "s",
+                              g_variant_get_string (id, NULL));
+}
+
+/* "Switch Conference": the followed conferences, each with where it comes from ("FOSDEM 2026
+ * · fosdem.org", "… · File: fosdem-2026.xml": the same conference can be followed twice) and
+ * the one shown checked; then adding and removing. */
 static void
 rebuild_conference_menu (HallwayWindow *self)
 {
@@ -842,9 +862,15 @@ rebuild_conference_menu (HallwayWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr (HallwayLibraryEntry) entry = g_list_model_get_item (entries, i);
-      g_autoptr (GMenuItem) item = g_menu_item_new (hallway_library_entry_get_title (entry), NULL);
+      g_autofree char *source =
+        hallway_location_dup_source_label (hallway_library_entry_get_location (entry));
+      /* Translators: a conference in the switcher and where it comes from: "FOSDEM 2026 ·
+       * fosdem.org" or "FOSDEM 2026 · File: fosdem-2026.xml" */
+      g_autofree char *label = g_strdup_printf (C_("conference and its source", "%s · %s"),
+                                                hallway_library_entry_get_title (entry), source);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
-      g_menu_item_set_action_and_target (item, "app.show-conference", "s",
+      g_menu_item_set_action_and_target (item, "win.conference", "s",
                                          hallway_library_entry_get_id (entry));
       g_menu_append_item (conferences, item);
     }
@@ -976,6 +1002,8 @@ hallway_window_set_entry (HallwayWindow *self, HallwayLibraryEntry *entry)
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_data (self->entry, self);
   g_set_object (&self->entry, entry);
+  g_simple_action_set_state (self->conference_action,
+                             g_variant_new_string (hallway_library_entry_get_id (entry)));
   update_demo_banner (self);
   show_subscription (self, hallway_library_entry_get_subscription (entry));
   g_signal_connect_object (entry, "notify::plan", G_CALLBACK (plan_arrived_cb), self,

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A talk page's details cost one Tab stop each (issue 14): the row, named by its label and
 described by its value, not the row and then its value as a selectable text (14 stops for 7
-details).
+details); type and language read as words ("Talk", "English"), not the schedule's "talk" and
+"en".
 Through the real app on the bundled demo, with AT-SPI and the keyboard."""
 import os
 import sys
@@ -50,6 +51,8 @@ def run(session):
     values = {row.name: described_by(session, row) for row in rows}
     assert values.get("Room") == "Hall A" and values.get("Track") == "Public Sector", values
     assert values.get("Type") == "Talk", f"the type reads {values.get('Type')!r}, not a word"
+    # The schedule says "en": the language's name, from iso-codes (it read the code).
+    assert values.get("Language") == "English", f"the language reads {values.get('Language')!r}"
 
     # The room leads to its talks, as the track does (it led nowhere).
     room = next(row for row in rows if row.name == "Room")

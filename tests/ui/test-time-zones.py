@@ -6,6 +6,9 @@ bundled demo conference in Brussels.
   - "Show Local Time" switched on while the schedule is shown: the time-slot headers switch
     with the rows (a header kept "Sat 6 Feb, 09:30" until the list was rebuilt) and say
     which zone they are in;
+  - a track's all-days list and My Agenda head each day with the zone of its times
+    ("Saturday 6 February · times in JST"; the track's said "Saturday 6 February JST", My
+    Agenda's nothing), and My Agenda's rows and headers switch back with the setting;
   - with conference times, a talk page gives the local time beside them with its week day
     when that is another day ("(07:30–08:30 JST here)" did not say it is Sunday)."""
 import os
@@ -15,6 +18,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
+TALK = "A Free Desktop for Ministries: Three Years In"  # 10:30–10:55 CET, track Public Sector
+LOCAL_DAY = "Saturday 6 February · times in JST"
 
 
 def switch_local_time(session, on):
@@ -23,6 +28,19 @@ def switch_local_time(session, on):
     folder = os.path.join(session.env["XDG_CONFIG_HOME"], "glib-2.0", "settings")
     with open(os.path.join(folder, "keyfile"), "w", encoding="utf-8") as keyfile:
         keyfile.write(f"[io/github/hallway_app/Hallway]\nshow-local-time={str(on).lower()}\n")
+
+
+def press_row(session, window, row):
+    """Tabs to a row, then Enter (GTK 4.18 implements no GrabFocus)."""
+    atspi = session.atspi
+    for _ in range(40):
+        node = atspi.findDescendant(
+            window, lambda node: node is not None and node.getState().contains(atspi.STATE_FOCUSED))
+        if node == row:
+            session.key("Return")
+            return
+        session.key("Tab")
+    raise AssertionError(f"Tab never reached the row {row.name!r}")
 
 
 with HeadlessSession() as session:
@@ -37,7 +55,23 @@ with HeadlessSession() as session:
     session.screenshot(os.path.join(SCREENSHOTS, "time-zones-local.png"), window=window)
     session.find(window, "label", lambda text: text.startswith("17:30–18:20"), timeout=10)
 
+    # A track's days and My Agenda's: the zone said of the times, not of the day.
+    session.search_and_open(session.page(window, "Schedule"), "Ministries")
+    page = session.page(window, TALK)
+    session.window_action(window, "win.bookmark")
+    press_row(session, window, session.find(page, "list item", "Track"))
+    track = session.page(window, "Public Sector", timeout=10)
+    session.find(track, "label", LOCAL_DAY, timeout=10)
+    session.window_action(window, "win.show-agenda")
+    agenda = session.page(window, "My Agenda")
+    session.find(agenda, "label", LOCAL_DAY, timeout=10)
+    session.find(agenda, "label", "18:30–18:55", timeout=10)
+    session.screenshot(os.path.join(SCREENSHOTS, "time-zones-agenda.png"), window=window)
     switch_local_time(session, False)
+    session.find(agenda, "label", "Saturday 6 February", timeout=10)
+    session.find(agenda, "label", "10:30–10:55", timeout=10)
+
+    session.window_action(window, "win.show-schedule")
     session.find(window, "label", "Sat 6 Feb, 09:30", timeout=10)
     session.search_and_open(session.page(window, "Schedule"), "Late Night Hacking")
     page = session.page(window, "Late Night Hacking Session")
