@@ -19,7 +19,6 @@ they promise against the meson project, the GNOME runtime's contents and Flathub
 `--self-test` feeds mutated copies of the manifests (a talk-name, a filesystem permission,
 a `dir` source, a source without sha256 or commit, a dependency nobody provides, …) to the
 same checks and fails unless each one is rejected with a message that names the problem."""
-import copy
 import json
 import os
 import re

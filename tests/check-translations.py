@@ -17,10 +17,6 @@ with tempfile.TemporaryDirectory() as scratch:
                     "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dngettext:2,3",
                     "--keyword=ngettext:1,2", "--add-comments=Translators",
                     "--output=" + template], check=True)
-    # The template's messages, less its header.
-    total = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", template],
-                           capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
-    total = int(re.search(r"(\d+) untranslated", total.stderr).group(1))
     failures = 0
     with open(os.path.join(po, "LINGUAS"), encoding="utf-8") as linguas:
         languages = [line.strip() for line in linguas if line.strip() and not line.startswith("#")]
@@ -31,9 +27,12 @@ with tempfile.TemporaryDirectory() as scratch:
         stats = subprocess.run(["msgfmt", "--statistics", "--check", "-o", "/dev/null", merged],
                                capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"})
         report = stats.stderr.strip()
-        translated = re.match(r"(\d+) translated", report)
-        translated = int(translated.group(1)) if translated else 0
-        print(f"{language}: {100 * translated // total}% ({report})")
+        counts = report.splitlines()[-1] if report else ""   # after any --check errors
+        translated = re.search(r"(\d+) translated", counts)
+        total = sum(int(count) for count in re.findall(r"\d+", counts))
+        # Rounded down: one message missing of hundreds is 99%, not 100%.
+        share = 100 * int(translated.group(1)) // total if translated and total else 0
+        print(f"{language}: {share}% ({report})")
         if stats.returncode != 0 or "untranslated" in report or "fuzzy" in report:
             failures += 1
     sys.exit(1 if failures else 0)

@@ -6,7 +6,6 @@ and the git revision of the build."""
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import unittest
 

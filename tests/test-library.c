@@ -659,6 +659,8 @@ test_catalogue_url (Fixture *fixture, gconstpointer data)
   g_autoptr (HallwayLibrary) offline = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *if_none_match = NULL;
+  g_autoptr (GFile) cache_folder = NULL;
+  g_autofree char *cache_path = NULL;
   GListModel *catalogue = NULL;
   HallwayLibraryEntry *followed;
 
@@ -693,6 +695,10 @@ test_catalogue_url (Fixture *fixture, gconstpointer data)
   load_ok (next);
   wait_for_catalogue_title (next, "OpenGov Days 2026 (moved)");
   g_assert_cmpuint (sync_server_get_hits (fixture->server, "/catalogue.json"), ==, 2);
+  /* Only the latest version is kept: nobody is shown the catalogue's changes. */
+  cache_folder = hallway_paths_dup_schedule_cache_folder (url);
+  cache_path = g_file_get_path (cache_folder);
+  hallway_test_assert_only_files (cache_path, (const char *[]) { "meta.json", "payload", NULL });
   /* Not a first start: nothing more is followed. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (next)), ==, 1);
 

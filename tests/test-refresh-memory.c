@@ -41,24 +41,6 @@ refresh (HallwaySubscription *subscription)
   g_assert_no_error (error);
 }
 
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Long enough for the pages to be laid out and drawn, and the replaced ones disposed. */
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 show_every_section (HallwayWindow *window)
 {
@@ -67,7 +49,7 @@ show_every_section (HallwayWindow *window)
       g_autofree char *action = g_strconcat ("win.show-", sections[i], NULL);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-      run_main_loop (50);
+      hallway_test_run_main_loop (50);
     }
 }
 
@@ -229,7 +211,7 @@ test_refreshes_keep_memory_flat (void)
   g_assert_cmpuint (rss_last, <=, rss_baseline + MAX_GROWTH);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_main_loop (50);
+  hallway_test_run_main_loop (50);
   g_clear_object (&entry);
   g_assert_null (versions[N_REFRESHES - 1].conference);
   sync_server_stop (server);

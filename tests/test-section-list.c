@@ -114,23 +114,6 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_hash_table_unref (fixture->bound);
 }
 
-static gboolean
-done_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 present_and_wait_for_first_frame (Fixture *fixture)
 {
@@ -164,11 +147,11 @@ test_first_frame_binds_few_rows (Fixture *fixture, gconstpointer data)
 
   /* Then every row: the list is whole, still at its very top (the first time slot's header
    * shows), and the last row can be scrolled to. */
-  run_main_loop (200);
+  hallway_test_run_main_loop (200);
   g_assert_cmpuint (n_rows_shown (fixture), ==, N_ROWS);
   g_assert_cmpfloat (scroll_position (fixture), ==, 0);
   hallway_section_list_scroll_to_row (fixture->list_view, N_ROWS - 1);
-  run_main_loop (200);
+  hallway_test_run_main_loop (200);
   g_assert_true (g_hash_table_contains (fixture->bound, "Row 204"));
 }
 
@@ -179,7 +162,7 @@ test_scroll_beyond_first_rows (Fixture *fixture, gconstpointer data)
 {
   hallway_section_list_scroll_to_row (fixture->list_view, 150);
   present_and_wait_for_first_frame (fixture);
-  run_main_loop (200);
+  hallway_test_run_main_loop (200);
   g_assert_true (g_hash_table_contains (fixture->bound, "Row 150"));
   g_assert_cmpuint (n_rows_shown (fixture), ==, N_ROWS);
 }

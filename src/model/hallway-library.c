@@ -1743,7 +1743,7 @@ hallway_library_set_catalogue_url (HallwayLibrary *self, const char *url)
   g_set_str (&self->catalogue_url, url);
   g_clear_object (&self->catalogue_cache);
   if (url != NULL)
-    self->catalogue_cache = hallway_schedule_cache_new (url);
+    self->catalogue_cache = hallway_schedule_cache_new_latest_only (url);
 }
 
 const char *

@@ -188,7 +188,7 @@ cache_job_new (HallwayScheduleCache *self)
   job->url = g_strdup (self->url);
   job->folder = g_object_ref (self->folder);
   job->payload_file = g_object_ref (self->payload_file);
-  job->previous_file = g_object_ref (self->previous_file);
+  job->previous_file = self->previous_file != NULL ? g_object_ref (self->previous_file) : NULL;
   job->meta_file = g_object_ref (self->meta_file);
   return job;
 }
@@ -259,8 +259,6 @@ load_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_error (task, error);
 }
 
-/* The payload first: meta.json names the payload's checksum, so the pair is only taken
- * together once both are written. */
 /* The version being replaced stays beside the new one, so the changes between the two
  * (what Changes shows) can be worked out again after a restart. Best effort: without it
  * Changes is empty, the new version is still stored. */
@@ -271,6 +269,8 @@ keep_as_previous (CacheJob *job, GCancellable *cancellable)
   gsize length = 0;
   g_autoptr (GError) error = NULL;
 
+  if (job->previous_file == NULL)
+    return;
   if (!hallway_file_load_state (job->payload_file, HALLWAY_SCHEDULE_MAX_SIZE, &contents, &length,
                                 &error) ||
       !hallway_file_replace (job->previous_file, contents, length, cancellable, &error))
@@ -281,6 +281,8 @@ keep_as_previous (CacheJob *job, GCancellable *cancellable)
     }
 }
 
+/* The payload first: meta.json names the payload's checksum, so the pair is only taken
+ * together once both are written. */
 static void
 store_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
@@ -450,7 +452,7 @@ hallway_schedule_cache_store_finish (HallwayScheduleCache *self,
 /* ---- the object ---------------------------------------------------------------------- */
 
 HallwayScheduleCache *
-hallway_schedule_cache_new (const char *url)
+hallway_schedule_cache_new_latest_only (const char *url)
 {
   HallwayScheduleCache *self;
 
@@ -460,8 +462,17 @@ hallway_schedule_cache_new (const char *url)
   self->url = g_strdup (url);
   self->folder = hallway_paths_dup_schedule_cache_folder (url);
   self->payload_file = g_file_get_child (self->folder, "payload");
-  self->previous_file = g_file_get_child (self->folder, "previous");
   self->meta_file = g_file_get_child (self->folder, "meta.json");
+  return self;
+}
+
+HallwayScheduleCache *
+hallway_schedule_cache_new (const char *url)
+{
+  HallwayScheduleCache *self = hallway_schedule_cache_new_latest_only (url);
+
+  if (self != NULL)
+    self->previous_file = g_file_get_child (self->folder, "previous");
   return self;
 }
 

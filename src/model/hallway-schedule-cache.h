@@ -21,10 +21,13 @@ G_DECLARE_FINAL_TYPE (HallwayScheduleCache, hallway_schedule_cache,
  *
  * The object mirrors meta.json once loaded or stored; all disk work runs in a thread. */
 HallwayScheduleCache *hallway_schedule_cache_new               (const char           *url);
+/* The same without `previous`: for downloads whose changes nobody shows (the catalogue). */
+HallwayScheduleCache *hallway_schedule_cache_new_latest_only   (const char           *url);
 const char           *hallway_schedule_cache_get_url           (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_folder        (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_payload_file  (HallwayScheduleCache *self);
-/* `previous`: the payload a new version replaced, kept for the changes between the two. */
+/* `previous`: the payload a new version replaced, kept for the changes between the two;
+ * NULL for a cache made latest-only. */
 GFile                *hallway_schedule_cache_get_previous_file (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_meta_file     (HallwayScheduleCache *self);
 

@@ -469,6 +469,23 @@ hallway_test_wait (GAsyncResult **slot)
 }
 
 static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hallway_test_run_main_loop (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
 cancel_cb (gpointer user_data)
 {
   g_cancellable_cancel (user_data);

@@ -161,6 +161,9 @@ void          hallway_test_store_result_cb (GObject       *source,
                                             gpointer       user_data);
 /* Iterates the thread-default main context until *slot is set; returns it. */
 GAsyncResult *hallway_test_wait            (GAsyncResult **slot);
+/* Iterates the thread-default main context for milliseconds: long enough for widgets to be
+ * laid out and drawn, or replaced ones disposed. */
+void          hallway_test_run_main_loop   (guint          milliseconds);
 /* Cancels cancellable from the main loop in milliseconds (it must live that long). */
 void          hallway_test_cancel_later    (GCancellable  *cancellable,
                                             guint          milliseconds);

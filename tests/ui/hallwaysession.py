@@ -7,6 +7,7 @@ role and name, press buttons, take screenshots, and quit the app through its own
 app.quit action. Used by the UI tests and by `build-aux/dev run` on a machine with no
 display.
 """
+import contextlib
 import functools
 import http.server
 import os
@@ -19,6 +20,23 @@ import time
 APP_ID = os.environ.get("HALLWAY_APP_ID", "io.github.hallway_app.Hallway")
 # The role of a switch (AdwSwitchRow's): "check box" up to GTK 4.18, "switch" in GTK 4.24.
 SWITCH = ("check box", "switch")
+
+# GNOME's defaults (org.gnome.desktop.interface, .wm.preferences) for a session with no
+# settings daemon: GTK reads them from its settings.ini.
+GNOME_SETTINGS = """[Settings]
+gtk-decoration-layout=appmenu:close
+gtk-font-name=Cantarell 11
+gtk-icon-theme-name=Adwaita
+gtk-xft-antialias=1
+gtk-xft-hinting=1
+gtk-xft-hintstyle=hintslight
+gtk-xft-rgba=none
+"""
+
+
+# The tests drive the app with the keyboard, so GTK rings the focused widget; a person
+# using the mouse sees no ring. The user style sheet hides them, and nothing else.
+NO_FOCUS_RING = "*:focus-visible { outline-color: transparent; }\n"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -38,6 +56,20 @@ class SessionError(Exception):
     pass
 
 
+def describe(node):
+    """A node as a failure message names it: its role and name."""
+    return "nothing" if node is None else f"{node.getRoleName()} '{node.name}'"
+
+
+def inside(node, is_ancestor):
+    """Whether node or one of its ancestors satisfies is_ancestor(ancestor)."""
+    while node is not None:
+        if is_ancestor(node):
+            return True
+        node = node.parent
+    return False
+
+
 def _wait_for(predicate, timeout, what):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -55,6 +87,9 @@ class HeadlessSession:
         self.home = tempfile.mkdtemp(prefix="hallway-session-")
         self.app = None
         self.env = None
+        # The helpers below find controls by their English names; a test of the app in
+        # another language sets this to its catalogue's gettext.
+        self.translate = lambda text: text
 
     # ---- the desktop -------------------------------------------------------------
 
@@ -153,6 +188,16 @@ class HeadlessSession:
         shutil.rmtree(self.home, ignore_errors=True)
 
     # ---- the app -----------------------------------------------------------------
+
+    def gnome_look(self):
+        """Cantarell, Adwaita, GNOME's button layout and no focus rings, as a default GNOME
+        session looks: for screenshots people look at."""
+        folder = os.path.join(self.env["XDG_CONFIG_HOME"], "gtk-4.0")
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "settings.ini"), "w", encoding="utf-8") as settings:
+            settings.write(GNOME_SETTINGS)
+        with open(os.path.join(folder, "gtk.css"), "w", encoding="utf-8") as css:
+            css.write(NO_FOCUS_RING)
 
     def preset_settings(self, **values):
         """Starts the app with these GSettings values (window-width=360…), through the
@@ -273,8 +318,10 @@ class HeadlessSession:
 
     def search(self, page, text):
         """Opens the page's search bar and types text; returns the entry."""
-        self.press(self.find(page, "toggle button", "Search"))
-        entry = self.find(page, "entry", lambda name: name in ("Search talks", "Filter names"))
+        _ = self.translate
+        self.press(self.find(page, "toggle button", _("Search")))
+        names = (_("Search talks"), _("Filter names"))
+        entry = self.find(page, "entry", lambda name: name in names)
         self.set_text(entry, text)
         time.sleep(0.5)
         return entry
@@ -303,6 +350,22 @@ class HeadlessSession:
             image = image.crop((max(box.x, 0), max(box.y, 0), box.x + box.width, box.y + box.height))
         image.save(path)
         return path
+
+    @contextlib.contextmanager
+    def screenshot_on_failure(self, name):
+        """Saves the screen as screenshots/name when the block fails, and lets it fail."""
+        try:
+            yield
+        except Exception:
+            folder = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
+            print("failed; the screen is in", self.screenshot(os.path.join(folder, name)))
+            raise
+
+    def focused(self, window):
+        """The node in window that has the keyboard focus, or None."""
+        return self.atspi.findDescendant(
+            window,
+            lambda node: node is not None and node.getState().contains(self.atspi.STATE_FOCUSED))
 
     def quit_app(self, timeout=15):
         self.activate_action("quit")

@@ -9,33 +9,20 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import HeadlessSession, describe, inside  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 TITLE = "A Free Desktop for Ministries: Three Years In"  # its abstract has one link
 MAX_PRESSES = 40
 
 
-def focused(session, window):
-    atspi = session.atspi
-    return atspi.findDescendant(
-        window, lambda node: node is not None and node.getState().contains(atspi.STATE_FOCUSED))
-
-
-def describe(node):
-    return "nothing" if node is None else f"{node.getRoleName()} '{node.name}'"
-
-
-def inside(node, ancestor_role, ancestor_name):
-    while node is not None:
-        if node.getRoleName() == ancestor_role and node.name == ancestor_name:
-            return True
-        node = node.parent
-    return False
+def inside_named(node, ancestor_role, ancestor_name):
+    return inside(node, lambda ancestor: (ancestor.getRoleName(), ancestor.name)
+                  == (ancestor_role, ancestor_name))
 
 
 def in_abstract(node):
-    return inside(node, "article", "Abstract")
+    return inside_named(node, "article", "Abstract")
 
 
 def press_until(session, window, key, wanted, what):
@@ -44,7 +31,7 @@ def press_until(session, window, key, wanted, what):
     path = []
     for _ in range(MAX_PRESSES):
         session.key(key)
-        node = focused(session, window)
+        node = session.focused(window)
         path.append(describe(node))
         assert node is not None, f"{key} left nothing focused; path: {path}"
         state = node.getState()
@@ -85,7 +72,7 @@ def run(session):
     session.find(page, "list item", "Talk Web Page")
 
     # Down the page: the details, then the abstract, named, with a focus ring.
-    press_until(session, window, "Tab", lambda node: inside(node, "list", "Details"),
+    press_until(session, window, "Tab", lambda node: inside_named(node, "list", "Details"),
                 "the details")
     before = Image.open(session.screenshot(os.path.join(SCREENSHOTS, "abstract-unfocused.png"),
                                            settle=1, window=window))
@@ -109,7 +96,7 @@ def run(session):
     press_until(session, window, "ISO_Left_Tab", in_abstract, "the abstract, backwards")
     node = press_until(session, window, "ISO_Left_Tab", lambda node: not in_abstract(node),
                        "anything before the abstract")
-    assert inside(node, "list", "Details"), \
+    assert inside_named(node, "list", "Details"), \
         f"Shift+Tab out of the abstract went to {describe(node)}, not the details"
 
     status = session.quit_app()
@@ -118,10 +105,6 @@ def run(session):
 
 with HeadlessSession() as session:
     session.launch(os.environ["HALLWAY_BINARY"])
-    try:
+    with session.screenshot_on_failure("abstract-keyboard-failure.png"):
         run(session)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "abstract-keyboard-failure.png")))
-        raise
 print("ok: Tab and Shift+Tab go into the abstract, through it and out, with a focus ring")

@@ -11,20 +11,10 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import HeadlessSession, describe  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 ERROR = "“not a url” is neither a web address (https://…) nor a file"
-
-
-def focused(session, window):
-    atspi = session.atspi
-    return atspi.findDescendant(
-        window, lambda node: node is not None and node.getState().contains(atspi.STATE_FOCUSED))
-
-
-def describe(node):
-    return "nothing" if node is None else f"{node.getRoleName()} '{node.name}'"
 
 
 def showing_menus(session, window):
@@ -40,14 +30,14 @@ def run(session):
     session.window_action(window, "win.add-conference")
     entry = session.find(window, "text", "Schedule Address")
     time.sleep(0.5)
-    assert focused(session, window) == entry, \
-        f"the dialog opened with the focus on {describe(focused(session, window))}"
+    assert session.focused(window) == entry, \
+        f"the dialog opened with the focus on {describe(session.focused(window))}"
 
     session.set_text(entry, "not a url")
     session.key("Return")
     session.find(window, "label", ERROR)
     time.sleep(0.5)
-    node = focused(session, window)
+    node = session.focused(window)
     assert node == entry, f"after the error the focus is on {describe(node)}, not the address"
     assert entry.description == ERROR, f"the address entry describes itself as {entry.description!r}"
     session.screenshot(os.path.join(SCREENSHOTS, "add-conference-error.png"), window=window)
@@ -79,11 +69,7 @@ def run(session):
 
 with HeadlessSession() as session:
     session.launch(os.environ["HALLWAY_BINARY"])
-    try:
+    with session.screenshot_on_failure("add-conference-failure.png"):
         run(session)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "add-conference-failure.png")))
-        raise
 print("ok: a failed Add Conference leaves the focus in the address, F10 and Escape stay in it; "
       "Open a Schedule File… opens the file chooser through its action")

@@ -156,15 +156,11 @@ with tempfile.TemporaryDirectory(prefix="hallway-changes-") as folder, \
     url = f"http://127.0.0.1:{server.server_address[1]}/schedule.xml"
     session.preset_settings(window_width=1280, window_height=800)
     session.launch(os.environ["HALLWAY_BINARY"], url)
-    try:
+    with session.screenshot_on_failure("changes-failure.png"):
         run(session, folder, url)
         server.shutdown()
         server.server_close()
         restart(session, url, "restarted")
         restart(session, url, "narrow", width=360, height=720)
         restart(session, url, "dark", env={"ADW_DEBUG_COLOR_SCHEME": "prefer-dark"})
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "changes-failure.png")))
-        raise
 print("ok: each kind of change described after the update and after three restarts")

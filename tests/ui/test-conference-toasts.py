@@ -8,7 +8,6 @@ the demo is back, with its banner). Before, all of it happened without a word.""
 import os
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession  # noqa: E402

@@ -121,10 +121,6 @@ with HeadlessSession() as session:
     log = open(log_path, "w", encoding="utf-8")
     session.launch(os.environ["HALLWAY_BINARY"], schedule_path, stdout=log,
                    env={"G_MESSAGES_DEBUG": "hallway-reminder-service"})
-    try:
+    with session.screenshot_on_failure("reminders-follow-moves-failure.png"):
         run(session, schedule_path, started, log_path)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "reminders-follow-moves-failure.png")))
-        raise
 print("ok")

@@ -100,10 +100,6 @@ with HeadlessSession() as session:
     fakenotifications.start(session)
     session.preset_settings(reminder_lead_minutes=15, window_width=1000, window_height=700)
     session.launch(os.environ["HALLWAY_BINARY"], paths[0])
-    try:
+    with session.screenshot_on_failure("reminders-two-conferences-failure.png"):
         run(session, paths, start - LEAD)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "reminders-two-conferences-failure.png")))
-        raise
 print("ok")

@@ -89,10 +89,6 @@ with HeadlessSession() as session:
     session.preset_settings(reminder_lead_minutes=LEAD_MINUTES, window_width=1000,
                             window_height=700)
     session.launch(os.environ["HALLWAY_BINARY"], schedule)
-    try:
+    with session.screenshot_on_failure("reminders-failure.png"):
         run(session, schedule)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "reminders-failure.png")))
-        raise
 print("ok")

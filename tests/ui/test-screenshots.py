@@ -37,33 +37,6 @@ STORE = {"schedule": "wide-light-schedule", "talk-dark": "wide-dark-talk",
 FRAME = 5
 SCROLL_STEPS = 25           # wheel clicks that reach the end of a talk page
 RADIUS = 12                  # libadwaita's window corners
-# GNOME's defaults (org.gnome.desktop.interface, .wm.preferences) for a session with no
-# settings daemon: GTK reads them from its settings.ini.
-GNOME_SETTINGS = """[Settings]
-gtk-decoration-layout=appmenu:close
-gtk-font-name=Cantarell 11
-gtk-icon-theme-name=Adwaita
-gtk-xft-antialias=1
-gtk-xft-hinting=1
-gtk-xft-hintstyle=hintslight
-gtk-xft-rgba=none
-"""
-
-
-# The tests drive the app with the keyboard, so GTK rings the focused widget; a person
-# using the mouse sees no ring. The user style sheet hides them, and nothing else.
-NO_FOCUS_RING = "*:focus-visible { outline-color: transparent; }\n"
-
-
-def gnome_look(session):
-    folder = os.path.join(session.env["XDG_CONFIG_HOME"], "gtk-4.0")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "settings.ini"), "w", encoding="utf-8") as settings:
-        settings.write(GNOME_SETTINGS)
-    with open(os.path.join(folder, "gtk.css"), "w", encoding="utf-8") as css:
-        css.write(NO_FOCUS_RING)
-
-
 def rounded_mask(size, radius, scale=4):
     """An antialiased rounded rectangle: drawn four times larger, then scaled down."""
     from PIL import Image, ImageDraw
@@ -206,7 +179,7 @@ def publish():
 
 # One private desktop for all: the accessibility registry binds to the first bus it sees.
 with HeadlessSession(width=1400, height=900) as desktop:
-    gnome_look(desktop)
+    desktop.gnome_look()
     for size in SIZES:
         for scheme in SCHEMES:
             shoot(desktop, size, scheme)

@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
@@ -108,10 +107,6 @@ with tempfile.TemporaryDirectory(prefix="hallway-sync-") as folder, HeadlessSess
     write_schedule(folder)
     server = serve_folder(folder)
     session.launch(os.environ["HALLWAY_BINARY"])
-    try:
+    with session.screenshot_on_failure("sync-failure.png"):
         run(session, server)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "sync-failure.png")))
-        raise
 print("ok: added by URL, refused a wrong one, kept everything when the server went away")

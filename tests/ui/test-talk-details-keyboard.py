@@ -8,25 +8,10 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession  # noqa: E402
+from hallwaysession import HeadlessSession, inside  # noqa: E402
 
-SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 TITLE = "A Free Desktop for Ministries: Three Years In"  # eight details, two speakers
 MAX_PRESSES = 40
-
-
-def focused(session, window):
-    atspi = session.atspi
-    return atspi.findDescendant(
-        window, lambda node: node is not None and node.getState().contains(atspi.STATE_FOCUSED))
-
-
-def inside(node, ancestor):
-    while node is not None:
-        if node == ancestor:
-            return True
-        node = node.parent
-    return False
 
 
 def described_by(session, node):
@@ -51,12 +36,12 @@ def run(session):
     assert len(rows) == 8, [row.name for row in rows]
 
     # The page opens with the focus on its first row, or before it.
-    node = focused(session, window)
-    stops = [node] if inside(node, details) else []
+    node = session.focused(window)
+    stops = [node] if inside(node, lambda ancestor: ancestor == details) else []
     for _ in range(MAX_PRESSES):
         session.key("Tab")
-        node = focused(session, window)
-        if inside(node, details):
+        node = session.focused(window)
+        if inside(node, lambda ancestor: ancestor == details):
             stops.append(node)
         elif stops:
             break
@@ -69,10 +54,10 @@ def run(session):
     # The room leads to its talks, as the track does (it led nowhere).
     room = next(row for row in rows if row.name == "Room")
     for _ in range(MAX_PRESSES):
-        if focused(session, window) == room:
+        if session.focused(window) == room:
             break
         session.key("ISO_Left_Tab")
-    assert focused(session, window) == room, "Shift+Tab never reached the Room row"
+    assert session.focused(window) == room, "Shift+Tab never reached the Room row"
     session.key("Return")
     session.page(window, "Hall A", timeout=10)
     session.find(window, "label", "Welcome: Why Conferences Still Matter")
@@ -83,10 +68,6 @@ def run(session):
 
 with HeadlessSession() as session:
     session.launch(os.environ["HALLWAY_BINARY"])
-    try:
+    with session.screenshot_on_failure("talk-details-failure.png"):
         run(session)
-    except Exception:
-        print("failed; the screen is in",
-              session.screenshot(os.path.join(SCREENSHOTS, "talk-details-failure.png")))
-        raise
 print("ok: one Tab stop per detail of a talk, each saying its value; the room leads to its talks")

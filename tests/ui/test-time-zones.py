@@ -10,7 +10,6 @@ bundled demo conference in Brussels.
     when that is another day ("(07:30–08:30 JST here)" did not say it is Sunday)."""
 import os
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession  # noqa: E402

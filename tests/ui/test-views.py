@@ -96,9 +96,6 @@ def run(session):
 with HeadlessSession(width=1280, height=2400) as session:
     session.preset_settings(window_width=1280, window_height=2300)
     session.launch(os.environ["HALLWAY_BINARY"], FOSDEM)
-    try:
+    with session.screenshot_on_failure("views-failure.png"):
         run(session)
-    except Exception:
-        print("failed; the screen is in", session.screenshot(os.path.join(SCREENSHOTS, "views-failure.png")))
-        raise
 print("ok: search, track, talk page, bookmarks and My Agenda work through the accessibility tree")

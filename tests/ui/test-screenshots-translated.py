@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""The app in another language on the narrow layout (360 px, a phone): the schedule, a talk
+page, My Agenda and the preferences, with the bundled demo conference. Usage:
+test-screenshots-translated.py LANGUAGE LOCALE (pl pl_PL.UTF-8).
+
+Every control is found by its name as the language's catalogue (the build's .mo) says it,
+so the test fails if the window is not in that language. Week days and dates must come from
+the locale: the talk page and My Agenda show the demo's Saturday as the C library writes it
+in that locale ("sobota"). The pictures land in $HALLWAY_BUILD_ROOT/screenshots/LANGUAGE/;
+people look at them for words that do not fit (translations are often longer than English)."""
+import datetime
+import gettext
+import locale
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from hallwaysession import SWITCH, HeadlessSession  # noqa: E402
+
+LANGUAGE, LOCALE = sys.argv[1], sys.argv[2]
+SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots", LANGUAGE)
+SEED = "A Free Desktop for Ministries"
+OVERLAPPING = "Screen Readers and GTK 4"
+DEMO_SATURDAY = datetime.datetime(2027, 2, 6, 10, 30)   # both talks above start then
+FRAME = 5                                               # GTK's frame on Xvfb (test-screenshots)
+WIDTH, HEIGHT = 360, 636
+
+catalogue = gettext.translation("hallway", os.environ["HALLWAY_LOCALE_DIR"], [LANGUAGE])
+_ = catalogue.gettext
+# A catalogue that gave back the English would let an English window pass.
+assert _("Schedule") != "Schedule" and _("My Agenda") != "My Agenda", \
+    f"the {LANGUAGE} catalogue does not translate the names this test looks for"
+
+
+def in_locale(format_string):
+    """The demo's Saturday written with a format of the catalogue, as the C library writes
+    it in LOCALE: what GLib's g_date_time_format shows."""
+    locale.setlocale(locale.LC_TIME, LOCALE)
+    try:
+        return DEMO_SATURDAY.strftime(format_string)
+    finally:
+        locale.setlocale(locale.LC_TIME, "C")
+
+
+def without_mnemonic(label):
+    return label.replace("_", "", 1)
+
+
+def shot(session, window, name):
+    session.atspi.Registry.generateMouseEvent(session.size[0] - 1, session.size[1] - 1, "abs")
+    path = session.screenshot(os.path.join(SCREENSHOTS, f"narrow-{name}.png"), settle=1,
+                              window=window)
+    from PIL import Image
+    with Image.open(path) as image:
+        size = (image.width - 2 * FRAME, image.height - 2 * FRAME)
+    assert size == (WIDTH, HEIGHT), f"{name}: the window is {size}, not {(WIDTH, HEIGHT)}"
+    print(f"# {path}")
+
+
+def has_text(session, root, text, timeout=15):
+    """The first showing node, of any role, whose name contains text."""
+    def search():
+        return session.atspi.findDescendant(
+            root, lambda node: node is not None and text in (node.name or "")
+            and node.getState().contains(session.atspi.STATE_SHOWING))
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        node = search()
+        if node is not None:
+            return node
+        time.sleep(0.2)
+    raise AssertionError(f"nothing on screen says “{text}”")
+
+
+with HeadlessSession(width=800, height=800) as session:
+    session.gnome_look()
+    session.translate = _
+    session.preset_settings(window_width=WIDTH + 2 * FRAME, window_height=HEIGHT + 2 * FRAME)
+    session.launch(os.environ["HALLWAY_BINARY"],
+                   env={"TZ": "Europe/Brussels", "LANGUAGE": LANGUAGE, "LANG": LOCALE,
+                        "LC_ALL": LOCALE})
+    window = session.find_window()
+    session.find(window, "label", "Hallway Demo Conference", timeout=60)
+
+    session.window_action(window, "win.show-schedule")
+    schedule = session.page(window, _("Schedule"))
+    # The day switcher: "%a %-d" of the locale ("sob 6").
+    has_text(session, schedule, in_locale(_("%a %-d")))
+    shot(session, window, "schedule")
+
+    session.search_and_open(schedule, SEED)
+    talk = session.page(window, lambda title: title.startswith(SEED))
+    session.find(talk, "article", _("Abstract"))
+    session.window_action(window, "win.bookmark")
+    # When: "sobota, 6 lutego 2027, 10:30–11:10"; the full week day of the locale.
+    when = has_text(session, talk, in_locale(_("%A %-d %B %Y, %H:%M")))
+    print(f"# {_('When')}: {when.name}")
+    shot(session, window, "talk")
+
+    session.window_action(window, "win.show-schedule")
+    session.search_and_open(session.page(window, _("Schedule")), OVERLAPPING)
+    session.page(window, lambda title: OVERLAPPING in title)
+    session.window_action(window, "win.bookmark")
+    session.window_action(window, "win.show-agenda")
+    agenda = session.find(window, "list", _("My Agenda"))
+    # The day's header: "%A %-d %B" of the locale ("sobota, 6 lutego").
+    day = has_text(session, window, in_locale(_("%A %-d %B")))
+    print(f"# {_('My Agenda')}: {day.name}")
+    session.find(agenda, "list item", lambda name: OVERLAPPING in name)
+    shot(session, window, "agenda")
+
+    session.activate_action("preferences")
+    remind = without_mnemonic(_("_Remind Me"))
+    session.find(window, "combo box", lambda name: name.startswith(remind))
+    session.find(window, SWITCH, without_mnemonic(_("Remind With the _Window Closed")))
+    shot(session, window, "preferences")
+    assert session.quit_app() == 0
+
+print(f"ok: 4 screenshots in {LANGUAGE} ({LOCALE}) in {SCREENSHOTS}")
