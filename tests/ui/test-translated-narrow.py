@@ -3,14 +3,15 @@
 """Hallway in Spanish, Italian and Portuguese on a phone-sized window (360 px), through the
 real app and the bundled demo conference:
 
-  - the schedule, a talk page and Preferences speak the language (their accessible names);
+  - the schedule, Now & Next, a talk page and Preferences speak the language (their
+    accessible names);
   - week days and months come from the locale: the day switcher says "sáb 6", a talk on
     Saturday 6 February says "sábado 6 de febrero de 2027" ("sabato 6 febbraio 2027");
   - no translation makes the window wider than 360 px (GTK widens a window to its content's
-    minimum) or puts a label or a button outside it.
+    minimum), puts a label or a button outside it, or is cut short with "…".
 
-Screenshots land in screenshots/translated/ (<language>-schedule, -talk, -preferences):
-look at them for text that is cut or ellipsized, which AT-SPI does not tell."""
+Screenshots land in screenshots/translated/ (<language>-schedule, -now, -talk,
+-preferences): look at them too, the ellipsis check judges only endings in ASCII."""
 import os
 import sys
 
@@ -26,20 +27,20 @@ FRAME = 5
 LANGUAGES = {
     "es": {"locale": "es_ES.UTF-8", "schedule": "Programa", "search": "Buscar charlas",
            "day": "sáb 6", "when": "sábado 6 de febrero de 2027, 10:30–",
-           "details": "Detalles", "local_time": "Mostrar la hora local",
+           "details": "Detalles", "local_time": "Mostrar la hora local", "now": "Ahora y próximas",
            "reminders": "Recordatorios"},
     "it": {"locale": "it_IT.UTF-8", "schedule": "Programma", "search": "Cerca interventi",
            "day": "sab 6", "when": "sabato 6 febbraio 2027, 10:30–",
-           "details": "Dettagli", "local_time": "Mostra l'ora locale",
+           "details": "Dettagli", "local_time": "Mostra l'ora locale", "now": "Ora e a seguire",
            "reminders": "Promemoria"},
     "pt": {"locale": "pt_PT.UTF-8", "schedule": "Programa", "search": "Pesquisar palestras",
            "day": "sáb 6", "when": "sábado, 6 de fevereiro de 2027, 10:30–",
-           "details": "Detalhes", "local_time": "Mostrar a hora local",
+           "details": "Detalhes", "local_time": "Mostrar a hora local", "now": "Agora e a seguir",
            "reminders": "Lembretes"},
 }
 # Glyphs that may be this thin without being squeezed behind an ellipsis.
-NARROW = "iljIJftr1"
-SQUEEZED = 12
+NARROW = "iljIJ1"
+SQUEEZED = 10
 # Text is as wide as in a GNOME session: Cantarell 11 (GTK reads it from settings.ini).
 GNOME_FONT = "[Settings]\ngtk-font-name=Cantarell 11\ngtk-decoration-layout=appmenu:close\n"
 
@@ -112,6 +113,11 @@ def run(session, language, names):
     schedule = session.page(window, names["schedule"])
     session.find(schedule, "label", names["day"])
     shoot(session, window, language, "schedule")
+    # Its subtitle is the longest line of a header.
+    session.window_action(window, "win.show-now")
+    session.page(window, names["now"])
+    shoot(session, window, language, "now")
+    session.window_action(window, "win.show-schedule")
 
     session.window_action(window, "win.search")
     session.set_text(session.find(schedule, "entry", names["search"]), TALK)
