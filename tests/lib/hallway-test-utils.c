@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -51,6 +53,15 @@ double
 hallway_test_seconds (double seconds)
 {
   return seconds * hallway_test_time_scale ();
+}
+
+double
+hallway_test_cpu_seconds (void)
+{
+  struct timespec used;
+
+  g_assert_no_errno (clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &used));
+  return (double) used.tv_sec + (double) used.tv_nsec / 1e9;
 }
 
 /* ---- schedules ------------------------------------------------------------------------- */

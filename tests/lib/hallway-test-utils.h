@@ -42,6 +42,10 @@ void hallway_test_init (int              *argc,
 double hallway_test_time_scale (void);
 /* A time limit meant for the normal build, scaled for the build the test runs in. */
 double hallway_test_seconds    (double seconds);
+/* The CPU time this process has used, in seconds. Limits that catch runaway work (quadratic
+ * parsing, reading what should be refused) compare it, not the wall clock: other processes
+ * on a loaded machine do not count against it. */
+double hallway_test_cpu_seconds (void);
 
 /* ---- schedules ------------------------------------------------------------------------- */
 
