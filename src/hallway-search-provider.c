@@ -11,6 +11,9 @@
 #define KRUNNER_INTERFACE "org.kde.krunner1"
 /* KRunner's match types (Plasma's QueryMatch::Type): the word was found in the talk. */
 #define KRUNNER_POSSIBLE_MATCH 30
+/* KRunner takes every match with its text at once (the shell asks for the few it shows):
+ * the earliest ones in the schedule, as many as its list shows. */
+#define KRUNNER_MAX_MATCHES 25
 
 static const char introspection_xml[] =
   "<node>"
@@ -119,7 +122,7 @@ krunner_matches (HallwaySearchProvider *self, const char *query)
 
   g_variant_builder_init (&matches, G_VARIANT_TYPE ("(a(sssida{sv}))"));
   g_variant_builder_open (&matches, G_VARIANT_TYPE ("a(sssida{sv})"));
-  for (guint i = 0; ids[i] != NULL; i++)
+  for (guint i = 0; ids[i] != NULL && i < KRUNNER_MAX_MATCHES; i++)
     {
       HallwayLibraryEntry *entry = NULL;
       HallwayTalk *talk = hallway_desktop_search_lookup (self->library, ids[i], &entry);
@@ -130,7 +133,7 @@ krunner_matches (HallwaySearchProvider *self, const char *query)
       g_variant_dict_insert (&properties, "subtext", "s", description);
       /* The schedule's order, as in the shell: earlier talks rank a little higher. */
       g_variant_builder_add (&matches, "(sssid@a{sv})", ids[i], hallway_talk_get_title (talk),
-                             APP_ID, KRUNNER_POSSIBLE_MATCH, 1.0 - (double) i / (i + 100.0),
+                             APP_ID, KRUNNER_POSSIBLE_MATCH, 1.0 - i / 100.0,
                              g_variant_dict_end (&properties));
     }
   g_variant_builder_close (&matches);

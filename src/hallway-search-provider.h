@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (HallwaySearchProvider, hallway_search_provider, HALLWAY,
 
 /* The desktop's search over D-Bus, served by the application itself: GNOME Shell's
  * org.gnome.Shell.SearchProvider2 at <app path>/SearchProvider and KRunner's
- * org.kde.krunner1 at <app path>/KRunner, the same matches (hallway-desktop-search.c).
+ * org.kde.krunner1 at <app path>/KRunner, the same matches (hallway-desktop-search.c; KRunner
+ * gets the first 25).
  * Calls that come before the library is loaded wait for it. Opening a talk and the
  * window's search go through the application's actions app.open-talk and
  * app.search-talks. The application is held while a call is answered, so one started only

@@ -8,7 +8,7 @@ private desktop. Each round calls, interleaved:
     main loop (the baseline)
   - GetInitialResultSet for a two-letter and a five-letter query, then GetResultMetas of
     the first five results (what the shell shows), together
-  - KRunner's Match for the same queries (every match with its description)
+  - KRunner's Match for the same queries (the first 25 matches with their descriptions)
 
 Prints minimums and medians in ms and their ratios to the baseline's, and once the very
 first query after start, before the search text is built (issue 15's goal: under 20 ms);
@@ -31,7 +31,7 @@ RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "30"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
 APP_PATH = "/" + APP_ID.replace(".", "/")
-QUERIES = (["li"], ["rust "], ["kerne"])
+QUERIES = (["li"], ["kerne"])
 
 
 def home_env(folder):
@@ -47,12 +47,13 @@ class App:
 
     def call(self, path, interface, method, parameters=None):
         return self.bus.call_sync(APP_ID, path, interface, method, parameters, None,
-                                  Gio.DBusCallFlags.NONE, 30000, None).unpack()
+                                  Gio.DBusCallFlags.NONE, 30000, None)
 
     def timed(self, *args):
+        """The round trip, up to the reply as GVariant (Python's unpacking is not timed)."""
         start = time.perf_counter()
-        result = self.call(*args)
-        return (time.perf_counter() - start) * 1000, result
+        reply = self.call(*args)
+        return (time.perf_counter() - start) * 1000, reply.unpack()
 
     def baseline(self):
         return self.timed(APP_PATH + "/KRunner", "org.kde.krunner1", "Actions")[0]
