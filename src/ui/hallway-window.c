@@ -648,7 +648,8 @@ show_new_version (HallwayWindow *self)
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
   AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
 
-  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) &&
+  /* Before the first page (a talk opened from outside the window), neither exists. */
+  if (self->talk_page != NULL && visible == ADW_NAVIGATION_PAGE (self->talk_page) &&
       hallway_talk_page_get_talk (self->talk_page) != NULL)
     open_talk =
       hallway_conference_lookup_talk (conference, hallway_talk_get_key (
