@@ -294,7 +294,8 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->library_loaded = TRUE;
   follow_all_entries (self);
   if (self->search_provider != NULL)
-    hallway_search_provider_set_library (self->search_provider, self->library);
+    hallway_search_provider_set_library (self->search_provider, self->library,
+                                         self->settings);
   if (self->files_to_open->len > 0)
     {
       for (guint i = 0; i < self->files_to_open->len; i++)
@@ -388,7 +389,8 @@ hallway_application_dbus_register (GApplication    *app,
     g_application_set_inactivity_timeout (app, SERVICE_INACTIVITY_TIMEOUT_MS);
   self->search_provider = hallway_search_provider_new (app);
   if (self->library_loaded)
-    hallway_search_provider_set_library (self->search_provider, self->library);
+    hallway_search_provider_set_library (self->search_provider, self->library,
+                                         self->settings);
   return hallway_search_provider_export (self->search_provider, connection, object_path, error);
 }
 

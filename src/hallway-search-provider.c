@@ -5,6 +5,7 @@
 
 #include "hallway-desktop-search.h"
 #include "hallway-search-provider.h"
+#include "hallway-settings.h"
 #include "hallway-talk.h"
 
 #define SHELL_INTERFACE "org.gnome.Shell.SearchProvider2"
@@ -63,6 +64,7 @@ struct _HallwaySearchProvider
 
   GApplication *application;   /* not owned: it owns us */
   HallwayLibrary *library;     /* NULL until loaded */
+  GSettings *settings;         /* the application's: whether times are local */
   GDBusConnection *connection;
   guint shell_registration;
   guint krunner_registration;
@@ -72,6 +74,13 @@ struct _HallwaySearchProvider
 G_DEFINE_FINAL_TYPE (HallwaySearchProvider, hallway_search_provider, G_TYPE_OBJECT)
 
 /* ---- the answers --------------------------------------------------------------------- */
+
+static char *
+describe (HallwaySearchProvider *self, HallwayLibraryEntry *entry, HallwayTalk *talk)
+{
+  return hallway_desktop_search_describe (
+    entry, talk, g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
+}
 
 static GVariant *
 result_meta (HallwaySearchProvider *self, const char *result_id)
@@ -84,7 +93,7 @@ result_meta (HallwaySearchProvider *self, const char *result_id)
 
   if (talk == NULL)
     return NULL;
-  description = hallway_desktop_search_describe (entry, talk);
+  description = describe (self, entry, talk);
   icon = g_themed_icon_new (APP_ID);
   g_variant_dict_init (&meta, NULL);
   g_variant_dict_insert (&meta, "id", "s", result_id);
@@ -126,7 +135,7 @@ krunner_matches (HallwaySearchProvider *self, const char *query)
     {
       HallwayLibraryEntry *entry = NULL;
       HallwayTalk *talk = hallway_desktop_search_lookup (self->library, ids[i], &entry);
-      g_autofree char *description = hallway_desktop_search_describe (entry, talk);
+      g_autofree char *description = describe (self, entry, talk);
       GVariantDict properties;
 
       g_variant_dict_init (&properties, NULL);
@@ -313,13 +322,17 @@ hallway_search_provider_unexport (HallwaySearchProvider *self)
 }
 
 void
-hallway_search_provider_set_library (HallwaySearchProvider *self, HallwayLibrary *library)
+hallway_search_provider_set_library (HallwaySearchProvider *self,
+                                     HallwayLibrary        *library,
+                                     GSettings             *settings)
 {
   g_autoptr (GPtrArray) waiting = NULL;
 
   g_return_if_fail (HALLWAY_IS_SEARCH_PROVIDER (self));
   g_return_if_fail (HALLWAY_IS_LIBRARY (library));
+  g_return_if_fail (G_IS_SETTINGS (settings));
 
+  g_set_object (&self->settings, settings);
   g_set_object (&self->library, library);
   waiting = g_steal_pointer (&self->waiting);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
@@ -336,6 +349,7 @@ hallway_search_provider_dispose (GObject *object)
 
   hallway_search_provider_unexport (self);
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hallway_search_provider_parent_class)->dispose (object);
 }
 

@@ -25,8 +25,10 @@ gboolean               hallway_search_provider_export      (HallwaySearchProvide
                                                             const char            *app_path,
                                                             GError               **error);
 void                   hallway_search_provider_unexport    (HallwaySearchProvider *self);
-/* The library, loaded: the calls that waited are answered. */
+/* The library, loaded, and the application's settings: the calls that waited are
+ * answered. */
 void                   hallway_search_provider_set_library (HallwaySearchProvider *self,
-                                                            HallwayLibrary        *library);
+                                                            HallwayLibrary        *library,
+                                                            GSettings             *settings);
 
 G_END_DECLS

@@ -102,12 +102,14 @@ hallway_desktop_search_lookup (HallwayLibrary       *library,
 }
 
 char *
-hallway_desktop_search_describe (HallwayLibraryEntry *entry, HallwayTalk *talk)
+hallway_desktop_search_describe (HallwayLibraryEntry *entry, HallwayTalk *talk,
+                                 gboolean local_time)
 {
-  HallwayPlan *plan = hallway_library_entry_get_plan (entry);
-  g_autoptr (GDateTime) start = plan != NULL
-    ? hallway_plan_to_display_time (plan, hallway_talk_get_start (talk))
-    : g_date_time_ref (hallway_talk_get_start (talk));
+  HallwayConference *conference = hallway_library_entry_get_conference (entry);
+  g_autoptr (GDateTime) start = local_time
+    ? g_date_time_to_local (hallway_talk_get_start (talk))
+    : g_date_time_to_timezone (hallway_talk_get_start (talk),
+                               hallway_conference_get_time_zone (conference));
   g_autoptr (GDateTime) end = g_date_time_add (start, hallway_talk_get_duration (talk));
   /* Translators: strftime format of a talk's start in the desktop's search results:
    * "Sat 31 Jan, 10:30" */

@@ -27,9 +27,11 @@ GStrv        hallway_desktop_search_refine   (HallwayLibrary      *library,
 HallwayTalk *hallway_desktop_search_lookup   (HallwayLibrary      *library,
                                               const char          *result_id,
                                               HallwayLibraryEntry **entry);
-/* What a result says under its title: "Sat 31 Jan, 10:30–10:55 · Janson", in the zone the
- * window shows. */
+/* What a result says under its title: "Sat 31 Jan, 10:30–10:55 · Janson", in the
+ * conference's time, or the computer's with local_time (the setting "show-local-time", as
+ * the window shows them). */
 char        *hallway_desktop_search_describe (HallwayLibraryEntry *entry,
-                                              HallwayTalk         *talk);
+                                              HallwayTalk         *talk,
+                                              gboolean             local_time);
 
 G_END_DECLS

@@ -8,8 +8,8 @@ started as D-Bus activation starts it (--gapplication-service), at the bus name 
 paths its installed .search-provider.ini and KRunner .desktop file give, and asked:
 results by a speaker's accented name, a room, a track; a subsearch; the metas' exact
 title and "day time–time · room"; KRunner's matches. Started only for search, it quits on
-its own after its inactivity timeout. Started again, ActivateResult opens the talk's page
-in a window, LaunchSearch opens the schedule's search with the terms, and KRunner's Run
+its own after its inactivity timeout. Started again with Show Local Time on in Tokyo, the
+times are Tokyo's; ActivateResult opens the talk's page in a window, LaunchSearch opens the schedule's search with the terms, and KRunner's Run
 opens another talk."""
 import configparser
 import http.server
@@ -131,10 +131,6 @@ def follow(session, url):
     assert session.quit_app() == 0
 
 
-def start_service(session):
-    return session.launch(HALLWAY, "--gapplication-service")
-
-
 def check_results(desktop, ids):
     allocators, indexes, gardening = ids
     # A speaker typed without the accent; a room; a track; two words, both needed.
@@ -160,7 +156,7 @@ def check_results(desktop, ids):
 
 def check_exits_when_idle(session, desktop, ids):
     """Started only for search, it answers and then goes after its inactivity timeout."""
-    process = start_service(session)
+    process = session.launch(HALLWAY, "--gapplication-service")
     desktop.wait_for_service(process)
     check_results(desktop, ids)
     time.sleep(3)
@@ -178,9 +174,14 @@ def text_of(node):
 
 
 def check_opens(session, desktop, ids):
+    """With Show Local Time on, in Tokyo: the times in results are Tokyo's too. Then
+    opening a result, "more results" and KRunner's Run."""
     allocators, indexes, gardening = ids
-    process = start_service(session)
+    session.preset_settings(show_local_time="true")
+    process = session.launch(HALLWAY, "--gapplication-service", env={"TZ": "Asia/Tokyo"})
     desktop.wait_for_service(process)
+    metas = desktop.shell("GetResultMetas", "(as)", [allocators])[0]
+    assert metas[0]["description"] == "Sat 1 Feb, 18:30–18:55 · Janson", metas
     desktop.shell("ActivateResult", "(sasu)", allocators, ["timothee"], 0)
     window = session.find_window()
     session.page(window, "Allocators Without Tears", timeout=30)
