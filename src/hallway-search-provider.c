@@ -89,17 +89,19 @@ result_meta (HallwaySearchProvider *self, const char *result_id)
   HallwayTalk *talk = hallway_desktop_search_lookup (self->library, result_id, &entry);
   g_autofree char *description = NULL;
   g_autoptr (GIcon) icon = NULL;
+  g_autoptr (GVariant) serialized_icon = NULL;   /* not floating: the dict takes a ref */
   GVariantDict meta;
 
   if (talk == NULL)
     return NULL;
   description = describe (self, entry, talk);
   icon = g_themed_icon_new (APP_ID);
+  serialized_icon = g_icon_serialize (icon);
   g_variant_dict_init (&meta, NULL);
   g_variant_dict_insert (&meta, "id", "s", result_id);
   g_variant_dict_insert (&meta, "name", "s", hallway_talk_get_title (talk));
   g_variant_dict_insert (&meta, "description", "s", description);
-  g_variant_dict_insert_value (&meta, "icon", g_icon_serialize (icon));
+  g_variant_dict_insert_value (&meta, "icon", serialized_icon);
   return g_variant_dict_end (&meta);
 }
 
@@ -183,7 +185,7 @@ static GVariant *
 answer_shell (HallwaySearchProvider *self, const char *method, GVariant *parameters)
 {
   g_autofree const char **terms = NULL;
-  g_autofree const char **previous = NULL;
+  g_autofree const char **result_ids = NULL;
   const char *result_id;
 
   if (g_str_equal (method, "GetInitialResultSet"))
@@ -198,14 +200,14 @@ answer_shell (HallwaySearchProvider *self, const char *method, GVariant *paramet
     {
       g_auto (GStrv) ids = NULL;
 
-      g_variant_get (parameters, "(^a&s^a&s)", &previous, &terms);
-      ids = hallway_desktop_search_refine (self->library, previous, terms);
+      g_variant_get (parameters, "(^a&s^a&s)", &result_ids, &terms);
+      ids = hallway_desktop_search_refine (self->library, result_ids, terms);
       return g_variant_new ("(^as)", ids);
     }
   if (g_str_equal (method, "GetResultMetas"))
     {
-      g_variant_get (parameters, "(^a&s)", &previous);
-      return get_result_metas (self, previous);
+      g_variant_get (parameters, "(^a&s)", &result_ids);
+      return get_result_metas (self, result_ids);
     }
   if (g_str_equal (method, "ActivateResult"))
     {
