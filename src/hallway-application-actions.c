@@ -169,6 +169,26 @@ open_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_d
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* From the desktop's search ("more results"): the window's search with the terms, in that
+ * conference ("" for the one shown). */
+static void
+search_talks_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  const char *conference_id, *text;
+  HallwayLibraryEntry *entry;
+  HallwayWindow *window = hallway_application_ensure_window (self);
+
+  g_variant_get (parameter, "(&s&s)", &conference_id, &text);
+  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
+  if (entry != NULL)
+    hallway_application_show_entry (self, entry);
+  else if (hallway_window_get_entry (window) == NULL)
+    hallway_application_show_current (self);
+  gtk_window_present (GTK_WINDOW (window));
+  hallway_window_start_search (window, text);
+}
+
 static void
 snooze_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -181,6 +201,7 @@ snooze_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user
 
 static const GActionEntry app_actions[] = {
   { "open-talk", open_talk_activated, "(ss)" },
+  { "search-talks", search_talks_activated, "(ss)" },
   { "snooze-talk", snooze_talk_activated, "(ss)" },
   { "quit", quit_activated },
   { "about", about_activated },

@@ -16,6 +16,7 @@
 #include "hallway-reminder-service.h"
 #include "hallway-resources.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-search-provider.h"
 #include "hallway-settings.h"
 #include "hallway-subscription.h"
 #include "hallway-version.h"
@@ -25,6 +26,9 @@
 /* The window waits for the library so its first frame shows the conference, but never longer
  * than this: a slow disk must not keep it away. */
 #define PRESENT_TIMEOUT_MS 1000
+/* Started as a service (for the desktop's search), the app stays this long after its last
+ * call: the shell asks again at each keystroke. */
+#define SERVICE_INACTIVITY_TIMEOUT_MS 10000
 
 struct _HallwayApplication
 {
@@ -40,6 +44,7 @@ struct _HallwayApplication
   guint present_timeout;       /* activated before the library was loaded: the fallback */
   gboolean recovered_state_shown;  /* files set aside at load: said once */
   GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
+  HallwaySearchProvider *search_provider;  /* the desktop's search, while on the bus */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayApplication, hallway_application, ADW_TYPE_APPLICATION)
@@ -288,6 +293,9 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     show_load_problem (self, error->message, hallway_library_get_recovered_message (self->library));
   self->library_loaded = TRUE;
   follow_all_entries (self);
+  if (self->search_provider != NULL)
+    hallway_search_provider_set_library (self->search_provider, self->library,
+                                         self->settings);
   if (self->files_to_open->len > 0)
     {
       for (guint i = 0; i < self->files_to_open->len; i++)
@@ -365,6 +373,41 @@ hallway_application_startup (GApplication *app)
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
 }
 
+/* The desktop's search (GNOME Shell, KRunner) is answered by the app on its own name. */
+static gboolean
+hallway_application_dbus_register (GApplication    *app,
+                                   GDBusConnection *connection,
+                                   const char      *object_path,
+                                   GError         **error)
+{
+  HallwayApplication *self = HALLWAY_APPLICATION (app);
+
+  if (!G_APPLICATION_CLASS (hallway_application_parent_class)
+         ->dbus_register (app, connection, object_path, error))
+    return FALSE;
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, SERVICE_INACTIVITY_TIMEOUT_MS);
+  self->search_provider = hallway_search_provider_new (app);
+  if (self->library_loaded)
+    hallway_search_provider_set_library (self->search_provider, self->library,
+                                         self->settings);
+  return hallway_search_provider_export (self->search_provider, connection, object_path, error);
+}
+
+static void
+hallway_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  HallwayApplication *self = HALLWAY_APPLICATION (app);
+
+  if (self->search_provider != NULL)
+    hallway_search_provider_unexport (self->search_provider);
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (hallway_application_parent_class)
+    ->dbus_unregister (app, connection, object_path);
+}
+
 static void
 hallway_application_shutdown (GApplication *app)
 {
@@ -382,6 +425,7 @@ hallway_application_finalize (GObject *object)
   HallwayApplication *self = HALLWAY_APPLICATION (object);
 
   g_clear_pointer (&self->files_to_open, g_ptr_array_unref);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->demo);
   g_clear_object (&self->refresher);
   g_clear_object (&self->reminders);
@@ -404,6 +448,8 @@ hallway_application_class_init (HallwayApplicationClass *klass)
   app_class->startup = hallway_application_startup;
   app_class->shutdown = hallway_application_shutdown;
   app_class->activate = hallway_application_activate;
+  app_class->dbus_register = hallway_application_dbus_register;
+  app_class->dbus_unregister = hallway_application_dbus_unregister;
   app_class->open = hallway_application_open;
 }
 

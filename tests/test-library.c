@@ -9,6 +9,7 @@
 #include "hallway-bookmarks.h"
 #include "hallway-talk.h"
 #include "hallway-catalogue.h"
+#include "hallway-desktop-search.h"
 #include "hallway-library.h"
 #include "hallway-location.h"
 #include "hallway-paths.h"
@@ -1310,6 +1311,90 @@ test_file_newer_meanwhile (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
 }
 
+/* ---- the desktop's search ------------------------------------------------------------ */
+
+#define ALLOCATORS "c0ffee00-desktop-search-0101"
+#define INDEXES "c0ffee00-desktop-search-0102"
+#define GARDENING "c0ffee00-desktop-search-0201"
+
+/* tests/data/desktop-search.xml followed from a copy named `name`. */
+static HallwayLibraryEntry *
+follow_search_fixture (HallwayLibrary *library, const char *name)
+{
+  g_autoptr (GBytes) schedule = hallway_test_read_fixture_bytes ("desktop-search.xml");
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), name, NULL);
+  g_autoptr (HallwaySubscription) subscription = NULL;
+
+  hallway_test_write_text (path, g_bytes_get_data (schedule, NULL),
+                           (gssize) g_bytes_get_size (schedule));
+  subscription = add_ok (library, path);
+  return hallway_library_lookup_subscription (library, subscription);
+}
+
+static void
+assert_found (HallwayLibrary *library, const char *query, const char * const *expected)
+{
+  const char *terms[] = { query, NULL };
+  g_auto (GStrv) found = hallway_desktop_search_find (library, terms);
+
+  g_assert_cmpstrv (found, expected);
+}
+
+/* Results of two followed conferences, in library then schedule order, with ids that name
+ * the conference and the talk and stop naming anything once the conference is removed. */
+static void
+test_desktop_search (Fixture *fixture, gconstpointer data)
+{
+  HallwayLibraryEntry *first, *second, *entry = NULL;
+  const char *first_id, *second_id;
+  g_autofree char *a_allocators = NULL, *a_gardening = NULL, *a_indexes = NULL;
+  g_autofree char *b_allocators = NULL, *b_gardening = NULL, *b_indexes = NULL;
+  g_autofree char *description = NULL;
+  HallwayTalk *talk;
+
+  load_ok (fixture->library);
+  first = follow_search_fixture (fixture->library, "first.xml");
+  second = follow_search_fixture (fixture->library, "second.xml");
+  first_id = hallway_library_entry_get_id (first);
+  second_id = hallway_library_entry_get_id (second);
+  a_allocators = g_strconcat (first_id, "/" ALLOCATORS, NULL);
+  a_indexes = g_strconcat (first_id, "/" INDEXES, NULL);
+  a_gardening = g_strconcat (first_id, "/" GARDENING, NULL);
+  b_allocators = g_strconcat (second_id, "/" ALLOCATORS, NULL);
+  b_indexes = g_strconcat (second_id, "/" INDEXES, NULL);
+  b_gardening = g_strconcat (second_id, "/" GARDENING, NULL);
+
+  assert_found (fixture->library, "TIMOTHEE",
+                (const char *[]) { a_allocators, b_allocators, NULL });
+  assert_found (fixture->library, "janson",
+                (const char *[]) { a_allocators, a_gardening, b_allocators, b_gardening, NULL });
+  assert_found (fixture->library, "STRASSE databases",
+                (const char *[]) { a_indexes, b_indexes, NULL });
+  assert_found (fixture->library, " ", (const char *[]) { NULL });
+
+  {
+    const char *previous[] = { a_allocators, a_gardening, b_allocators, NULL };
+    const char *terms[] = { "janson", "gtk", NULL };
+    g_auto (GStrv) refined = hallway_desktop_search_refine (fixture->library, previous, terms);
+
+    g_assert_cmpstrv (refined, ((const char *[]) { a_gardening, NULL }));
+  }
+
+  talk = hallway_desktop_search_lookup (fixture->library, a_allocators, &entry);
+  g_assert_nonnull (talk);
+  g_assert_true (entry == first);
+  g_assert_cmpstr (hallway_talk_get_title (talk), ==, "Allocators Without Tears");
+  description = hallway_desktop_search_describe (entry, talk, FALSE);
+  g_assert_cmpstr (description, ==, "Sat 1 Feb, 10:30–10:55 · Janson");
+  g_assert_null (hallway_desktop_search_lookup (fixture->library, "no-separator", NULL));
+  g_assert_null (hallway_desktop_search_lookup (fixture->library, "nobody/" ALLOCATORS, NULL));
+
+  g_assert_true (hallway_library_remove (fixture->library, second_id, FALSE, NULL));
+  g_assert_null (hallway_desktop_search_lookup (fixture->library, b_allocators, NULL));
+  assert_found (fixture->library, "janson",
+                (const char *[]) { a_allocators, a_gardening, NULL });
+}
+
 /* ---- main ---------------------------------------------------------------------------- */
 
 static void
@@ -1343,6 +1428,7 @@ main (int argc, char *argv[])
   add_test ("/library/same-conference/file-then-url", NULL, test_same_conference_file_then_url);
   add_test ("/library/side-by-side", NULL, test_side_by_side);
   add_test ("/library/current", NULL, test_current);
+  add_test ("/library/desktop-search", NULL, test_desktop_search);
   add_test ("/library/file/corrupt/not-json", "{ \"version\": 1, \"conferences\": [",
             test_file_corrupt);
   add_test ("/library/file/corrupt/two-values", "{}{}", test_file_corrupt);

@@ -964,10 +964,15 @@ hallway_talk_list_page_group_by_change (HallwayTalkListPage *self)
 }
 
 void
-hallway_talk_list_page_start_search (HallwayTalkListPage *self)
+hallway_talk_list_page_start_search (HallwayTalkListPage *self, const char *text)
 {
   g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  if (text != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+      gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+    }
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 

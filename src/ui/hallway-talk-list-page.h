@@ -22,7 +22,9 @@ void                  hallway_talk_list_page_set_description (HallwayTalkListPag
                                                                const char           *text);
 void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage *self);
 void                  hallway_talk_list_page_group_by_change (HallwayTalkListPage *self);
-void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self);
+/* Opens the search bar; a text, when given, is typed in. */
+void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self,
+                                                           const char          *text);
 void hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,
                                                  gboolean bookmarked_only);
 void hallway_talk_list_page_set_quiet_text (HallwayTalkListPage *self,

@@ -305,10 +305,11 @@ sidebar_row_activated_cb (HallwayWindow *self, GtkListBoxRow *row)
 
 /* ---- actions ------------------------------------------------------------------------- */
 
+/* The search of the list shown, else the schedule's; with text (from the desktop's search),
+ * the schedule's with that typed in. */
 static void
-search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+start_search (HallwayWindow *self, const char *text)
 {
-  HallwayWindow *self = HALLWAY_WINDOW (widget);
   AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_view);
 
   /* From a talk page, search goes back to the list it came from. */
@@ -317,7 +318,7 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       adw_navigation_view_pop (self->content_view);
       page = adw_navigation_view_get_visible_page (self->content_view);
     }
-  if (!HALLWAY_IS_TALK_LIST_PAGE (page) && !HALLWAY_IS_INDEX_PAGE (page))
+  if (text != NULL || (!HALLWAY_IS_TALK_LIST_PAGE (page) && !HALLWAY_IS_INDEX_PAGE (page)))
     {
       gtk_list_box_select_row (self->sidebar_list, self->schedule_row);
       show_section (self, "schedule");
@@ -325,9 +326,15 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     }
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   if (HALLWAY_IS_TALK_LIST_PAGE (page))
-    hallway_talk_list_page_start_search (HALLWAY_TALK_LIST_PAGE (page));
+    hallway_talk_list_page_start_search (HALLWAY_TALK_LIST_PAGE (page), text);
   else if (HALLWAY_IS_INDEX_PAGE (page))
     hallway_index_page_start_search (HALLWAY_INDEX_PAGE (page));
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  start_search (HALLWAY_WINDOW (widget), NULL);
 }
 
 /* win.show-tracks → "tracks": one action per section, so each has a shortcut (Alt+1…). */
@@ -669,7 +676,8 @@ show_new_version (HallwayWindow *self)
   GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->sidebar_list);
   AdwNavigationPage *visible = adw_navigation_view_get_visible_page (self->content_view);
 
-  if (visible == ADW_NAVIGATION_PAGE (self->talk_page) &&
+  /* Before the first page (a talk opened from outside the window), neither exists. */
+  if (self->talk_page != NULL && visible == ADW_NAVIGATION_PAGE (self->talk_page) &&
       hallway_talk_page_get_talk (self->talk_page) != NULL)
     open_talk =
       hallway_conference_lookup_talk (conference, hallway_talk_get_key (
@@ -741,6 +749,14 @@ hallway_window_show_talk (HallwayWindow *self, const char *key)
   talk = hallway_conference_lookup_talk (hallway_plan_get_conference (self->plan), key);
   if (talk != NULL)
     show_talk (self, talk);
+}
+
+void
+hallway_window_start_search (HallwayWindow *self, const char *text)
+{
+  g_return_if_fail (HALLWAY_IS_WINDOW (self));
+  g_return_if_fail (text != NULL);
+  start_search (self, text);
 }
 
 void

@@ -22,6 +22,9 @@ void                 hallway_window_set_entry    (HallwayWindow       *self,
                                                   HallwayLibraryEntry *entry);
 void                 hallway_window_show_talk    (HallwayWindow       *self,
                                                   const char          *key);
+/* The schedule's search, with this text typed in. */
+void                 hallway_window_start_search (HallwayWindow       *self,
+                                                  const char          *text);
 void                 hallway_window_show_message (HallwayWindow       *self,
                                                   const char          *message);
 /* Stays until closed: a damaged file that was set aside, and where its copy is. */
