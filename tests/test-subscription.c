@@ -1380,6 +1380,36 @@ test_changes_survive_restart (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (moved, ==, "Moved: Sat 17:30 → Sat 18:10\nDetails updated");
 }
 
+/* Dismissed changes are gone, and so is the version they came from (`previous`), so a
+ * restart cannot read them again; the next new version brings its own. */
+static void
+test_dismiss_changes (Fixture *fixture, gconstpointer data)
+{
+  GFile *previous = hallway_schedule_cache_get_previous_file (cache_of (fixture));
+  g_autoptr (GError) error = NULL;
+
+  for (guint n_talks = 3; n_talks <= 5; n_talks++)
+    {
+      g_autoptr (GBytes) version = hallway_test_generate_schedule ("Dismiss", "talk", n_talks);
+
+      sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, version, SYNC_SERVE_PLAIN);
+      g_assert_true (refresh (fixture->subscription, &error));
+      g_assert_no_error (error);
+      if (n_talks == 3)
+        continue;
+      /* One talk more than before: one change, and the version it came from kept. */
+      g_assert_cmpuint (g_list_model_get_n_items (hallway_subscription_get_changes (
+                          fixture->subscription)), ==, 1);
+      g_assert_true (g_file_query_exists (previous, NULL));
+      if (n_talks == 5)
+        break;
+      hallway_subscription_dismiss_changes (fixture->subscription);
+      g_assert_cmpuint (g_list_model_get_n_items (hallway_subscription_get_changes (
+                          fixture->subscription)), ==, 0);
+      g_assert_false (g_file_query_exists (previous, NULL));
+    }
+}
+
 static void
 add_test (const char *path, gconstpointer data, void (*func) (Fixture *, gconstpointer))
 {
@@ -1398,6 +1428,7 @@ main (int argc, char *argv[])
   add_test ("/subscription/load-cached/changes-survive-restart", NULL,
             test_changes_survive_restart);
   add_test ("/subscription/load-cached/offline", NULL, test_load_cached_offline);
+  add_test ("/subscription/dismiss-changes", NULL, test_dismiss_changes);
   add_test ("/subscription/load-cached/nothing", NULL, test_load_cached_nothing);
   add_test ("/subscription/load-cached/corrupt", NULL, test_load_cached_corrupt);
   add_test ("/subscription/load-cached/stamp-trusted", NULL, test_cache_stamp_trusted);
