@@ -104,17 +104,59 @@ test_translated_names (void)
 }
 
 static void
+assert_type_word (const char *type, const char *expected)
+{
+  g_autofree char *word = hallway_language_dup_type_word (type);
+
+  g_assert_cmpstr (word, ==, expected);
+}
+
+/* Types as real schedules spell them (FOSDEM, CCC, DebConf, pretalx). */
+static void
 test_type_word (void)
 {
-  g_autofree char *devroom = hallway_language_dup_type_word ("devroom");
-  g_autofree char *talk = hallway_language_dup_type_word ("Talk");
-  g_autofree char *accented = hallway_language_dup_type_word ("échange");
-
-  g_assert_cmpstr (devroom, ==, "Devroom");
-  g_assert_cmpstr (talk, ==, "Talk");
-  g_assert_cmpstr (accented, ==, "Échange");
+  assert_type_word ("devroom", "Devroom");
+  assert_type_word ("maintrack", "Main Track");
+  assert_type_word ("lecture", "Talk");
+  assert_type_word ("Talk", "Talk");
+  assert_type_word ("lightningtalk", "Lightning Talk");
+  assert_type_word ("Lightning-Talk", "Lightning Talk");
+  assert_type_word ("lightning_talk", "Lightning Talk");
+  assert_type_word ("bof", "Birds of a Feather");
+  assert_type_word ("hands-on", "Workshop");
+  assert_type_word ("échange", "Échange");
+  assert_type_word ("Long talk (45 minutes)", "Long talk (45 minutes)");
   g_assert_null (hallway_language_dup_type_word (""));
   g_assert_null (hallway_language_dup_type_word (NULL));
+}
+
+/* The shared types read in the user's language; a schedule's own word stays its own. In a
+ * process of its own, started in German as the app is: in one process, messages first
+ * looked up under the C locale stayed untranslated after a switch to German. */
+static void
+test_translated_type_words (void)
+{
+  gboolean german;
+
+  if (g_test_subprocess ())
+    {
+      g_setenv ("LANGUAGE", "", TRUE);
+      g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
+      assert_type_word ("lecture", "Vortrag");
+      assert_type_word ("lightning_talk", "Kurzvortrag");
+      assert_type_word ("Normale Länge", "Normale Länge");
+      return;
+    }
+  german = setlocale (LC_ALL, "de_DE.UTF-8") != NULL;
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!german)
+    {
+      g_test_skip ("the German locale is not generated");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0,
+                          G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -128,5 +170,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/language/not-codes", test_not_codes);
   g_test_add_func ("/language/translated-names", test_translated_names);
   g_test_add_func ("/language/type-word", test_type_word);
+  g_test_add_func ("/language/translated-type-words", test_translated_type_words);
   return g_test_run ();
 }

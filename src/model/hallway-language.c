@@ -180,10 +180,52 @@ hallway_language_dup_names (const char *codes)
   return names->len > 0 ? g_string_free_and_steal (g_steal_pointer (&names)) : NULL;
 }
 
+/* The types schedules share (FOSDEM's, frab's and pretalx's defaults), keyed as
+ * type_key () folds them: "Lightning Talk", "lightning_talk" and "lightningtalk" alike. */
+static const struct
+{
+  const char *key;
+  const char *word;
+} known_types[] = {
+  { "talk", N_("Talk") },
+  { "lecture", N_("Talk") },
+  { "keynote", N_("Keynote") },
+  { "workshop", N_("Workshop") },
+  { "handson", N_("Workshop") },
+  { "lightningtalk", N_("Lightning Talk") },
+  { "bof", N_("Birds of a Feather") },
+  { "meeting", N_("Meeting") },
+  { "discussion", N_("Discussion") },
+  { "panel", N_("Panel") },
+  { "devroom", N_("Devroom") },
+  { "maintrack", N_("Main Track") },
+  { "standtrack", N_("Stand") },
+  { "other", N_("Other") },
+};
+
+/* Lower case, letters and digits only. */
+static char *
+type_key (const char *type)
+{
+  g_autofree char *lower = g_utf8_strdown (type, -1);
+  GString *key = g_string_new (NULL);
+
+  for (const char *c = lower; *c != '\0'; c++)
+    if (g_ascii_isalnum (*c))
+      g_string_append_c (key, *c);
+  return g_string_free (key, FALSE);
+}
+
 char *
 hallway_language_dup_type_word (const char *type)
 {
+  g_autofree char *key = NULL;
+
   if (type == NULL || *type == '\0')
     return NULL;
+  key = type_key (type);
+  for (guint i = 0; i < G_N_ELEMENTS (known_types); i++)
+    if (g_str_equal (key, known_types[i].key))
+      return g_strdup (_(known_types[i].word));
   return dup_capitalized (type);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
  * stays as given, as does everything when iso-codes is not installed. NULL for NULL or "". */
 char *hallway_language_dup_names (const char *codes);
 
-/* Schedules give a type as a lower-case token ("devroom", "workshop"): "Devroom". */
+/* A talk's type as a word in the user's language: the types schedules share by any spelling
+ * ("lightning_talk", "Lightning Talk" → "Lightning Talk"; "lecture" → "Talk"), any other
+ * one as given with a capital ("échange" → "Échange"). NULL for NULL or "". */
 char *hallway_language_dup_type_word (const char *type);
 
 G_END_DECLS
