@@ -8,6 +8,7 @@
 #include "hallway-choice-dialog.h"
 #include "hallway-conference.h"
 #include "hallway-day.h"
+#include "hallway-language.h"
 #include "hallway-talk.h"
 #include "hallway-talk-list-page.h"
 #include "hallway-menu-names.h"
@@ -470,9 +471,13 @@ choose_track_action (GtkWidget *widget, const char *action_name, GVariant *param
   adw_dialog_present (ADW_DIALOG (dialog), widget);
 }
 
-/* A submenu "Track ▸ All / Ada's devroom / …" bound to the page's string property action. */
+/* A submenu "Language ▸ All / English / …" bound to the page's string property action;
+ * readable (NULL: none) turns a raw value into its label ("en" → "English"). */
 static GMenu *
-choice_submenu (GListModel *talks, const char *(*field) (HallwayTalk *), const char *action)
+choice_submenu (GListModel *talks,
+                const char *(*field) (HallwayTalk *),
+                char *(*readable) (const char *),
+                const char *action)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GPtrArray) values = g_ptr_array_new ();
@@ -492,9 +497,11 @@ choice_submenu (GListModel *talks, const char *(*field) (HallwayTalk *), const c
   g_menu_append_item (menu, all);
   for (guint i = 0; i < values->len; i++)
     {
-      g_autoptr (GMenuItem) item = g_menu_item_new (g_ptr_array_index (values, i), NULL);
+      const char *value = g_ptr_array_index (values, i);
+      g_autofree char *label = readable != NULL ? readable (value) : g_strdup (value);
+      g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 
-      g_menu_item_set_action_and_target (item, action, "s", g_ptr_array_index (values, i));
+      g_menu_item_set_action_and_target (item, action, "s", value);
       g_menu_append_item (menu, item);
     }
   if (values->len < 2)
@@ -541,10 +548,12 @@ setup_filter_menu (HallwayTalkListPage *self)
   if (g_hash_table_size (counts) > 1)
     g_menu_append (choices, _("_Track…"), "list.choose-track");
   append_choice (choices, _("_Room"),
-                            choice_submenu (self->talks, hallway_talk_get_room_name, "list.room"));
+                 choice_submenu (self->talks, hallway_talk_get_room_name, NULL, "list.room"));
   append_choice (choices, _("T_ype"), choice_submenu (self->talks, hallway_talk_get_talk_type,
+                                                      hallway_language_dup_type_word,
                                                       "list.talk-type"));
   append_choice (choices, _("_Language"), choice_submenu (self->talks, hallway_talk_get_language,
+                                                          hallway_language_dup_names,
                                                           "list.language"));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
   g_menu_append (export, _("_Export These Talks to Calendar…"), "list.export");
@@ -632,19 +641,21 @@ hallway_talk_list_page_set_property (GObject *object, guint prop_id, const GValu
 /* ---- active filters, shown ------------------------------------------------------- */
 
 /* Every filter a chip can show, in the chips' order, with what its chip says ("Track: Rust";
- * %s is the chosen value). The menu alone left no trace once closed (issue 14). */
+ * %s is the chosen value, as readable makes it when not NULL: "Language: English"). The menu
+ * alone left no trace once closed (issue 14). */
 static const struct
 {
   guint prop_id;
   const char *chip_text;
+  char *(*readable) (const char *value);
 } filter_table[] = {
-  { PROP_BOOKMARKED_ONLY, N_ ("Bookmarked only") },
-  { PROP_HIDE_PAST, N_ ("Past talks hidden") },
+  { PROP_BOOKMARKED_ONLY, N_ ("Bookmarked only"), NULL },
+  { PROP_HIDE_PAST, N_ ("Past talks hidden"), NULL },
   /* Translators: an active filter's chip */
-  { PROP_TRACK, N_ ("Track: %s") },
-  { PROP_ROOM, N_ ("Room: %s") },
-  { PROP_TALK_TYPE, N_ ("Type: %s") },
-  { PROP_LANGUAGE, N_ ("Language: %s") },
+  { PROP_TRACK, N_ ("Track: %s"), NULL },
+  { PROP_ROOM, N_ ("Room: %s"), NULL },
+  { PROP_TALK_TYPE, N_ ("Type: %s"), hallway_language_dup_type_word },
+  { PROP_LANGUAGE, N_ ("Language: %s"), hallway_language_dup_names },
 };
 
 /* The chip's text while the filter is on, else NULL. */
@@ -658,10 +669,14 @@ dup_filter_chip_text (HallwayTalkListPage *self, guint index)
     return NULL;
   if (field != NULL)
     {
+      g_autofree char *value = filter_table[index].readable != NULL
+                               ? filter_table[index].readable (*field)
+                               : g_strdup (*field);
+
       /* The table's formats are literals, each with one %s (xgettext checks them). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-      return g_strdup_printf (_(filter_table[index].chip_text), *field);
+      return g_strdup_printf (_(filter_table[index].chip_text), value);
 #pragma GCC diagnostic pop
     }
   if ((prop_id == PROP_BOOKMARKED_ONLY && self->query->bookmarked_only) ||

@@ -115,6 +115,16 @@ with HeadlessSession() as session:
     session.press(session.find(window, BUTTON, "Clear Filters"))
     session.find(window, "toggle button", "Filter", timeout=10)
     session.find(window, "label", KEYNOTE)
+
+    # Types and languages read as words in the menu and on the chips, not codes ("fr").
+    choose(session, window, "Language", "French")
+    session.find(window, BUTTON, "Remove Filter “Language: French”", timeout=10)
+    assert not showing(session, window, KEYNOTE), "the language filter let an English talk through"
+    choose(session, window, "Type", "Workshop")
+    session.find(window, BUTTON, "Remove Filter “Type: Workshop”", timeout=10)
+    session.screenshot(os.path.join(SCREENSHOTS, "filters-words.png"), window=window)
+    session.press(session.find(window, BUTTON, "Clear Filters"))
+    session.find(window, "toggle button", "Filter", timeout=10)
     status = session.quit_app()
     assert status == 0, f"hallway exited with {status}"
 
