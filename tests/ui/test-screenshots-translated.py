@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: EUPL-1.2
-"""The app in another language on the narrow layout (360 px, a phone): the schedule, a talk
-page, My Agenda and the preferences, with the bundled demo conference. Usage:
+"""The app in another language on the narrow layout (360 px, a phone): the schedule, Now &
+Next, a talk page, My Agenda and the preferences, with the bundled demo conference. Usage:
 test-screenshots-translated.py LANGUAGE LOCALE (pl pl_PL.UTF-8).
 
 Every control is found by its name as the language's catalogue (the build's .mo) says it,
 so the test fails if the window is not in that language. Week days and dates must come from
 the locale: the talk page and My Agenda show the demo's Saturday as the C library writes it
 in that locale ("sobota"). The pictures land in $HALLWAY_BUILD_ROOT/screenshots/LANGUAGE/;
-people look at them for words that do not fit (translations are often longer than English)."""
+people look at them for words that do not fit (translations are often longer than English).
+The test fails on a text that widens the window, lies outside it or is cut short with "…"
+(judged where one of its last words has three ASCII letters or digits in a row)."""
 import datetime
 import gettext
 import locale
@@ -26,6 +28,9 @@ OVERLAPPING = "Screen Readers and GTK 4"
 DEMO_SATURDAY = datetime.datetime(2027, 2, 6, 10, 30)   # both talks above start then
 FRAME = 5                                               # GTK's frame on Xvfb (test-screenshots)
 WIDTH, HEIGHT = 360, 636
+# Glyphs that may be this thin without being squeezed behind an ellipsis (Cantarell 11).
+NARROW = "iljIJ1"
+SQUEEZED = 10
 
 catalogue = gettext.translation("hallway", os.environ["HALLWAY_LOCALE_DIR"], [LANGUAGE])
 _ = catalogue.gettext
@@ -48,6 +53,56 @@ def without_mnemonic(label):
     return label.replace("_", "", 1)
 
 
+def probe(content):
+    """Where to look for squeezed characters: the last three letters or digits in a row among
+    the text's last eight that are neither thin glyphs nor beyond ASCII, as (start, end) in
+    characters and in bytes; None without such three."""
+    for end in range(len(content), max(len(content) - 8, 0) + 2, -1):
+        if all(char.isascii() and char.isalnum() and char not in NARROW
+               for char in content[end - 3:end]):
+            return ((end - 3, end),
+                    (len(content[:end - 3].encode()), len(content[:end].encode())))
+    return None
+
+
+def ellipsized(session, label, height):
+    """Whether GTK cut the label's text short with "…", where it is in view. AT-SPI does not
+    say so, but Pango squeezes the characters hidden behind the ellipsis into its few pixels:
+    three letters or digits near the end of the text that take under SQUEEZED px were not
+    drawn. GTK 4.18 counts the offsets of character extents in bytes, so both ways are
+    measured, and only a squeeze in both counts."""
+    text = label.queryText()
+    ranges = probe(text.getText(0, -1))
+    if ranges is None:
+        return False
+    extents = [text.getRangeExtents(start, end, session.atspi.WINDOW_COORDS)
+               for start, end in ranges]
+    # Scrolled out of the view: the page goes on below the window's bottom.
+    if not all(0 <= y and y + h <= height for _, y, _, h in extents):
+        return False
+    measured = [width for _, _, width, _ in extents if width > 0]  # 0: not laid out
+    return bool(measured) and max(measured) < SQUEEZED
+
+
+def check_fits(session, window, name):
+    """Every label and button on screen lies inside the window, and no label but a talk's
+    title (a header shows it as it can) is cut short."""
+    box = window.queryComponent().getExtents(session.atspi.DESKTOP_COORDS)
+    outside = []
+    for role in ("label", "push button", "toggle button"):
+        for node in session.find_all(window, role):
+            extents = node.queryComponent().getExtents(session.atspi.DESKTOP_COORDS)
+            if extents.width > 0 and (extents.x < box.x or
+                                      extents.x + extents.width > box.x + box.width):
+                outside.append(f"{role} “{node.name}” at x {extents.x - box.x}, "
+                               f"{extents.width} px wide")
+    assert not outside, f"{name}: outside the {WIDTH} px window: " + "; ".join(outside)
+    cut = [label.name for label in session.find_all(window, "label")
+           if not label.name.startswith((SEED, OVERLAPPING))
+           and ellipsized(session, label, box.height)]
+    assert not cut, f"{name}: cut short with “…”: {cut}"
+
+
 def shot(session, window, name):
     session.atspi.Registry.generateMouseEvent(session.size[0] - 1, session.size[1] - 1, "abs")
     path = session.screenshot(os.path.join(SCREENSHOTS, f"narrow-{name}.png"), settle=1,
@@ -55,7 +110,9 @@ def shot(session, window, name):
     from PIL import Image
     with Image.open(path) as image:
         size = (image.width - 2 * FRAME, image.height - 2 * FRAME)
+    # GTK widens a window to its content's minimum: a text too long to shrink.
     assert size == (WIDTH, HEIGHT), f"{name}: the window is {size}, not {(WIDTH, HEIGHT)}"
+    check_fits(session, window, name)
     print(f"# {path}")
 
 
@@ -89,6 +146,11 @@ with HeadlessSession(width=800, height=800) as session:
     # The day switcher: "%a %-d" of the locale ("sob 6").
     has_text(session, schedule, in_locale(_("%a %-d")))
     shot(session, window, "schedule")
+    # Its subtitle is the longest line of a header.
+    session.window_action(window, "win.show-now")
+    session.page(window, _("Now & Next"))
+    shot(session, window, "now")
+    session.window_action(window, "win.show-schedule")
 
     session.search_and_open(schedule, SEED)
     talk = session.page(window, lambda title: title.startswith(SEED))
@@ -118,4 +180,4 @@ with HeadlessSession(width=800, height=800) as session:
     shot(session, window, "preferences")
     assert session.quit_app() == 0
 
-print(f"ok: 4 screenshots in {LANGUAGE} ({LOCALE}) in {SCREENSHOTS}")
+print(f"ok: 5 screenshots in {LANGUAGE} ({LOCALE}) in {SCREENSHOTS}")
