@@ -22,9 +22,13 @@ setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpoin
 }
 
 /* GtkListView binds and measures every row it keeps alive (about 200), not only the ten
- * on screen: the first frame gets the first rows only, enough to fill a window about 2000
- * pixels tall, and the list all of them from the frame after (issue 13). */
+ * on screen: the first frame gets the first rows only, enough to fill the window (rows_to_fill:
+ * 20 for the default 700 pixels), and the list all of them from the frame after (issue 13).
+ * The list has no rows until it is realized in its window, just before its first layout:
+ * GtkListView makes and binds a row for each as soon as it has a model. */
 #define FIRST_FRAME_ROWS 30
+/* No row of a section list is shorter (a talk: its title and a line of details). */
+#define ROW_MIN_HEIGHT 36
 
 static GtkSliceListModel *
 get_slice (GtkListView *list_view)
@@ -34,15 +38,71 @@ get_slice (GtkListView *list_view)
   return GTK_SLICE_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
 }
 
-/* At least up to position and the rows after it that fill a window. */
+/* At least up to position and the rows after it that fill a window. The top needs no more
+ * than the first frame's rows. */
 static void
 widen_to (GtkListView *list_view, guint position)
 {
   GtkSliceListModel *slice = get_slice (list_view);
   guint size = gtk_slice_list_model_get_size (slice);
 
+  if (position == 0)
+    return;
   if (position >= size - MIN (size, FIRST_FRAME_ROWS))
     gtk_slice_list_model_set_size (slice, MAX (size, position + FIRST_FRAME_ROWS));
+}
+
+static int
+tallest_monitor_height (GdkDisplay *display)
+{
+  GListModel *monitors = gdk_display_get_monitors (display);
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  return tallest;
+}
+
+/* The rows that fill the list's window at the first frame: its height once it has one, or
+ * before then the size it will open with (the screen's, maximized). */
+static guint
+rows_to_fill (GtkWidget *list_view)
+{
+  GtkRoot *root = gtk_widget_get_root (list_view);
+  int width, height;
+
+  if (!GTK_IS_WINDOW (root))
+    return FIRST_FRAME_ROWS;
+  height = gtk_widget_get_height (GTK_WIDGET (root));
+  if (height <= 0)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+      if (gtk_window_is_maximized (GTK_WINDOW (root)) ||
+          gtk_window_is_fullscreen (GTK_WINDOW (root)))
+        height = MAX (height, tallest_monitor_height (gtk_widget_get_display (list_view)));
+    }
+  if (height <= 0)
+    return FIRST_FRAME_ROWS;
+  return (guint) height / ROW_MIN_HEIGHT + 1;
+}
+
+/* Realized in its window, before its first layout: the rows that fill it, unless the list
+ * was widened already to scroll to a row below them. */
+static void
+fill_first_frame_cb (GtkWidget *list_view)
+{
+  GtkSliceListModel *slice = get_slice (GTK_LIST_VIEW (list_view));
+  guint rows = rows_to_fill (list_view);
+
+  g_signal_handlers_disconnect_by_func (list_view, fill_first_frame_cb, NULL);
+  if (gtk_slice_list_model_get_size (slice) < rows)
+    gtk_slice_list_model_set_size (slice, rows);
 }
 
 /* Ticks come before each frame's layout, from the frame the list is realized for (when it
@@ -93,8 +153,9 @@ hallway_section_list_setup (GtkListView                   *list_view,
   gtk_list_view_set_header_factory (list_view, header_factory);
   /* The slice and the selection take the references; the list view takes one of its own. */
   selection = gtk_no_selection_new (
-    G_LIST_MODEL (gtk_slice_list_model_new (sections, 0, FIRST_FRAME_ROWS)));
+    G_LIST_MODEL (gtk_slice_list_model_new (sections, 0, 0)));
   gtk_list_view_set_model (list_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (list_view, "realize", G_CALLBACK (fill_first_frame_cb), NULL);
   gtk_widget_add_tick_callback (GTK_WIDGET (list_view), widen_after_first_frame_cb,
                                 g_new0 (guint, 1), g_free);
 }
