@@ -26,6 +26,7 @@
 #include "hallway-subscription.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
+#include "hallway-transition-report.h"
 #include "hallway-warm-up.h"
 #include "hallway-window.h"
 
@@ -599,6 +600,7 @@ hallway_window_init (HallwayWindow *self)
   hallway_menu_button_name_items (self->main_menu_button);
   hallway_menu_button_name_items (self->conference_button);
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
+  hallway_transition_report_if_asked ();
 
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   if (DEVELOPMENT_BUILD)
