@@ -29,6 +29,7 @@ struct _HallwayTalkRow
   GtkLabel *marker;
   gboolean show_change;
   GtkToggleButton *bookmark_button;
+  GtkListItem *list_item; /* not owned: the item the row is bound to */
 };
 
 /* The narrowest a row's labels get before they wrap no further. */
@@ -130,6 +131,53 @@ update_marker (HallwayTalkRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->marker), css_class);
 }
 
+/* What the row shows by colour or by a badge that may hide another, in words: the list
+ * item's accessible label is the title alone, so a screen reader reads this as its
+ * description ("Cancelled · Overlaps a bookmark · 13:30–13:55 · Hall A · Track: Desktop"). */
+static char *
+dup_accessible_description (HallwayTalkRow *self)
+{
+  g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *details = format_details (self->plan, self->talk);
+  g_autofree char *track_text = NULL;
+  g_auto (GStrv) strv = NULL;
+  HallwayTrack *track = hallway_talk_get_track (self->talk);
+  HallwayChangeKind kind;
+
+  if (hallway_plan_get_change (self->plan, self->talk, &kind) &&
+      !hallway_plan_is_details_change (self->plan, self->talk))
+    g_strv_builder_add (parts, kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
+                               : kind == HALLWAY_CHANGE_ADDED ? C_("change", "New")
+                               /* Translators: a talk's status: its time or room changed */
+                               : kind == HALLWAY_CHANGE_MOVED ? C_("talk status", "Moved")
+                                                              : _("Changed"));
+  if (hallway_plan_is_conflicting (self->plan, self->talk))
+    g_strv_builder_add (parts, _("Overlaps a bookmark"));
+  if (g_date_time_compare (hallway_talk_get_start (self->talk), now) <= 0 &&
+      g_date_time_compare (now, hallway_talk_get_end (self->talk)) < 0)
+    g_strv_builder_add (parts, _("Live now"));
+  g_strv_builder_add (parts, details);
+  if (track != NULL)
+    {
+      track_text = g_strdup_printf (_("Track: %s"), hallway_track_get_name (track));
+      g_strv_builder_add (parts, track_text);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (" · ", strv);
+}
+
+static void
+update_accessible_description (HallwayTalkRow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->list_item == NULL)
+    return;
+  description = dup_accessible_description (self);
+  gtk_list_item_set_accessible_description (self->list_item, description);
+}
+
 static void
 update_change (HallwayTalkRow *self)
 {
@@ -156,6 +204,7 @@ update_state (HallwayTalkRow *self)
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
   update_marker (self);
   update_change (self);
+  update_accessible_description (self);
 }
 
 static void
@@ -179,8 +228,9 @@ plan_changed_cb (HallwayTalkRow *self)
     }
 }
 
+/* The row shows talk in list_item, and keeps the item's accessible description. */
 void
-hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
+hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk, GtkListItem *list_item)
 {
   g_autofree char *details = NULL;
   g_autofree char *bookmark_label = NULL;
@@ -189,6 +239,7 @@ hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
   g_return_if_fail (HALLWAY_IS_TALK (talk));
 
   g_set_object (&self->talk, talk);
+  self->list_item = list_item;
   details = format_details (self->plan, talk);
   gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->details_label, details);
@@ -216,6 +267,7 @@ hallway_talk_row_unbind (HallwayTalkRow *self)
 {
   g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
   g_clear_object (&self->talk);
+  self->list_item = NULL;
 }
 
 /* ---- construction -------------------------------------------------------------------- */
