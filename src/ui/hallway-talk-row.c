@@ -9,7 +9,7 @@
 #include "hallway-talk.h"
 #include "hallway-track.h"
 
-/* One talk in a list: title, then time, speakers and room, a status marker (cancelled,
+/* One talk in a list: title, then time, room and speakers, a status marker (cancelled,
  * changed, overlapping a bookmark, live now), the track colour and the bookmark toggle.
  * GtkListView keeps up to 200 rows alive and measures them all, so a row is built in code
  * with as few widgets as it needs (no template to parse per row). Rows are recycled:
@@ -53,10 +53,12 @@ format_details (HallwayPlan *plan, HallwayTalk *talk)
 
   /* Translators: a talk's time: "13:30–13:55" */
   g_string_printf (details, _("%s–%s"), start_text, end_text);
-  if (*speakers != '\0')
-    g_string_append_printf (details, " · %s", speakers);
+  /* The room before the speakers: when the line is cut (a phone, large text, many
+   * speakers), what is lost is a name the talk's page lists, not where to go. */
   if (room != NULL)
     g_string_append_printf (details, " · %s", room);
+  if (*speakers != '\0')
+    g_string_append_printf (details, " · %s", speakers);
   return g_string_free (details, FALSE);
 }
 
@@ -133,7 +135,7 @@ update_marker (HallwayTalkRow *self)
 
 /* What the row shows by colour or by a badge that may hide another, in words: the list
  * item's accessible label is the title alone, so a screen reader reads this as its
- * description ("Cancelled · Overlaps a bookmark · 13:30–13:55 · Hall A · Track: Desktop"). */
+ * description ("Cancelled · 13:30–13:55 · Hall A · Ana Lima · Track: Desktop"). */
 static char *
 dup_accessible_description (HallwayTalkRow *self)
 {
@@ -312,11 +314,12 @@ build (HallwayTalkRow *self)
   gtk_label_set_lines (self->title_label, 3);
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   self->details_label = append_label (text, "dim-label");
-  /* Two lines before it is cut: on a phone the room still shows. */
+  /* Three lines before it is cut: on a phone with large text (scaling 1.5), two lines ended
+   * inside the second speaker's name. */
   gtk_label_set_wrap (self->details_label, TRUE);
   gtk_label_set_wrap_mode (self->details_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_width_chars (self->details_label, ROW_LABEL_WIDTH_CHARS);
-  gtk_label_set_lines (self->details_label, 2);
+  gtk_label_set_lines (self->details_label, 3);
   gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
   self->change_label = append_label (text, "change-description");
   gtk_label_set_wrap (self->change_label, TRUE);
