@@ -472,6 +472,103 @@ test_follows_the_style (Fixture *fixture, gconstpointer data)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The styles the page computes, as the reader gets them: text colour and size, a link's
+ * underline, the outline of code, and the page's width in CSS pixels (WebKit zooms the
+ * page for GTK's text scaling: the computed font size stays, the CSS pixel grows). */
+static const char style_script[] =
+  "const body = getComputedStyle (document.body);"
+  "const link = getComputedStyle (document.querySelector ('a'));"
+  "const code = getComputedStyle (document.querySelector ('code'));"
+  "return [body.color, body.fontSize, link.textDecorationThickness, code.outlineStyle,"
+  "        window.innerWidth].join (' | ');";
+
+#define STYLED_HTML                                                                       \
+  "<p>Text with <a href=\"https://example.org/\">a link</a> and <code>code</code>, long " \
+  "enough to wrap on a few lines of the page at any size of its text.</p>"
+
+static char *
+computed_style (Fixture *fixture)
+{
+  g_autofree char *script = g_strdup_printf ("(function () { %s }) ()", style_script);
+
+  return run_script (fixture, script);
+}
+
+/* High contrast (ADW_DEBUG_HIGH_CONTRAST=1 here, the settings portal in a session): text
+ * at full strength, thicker link underlines, code outlined. The test runs itself again
+ * with the variable, as the style manager reads it once. */
+static void
+test_follows_high_contrast (Fixture *fixture, gconstpointer data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  g_autofree char *style = NULL;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  show_html (fixture, STYLED_HTML);
+  style = computed_style (fixture);
+  g_test_message ("computed style: %s", style);
+  if (!g_test_subprocess ())
+    {
+      g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "ADW_DEBUG_HIGH_CONTRAST", "1",
+                                              TRUE);
+
+      g_assert_false (adw_style_manager_get_high_contrast (manager));
+      g_assert_true (g_str_has_prefix (style, "rgba(0, 0, 6, 0.8) | "));
+      g_assert_nonnull (strstr (style, " | auto | none | "));
+      adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+      g_test_trap_subprocess_with_envp (NULL, (const char * const *) envp, 0,
+                                        G_TEST_SUBPROCESS_INHERIT_STDOUT
+                                          | G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  g_assert_true (adw_style_manager_get_high_contrast (manager));
+  g_assert_true (g_str_has_prefix (style, "rgb(0, 0, 6) | "));
+  g_assert_nonnull (strstr (style, " | 2px | solid | "));
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* Large text (Settings › Accessibility, text scaling 1.5: gtk-xft-dpi 1.5 × 96 × 1024):
+ * the abstract's text grows with the rest of the page, and the view grows with it (or the
+ * talk page would cut the abstract off). */
+static void
+test_follows_text_scale (Fixture *fixture, gconstpointer data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *normal = NULL;
+  g_autofree char *large = NULL;
+  g_auto (GStrv) normal_parts = NULL;
+  g_auto (GStrv) large_parts = NULL;
+  int dpi, normal_height;
+  double ratio;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  show_html (fixture, STYLED_HTML);
+  normal = computed_style (fixture);
+  normal_height = hallway_abstract_view_get_content_height (fixture->view);
+  g_object_set (settings, "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+  /* The page is zoomed, or built again, a little later. */
+  for (guint tries = 0; tries < TIMEOUT_S * 10; tries++)
+    {
+      large = computed_style (fixture);
+      if (g_strcmp0 (large, normal) != 0)
+        break;
+      g_clear_pointer (&large, g_free);
+      spin_for (100);
+    }
+  g_assert_nonnull (large);
+  SPIN_UNTIL (hallway_abstract_view_get_content_height (fixture->view) > normal_height * 1.3,
+              "the view to grow with its text");
+  g_test_message ("computed style: %s, scaled 1.5: %s; view %d px high, then %d px", normal,
+                  large, normal_height, hallway_abstract_view_get_content_height (fixture->view));
+  normal_parts = g_strsplit (normal, " | ", -1);
+  large_parts = g_strsplit (large, " | ", -1);
+  /* The same widget, 1.5 times fewer CSS pixels across: text 1.5 times larger on screen. */
+  ratio = g_ascii_strtod (normal_parts[4], NULL) / g_ascii_strtod (large_parts[4], NULL);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  g_assert_cmpfloat_with_epsilon (ratio, 1.5, 0.1);
+}
+
 static void
 test_keyboard_reaches_links (Fixture *fixture, gconstpointer data)
 {
@@ -857,6 +954,8 @@ main (int argc, char **argv)
   add_test ("/abstract-view/height-follows-content", test_height_follows_content);
   add_test ("/abstract-view/switching-reuses-the-web-view", test_switching_reuses_the_web_view);
   add_test ("/abstract-view/follows-the-style", test_follows_the_style);
+  add_test ("/abstract-view/follows-high-contrast", test_follows_high_contrast);
+  add_test ("/abstract-view/follows-text-scale", test_follows_text_scale);
   add_test ("/abstract-view/keyboard-reaches-links", test_keyboard_reaches_links);
   status = g_test_run ();
 

@@ -122,7 +122,8 @@ append_color (GString *css, const char *name, const GdkRGBA *color)
   g_string_append_printf (css, "  --hallway-%s: %s;\n", name, value);
 }
 
-/* The colours libadwaita 1.7 gives text, the accent and borders, for the current style. */
+/* The colours libadwaita 1.7 gives text, the accent and borders, for the current style
+ * (light or dark, high contrast or not). */
 static char *
 build_variables (HallwayAbstractView *self)
 {
@@ -139,6 +140,9 @@ build_variables (HallwayAbstractView *self)
 
   if (dark)
     foreground = (GdkRGBA) { 1, 1, 1, 1 };
+  /* High contrast: text at full strength, as libadwaita's labels are. */
+  if (high_contrast)
+    foreground.alpha = 1;
   adw_rgba_to_standalone (accent, dark, &link);
   if (settings != NULL)
     g_object_get (settings, "gtk-font-name", &font_name, NULL);

@@ -128,9 +128,43 @@ show_locks (HallwayPreferencesDialog *self)
 }
 
 static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item)
+{
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (item));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_list_item_set_accessible_label (item, text);
+}
+
+/* AdwComboRow shows its choice in a list item without a name over AT-SPI (libadwaita 1.7):
+ * the row shows it through a factory that names the item; the popup keeps the default one,
+ * with its check marks. */
+static void
+name_the_choice (AdwComboRow *row)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  adw_combo_row_set_list_factory (row, adw_combo_row_get_factory (row));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  adw_combo_row_set_factory (row, factory);
+}
+
+static void
 hallway_preferences_dialog_init (HallwayPreferencesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_the_choice (self->lead_row);
 }
 
 /* Every row is bound: a locked key's row is insensitive (G_SETTINGS_BIND_DEFAULT binds

@@ -192,7 +192,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, HallwayTalkLi
 {
   HallwayTalk *talk = gtk_list_item_get_item (item);
 
-  hallway_talk_row_bind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)), talk);
+  hallway_talk_row_bind (HALLWAY_TALK_ROW (gtk_list_item_get_child (item)), talk, item);
   gtk_list_item_set_accessible_label (item, hallway_talk_get_title (talk));
 }
 

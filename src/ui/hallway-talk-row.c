@@ -9,7 +9,7 @@
 #include "hallway-talk.h"
 #include "hallway-track.h"
 
-/* One talk in a list: title, then time, speakers and room, a status marker (cancelled,
+/* One talk in a list: title, then time, room and speakers, a status marker (cancelled,
  * changed, overlapping a bookmark, live now), the track colour and the bookmark toggle.
  * GtkListView keeps up to 200 rows alive and measures them all, so a row is built in code
  * with as few widgets as it needs (no template to parse per row). Rows are recycled:
@@ -30,6 +30,7 @@ struct _HallwayTalkRow
   gboolean show_change;
   gboolean show_zone;     /* the zone after the time, when no header says it */
   GtkToggleButton *bookmark_button;
+  GtkListItem *list_item; /* not owned: the item the row is bound to */
 };
 
 /* The narrowest a row's labels get before they wrap no further. */
@@ -61,10 +62,12 @@ format_details (HallwayTalkRow *self)
   else
     /* Translators: a talk's time: "13:30–13:55" */
     g_string_printf (details, _("%s–%s"), start_text, end_text);
-  if (*speakers != '\0')
-    g_string_append_printf (details, " · %s", speakers);
+  /* The room before the speakers: when the line is cut (a phone, large text, many
+   * speakers), what is lost is a name the talk's page lists, not where to go. */
   if (room != NULL)
     g_string_append_printf (details, " · %s", room);
+  if (*speakers != '\0')
+    g_string_append_printf (details, " · %s", speakers);
   return g_string_free (details, FALSE);
 }
 
@@ -144,6 +147,52 @@ update_marker (HallwayTalkRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->marker), css_class);
 }
 
+/* What the row shows by colour or by a badge that may hide another, in words: the list
+ * item's accessible label is the title alone, so a screen reader reads this as its
+ * description ("Cancelled · 13:30–13:55 · Hall A · Ana Lima · Track: Desktop"). */
+static char *
+dup_accessible_description (HallwayTalkRow *self)
+{
+  g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *details = format_details (self);
+  g_autofree char *track_text = NULL;
+  g_auto (GStrv) strv = NULL;
+  HallwayTrack *track = hallway_talk_get_track (self->talk);
+  HallwayChangeKind kind;
+
+  if (hallway_plan_get_change (self->plan, self->talk, &kind) &&
+      !hallway_plan_is_details_change (self->plan, self->talk))
+    g_strv_builder_add (parts, kind == HALLWAY_CHANGE_REMOVED ? _("Cancelled")
+                               : kind == HALLWAY_CHANGE_ADDED ? C_("change", "New")
+                               : kind == HALLWAY_CHANGE_MOVED ? C_("change", "Moved")
+                                                              : _("Changed"));
+  if (hallway_plan_is_conflicting (self->plan, self->talk))
+    g_strv_builder_add (parts, _("Overlaps a bookmark"));
+  if (g_date_time_compare (hallway_talk_get_start (self->talk), now) <= 0 &&
+      g_date_time_compare (now, hallway_talk_get_end (self->talk)) < 0)
+    g_strv_builder_add (parts, _("Live now"));
+  g_strv_builder_add (parts, details);
+  if (track != NULL)
+    {
+      track_text = g_strdup_printf (_("Track: %s"), hallway_track_get_name (track));
+      g_strv_builder_add (parts, track_text);
+    }
+  strv = g_strv_builder_end (parts);
+  return g_strjoinv (" · ", strv);
+}
+
+static void
+update_accessible_description (HallwayTalkRow *self)
+{
+  g_autofree char *description = NULL;
+
+  if (self->list_item == NULL)
+    return;
+  description = dup_accessible_description (self);
+  gtk_list_item_set_accessible_description (self->list_item, description);
+}
+
 static void
 update_change (HallwayTalkRow *self)
 {
@@ -170,6 +219,7 @@ update_state (HallwayTalkRow *self)
                             bookmarked ? "starred-symbolic" : "non-starred-symbolic");
   update_marker (self);
   update_change (self);
+  update_accessible_description (self);
 }
 
 static void
@@ -193,8 +243,9 @@ plan_changed_cb (HallwayTalkRow *self)
     }
 }
 
+/* The row shows talk in list_item, and keeps the item's accessible description. */
 void
-hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
+hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk, GtkListItem *list_item)
 {
   g_autofree char *details = NULL;
   g_autofree char *bookmark_label = NULL;
@@ -203,6 +254,7 @@ hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk)
   g_return_if_fail (HALLWAY_IS_TALK (talk));
 
   g_set_object (&self->talk, talk);
+  self->list_item = list_item;
   details = format_details (self);
   gtk_label_set_text (self->title_label, hallway_talk_get_title (talk));
   gtk_label_set_text (self->details_label, details);
@@ -240,6 +292,7 @@ hallway_talk_row_unbind (HallwayTalkRow *self)
 {
   g_return_if_fail (HALLWAY_IS_TALK_ROW (self));
   g_clear_object (&self->talk);
+  self->list_item = NULL;
 }
 
 /* ---- construction -------------------------------------------------------------------- */
@@ -284,11 +337,12 @@ build (HallwayTalkRow *self)
   gtk_label_set_lines (self->title_label, 3);
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   self->details_label = append_label (text, "dim-label");
-  /* Two lines before it is cut: on a phone the room still shows. */
+  /* Three lines before it is cut: on a phone with large text (scaling 1.5), two lines ended
+   * inside the second speaker's name. */
   gtk_label_set_wrap (self->details_label, TRUE);
   gtk_label_set_wrap_mode (self->details_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_width_chars (self->details_label, ROW_LABEL_WIDTH_CHARS);
-  gtk_label_set_lines (self->details_label, 2);
+  gtk_label_set_lines (self->details_label, 3);
   gtk_label_set_ellipsize (self->details_label, PANGO_ELLIPSIZE_END);
   self->change_label = append_label (text, "change-description");
   gtk_label_set_wrap (self->change_label, TRUE);

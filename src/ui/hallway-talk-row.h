@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (HallwayTalkRow, hallway_talk_row, HALLWAY, TALK_ROW, GtkWi
 
 HallwayTalkRow *hallway_talk_row_new  (HallwayPlan         *plan);
 void             hallway_talk_row_bind (HallwayTalkRow     *self,
-                                         HallwayTalk        *talk);
+                                         HallwayTalk        *talk,
+                                         GtkListItem        *list_item);
 void             hallway_talk_row_unbind (HallwayTalkRow   *self);
 void             hallway_talk_row_set_show_change (HallwayTalkRow *self,
                                                    gboolean        show_change);

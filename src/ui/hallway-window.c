@@ -27,6 +27,7 @@
 #include "hallway-subscription.h"
 #include "hallway-talk-page.h"
 #include "hallway-track.h"
+#include "hallway-transition-report.h"
 #include "hallway-warm-up.h"
 #include "hallway-window.h"
 
@@ -684,6 +685,7 @@ hallway_window_init (HallwayWindow *self)
   hallway_menu_button_name_items (self->main_menu_button);
   hallway_menu_button_name_items (self->conference_button);
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
+  hallway_transition_report_if_asked ();
 
   self->now_and_next = g_list_store_new (HALLWAY_TYPE_TALK);
   self->conference_action = g_simple_action_new_stateful ("conference", G_VARIANT_TYPE_STRING,

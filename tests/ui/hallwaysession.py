@@ -39,6 +39,63 @@ gtk-xft-rgba=none
 NO_FOCUS_RING = "*:focus-visible { outline-color: transparent; }\n"
 
 
+# What a person can press, type into, move to or pick: each needs a name and a role.
+CONTROLS = {"push button", "button", "toggle button", "check box", "radio button",
+            "menu item", "check menu item", "radio menu item", "entry", "password text",
+            "link", "combo box", "spin button", "slider", "page tab", *SWITCH}
+
+
+def is_control(session, node):
+    role = node.getRoleName()
+    state = node.getState()
+    if role in CONTROLS:
+        return True
+    # Text one can type into, and rows one can move to and activate.
+    if role == "text":
+        return state.contains(session.atspi.STATE_EDITABLE) \
+            and state.contains(session.atspi.STATE_FOCUSABLE)
+    return role == "list item" and state.contains(session.atspi.STATE_FOCUSABLE)
+
+
+def path_of(node):
+    parts = []
+    while node is not None and node.getRoleName() != "frame":
+        parts.append(f"{node.getRoleName()} '{node.name}'")
+        node = node.parent
+    return " < ".join(parts)
+
+
+def unnamed_controls(session, root):
+    atspi = session.atspi
+
+    def unnamed(node):
+        return (node is not None and node.getState().contains(atspi.STATE_SHOWING)
+                and is_control(session, node) and not (node.name or "").strip())
+    return [path_of(node) for node in atspi.findAllDescendants(root, unnamed)]
+
+
+def count_controls(session, root):
+    atspi = session.atspi
+    return len(atspi.findAllDescendants(
+        root, lambda node: node is not None and node.getState().contains(atspi.STATE_SHOWING)
+        and is_control(session, node)))
+
+
+
+
+def roleless_controls(session, root):
+    """Showing, focusable nodes whose role says nothing (GTK's "unknown")."""
+    atspi = session.atspi
+
+    def roleless(node):
+        if node is None:
+            return False
+        state = node.getState()
+        return (state.contains(atspi.STATE_SHOWING) and state.contains(atspi.STATE_FOCUSABLE)
+                and node.getRoleName() in ("unknown", "invalid", ""))
+    return [path_of(node) for node in atspi.findAllDescendants(root, roleless)]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
