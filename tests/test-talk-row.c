@@ -45,8 +45,8 @@ test_zone_after_time (void)
 
   g_setenv ("TZ", "Asia/Tokyo", TRUE);
   hallway_talk_row_set_show_zone (with_zone, TRUE);
-  hallway_talk_row_bind (with_zone, talk);
-  hallway_talk_row_bind (under_header, talk);
+  hallway_talk_row_bind (with_zone, talk, NULL);
+  hallway_talk_row_bind (under_header, talk, NULL);
   g_assert_true (g_str_has_prefix (details_text (GTK_WIDGET (with_zone)), "10:30–10:55 · "));
 
   /* The setting switched while the rows are shown: they follow. */
@@ -56,7 +56,7 @@ test_zone_after_time (void)
 
   /* In the conference's own zone there is nothing to say. */
   g_setenv ("TZ", "Europe/Brussels", TRUE);
-  hallway_talk_row_bind (with_zone, talk);
+  hallway_talk_row_bind (with_zone, talk, NULL);
   g_assert_true (g_str_has_prefix (details_text (GTK_WIDGET (with_zone)), "10:30–10:55 · "));
   g_unsetenv ("TZ");
   g_object_unref (with_zone);

@@ -243,7 +243,8 @@ plan_changed_cb (HallwayTalkRow *self)
     }
 }
 
-/* The row shows talk in list_item, and keeps the item's accessible description. */
+/* The row shows talk in list_item (NULL: a row alone), and keeps the item's accessible
+ * description. */
 void
 hallway_talk_row_bind (HallwayTalkRow *self, HallwayTalk *talk, GtkListItem *list_item)
 {
