@@ -432,7 +432,11 @@ request_background (HallwayReminderService *self)
 {
   g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
-  XdpParent *parent = window != NULL ? xdp_parent_new_gtk (window) : NULL;
+  /* libportal reads the window's surface: a window not yet realized (the library loads
+   * before the first frame) has none, and X11 crashed on it. No parent then. */
+  XdpParent *parent = window != NULL && gtk_widget_get_realized (GTK_WIDGET (window))
+                        ? xdp_parent_new_gtk (window)
+                        : NULL;
   XdpBackgroundFlags flags =
     g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
       ? XDP_BACKGROUND_FLAG_AUTOSTART
