@@ -142,7 +142,7 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   /* Translators: a day header in My Agenda, strftime format: "Saturday 31 January" */
   g_autofree char *text = g_date_time_format (start, _("%A %-d %B"));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), g_strstrip (text));
+  gtk_label_set_text (hallway_section_list_get_header_label (header), g_strstrip (text));
 }
 
 static int

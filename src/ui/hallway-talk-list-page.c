@@ -10,6 +10,7 @@
 #include "hallway-talk.h"
 #include "hallway-talk-list-page.h"
 #include "hallway-menu-names.h"
+#include "hallway-room-badge.h"
 #include "hallway-talk-query.h"
 #include "hallway-talk-row.h"
 #include "hallway-search.h"
@@ -30,6 +31,7 @@ struct _HallwayTalkListPage
   gboolean by_change;
   gboolean hide_past;
   gboolean showing_local_time; /* what the headers were bound with */
+  HallwayRoomStatus *room_status; /* Now & Next: which rooms are full */
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
@@ -205,6 +207,24 @@ change_group (HallwayPlan *plan, HallwayTalk *talk)
   return group;
 }
 
+/* Now & Next: the room's state beside its name, made with the first header that needs it. */
+static void
+bind_room_badge (HallwayTalkListPage *self, GtkListHeader *header, HallwayRoom *room)
+{
+  GtkWidget *box = gtk_list_header_get_child (header);
+  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  if (badge == NULL && (room == NULL || self->room_status == NULL))
+    return;
+  if (badge == NULL)
+    {
+      badge = hallway_room_badge_new ();
+      gtk_widget_set_margin_top (badge, 6);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
+  hallway_room_badge_set_room (HALLWAY_ROOM_BADGE (badge), self->room_status, room);
+}
+
 /* One day at a time: a header per time slot. All days (a track, a room): one per day. */
 static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
@@ -218,8 +238,9 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
     g_date_time_format (start, self->show_days ? _("%a %-d %b, %H:%M") : _("%A %-d %B"));
   g_autofree char *zone = hallway_plan_dup_zone_label (self->plan, hallway_talk_get_start (first));
   const char *room = hallway_talk_get_room_name (first);
-  GtkLabel *label = GTK_LABEL (gtk_list_header_get_child (header));
+  GtkLabel *label = hallway_section_list_get_header_label (header);
 
+  bind_room_badge (self, header, self->by_room ? hallway_talk_get_room (first) : NULL);
   if (self->by_change)
     gtk_label_set_text (label, hallway_change_group_get_title (change_group (self->plan, first)));
   else if (self->by_room)
@@ -718,6 +739,7 @@ hallway_talk_list_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->talks);
   g_clear_object (&self->plan);
+  g_clear_object (&self->room_status);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->dispose (object);
 }
 
@@ -864,6 +886,16 @@ hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
   self->by_room = TRUE;
   gtk_sort_list_model_set_sorter (self->sections, sorter);
   gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
+}
+
+/* Which rooms are full, beside each room's name when the page groups by room. */
+void
+hallway_talk_list_page_set_room_status (HallwayTalkListPage *self, HallwayRoomStatus *status)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  if (g_set_object (&self->room_status, status))
+    hallway_section_list_rebind_headers (self->list_view);
 }
 
 /* Changes: the talks under their group (In My Agenda first, then Cancelled, Moved…), each

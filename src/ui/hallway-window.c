@@ -233,6 +233,14 @@ describe_changes_since (HallwayWindow *self)
   return g_strdup_printf (_("Since the update of %s"), when);
 }
 
+/* Which rooms are full, when the conference's catalogue entry says where to ask; polling
+ * starts with the first page that shows it. */
+static HallwayRoomStatus *
+room_status (HallwayWindow *self)
+{
+  return self->entry != NULL ? hallway_library_entry_ensure_room_status (self->entry) : NULL;
+}
+
 static AdwNavigationPage *
 section_page (HallwayWindow *self, const char *name)
 {
@@ -246,6 +254,7 @@ section_page (HallwayWindow *self, const char *name)
       page = new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
                             _("Running now and starting within the hour"), FALSE);
       hallway_talk_list_page_group_by_room (page);
+      hallway_talk_list_page_set_room_status (page, room_status (self));
       g_set_weak_pointer (&self->now_and_next_page, page);
       refresh_now_and_next (self);
       return ADW_NAVIGATION_PAGE (page);
@@ -263,6 +272,9 @@ section_page (HallwayWindow *self, const char *name)
                               : g_str_equal (name, "rooms") ? HALLWAY_INDEX_ROOMS
                                                             : HALLWAY_INDEX_SPEAKERS;
       HallwayIndexPage *page = hallway_index_page_new (self->plan, kind);
+
+      if (kind == HALLWAY_INDEX_ROOMS)
+        hallway_index_page_set_room_status (page, room_status (self));
 
       g_signal_connect_swapped (page, "item-activated", G_CALLBACK (owner_activated_cb), self);
       return ADW_NAVIGATION_PAGE (page);
@@ -684,6 +696,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
                            self, G_CONNECT_SWAPPED);
   g_clear_object (&self->talk_page);
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (plan));
+  hallway_talk_page_set_room_status (self->talk_page, room_status (self));
   g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb),
                             self);
   g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb),
