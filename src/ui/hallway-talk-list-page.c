@@ -32,6 +32,7 @@ struct _HallwayTalkListPage
   gboolean hide_past;
   gboolean showing_local_time; /* what the headers were bound with */
   HallwayRoomStatus *room_status; /* Now & Next: which rooms are full */
+  char *navigation_url;           /* a room's page: its way on the campus */
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
@@ -39,6 +40,7 @@ struct _HallwayTalkListPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
+  GtkButton *navigation_button;
   AdwToggleGroup *day_group;
   GtkStack *stack;
   GtkListView *list_view;
@@ -724,6 +726,16 @@ clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
     clear_filter (self, pspec);
 }
 
+/* A room's page: its way on the campus, in the browser. */
+static void
+navigation_clicked_cb (HallwayTalkListPage *self)
+{
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (self->navigation_url);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                           NULL, NULL);
+}
+
 /* ---- life cycle -------------------------------------------------------------------- */
 
 static void
@@ -751,6 +763,7 @@ hallway_talk_list_page_finalize (GObject *object)
   hallway_talk_query_free (self->query);
   g_free (self->quiet_title);
   g_free (self->quiet_description);
+  g_free (self->navigation_url);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->finalize (object);
 }
 
@@ -811,11 +824,13 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, navigation_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, navigation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -859,6 +874,19 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   refilter (self);
   scroll_to_now (self);
   return self;
+}
+
+/* A room's page: Find the Room opens the venue's navigation to it (FOSDEM's
+ * nav.fosdem.org); NULL: no button. */
+void
+hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self, const char *url)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  g_set_str (&self->navigation_url, url);
+  gtk_widget_set_visible (GTK_WIDGET (self->navigation_button), url != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->navigation_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, url != NULL ? url : "", -1);
 }
 
 /* A speaker's biography or a track's description, above the list. */

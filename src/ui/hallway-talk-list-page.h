@@ -24,6 +24,8 @@ void                  hallway_talk_list_page_set_description (HallwayTalkListPag
 void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage *self);
 void                  hallway_talk_list_page_set_room_status (HallwayTalkListPage *self,
                                                               HallwayRoomStatus   *status);
+void                  hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self,
+                                                                 const char          *url);
 void                  hallway_talk_list_page_group_by_change (HallwayTalkListPage *self);
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self);
 void hallway_talk_list_page_set_bookmarked_only (HallwayTalkListPage *self,

@@ -153,6 +153,13 @@ show_owner (HallwayWindow *self, GObject *owner)
                            g_list_model_get_n_items (talks));
   page = new_list_page (self, talks, title, count, FALSE);
   hallway_talk_list_page_set_description (page, biography);
+  if (HALLWAY_IS_ROOM (owner) && self->entry != NULL)
+    {
+      g_autofree char *navigation =
+        hallway_library_entry_dup_room_navigation_url (self->entry, HALLWAY_ROOM (owner));
+
+      hallway_talk_list_page_set_navigation_url (page, navigation);
+    }
   adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }
 

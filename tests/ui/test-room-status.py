@@ -4,8 +4,10 @@
 three rooms; the catalogue gives it a room status URL on a loopback server, which says
 "H.1301 (Cornil)" is full, "Janson" available, and nothing of "K.3.201". Through the
 accessibility tree: Now & Next says "Full" beside H.1301 (Cornil) and "Available" beside
-Janson, nothing beside K.3.201; so do the Rooms list and the talk page's Room row.
-Screenshots of Now & Next and the talk page."""
+Janson, nothing beside K.3.201; so do the Rooms list and the talk page's Room row. The
+catalogue also gives FOSDEM's campus navigation: the room's page has Find the Room, which
+opens https://nav.fosdem.org/d/h1301/ in the browser. Screenshots of Now & Next, Rooms, the
+talk page and the room's page."""
 import datetime
 import json
 import os
@@ -16,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
+NAVIGATION = "https://nav.fosdem.org/d/h1301/"
 ROOMS = [("H.1301 (Cornil)", "Full"), ("Janson", "Available"), ("K.3.201", None)]
 
 
@@ -89,6 +92,17 @@ def check_talk_page(session, window):
     session.screenshot(os.path.join(SCREENSHOTS, "room-status-talk.png"), window=window)
 
 
+def check_find_the_room(session, window, opened):
+    session.window_action(window, "win.show-rooms")
+    session.search_and_open(session.page(window, "Rooms"), "H.1301")
+    room_page = session.page(window, "H.1301 (Cornil)")
+    button = session.find(room_page, ("button", "push button"), "Find the Room")
+    assert button.description == NAVIGATION, button.description
+    session.screenshot(os.path.join(SCREENSHOTS, "room-status-room-page.png"), window=window)
+    session.press(button)
+    assert session.wait_for_browser(opened, NAVIGATION) == [NAVIGATION], opened()
+
+
 with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         HeadlessSession(width=1400, height=900) as session:
     status_folder = os.path.join(folder, "api")
@@ -105,7 +119,10 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
     with open(os.path.join(catalogue_folder, "catalogue.json"), "w", encoding="utf-8") as output:
         json.dump({"version": 1, "include-builtin": False,
                    "conferences": [{"title": "Venue Test", "location": schedule,
-                                    "room-status": status_url}]}, output)
+                                    "room-status": status_url,
+                                    "room-navigation": "https://nav.fosdem.org/d/{room}/"}]},
+                  output)
+    opened = session.install_fake_browser()
     session.preset_settings(window_width=1280, window_height=800)
     session.launch(os.environ["HALLWAY_BINARY"], schedule,
                    env={"HALLWAY_CATALOGUE_DIR": catalogue_folder})
@@ -115,10 +132,11 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         check_now_and_next(session, window)
         check_rooms(session, window)
         check_talk_page(session, window)
+        check_find_the_room(session, window, opened)
     except Exception:
         print("failed; the screen is in",
               session.screenshot(os.path.join(SCREENSHOTS, "room-status-failure.png")))
         raise
     assert session.quit_app() == 0
     server.shutdown()
-print("ok: Full and Available in Now & Next, in Rooms and on the talk page")
+print("ok: Full and Available in Now & Next, in Rooms and on the talk page; Find the Room")
