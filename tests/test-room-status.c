@@ -240,6 +240,26 @@ test_malformed (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (hallway_room_status_get_error (fixture->status));
 }
 
+/* A server that sends without end: read up to 256 KiB, then an error naming the URL; the
+ * states stay, the next try is 30 s later. */
+static void
+test_endless (Fixture *fixture, gconstpointer data)
+{
+  const GError *error;
+
+  serve (fixture, "roomstatus-full.json");
+  g_assert_true (run_due (fixture));
+  sync_server_flood (fixture->server, PATH, -1);
+  fixture->now += HALLWAY_ROOM_STATUS_INTERVAL;
+  g_assert_true (run_due (fixture));
+  error = hallway_room_status_get_error (fixture->status);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, fixture->url));
+  g_assert_nonnull (strstr (error->message, "larger than 256 KiB"));
+  g_assert_cmpint (state_of (fixture, fixture->cornil), ==, HALLWAY_ROOM_STATE_FULL);
+  assert_next_poll_in (fixture, 30);
+}
+
 /* The server answers 503 after a good answer: the states go unknown 6 minutes later. */
 static void
 test_stale (Fixture *fixture, gconstpointer data)
@@ -448,6 +468,7 @@ main (int argc, char *argv[])
   ADD ("/room-status/conditional", test_conditional);
   ADD ("/room-status/malformed", test_malformed);
   ADD ("/room-status/stale", test_stale);
+  ADD ("/room-status/endless", test_endless);
   ADD ("/room-status/server-down", test_server_down);
   ADD ("/room-status/outside-live-window", test_outside_live_window);
   g_test_add_func ("/room-status/window-of-conference", test_window_of_conference);

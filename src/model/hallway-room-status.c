@@ -24,6 +24,8 @@
 
 #define USER_AGENT "Hallway/" PACKAGE_VERSION " (+https://github.com/hallway-app/hallway)"
 #define REQUEST_TIMEOUT_SECONDS 20
+/* FOSDEM's answer is about 3 KiB; a server that sends more than this is not answering. */
+#define MAX_ANSWER_SIZE (256 * 1024)
 
 struct _HallwayRoomStatus
 {
@@ -327,24 +329,96 @@ handle_response (HallwayRoomStatus *self, SoupMessage *message, GBytes *body)
   take_states (self, states);
 }
 
-static void
-response_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* One request on its way: the answer is read in chunks, up to MAX_ANSWER_SIZE. */
+typedef struct
 {
-  g_autoptr (HallwayRoomStatus) self = user_data;
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (source), result);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) body = NULL;
+  HallwayRoomStatus *self;
+  SoupMessage *message;
+  GInputStream *stream;
+  GByteArray *body;
+} Request;
 
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->self);
+  g_object_unref (request->message);
+  g_clear_object (&request->stream);
+  g_byte_array_unref (request->body);
+  g_free (request);
+}
+
+/* The request ended, with the whole body or an error; NULL for both: the status is gone. */
+static void
+finish_request (Request *request, GError *error)
+{
+  HallwayRoomStatus *self = request->self;
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
+    {
+      request_free (request);
+      return;
+    }
   g_clear_object (&self->cancellable);
-  if (body == NULL)
+  if (error != NULL)
     failed (self, now (self), error->message);
   else
-    handle_response (self, message, body);
+    {
+      g_autoptr (GBytes) body = g_byte_array_free_to_bytes (g_byte_array_ref (request->body));
+
+      handle_response (self, request->message, body);
+    }
   arm_timer (self);
   g_signal_emit (self, signals[POLLED], 0);
+  request_free (request);
+}
+
+static void read_more (Request *request);
+
+static void
+read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Request *request = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result,
+                                                               &error);
+
+  if (chunk == NULL)
+    finish_request (request, error);
+  else if (g_bytes_get_size (chunk) == 0)
+    finish_request (request, NULL);
+  else if (request->body->len + g_bytes_get_size (chunk) > MAX_ANSWER_SIZE)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("the answer is larger than %d KiB"), MAX_ANSWER_SIZE / 1024);
+      finish_request (request, error);
+    }
+  else
+    {
+      g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      read_more (request);
+    }
+}
+
+static void
+read_more (Request *request)
+{
+  g_input_stream_read_bytes_async (request->stream, 64 * 1024, G_PRIORITY_LOW,
+                                   request->self->cancellable, read_cb, request);
+}
+
+static void
+sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  Request *request = user_data;
+  g_autoptr (GError) error = NULL;
+
+  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (request->stream == NULL)
+    finish_request (request, error);
+  else
+    read_more (request);
 }
 
 static void
@@ -352,6 +426,7 @@ send_request (HallwayRoomStatus *self)
 {
   g_autoptr (SoupMessage) message = soup_message_new (SOUP_METHOD_GET, self->url);
   SoupMessageHeaders *headers;
+  Request *request;
 
   if (message == NULL)
     {
@@ -365,8 +440,12 @@ send_request (HallwayRoomStatus *self)
   if (self->last_modified != NULL)
     soup_message_headers_append (headers, "If-Modified-Since", self->last_modified);
   self->cancellable = g_cancellable_new ();
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_LOW, self->cancellable,
-                                    response_cb, g_object_ref (self));
+  request = g_new0 (Request, 1);
+  request->self = g_object_ref (self);
+  request->message = g_object_ref (message);
+  request->body = g_byte_array_new ();
+  soup_session_send_async (self->session, message, G_PRIORITY_LOW, self->cancellable, sent_cb,
+                           request);
 }
 
 static gint64
