@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hallway-application-private.h"
+#include "hallway-conference.h"
 #include "hallway-preferences-dialog.h"
 #include "hallway-reminder-service.h"
 #include "hallway-window.h"
@@ -189,6 +190,30 @@ search_talks_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   hallway_window_start_search (window, text);
 }
 
+/* From a reminder whose room is full: the room's live stream in the browser. */
+static void
+watch_stream_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+  const char *conference_id, *key;
+  HallwayLibraryEntry *entry;
+  HallwayConference *conference;
+  HallwayTalk *talk;
+  g_autofree char *stream = NULL;
+  g_autoptr (GtkUriLauncher) launcher = NULL;
+
+  g_variant_get (parameter, "(&s&s)", &conference_id, &key);
+  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
+  conference = entry != NULL ? hallway_library_entry_get_conference (entry) : NULL;
+  talk = conference != NULL ? hallway_conference_lookup_talk (conference, key) : NULL;
+  stream = talk != NULL ? hallway_conference_dup_live_stream_url (conference, talk) : NULL;
+  if (stream == NULL)
+    return;
+  launcher = gtk_uri_launcher_new (stream);
+  gtk_uri_launcher_launch (launcher, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                           NULL, NULL, NULL);
+}
+
 static void
 snooze_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -203,6 +228,7 @@ static const GActionEntry app_actions[] = {
   { "open-talk", open_talk_activated, "(ss)" },
   { "search-talks", search_talks_activated, "(ss)" },
   { "snooze-talk", snooze_talk_activated, "(ss)" },
+  { "watch-stream", watch_stream_activated, "(ss)" },
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },

@@ -14,6 +14,7 @@
 #include "hallway-reminder-service.h"
 #include "hallway-schedule-change.h"
 #include "hallway-settings.h"
+#include "hallway-talk.h"
 
 
 /* GLib timeouts count monotonic time, which stops while the computer sleeps: never sleep
@@ -99,6 +100,38 @@ talk_notification (const char *title, const char *body, const char *conference_i
   return notification;
 }
 
+/* Whether the room of the talk at key is full now, as the conference's room status says. */
+static gboolean
+room_is_full (HallwayLibraryEntry *entry, const char *key)
+{
+  HallwayRoomStatus *status = hallway_library_entry_get_room_status (entry);
+  HallwayConference *conference = hallway_library_entry_get_conference (entry);
+  HallwayTalk *talk = conference != NULL ? hallway_conference_lookup_talk (conference, key) : NULL;
+
+  return status != NULL && talk != NULL &&
+         hallway_room_status_lookup (status, hallway_talk_get_room (talk)) ==
+           HALLWAY_ROOM_STATE_FULL;
+}
+
+/* The room is full: the reminder says so and, when the room is streamed, offers the stream
+ * instead of the walk. */
+static void
+add_full_room (GNotification *notification, HallwayLibraryEntry *entry, const char *body,
+               const char *key)
+{
+  HallwayConference *conference = hallway_library_entry_get_conference (entry);
+  HallwayTalk *talk = hallway_conference_lookup_talk (conference, key);
+  g_autofree char *stream = hallway_conference_dup_live_stream_url (conference, talk);
+  /* Translators: the end of a reminder's text when the talk's room is full:
+   * "In 15 minutes · H.1301 (Cornil) · Room is full" */
+  g_autofree char *full_body = g_strdup_printf (_("%s · Room is full"), body);
+
+  g_notification_set_body (notification, full_body);
+  if (stream != NULL)
+    g_notification_add_button_with_target (notification, _("Watch Stream"), "app.watch-stream",
+                                           "(ss)", hallway_library_entry_get_id (entry), key);
+}
+
 static void
 reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder, gpointer user_data)
 {
@@ -114,6 +147,8 @@ reminder_due_cb (HallwayReminderScheduler *scheduler, HallwayReminder *reminder,
                                                               reminder->key);
   g_autofree char *id = notification_id ("reminder", conference_id, reminder->key);
 
+  if (room_is_full (entry, reminder->key))
+    add_full_room (notification, entry, body, reminder->key);
   g_notification_add_button_with_target (notification, _("Snooze 5 Minutes"), "app.snooze-talk",
                                          "(ss)", conference_id, reminder->key);
   g_application_send_notification (self->application, id, notification);
@@ -351,6 +386,8 @@ start_following (HallwayReminderService *self, HallwayLibraryEntry *entry)
   g_signal_connect_object (scheduler, "wakeup-changed", G_CALLBACK (rearm), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (entry, "updated", G_CALLBACK (entry_updated_cb), self, 0);
+  /* A reminder says when the room is full, the window open or not. */
+  hallway_library_entry_ensure_room_status (entry);
   g_hash_table_insert (self->followed, g_strdup (hallway_library_entry_get_id (entry)),
                        g_object_ref (entry));
   hallway_reminder_service_tick (self);

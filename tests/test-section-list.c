@@ -41,7 +41,7 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, Fixture *fixt
 static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Fixture *fixture)
 {
-  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), "Slot");
+  gtk_label_set_text (hallway_section_list_get_header_label (header), "Slot");
 }
 
 /* Rows "Row 000" … in time slots of ROWS_A_SLOT, as the Schedule's sort model gives them. */

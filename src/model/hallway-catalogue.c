@@ -21,13 +21,18 @@ typedef struct
   const char *title;
   const char *location;
   const char *subtitle;
+  const char *room_status;   /* the room status API, as FOSDEM Companion reads it */
+  const char *navigation;    /* the campus navigation, "{room}" for a room's slug */
 } KnownConference;
+
+#define FOSDEM_ROOM_STATUS "https://api.fosdem.org/roomstatus/v1/listrooms"
+#define FOSDEM_NAVIGATION  "https://nav.fosdem.org/d/{room}/"
 
 static const KnownConference builtin_catalogue[] = {
   { "FOSDEM 2027", "https://fosdem.org/2027/schedule/xml",
-    N_("Brussels · early 2027") },
+    N_("Brussels · early 2027"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION },
   { "FOSDEM 2026", "https://fosdem.org/2026/schedule/xml",
-    N_("Brussels · 31 January – 1 February 2026") },
+    N_("Brussels · 31 January – 1 February 2026"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION },
   /* The Fahrplan that CCC's own app (EventFahrplan) follows: the main programme. */
   { "39C3: 39th Chaos Communication Congress",
     "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml",
@@ -66,6 +71,7 @@ append_builtin_catalogue (GListStore *store)
         continue;
       entry =
         hallway_library_entry_new_known (known->title, known->location, _(known->subtitle), FALSE);
+      hallway_library_entry_set_venue (entry, known->room_status, known->navigation);
       g_list_store_append (store, entry);
     }
 }
@@ -91,12 +97,42 @@ is_catalogue_location (const char *location)
   return g_path_is_absolute (location);
 }
 
+static gboolean
+is_web_url (const char *url)
+{
+  const char *scheme = g_uri_peek_scheme (url);
+
+  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
+}
+
+/* "room-status" and "room-navigation": absent, or http(s) URLs. */
+static gboolean
+check_venue_urls (JsonObject *object, guint number, const char *title, GError **error)
+{
+  static const char *members[] = { "room-status", "room-navigation" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      const char *url = hallway_json_string_member (object, members[i]);
+
+      if (json_object_has_member (object, members[i]) && (url == NULL || !is_web_url (url)))
+        {
+          g_set_error (error, HALLWAY_LIBRARY_ERROR, HALLWAY_LIBRARY_ERROR_CATALOGUE,
+                       _("conference %u (“%s”): “%s” is not an http(s) URL"), number, title,
+                       members[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static HallwayLibraryEntry *
 catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
 {
   JsonObject *object;
   const char *title;
   const char *location;
+  HallwayLibraryEntry *entry;
 
   object = hallway_json_conference_object (node, number, HALLWAY_LIBRARY_ERROR,
                                            HALLWAY_LIBRARY_ERROR_CATALOGUE, error);
@@ -123,9 +159,14 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
                      "file path"), number, title, location);
       return NULL;
     }
-  return hallway_library_entry_new_known (title, location,
-                                          hallway_json_string_member (object, "subtitle"),
-                                          hallway_json_boolean_member (object, "follow", FALSE));
+  if (!check_venue_urls (object, number, title, error))
+    return NULL;
+  entry = hallway_library_entry_new_known (title, location,
+                                           hallway_json_string_member (object, "subtitle"),
+                                           hallway_json_boolean_member (object, "follow", FALSE));
+  hallway_library_entry_set_venue (entry, hallway_json_string_member (object, "room-status"),
+                                   hallway_json_string_member (object, "room-navigation"));
+  return entry;
 }
 
 /* The messages set here are details; hallway_catalogue_read() names the file. */
@@ -196,8 +237,13 @@ parse_catalogue (const char *contents, gsize length, GError **error)
  *         "location": "https://…/schedule.xml",  required: an http(s) URL, a file:// URI
  *                                                or an absolute path
  *         "subtitle": "Berlin · 12–13 May 2026", optional, shown under the title
- *         "follow": true                         optional, default false: a new library
- *       }                                        starts with it (first start only)
+ *         "follow": true,                        optional, default false: a new library
+ *                                                starts with it (first start only)
+ *         "room-status": "https://…",            optional: which rooms are full, as
+ *                                                https://api.fosdem.org/roomstatus/v1/listrooms
+ *                                                gives it (hallway-room-status.c)
+ *         "room-navigation": "https://…/{room}/" optional: a room's way on the campus,
+ *       }                                        "{room}" for its slug ("h1301")
  *     ]
  *   }
  *

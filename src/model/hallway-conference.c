@@ -606,25 +606,20 @@ hallway_conference_get_talks_for_person (HallwayConference *self, HallwayPerson 
   return events_of (self, person);
 }
 
-/* FOSDEM streams every room at live.fosdem.org/watch/<room>, the room name in lower case
- * without punctuation ("AW1.120" → "aw1120"). Other conferences give stream links in the
- * schedule itself, so they get none here. */
+/* FOSDEM streams every room at live.fosdem.org/watch/<room slug> ("H.1301 (Cornil)" →
+ * "h1301"). Other conferences give stream links in the schedule itself, so they get none
+ * here. */
 char *
 hallway_conference_dup_live_stream_url (HallwayConference *self, HallwayTalk *talk)
 {
-  const char *room = hallway_talk_get_room_name (talk);
-  GString *slug;
+  HallwayRoom *room = hallway_talk_get_room (talk);
 
   g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
 
   if (room == NULL || self->acronym == NULL ||
       g_ascii_strncasecmp (self->acronym, "fosdem", strlen ("fosdem")) != 0)
     return NULL;
-  slug = g_string_new ("https://live.fosdem.org/watch/");
-  for (const char *p = room; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      g_string_append_c (slug, g_ascii_tolower (*p));
-  return g_string_free (slug, FALSE);
+  return g_strconcat ("https://live.fosdem.org/watch/", hallway_room_get_slug (room), NULL);
 }
 
 /* What runs at `now` and what starts within `horizon` of it, in schedule order. */

@@ -9,6 +9,7 @@
 #include "hallway-library-entry.h"
 #include "hallway-location.h"
 #include "hallway-paths.h"
+#include "hallway-room.h"
 
 struct _HallwayLibraryEntry
 {
@@ -27,6 +28,11 @@ struct _HallwayLibraryEntry
   HallwayBookmarks *bookmarks;
   HallwayPlan *plan;                   /* once the conference is known */
   HallwayReminderScheduler *scheduler; /* once reminders are wanted */
+
+  /* From the catalogue (hallway_library_entry_set_venue): NULL for most conferences. */
+  char *room_status_url;
+  char *navigation_url;                /* "{room}" stands for a room's slug */
+  HallwayRoomStatus *room_status;      /* once ensured */
 };
 
 G_DEFINE_FINAL_TYPE (HallwayLibraryEntry, hallway_library_entry, G_TYPE_OBJECT)
@@ -277,6 +283,80 @@ hallway_library_entry_new_known (const char *title,
   return self;
 }
 
+/* ---- the venue ------------------------------------------------------------------------- */
+
+/* The catalogue's word on the conference's venue: where its room status is published and
+ * its campus navigation, "{room}" standing for a room's slug (FOSDEM:
+ * https://nav.fosdem.org/d/{room}/). NULL for none. */
+void
+hallway_library_entry_set_venue (HallwayLibraryEntry *self, const char *room_status_url,
+                                 const char *navigation_url)
+{
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self));
+
+  g_set_str (&self->navigation_url, navigation_url);
+  if (g_set_str (&self->room_status_url, room_status_url))
+    g_clear_object (&self->room_status);
+}
+
+const char *
+hallway_library_entry_get_room_status_url (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->room_status_url;
+}
+
+const char *
+hallway_library_entry_get_navigation_url (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->navigation_url;
+}
+
+/* The campus navigation to room; NULL when the conference has none. */
+char *
+hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self, HallwayRoom *room)
+{
+  g_autoptr (GString) url = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+
+  if (self->navigation_url == NULL || *hallway_room_get_slug (room) == '\0')
+    return NULL;
+  url = g_string_new (self->navigation_url);
+  g_string_replace (url, "{room}", hallway_room_get_slug (room), 0);
+  return g_strdup (url->str);
+}
+
+/* Polls the room status while the conference is live, made the first time it is asked
+ * once the conference is known; NULL when the catalogue gives no room status. It keeps the
+ * live window of the first version it was made for: a new version moves talks by minutes,
+ * not days. */
+HallwayRoomStatus *
+hallway_library_entry_ensure_room_status (HallwayLibraryEntry *self)
+{
+  HallwayConference *conference;
+
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+
+  conference = hallway_library_entry_get_conference (self);
+  if (self->room_status != NULL || self->room_status_url == NULL || conference == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (conference)) == 0)
+    return self->room_status;
+  self->room_status = hallway_room_status_new_for_conference (self->room_status_url, conference);
+  hallway_room_status_start (self->room_status);
+  return self->room_status;
+}
+
+/* NULL until ensured. */
+HallwayRoomStatus *
+hallway_library_entry_get_room_status (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->room_status;
+}
+
 /* ---- properties ------------------------------------------------------------------------ */
 
 void
@@ -470,6 +550,7 @@ hallway_library_entry_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->bookmarks);
+  g_clear_object (&self->room_status);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->dispose (object);
 }
 
@@ -482,6 +563,8 @@ hallway_library_entry_finalize (GObject *object)
   g_free (self->location);
   g_free (self->title);
   g_free (self->subtitle);
+  g_free (self->room_status_url);
+  g_free (self->navigation_url);
   g_clear_pointer (&self->added, g_date_time_unref);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
 }

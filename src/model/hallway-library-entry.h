@@ -7,6 +7,7 @@
 #include "hallway-ical-export.h"
 #include "hallway-plan.h"
 #include "hallway-reminder-scheduler.h"
+#include "hallway-room-status.h"
 #include "hallway-subscription.h"
 #include "hallway-types.h"
 
@@ -88,6 +89,20 @@ GFile                  *hallway_library_entry_dup_export_sequences_file (Hallway
  * schedule; files that are not there are fine. */
 gboolean                hallway_library_entry_delete_files (HallwayLibraryEntry *self,
                                                            GError             **error);
+
+/* The venue, from the catalogue: the room status URL and the campus navigation ("{room}"
+ * for a room's slug); NULL for none, as for most conferences. */
+void                    hallway_library_entry_set_venue    (HallwayLibraryEntry *self,
+                                                           const char          *room_status_url,
+                                                           const char          *navigation_url);
+const char             *hallway_library_entry_get_room_status_url (HallwayLibraryEntry *self);
+const char             *hallway_library_entry_get_navigation_url  (HallwayLibraryEntry *self);
+char                   *hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self,
+                                                                       HallwayRoom         *room);
+/* Made, and polling while the conference is live, the first time it is asked once the
+ * conference is known; NULL without a room status URL. */
+HallwayRoomStatus      *hallway_library_entry_ensure_room_status (HallwayLibraryEntry *self);
+HallwayRoomStatus      *hallway_library_entry_get_room_status    (HallwayLibraryEntry *self);
 
 /* Sets the title unless empty; the library and the catalogue keep theirs in step. */
 void                    hallway_library_entry_set_title    (HallwayLibraryEntry *self,

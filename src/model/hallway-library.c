@@ -388,6 +388,27 @@ entry_title_changed_cb (HallwayLibraryEntry *entry, GParamSpec *pspec, HallwayLi
   save_in_background (self);
 }
 
+/* A followed conference gets the venue of the catalogue's conference at its location. */
+static void
+take_venue_from_catalogue (HallwayLibrary *self, HallwayLibraryEntry *entry)
+{
+  GListModel *catalogue = G_LIST_MODEL (self->catalogue);
+
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+    {
+      g_autoptr (HallwayLibraryEntry) known = g_list_model_get_item (catalogue, i);
+
+      if (g_str_equal (hallway_library_entry_get_location (known),
+                       hallway_library_entry_get_location (entry)))
+        {
+          hallway_library_entry_set_venue (entry, hallway_library_entry_get_room_status_url (known),
+                                           hallway_library_entry_get_navigation_url (known));
+          return;
+        }
+    }
+  hallway_library_entry_set_venue (entry, NULL, NULL);
+}
+
 static void
 append_entries (HallwayLibrary *self, GPtrArray *entries)
 {
@@ -399,6 +420,7 @@ append_entries (HallwayLibrary *self, GPtrArray *entries)
 
       g_signal_connect_object (entry, "notify::title", G_CALLBACK (entry_title_changed_cb),
                                self, 0);
+      take_venue_from_catalogue (self, entry);
       g_ptr_array_add (self->entries, g_object_ref (entry));
     }
   if (entries->len > 0)
@@ -1163,6 +1185,8 @@ take_catalogue_model (HallwayLibrary *self, GListModel *catalogue)
   for (guint i = 0; i < n_items; i++)
     g_ptr_array_add (items, g_list_model_get_item (catalogue, i));
   g_list_store_splice (self->catalogue, 0, n_old, items->pdata, items->len);
+  for (guint i = 0; i < self->entries->len; i++)
+    take_venue_from_catalogue (self, g_ptr_array_index (self->entries, i));
 }
 
 static void

@@ -3,11 +3,13 @@
 
 #include "hallway-room.h"
 
-/* A room of the venue, as the schedule names it ("AW1.120", "Saal 1"). */
+/* A room of the venue, as the schedule names it ("AW1.120", "Saal 1"), and its slug for
+ * URLs (FOSDEM's streams, campus navigation and room status). */
 struct _HallwayRoom
 {
   GObject parent_instance;
   char *name;
+  char *slug;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayRoom, hallway_room, G_TYPE_OBJECT)
@@ -19,6 +21,7 @@ static void
 hallway_room_finalize (GObject *object)
 {
   g_free (HALLWAY_ROOM (object)->name);
+  g_free (HALLWAY_ROOM (object)->slug);
   G_OBJECT_CLASS (hallway_room_parent_class)->finalize (object);
 }
 
@@ -59,6 +62,7 @@ hallway_room_new (const char *name)
 
   self = g_object_new (HALLWAY_TYPE_ROOM, NULL);
   self->name = g_strdup (name);
+  self->slug = hallway_room_slug_for_name (name);
   return self;
 }
 
@@ -67,4 +71,36 @@ hallway_room_get_name (HallwayRoom *self)
 {
   g_return_val_if_fail (HALLWAY_IS_ROOM (self), NULL);
   return self->name;
+}
+
+const char *
+hallway_room_get_slug (HallwayRoom *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_ROOM (self), NULL);
+  return self->slug;
+}
+
+/* FOSDEM's room slug, as its schedule's <room slug> gives it and its stream, navigation
+ * and room pages use it: the name in lower case without the part in parentheses (the
+ * room's honorary name) and without anything but ASCII letters and digits.
+ * "H.1301 (Cornil)" → "h1301", "UB2.252A (Lameere)" → "ub2252a", "Janson" → "janson". */
+char *
+hallway_room_slug_for_name (const char *name)
+{
+  GString *slug;
+  guint depth = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  slug = g_string_new (NULL);
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '(')
+        depth++;
+      else if (*p == ')' && depth > 0)
+        depth--;
+      else if (depth == 0 && g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+    }
+  return g_string_free (slug, FALSE);
 }

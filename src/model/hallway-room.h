@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 #define HALLWAY_TYPE_ROOM (hallway_room_get_type ())
 G_DECLARE_FINAL_TYPE (HallwayRoom, hallway_room, HALLWAY, ROOM, GObject)
 
-HallwayRoom *hallway_room_new      (const char  *name);
-const char  *hallway_room_get_name (HallwayRoom *self);
+HallwayRoom *hallway_room_new           (const char  *name);
+const char  *hallway_room_get_name      (HallwayRoom *self);
+const char  *hallway_room_get_slug      (HallwayRoom *self);
+char        *hallway_room_slug_for_name (const char  *name);
 
 G_END_DECLS

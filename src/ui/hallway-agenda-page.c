@@ -140,7 +140,7 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
   g_autofree char *text =
     hallway_plan_dup_day_header (self->plan, hallway_agenda_item_get_start (first));
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_header_get_child (header)), text);
+  gtk_label_set_text (hallway_section_list_get_header_label (header), g_strstrip (text));
 }
 
 static int

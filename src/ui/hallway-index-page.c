@@ -11,6 +11,7 @@
 #include "hallway-index-page.h"
 #include "hallway-person.h"
 #include "hallway-room.h"
+#include "hallway-room-badge.h"
 #include "hallway-search.h"
 #include "hallway-track.h"
 
@@ -20,6 +21,7 @@ struct _HallwayIndexPage
 
   HallwayPlan *plan;
   HallwayIndexKind kind;
+  HallwayRoomStatus *room_status; /* Rooms: which are full */
   GStrv words;
   GtkCustomFilter *filter;
   GtkFilterListModel *filtered;
@@ -126,6 +128,7 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, Hallway
   gtk_widget_add_css_class (count, "dim-label");
   gtk_widget_add_css_class (count, "numeric");
   gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), hallway_room_badge_new ());
   gtk_box_append (GTK_BOX (box), count);
   gtk_widget_set_valign (shown, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (shown, self->kind == HALLWAY_INDEX_TRACKS);
@@ -140,7 +143,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
 {
   gpointer item = gtk_list_item_get_item (list_item);
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
-  GtkWidget *count = gtk_widget_get_next_sibling (name);
+  GtkWidget *badge = gtk_widget_get_next_sibling (name);
+  GtkWidget *count = gtk_widget_get_next_sibling (badge);
   guint n_talks = g_list_model_get_n_items (item_talks (self, item));
   g_autofree char *count_text = g_strdup_printf ("%u", n_talks);
   /* Translators: accessible name of a track, room or speaker and its number of talks */
@@ -150,6 +154,8 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, HallwayI
 
   gtk_label_set_text (GTK_LABEL (name), item_name (item));
   gtk_label_set_text (GTK_LABEL (count), count_text);
+  hallway_room_badge_set_room (HALLWAY_ROOM_BADGE (badge), self->room_status,
+                               HALLWAY_IS_ROOM (item) ? item : NULL);
   if (HALLWAY_IS_TRACK (item))
     {
       GtkWidget *shown = gtk_widget_get_next_sibling (count);
@@ -219,6 +225,7 @@ hallway_index_page_dispose (GObject *object)
   HallwayIndexPage *self = HALLWAY_INDEX_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_INDEX_PAGE);
+  g_clear_object (&self->room_status);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->words, g_strfreev);
@@ -273,4 +280,14 @@ hallway_index_page_start_search (HallwayIndexPage *self)
   g_return_if_fail (HALLWAY_IS_INDEX_PAGE (self));
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Rooms: "Full" or "Available" beside each room the status knows. Set before the page is
+ * shown; the badges follow the status from then on. */
+void
+hallway_index_page_set_room_status (HallwayIndexPage *self, HallwayRoomStatus *status)
+{
+  g_return_if_fail (HALLWAY_IS_INDEX_PAGE (self));
+
+  g_set_object (&self->room_status, status);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hallway-plan.h"
+#include "hallway-room-status.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,8 @@ G_DECLARE_FINAL_TYPE (HallwayIndexPage, hallway_index_page, HALLWAY, INDEX_PAGE,
 HallwayIndexPage *hallway_index_page_new          (HallwayPlan      *plan,
                                                    HallwayIndexKind  kind);
 void              hallway_index_page_start_search (HallwayIndexPage *self);
+
+void              hallway_index_page_set_room_status (HallwayIndexPage  *self,
+                                                      HallwayRoomStatus *status);
 
 G_END_DECLS

@@ -5,10 +5,12 @@
 
 #include "hallway-section-list.h"
 
-/* The talk list's time slots and My Agenda's days: the same heading, so both read alike. */
+/* The talk list's time slots and My Agenda's days: the same heading, so both read alike.
+ * The label is in a box, where Now & Next adds the room's state. */
 static void
 setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpointer numeric)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -18,7 +20,14 @@ setup_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, gpoin
   gtk_widget_add_css_class (label, "heading");
   if (GPOINTER_TO_INT (numeric))
     gtk_widget_add_css_class (label, "numeric");
-  gtk_list_header_set_child (header, label);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_header_set_child (header, box);
+}
+
+GtkLabel *
+hallway_section_list_get_header_label (GtkListHeader *header)
+{
+  return GTK_LABEL (gtk_widget_get_first_child (gtk_list_header_get_child (header)));
 }
 
 /* GtkListView binds and measures every row it keeps alive (about 200), not only the ten

@@ -24,5 +24,7 @@ void hallway_section_list_scroll_to_row (GtkListView *list_view,
                                         guint        position);
 void hallway_section_list_scroll_to_top (GtkListView *list_view);
 void hallway_section_list_rebind_headers (GtkListView *list_view);
+/* A header's heading; gtk_list_header_get_child () is the box around it. */
+GtkLabel *hallway_section_list_get_header_label (GtkListHeader *header);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "hallway-talk.h"
 #include "hallway-talk-list-page.h"
 #include "hallway-menu-names.h"
+#include "hallway-room-badge.h"
 #include "hallway-talk-query.h"
 #include "hallway-talk-row.h"
 #include "hallway-search.h"
@@ -32,6 +33,8 @@ struct _HallwayTalkListPage
   gboolean by_change;
   gboolean hide_past;
   gboolean showing_local_time; /* what the headers were bound with */
+  HallwayRoomStatus *room_status; /* Now & Next: which rooms are full */
+  char *navigation_url;           /* a room's page: its way on the campus */
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
@@ -40,6 +43,7 @@ struct _HallwayTalkListPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
+  GtkButton *navigation_button;
   AdwToggleGroup *day_group;
   GtkStack *stack;
   GtkListView *list_view;
@@ -211,6 +215,24 @@ change_group (HallwayPlan *plan, HallwayTalk *talk)
   return group;
 }
 
+/* Now & Next: the room's state beside its name, made with the first header that needs it. */
+static void
+bind_room_badge (HallwayTalkListPage *self, GtkListHeader *header, HallwayRoom *room)
+{
+  GtkWidget *box = gtk_list_header_get_child (header);
+  GtkWidget *badge = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  if (badge == NULL && (room == NULL || self->room_status == NULL))
+    return;
+  if (badge == NULL)
+    {
+      badge = hallway_room_badge_new ();
+      gtk_widget_set_margin_top (badge, 6);
+      gtk_box_append (GTK_BOX (box), badge);
+    }
+  hallway_room_badge_set_room (HALLWAY_ROOM_BADGE (badge), self->room_status, room);
+}
+
 /* One day at a time: a header per time slot. All days (a track, a room): one per day. */
 static void
 bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, HallwayTalkListPage *self)
@@ -220,8 +242,9 @@ bind_header_cb (GtkSignalListItemFactory *factory, GtkListHeader *header, Hallwa
     hallway_plan_to_display_time (self->plan, hallway_talk_get_start (first));
   g_autofree char *zone = hallway_plan_dup_zone_label (self->plan, hallway_talk_get_start (first));
   const char *room = hallway_talk_get_room_name (first);
-  GtkLabel *label = GTK_LABEL (gtk_list_header_get_child (header));
+  GtkLabel *label = hallway_section_list_get_header_label (header);
 
+  bind_room_badge (self, header, self->by_room ? hallway_talk_get_room (first) : NULL);
   if (self->by_change)
     gtk_label_set_text (label, hallway_change_group_get_title (change_group (self->plan, first)));
   else if (self->by_room)
@@ -785,6 +808,16 @@ clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
     }
 }
 
+/* A room's page: its way on the campus, in the browser. */
+static void
+navigation_clicked_cb (HallwayTalkListPage *self)
+{
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (self->navigation_url);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                           NULL, NULL);
+}
+
 /* ---- life cycle -------------------------------------------------------------------- */
 
 static void
@@ -800,6 +833,7 @@ hallway_talk_list_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->talks);
   g_clear_object (&self->plan);
+  g_clear_object (&self->room_status);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->dispose (object);
 }
 
@@ -811,6 +845,7 @@ hallway_talk_list_page_finalize (GObject *object)
   hallway_talk_query_free (self->query);
   g_free (self->quiet_title);
   g_free (self->quiet_description);
+  g_free (self->navigation_url);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->finalize (object);
 }
 
@@ -873,11 +908,13 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, navigation_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, navigation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -929,6 +966,19 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   return self;
 }
 
+/* A room's page: Find the Room opens the venue's navigation to it (FOSDEM's
+ * nav.fosdem.org); NULL: no button. */
+void
+hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self, const char *url)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  g_set_str (&self->navigation_url, url);
+  gtk_widget_set_visible (GTK_WIDGET (self->navigation_button), url != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->navigation_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, url != NULL ? url : "", -1);
+}
+
 /* A speaker's biography or a track's description, above the list. */
 void
 hallway_talk_list_page_set_description (HallwayTalkListPage *self, const char *text)
@@ -954,6 +1004,16 @@ hallway_talk_list_page_group_by_room (HallwayTalkListPage *self)
   self->by_room = TRUE;
   gtk_sort_list_model_set_sorter (self->sections, sorter);
   gtk_sort_list_model_set_section_sorter (self->sections, section_sorter);
+}
+
+/* Which rooms are full, beside each room's name when the page groups by room. */
+void
+hallway_talk_list_page_set_room_status (HallwayTalkListPage *self, HallwayRoomStatus *status)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  if (g_set_object (&self->room_status, status))
+    hallway_section_list_rebind_headers (self->list_view);
 }
 
 /* Changes: the talks under their group (In My Agenda first, then Cancelled, Moved…), each

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hallway-plan.h"
+#include "hallway-room-status.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,10 @@ HallwayTalkListPage *hallway_talk_list_page_new          (HallwayPlan          *
 void                  hallway_talk_list_page_set_description (HallwayTalkListPage *self,
                                                                const char           *text);
 void                  hallway_talk_list_page_group_by_room (HallwayTalkListPage *self);
+void                  hallway_talk_list_page_set_room_status (HallwayTalkListPage *self,
+                                                              HallwayRoomStatus   *status);
+void                  hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self,
+                                                                 const char          *url);
 void                  hallway_talk_list_page_group_by_change (HallwayTalkListPage *self);
 /* Opens the search bar; a text, when given, is typed in. */
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self,

@@ -13,6 +13,7 @@
 #include "hallway-person.h"
 #include "hallway-talk-page.h"
 #include "hallway-room.h"
+#include "hallway-room-badge.h"
 #include "hallway-track.h"
 #include "hallway-web-loader.h"
 
@@ -30,6 +31,7 @@ struct _HallwayTalkPage
 
   HallwayPlan *plan;
   HallwayTalk *talk;
+  HallwayRoomStatus *room_status;       /* which rooms are full, when the conference says */
   GtkWidget *abstract_view; /* made on first use: it loads WebKit, starts a web process */
   GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
   /* Rows made once and reused: each talk updates their text and hides the ones it does not
@@ -183,6 +185,31 @@ set_row_text (AdwActionRow *row, const char *title, const char *subtitle)
   adw_action_row_set_subtitle (row, subtitle);
 }
 
+/* The Room row says whether the room is full; the badge is made when a room row first
+ * needs one, and pooled rows of other details keep theirs hidden. */
+static void
+bind_room_badge (HallwayTalkPage *self, AdwActionRow *row, HallwayRoom *room)
+{
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "room-badge");
+
+  if (badge == NULL && (room == NULL || self->room_status == NULL))
+    return;
+  if (badge == NULL)
+    {
+      GtkWidget *arrow = g_object_get_data (G_OBJECT (row), POOL_SUFFIX);
+      GtkWidget *suffixes = gtk_widget_get_parent (arrow);
+
+      badge = hallway_room_badge_new ();
+      /* Before the arrow: "Full ›", as the row reads. */
+      if (GTK_IS_BOX (suffixes))
+        gtk_box_insert_child_after (GTK_BOX (suffixes), badge, NULL);
+      else
+        adw_action_row_add_suffix (row, badge);
+      g_object_set_data (G_OBJECT (row), "room-badge", badge);
+    }
+  hallway_room_badge_set_room (HALLWAY_ROOM_BADGE (badge), self->room_status, room);
+}
+
 static void
 add_detail (HallwayTalkPage *self, const char *label, const char *value, gpointer target)
 {
@@ -200,6 +227,7 @@ add_detail (HallwayTalkPage *self, const char *label, const char *value, gpointe
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), target != NULL);
   g_object_set_data_full (G_OBJECT (row), "target", target != NULL ? g_object_ref (target) : NULL,
                           g_object_unref);
+  bind_room_badge (self, row, HALLWAY_IS_ROOM (target) ? target : NULL);
 }
 
 static void
@@ -578,6 +606,7 @@ hallway_talk_page_dispose (GObject *object)
   g_clear_pointer (&self->more.rows, g_ptr_array_unref);
   g_clear_object (&self->talk);
   g_clear_object (&self->plan);
+  g_clear_object (&self->room_status);
   G_OBJECT_CLASS (hallway_talk_page_parent_class)->dispose (object);
 }
 
@@ -641,4 +670,14 @@ hallway_talk_page_new (HallwayPlan *plan)
   self->plan = g_object_ref (plan);
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
   return self;
+}
+
+/* Which rooms are full: the Room row says so. */
+void
+hallway_talk_page_set_room_status (HallwayTalkPage *self, HallwayRoomStatus *status)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
+
+  if (g_set_object (&self->room_status, status) && self->talk != NULL)
+    fill_details (self);
 }

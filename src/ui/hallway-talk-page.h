@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "hallway-plan.h"
+#include "hallway-room-status.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,8 @@ void             hallway_talk_page_set_talk       (HallwayTalkPage *self,
                                                     HallwayTalk    *talk);
 HallwayTalk    *hallway_talk_page_get_talk       (HallwayTalkPage *self);
 void             hallway_talk_page_toggle_bookmark (HallwayTalkPage *self);
+
+void             hallway_talk_page_set_room_status (HallwayTalkPage   *self,
+                                                    HallwayRoomStatus *status);
 
 G_END_DECLS

@@ -85,6 +85,8 @@ static void conference_action_change_state_cb (GSimpleAction *action, GVariant *
 static void talk_activated_cb (HallwayWindow *self, HallwayTalk *talk);
 static void owner_activated_cb (HallwayWindow *self, GObject *owner);
 
+static HallwayRoomStatus *room_status (HallwayWindow *self);
+
 /* The talk page of the plan shown, made when the first talk is opened: building it before
  * the first frame cost start-up about 7 million instructions (issue 13). */
 static HallwayTalkPage *
@@ -93,6 +95,7 @@ ensure_talk_page (HallwayWindow *self)
   if (self->talk_page != NULL)
     return self->talk_page;
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (self->plan));
+  hallway_talk_page_set_room_status (self->talk_page, room_status (self));
   g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb),
                             self);
   g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb),
@@ -180,6 +183,13 @@ show_owner (HallwayWindow *self, GObject *owner)
                            g_list_model_get_n_items (talks));
   page = new_list_page (self, talks, title, count, FALSE);
   hallway_talk_list_page_set_description (page, biography);
+  if (HALLWAY_IS_ROOM (owner) && self->entry != NULL)
+    {
+      g_autofree char *navigation =
+        hallway_library_entry_dup_room_navigation_url (self->entry, HALLWAY_ROOM (owner));
+
+      hallway_talk_list_page_set_navigation_url (page, navigation);
+    }
   adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }
 
@@ -260,6 +270,14 @@ describe_changes_since (HallwayWindow *self)
   return g_strdup_printf (_("Since the update of %s"), when);
 }
 
+/* Which rooms are full, when the conference's catalogue entry says where to ask; polling
+ * starts with the first page that shows it. */
+static HallwayRoomStatus *
+room_status (HallwayWindow *self)
+{
+  return self->entry != NULL ? hallway_library_entry_ensure_room_status (self->entry) : NULL;
+}
+
 static AdwNavigationPage *
 section_page (HallwayWindow *self, const char *name)
 {
@@ -273,6 +291,7 @@ section_page (HallwayWindow *self, const char *name)
       page = new_list_page (self, G_LIST_MODEL (self->now_and_next), _("Now & Next"),
                             _("Running now and starting within the hour"), FALSE);
       hallway_talk_list_page_group_by_room (page);
+      hallway_talk_list_page_set_room_status (page, room_status (self));
       g_set_weak_pointer (&self->now_and_next_page, page);
       refresh_now_and_next (self);
       return ADW_NAVIGATION_PAGE (page);
@@ -290,6 +309,9 @@ section_page (HallwayWindow *self, const char *name)
                               : g_str_equal (name, "rooms") ? HALLWAY_INDEX_ROOMS
                                                             : HALLWAY_INDEX_SPEAKERS;
       HallwayIndexPage *page = hallway_index_page_new (self->plan, kind);
+
+      if (kind == HALLWAY_INDEX_ROOMS)
+        hallway_index_page_set_room_status (page, room_status (self));
 
       g_signal_connect_swapped (page, "item-activated", G_CALLBACK (owner_activated_cb), self);
       return ADW_NAVIGATION_PAGE (page);

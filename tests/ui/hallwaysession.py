@@ -267,6 +267,37 @@ class HeadlessSession:
             keyfile.write("\n".join(lines) + "\n")
         self.env["GSETTINGS_BACKEND"] = "keyfile"
 
+    def install_fake_browser(self):
+        """Makes the session's default https handler a script that appends each URL it is
+        given to a file; returns a function that reads them back, in order."""
+        opened = os.path.join(self.home, "opened-urls.txt")
+        script = os.path.join(self.home, "fake-browser")
+        with open(script, "w", encoding="utf-8") as output:
+            output.write(f'#!/bin/sh\nprintf "%s\\n" "$1" >> "{opened}"\n')
+        os.chmod(script, 0o755)
+        applications = os.path.join(self.env["XDG_DATA_HOME"], "applications")
+        os.makedirs(applications, exist_ok=True)
+        with open(os.path.join(applications, "fake-browser.desktop"), "w",
+                  encoding="utf-8") as output:
+            output.write("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                         f"Exec={script} %u\nMimeType=x-scheme-handler/https;\n")
+        os.makedirs(self.env["XDG_CONFIG_HOME"], exist_ok=True)
+        with open(os.path.join(self.env["XDG_CONFIG_HOME"], "mimeapps.list"), "w",
+                  encoding="utf-8") as output:
+            output.write("[Default Applications]\nx-scheme-handler/https=fake-browser.desktop\n")
+
+        def opened_urls():
+            if not os.path.exists(opened):
+                return []
+            with open(opened, encoding="utf-8") as lines:
+                return lines.read().split()
+        return opened_urls
+
+    def wait_for_browser(self, opened_urls, url, timeout=20):
+        """The URLs the fake browser was given, once url is among them."""
+        return _wait_for(lambda: url in opened_urls() and opened_urls(), timeout,
+                         f"the browser to open {url}")
+
     def launch(self, binary, *args, env=None, stdout=None):
         app_env = dict(self.env)
         app_env.update(env or {})
