@@ -148,19 +148,30 @@ remove_conference_activated (GSimpleAction *action, GVariant *parameter, gpointe
   adw_dialog_present (dialog, GTK_WIDGET (hallway_application_ensure_window (self)));
 }
 
+/* The conference an action's "(ss)" parameter names first (NULL: not followed, or removed
+ * since), and its second string (a talk's key, search terms). */
+static HallwayLibraryEntry *
+entry_of_parameter (HallwayApplication *self, GVariant *parameter, const char **second)
+{
+  const char *conference_id;
+  HallwayLibraryEntry *entry;
+
+  g_variant_get (parameter, "(&s&s)", &conference_id, second);
+  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
+  if (entry == NULL && g_str_equal (conference_id, HALLWAY_APPLICATION_DEMO_ID))
+    entry = hallway_application_get_demo (self);
+  return entry;
+}
+
 /* From a notification: the talk's page, in its conference, in a window. */
 static void
 open_talk_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   HallwayApplication *self = user_data;
-  const char *conference_id, *key;
-  HallwayLibraryEntry *entry;
+  const char *key;
+  HallwayLibraryEntry *entry = entry_of_parameter (self, parameter, &key);
   HallwayWindow *window = hallway_application_ensure_window (self);
 
-  g_variant_get (parameter, "(&s&s)", &conference_id, &key);
-  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
-  if (entry == NULL && g_str_equal (conference_id, HALLWAY_APPLICATION_DEMO_ID))
-    entry = hallway_application_get_demo (self);
   /* A conference removed since: its talk is not to be looked for in another one. */
   if (entry != NULL)
     {
@@ -176,12 +187,10 @@ static void
 search_talks_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   HallwayApplication *self = user_data;
-  const char *conference_id, *text;
-  HallwayLibraryEntry *entry;
+  const char *text;
+  HallwayLibraryEntry *entry = entry_of_parameter (self, parameter, &text);
   HallwayWindow *window = hallway_application_ensure_window (self);
 
-  g_variant_get (parameter, "(&s&s)", &conference_id, &text);
-  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
   if (entry != NULL)
     hallway_application_show_entry (self, entry);
   else if (hallway_window_get_entry (window) == NULL)
@@ -195,15 +204,13 @@ static void
 watch_stream_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   HallwayApplication *self = user_data;
-  const char *conference_id, *key;
-  HallwayLibraryEntry *entry;
+  const char *key;
+  HallwayLibraryEntry *entry = entry_of_parameter (self, parameter, &key);
   HallwayConference *conference;
   HallwayTalk *talk;
   g_autofree char *stream = NULL;
   g_autoptr (GtkUriLauncher) launcher = NULL;
 
-  g_variant_get (parameter, "(&s&s)", &conference_id, &key);
-  entry = hallway_library_lookup (hallway_application_get_library (self), conference_id);
   conference = entry != NULL ? hallway_library_entry_get_conference (entry) : NULL;
   talk = conference != NULL ? hallway_conference_lookup_talk (conference, key) : NULL;
   stream = talk != NULL ? hallway_conference_dup_live_stream_url (conference, talk) : NULL;
