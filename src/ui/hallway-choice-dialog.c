@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hallway-choice-dialog.h"
+#include "hallway-search.h"
 
 struct _HallwayChoiceDialog
 {
@@ -23,23 +24,6 @@ G_DEFINE_FINAL_TYPE (HallwayChoiceDialog, hallway_choice_dialog, ADW_TYPE_DIALOG
 
 enum { CHOSEN, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-/* Case and accents aside: "desk" finds "Desktop", "ecole" finds "École". */
-static char *
-fold (const char *text)
-{
-  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  g_autoptr (GString) bare = g_string_new (NULL);
-
-  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_ismark (c))
-        g_string_append_unichar (bare, c);
-    }
-  return g_utf8_casefold (bare->str, -1);
-}
 
 /* A row's value ("" for "All …") and its folded form are its data. */
 static const char *
@@ -88,7 +72,7 @@ dup_search_key (HallwayChoiceDialog *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-  return *stripped != '\0' ? fold (stripped) : NULL;
+  return *stripped != '\0' ? hallway_search_fold (stripped) : NULL;
 }
 
 /* The matches of what is typed, the first highlighted. */
@@ -241,7 +225,7 @@ new_row (const char *value, const char *label, guint n_talks)
   gtk_box_append (GTK_BOX (box), check);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), "value", g_strdup (value), g_free);
-  g_object_set_data_full (G_OBJECT (row), "key", fold (value), g_free);
+  g_object_set_data_full (G_OBJECT (row), "key", hallway_search_fold (value), g_free);
   g_object_set_data (G_OBJECT (row), "check", check);
   return GTK_LIST_BOX_ROW (row);
 }
