@@ -13,6 +13,7 @@
 #include "hallway-library.h"
 #include "hallway-location.h"
 #include "hallway-paths.h"
+#include "hallway-search.h"
 #include "hallway-test-utils.h"
 
 /* The schedules the tests follow, written by the test (hallway_test_generate_schedule),
@@ -1371,6 +1372,12 @@ test_desktop_search (Fixture *fixture, gconstpointer data)
   assert_found (fixture->library, "STRASSE databases",
                 (const char *[]) { a_indexes, b_indexes, NULL });
   assert_found (fixture->library, " ", (const char *[]) { NULL });
+  /* Names only: a word of an abstract lists nothing in the shell (the window's search finds
+   * it), and no abstract was parsed on the way. */
+  assert_found (fixture->library, "planner", (const char *[]) { NULL });
+  talk = hallway_desktop_search_lookup (fixture->library, a_indexes, NULL);
+  g_assert_false (hallway_search_talk_is_prepared (talk));
+  g_assert_true (hallway_search_talk_matches (talk, (const char *[]) { "planner", NULL }));
 
   {
     const char *previous[] = { a_allocators, a_gardening, b_allocators, NULL };

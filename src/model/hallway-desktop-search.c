@@ -48,7 +48,7 @@ hallway_desktop_search_find (HallwayLibrary *library, const char * const *terms)
         {
           g_autoptr (HallwayTalk) talk = g_list_model_get_item (talks, j);
 
-          if (hallway_search_talk_matches (talk, (const char * const *) words))
+          if (hallway_search_talk_names_match (talk, (const char * const *) words))
             g_strv_builder_take (results, dup_result_id (entry, talk));
         }
     }
@@ -71,7 +71,7 @@ hallway_desktop_search_refine (HallwayLibrary     *library,
     {
       HallwayTalk *talk = hallway_desktop_search_lookup (library, previous[i], NULL);
 
-      if (talk != NULL && hallway_search_talk_matches (talk, (const char * const *) words))
+      if (talk != NULL && hallway_search_talk_names_match (talk, (const char * const *) words))
         g_strv_builder_add (results, previous[i]);
     }
   return g_strv_builder_end (results);

@@ -62,41 +62,60 @@ hallway_search_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Everything a person may remember of a talk, folded. The abstract comes from its source
- * in one parse, not from the talk's lazy HTML, which only the main thread may fill. */
+/* What the desktop's search matches: the names a person types into the shell's overview
+ * (title, speakers, track, room), folded. No abstract: it costs an HTML parse per talk on the
+ * first keystroke, and a word from an abstract would fill the shell with loose matches. */
 static char *
-build_search_text (HallwayTalk *talk)
+build_names_text (HallwayTalk *talk)
 {
   g_autofree char *speakers = hallway_talk_dup_speakers (talk);
-  g_autofree char *abstract = hallway_rich_text_dup_plain_text (&talk->abstract);
   g_autofree char *joined = g_strjoin ("\n",
                                        talk->title ? talk->title : "",
                                        talk->subtitle ? talk->subtitle : "",
                                        speakers,
                                        hallway_talk_get_track_name (talk) ?: "",
                                        hallway_talk_get_room_name (talk) ?: "",
-                                       abstract,
                                        NULL);
 
   return hallway_search_fold (joined);
 }
 
-/* Kept on the talk. A worker may be building it at the same time (see
+/* Everything a person may remember of a talk, folded: its names and its abstract. The
+ * abstract comes from its source in one parse, not from the talk's lazy HTML, which only
+ * the main thread may fill. */
+static char *
+build_search_text (HallwayTalk *talk)
+{
+  g_autofree char *names = build_names_text (talk);
+  g_autofree char *abstract = hallway_rich_text_dup_plain_text (&talk->abstract);
+  g_autofree char *folded_abstract = hallway_search_fold (abstract);
+
+  /* A space, as folding makes of the newlines between the names. */
+  return g_strconcat (names, " ", folded_abstract, NULL);
+}
+
+/* Kept on the talk in *slot. A worker may be building it at the same time (see
  * hallway_search_prepare_async ()): whoever finishes first sets it, the other's copy goes. */
 static const char *
-ensure_search_text (HallwayTalk *talk)
+ensure_text (HallwayTalk *talk, char **slot, char *(*build) (HallwayTalk *talk))
 {
-  char *text = g_atomic_pointer_get (&talk->search_text);
+  char *text = g_atomic_pointer_get (slot);
 
   if (text != NULL)
     return text;
-  text = build_search_text (talk);
-  if (!g_atomic_pointer_compare_and_exchange (&talk->search_text, NULL, text))
+  text = build (talk);
+  if (!g_atomic_pointer_compare_and_exchange (slot, NULL, text))
     {
       g_free (text);
-      text = g_atomic_pointer_get (&talk->search_text);
+      text = g_atomic_pointer_get (slot);
     }
   return text;
+}
+
+static const char *
+ensure_search_text (HallwayTalk *talk)
+{
+  return ensure_text (talk, &talk->search_text, build_search_text);
 }
 
 /* Whether the talk's search text is built already: for tests. */
@@ -174,19 +193,35 @@ hallway_search_parse_query (const char *query)
   return g_strv_builder_end (builder);
 }
 
-/* Every word of the query must occur somewhere in the talk. */
-gboolean
-hallway_search_talk_matches (HallwayTalk *talk, const char * const *query_words)
+static gboolean
+contains_every_word (const char *haystack, const char * const *query_words)
 {
-  const char *haystack;
-
-  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
-
-  if (query_words == NULL || query_words[0] == NULL)
-    return TRUE;
-  haystack = ensure_search_text (talk);
   for (guint i = 0; query_words[i] != NULL; i++)
     if (strstr (haystack, query_words[i]) == NULL)
       return FALSE;
   return TRUE;
+}
+
+/* Every word of the query must occur somewhere in the talk, its abstract included. */
+gboolean
+hallway_search_talk_matches (HallwayTalk *talk, const char * const *query_words)
+{
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
+
+  if (query_words == NULL || query_words[0] == NULL)
+    return TRUE;
+  return contains_every_word (ensure_search_text (talk), query_words);
+}
+
+/* Every word of the query must occur in the talk's title, subtitle, speakers, track or
+ * room: the desktop's search. */
+gboolean
+hallway_search_talk_names_match (HallwayTalk *talk, const char * const *query_words)
+{
+  g_return_val_if_fail (HALLWAY_IS_TALK (talk), FALSE);
+
+  if (query_words == NULL || query_words[0] == NULL)
+    return TRUE;
+  return contains_every_word (ensure_text (talk, &talk->names_text, build_names_text),
+                              query_words);
 }

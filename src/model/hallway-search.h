@@ -11,6 +11,8 @@ char     *hallway_search_fold             (const char          *text);
 GStrv     hallway_search_parse_query      (const char          *query);
 gboolean  hallway_search_talk_matches     (HallwayTalk         *talk,
                                            const char * const  *query_words);
+gboolean  hallway_search_talk_names_match (HallwayTalk         *talk,
+                                           const char * const  *query_words);
 void      hallway_search_prepare_async    (GListModel          *talks,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,

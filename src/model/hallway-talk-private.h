@@ -37,6 +37,7 @@ struct _HallwayTalk
   GPtrArray *links;     /* HallwayLink, attachments included */
 
   char *search_text;   /* folded lazily by hallway-search.c */
+  char *names_text;    /* the same without the abstract: the desktop's search */
 
   guint do_not_record : 1;
 };

@@ -43,6 +43,7 @@ hallway_talk_finalize (GObject *object)
   g_free (self->url);
   g_free (self->feedback_url);
   g_free (self->search_text);
+  g_free (self->names_text);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
   g_clear_object (&self->day);

@@ -6,7 +6,7 @@ Hallway follows a conference at a loopback URL once (with a window), and quits. 
 on the server fails the test if anything asks it: results come from the cache. Hallway is
 started as D-Bus activation starts it (--gapplication-service), at the bus name and object
 paths its installed .search-provider.ini and KRunner .desktop file give, and asked:
-results by a speaker's accented name, a room, a track; a subsearch; the metas' exact
+results by a speaker's accented name, a room, a track, none by a word of an abstract; a subsearch; the metas' exact
 title and "day time–time · room"; KRunner's matches. Started only for search, it quits on
 its own after its inactivity timeout. Started again with Show Local Time on in Tokyo, the
 times are Tokyo's; ActivateResult opens the talk's page in a window, LaunchSearch opens the schedule's search with the terms, and KRunner's Run
@@ -139,6 +139,8 @@ def check_results(desktop, ids):
     assert desktop.shell("GetInitialResultSet", "(as)", ["databases"]) == ([indexes],)
     assert desktop.shell("GetInitialResultSet", "(as)", ["strasse"]) == ([indexes],)
     assert desktop.shell("GetInitialResultSet", "(as)", ["janson", "nothing"]) == ([],)
+    # Names, not abstracts: "planner" is only in the abstract of Indexes on the Straße.
+    assert desktop.shell("GetInitialResultSet", "(as)", ["planner"]) == ([],)
     assert desktop.shell("GetSubsearchResultSet", "(asas)", [allocators, gardening],
                          ["janson", "gtk"]) == ([gardening],)
 
