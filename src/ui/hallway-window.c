@@ -187,8 +187,11 @@ show_owner (HallwayWindow *self, GObject *owner)
     {
       g_autofree char *navigation =
         hallway_library_entry_dup_room_navigation_url (self->entry, HALLWAY_ROOM (owner));
+      g_autofree char *room_page =
+        hallway_library_entry_dup_room_page_url (self->entry, HALLWAY_ROOM (owner));
 
       hallway_talk_list_page_set_navigation_url (page, navigation);
+      hallway_talk_list_page_set_room_page_url (page, room_page);
     }
   adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }

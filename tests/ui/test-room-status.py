@@ -5,9 +5,11 @@ three rooms; the catalogue gives it a room status URL on a loopback server, whic
 "H.1301 (Cornil)" is full, "Janson" available, and nothing of "K.3.201". Through the
 accessibility tree: Now & Next says "Full" beside H.1301 (Cornil) and "Available" beside
 Janson, nothing beside K.3.201; so do the Rooms list and the talk page's Room row. The
-catalogue also gives FOSDEM's campus navigation: the room's page has Find the Room, which
-opens https://nav.fosdem.org/d/h1301/ in the browser. Screenshots of Now & Next, Rooms, the
-talk page and the room's page."""
+catalogue also gives FOSDEM's campus navigation and room pages: the room's page has Find
+the Room, which opens https://nav.fosdem.org/d/h1301_cornil/ in the browser (c3nav's
+location, as FOSDEM Companion links it), and Room Page, which opens
+https://fosdem.org/2026/schedule/room/h1301/. Screenshots of Now & Next, Rooms, the talk
+page and the room's page."""
 import datetime
 import json
 import os
@@ -18,7 +20,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
-NAVIGATION = "https://nav.fosdem.org/d/h1301/"
+NAVIGATION = "https://nav.fosdem.org/d/h1301_cornil/"
+ROOM_PAGE = "https://fosdem.org/2026/schedule/room/h1301/"
 ROOMS = [("H.1301 (Cornil)", "Full"), ("Janson", "Available"), ("K.3.201", None)]
 
 
@@ -101,6 +104,10 @@ def check_find_the_room(session, window, opened):
     session.screenshot(os.path.join(SCREENSHOTS, "room-status-room-page.png"), window=window)
     session.press(button)
     assert session.wait_for_browser(opened, NAVIGATION) == [NAVIGATION], opened()
+    button = session.find(room_page, ("button", "push button"), "Room Page")
+    assert button.description == ROOM_PAGE, button.description
+    session.press(button)
+    assert session.wait_for_browser(opened, ROOM_PAGE) == [NAVIGATION, ROOM_PAGE], opened()
 
 
 with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
@@ -120,7 +127,9 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         json.dump({"version": 1, "include-builtin": False,
                    "conferences": [{"title": "Venue Test", "location": schedule,
                                     "room-status": status_url,
-                                    "room-navigation": "https://nav.fosdem.org/d/{room}/"}]},
+                                    "room-navigation": "https://nav.fosdem.org/d/{room}/",
+                                    "room-page":
+                                        "https://fosdem.org/2026/schedule/room/{room}/"}]},
                   output)
     opened = session.install_fake_browser()
     session.preset_settings(window_width=1280, window_height=800)
