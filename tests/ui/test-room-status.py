@@ -8,8 +8,9 @@ Janson, nothing beside K.3.201; so do the Rooms list and the talk page's Room ro
 catalogue also gives FOSDEM's campus navigation and room pages: the room's page has Find
 the Room, which opens https://nav.fosdem.org/d/h1301_cornil/ in the browser (c3nav's
 location, as FOSDEM Companion links it), and Room Page, which opens
-https://fosdem.org/2026/schedule/room/h1301/. Screenshots of Now & Next, Rooms, the talk
-page and the room's page."""
+https://fosdem.org/2026/schedule/room/h1301/. The schedule's venue and city are in the
+sidebar's foot, a button that opens OpenStreetMap's search for them. Screenshots of Now &
+Next, Rooms, the talk page and the room's page."""
 import datetime
 import json
 import os
@@ -22,6 +23,9 @@ from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 NAVIGATION = "https://nav.fosdem.org/d/h1301_cornil/"
 ROOM_PAGE = "https://fosdem.org/2026/schedule/room/h1301/"
+VENUE = "ULB (Université Libre de Bruxelles), Brussels"
+VENUE_MAP = ("https://www.openstreetmap.org/search?query="
+             "ULB%20%28Universit%C3%A9%20Libre%20de%20Bruxelles%29%2C%20Brussels")
 ROOMS = [("H.1301 (Cornil)", "Full"), ("Janson", "Available"), ("K.3.201", None)]
 
 
@@ -42,6 +46,7 @@ def write_schedule(path):
         output.write(f"""<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
   <conference><acronym>fosdem-test</acronym><title>Venue Test</title>
+    <venue>ULB (Université Libre de Bruxelles)</venue><city>Brussels</city>
     <time_zone_name>UTC</time_zone_name></conference>
   <day index="1" date="{start:%Y-%m-%d}">{''.join(rooms)}
   </day>
@@ -110,6 +115,15 @@ def check_find_the_room(session, window, opened):
     assert session.wait_for_browser(opened, ROOM_PAGE) == [NAVIGATION, ROOM_PAGE], opened()
 
 
+def check_venue(session, window, opened):
+    button = session.find(window, ("button", "push button"), f"Venue: {VENUE}")
+    assert button.description == VENUE_MAP, button.description
+    session.find(button, "label", VENUE)
+    before = opened()
+    session.press(button)
+    assert session.wait_for_browser(opened, VENUE_MAP) == before + [VENUE_MAP], opened()
+
+
 with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         HeadlessSession(width=1400, height=900) as session:
     status_folder = os.path.join(folder, "api")
@@ -142,10 +156,12 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         check_rooms(session, window)
         check_talk_page(session, window)
         check_find_the_room(session, window, opened)
+        check_venue(session, window, opened)
     except Exception:
         print("failed; the screen is in",
               session.screenshot(os.path.join(SCREENSHOTS, "room-status-failure.png")))
         raise
     assert session.quit_app() == 0
     server.shutdown()
-print("ok: Full and Available in Now & Next, in Rooms and on the talk page; Find the Room")
+print("ok: Full and Available in Now & Next, in Rooms and on the talk page; Find the Room, "
+      "Room Page and the venue's map")
