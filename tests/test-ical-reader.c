@@ -200,6 +200,9 @@ test_moca2024 (void)
       "2024-09-15T13:00:00+02:00", "2024-09-15T13:30:00+02:00", "XOR", "fabio carletti aka Ryuw" },
   };
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("moca2024.ics");
+  g_autofree char *map = NULL;
+  g_autofree char *web_map = NULL;
+  double latitude = 0, longitude = 0;
   HallwayTalk *event;
 
   if (conference == NULL)
@@ -227,6 +230,50 @@ test_moca2024 (void)
   event = hallway_test_find_by_title (conference, "Closing ceremony");
   g_assert_cmpstr (hallway_talk_get_room_name (event), ==, "XOR");
   g_assert_null (hallway_talk_get_abstract (event));   /* "DESCRIPTION: " */
+
+  /* Every event has the camp's GEO: the venue's position, a geo: URI for the desktop's map
+   * and OpenStreetMap for a desktop without one. No venue's name or city is said. */
+  g_assert_true (hallway_conference_get_position (conference, &latitude, &longitude));
+  g_assert_cmpfloat_with_epsilon (latitude, 42.5816338, 1e-9);
+  g_assert_cmpfloat_with_epsilon (longitude, 14.0901461, 1e-9);
+  map = hallway_conference_dup_venue_map_uri (conference);
+  g_assert_cmpstr (map, ==, "geo:42.5816338,14.0901461");
+  web_map = hallway_conference_dup_venue_web_map_uri (conference);
+  g_assert_cmpstr (web_map, ==,
+                   "https://www.openstreetmap.org/?mlat=42.5816338&mlon=14.0901461"
+                   "#map=17/42.5816338/14.0901461");
+  g_assert_null (hallway_conference_dup_venue_text (conference));
+}
+
+/* Events at different GEOs place no venue; one GEO shared by the events that have one
+ * does. */
+static void
+test_geo (void)
+{
+  static const char *inputs[] = {
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270206T100000Z\r\n"
+    "SUMMARY:A\r\nGEO:50.8127;4.3806\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\n"
+    "DTSTART:20270206T110000Z\r\nSUMMARY:B\r\nGEO:48.8566;2.3522\r\nEND:VEVENT\r\n"
+    "END:VCALENDAR\r\n",
+    "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270206T100000Z\r\n"
+    "SUMMARY:A\r\nGEO:50.8127;4.3806\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b\r\n"
+    "DTSTART:20270206T110000Z\r\nSUMMARY:B\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (inputs[i], strlen (inputs[i]));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
+      g_autofree char *map = NULL;
+
+      g_assert_no_error (error);
+      map = hallway_conference_dup_venue_map_uri (conference);
+      if (i == 0)
+        g_assert_null (map);
+      else
+        g_assert_cmpstr (map, ==, "geo:50.8127000,4.3806000");
+    }
 }
 
 static void
@@ -451,5 +498,6 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &broken_fixtures[i], test_broken_fixture);
     }
   g_test_add_func ("/ical-reader/errors/garbage", test_garbage);
+  g_test_add_func ("/ical-reader/geo", test_geo);
   return g_test_run ();
 }

@@ -411,6 +411,7 @@ test_catalogue (void)
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "catalogue.json", NULL);
   g_autoptr (HallwayRoom) cornil = hallway_room_new ("H.1301 (Cornil)");
   g_autofree char *navigation = NULL;
+  g_autofree char *room_page = NULL;
   HallwayLibraryEntry *fosdem = find_entry (builtin, "FOSDEM 2026");
   HallwayLibraryEntry *ccc = find_entry (builtin, "39C3: everything");
   HallwayLibraryEntry *opengov;
@@ -418,9 +419,13 @@ test_catalogue (void)
   g_assert_cmpstr (hallway_library_entry_get_room_status_url (fosdem), ==,
                    "https://api.fosdem.org/roomstatus/v1/listrooms");
   navigation = hallway_library_entry_dup_room_navigation_url (fosdem, cornil);
-  g_assert_cmpstr (navigation, ==, "https://nav.fosdem.org/d/h1301/");
+  g_assert_cmpstr (navigation, ==, "https://nav.fosdem.org/d/h1301_cornil/");
+  /* The room on FOSDEM's website: the schedule's base URL, room/ and its <room slug>. */
+  room_page = hallway_library_entry_dup_room_page_url (fosdem, cornil);
+  g_assert_cmpstr (room_page, ==, "https://fosdem.org/2026/schedule/room/h1301/");
   g_assert_null (hallway_library_entry_get_room_status_url (ccc));
   g_assert_null (hallway_library_entry_dup_room_navigation_url (ccc, cornil));
+  g_assert_null (hallway_library_entry_dup_room_page_url (ccc, cornil));
   /* Without a conference, nothing polls. */
   g_assert_null (hallway_library_entry_ensure_room_status (fosdem));
 
@@ -437,7 +442,35 @@ test_catalogue (void)
   g_assert_cmpstr (hallway_library_entry_get_room_status_url (opengov), ==,
                    "https://example.org/rooms.json");
   g_assert_null (hallway_library_entry_get_navigation_url (opengov));
+  g_assert_null (hallway_library_entry_get_room_page_url (opengov));
   g_clear_object (&read);
+
+  /* An administrator's room pages, "{room}" the room's slug. */
+  hallway_test_write_text (path,
+                           "{\"version\": 1, \"include-builtin\": false, \"conferences\": ["
+                           " {\"title\": \"OpenGov Days\","
+                           "  \"location\": \"https://example.org/s.xml\","
+                           "  \"room-page\": \"https://example.org/rooms/{room}.html\"}]}",
+                           -1);
+  read = hallway_catalogue_read (file, &error);
+  g_assert_no_error (error);
+  opengov = find_entry (read, "OpenGov Days");
+  g_clear_pointer (&room_page, g_free);
+  room_page = hallway_library_entry_dup_room_page_url (opengov, cornil);
+  g_assert_cmpstr (room_page, ==, "https://example.org/rooms/h1301.html");
+  g_assert_null (hallway_library_entry_get_room_status_url (opengov));
+  g_clear_object (&read);
+
+  hallway_test_write_text (path,
+                           "{\"version\": 1, \"conferences\": ["
+                           " {\"title\": \"OpenGov Days\","
+                           "  \"location\": \"https://example.org/s.xml\","
+                           "  \"room-page\": \"javascript:alert(1)\"}]}",
+                           -1);
+  read = hallway_catalogue_read (file, &error);
+  g_assert_null (read);
+  g_assert_nonnull (strstr (error->message, "“room-page” is not an http(s) URL"));
+  g_clear_error (&error);
 
   /* Not a web address: the catalogue is refused, saying which member of which conference. */
   hallway_test_write_text (path,
@@ -451,6 +484,33 @@ test_catalogue (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "“room-status” is not an http(s) URL"));
   g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+assert_location_slug (const char *name, const char *expected)
+{
+  g_autofree char *slug = hallway_room_location_slug_for_name (name);
+
+  g_assert_cmpstr (slug, ==, expected);
+}
+
+/* A room's location on nav.fosdem.org keeps its honorary name, as FOSDEM Companion
+ * (toRoomSlug) and EventFahrplan's FOSDEM map name them; rooms without one are as their
+ * slug. */
+static void
+test_location_slug (void)
+{
+  assert_location_slug ("H.1301 (Cornil)", "h1301_cornil");
+  assert_location_slug ("K.1.105 (La Fontaine)", "k1105_la_fontaine");
+  assert_location_slug ("UB2.252A (Lameere)", "ub2252a_lameere");
+  assert_location_slug ("UD2.120 (Chavanne)", "ud2120_chavanne");
+  assert_location_slug ("H.1309 (Van Rijn)", "h1309_van_rijn");
+  assert_location_slug ("AW1.120", "aw1120");
+  assert_location_slug ("K.3.201", "k3201");
+  assert_location_slug ("Janson", "janson");
+  /* Accents go, runs of anything else are one "_", none at either end. */
+  assert_location_slug ("  Salle Émile-Zola (2) ", "salle_emile-zola_2");
+  assert_location_slug ("()", "");
 }
 
 #define ADD(path, func) \
@@ -473,5 +533,6 @@ main (int argc, char *argv[])
   ADD ("/room-status/outside-live-window", test_outside_live_window);
   g_test_add_func ("/room-status/window-of-conference", test_window_of_conference);
   g_test_add_func ("/room-status/catalogue", test_catalogue);
+  g_test_add_func ("/room-status/location-slug", test_location_slug);
   return g_test_run ();
 }

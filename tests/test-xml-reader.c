@@ -430,11 +430,46 @@ test_fosdem_2026_biographies (void)
   g_assert_null (hallway_person_get_biography (hallway_test_find_person (conference, "7130")));
 }
 
+/* FOSDEM 2021 was online: "Online" and no city is said, with no map. */
+static void
+test_fosdem_2021_online_venue (void)
+{
+  g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2021-online.xml");
+  g_autofree char *venue = NULL;
+
+  if (conference == NULL)
+    return;
+  venue = hallway_conference_dup_venue_text (conference);
+  g_assert_cmpstr (venue, ==, "Online");
+  g_assert_null (hallway_conference_dup_venue_map_uri (conference));
+}
+
+/* A schedule without <venue> and <city> says nothing of the venue. */
+static void
+test_no_venue (void)
+{
+  static const char xml[] =
+    "<schedule><conference><title>Nowhere</title></conference>"
+    "<day index=\"1\" date=\"2027-02-06\"><room name=\"A\">"
+    "<event id=\"1\"><date>2027-02-06T10:00:00+01:00</date><start>10:00</start>"
+    "<duration>00:30</duration><room>A</room><title>T</title></event>"
+    "</room></day></schedule>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_null (hallway_conference_dup_venue_text (conference));
+  g_assert_null (hallway_conference_dup_venue_map_uri (conference));
+}
+
 static void
 test_fosdem_2026_tracks (void)
 {
   g_autoptr (HallwayConference) conference = hallway_test_read_schedule ("fosdem-2026.xml");
   g_autoptr (HallwayTrack) first = NULL;
+  g_autofree char *venue = NULL;
+  g_autofree char *map = NULL;
 
   if (conference == NULL)
     return;
@@ -448,6 +483,15 @@ test_fosdem_2026_tracks (void)
   g_assert_cmpstr (hallway_conference_get_venue (conference), ==,
                    "ULB (Université Libre de Bruxelles)");
   g_assert_cmpstr (hallway_conference_get_city (conference), ==, "Brussels");
+  /* Where it is, as the sidebar says it, and OpenStreetMap's search for it: no position. */
+  venue = hallway_conference_dup_venue_text (conference);
+  g_assert_cmpstr (venue, ==, "ULB (Université Libre de Bruxelles), Brussels");
+  map = hallway_conference_dup_venue_map_uri (conference);
+  g_assert_cmpstr (map, ==,
+                   "https://www.openstreetmap.org/search?query="
+                   "ULB%20%28Universit%C3%A9%20Libre%20de%20Bruxelles%29%2C%20Brussels");
+  g_assert_false (hallway_conference_get_position (conference, NULL, NULL));
+  g_assert_null (hallway_conference_dup_venue_web_map_uri (conference));
   g_assert_cmpstr (hallway_conference_get_base_url (conference), ==,
                    "https://fosdem.org/2026/schedule/");
 }
@@ -933,6 +977,8 @@ main (int argc, char *argv[])
                    test_fosdem_2024_small_whitespace);
   g_test_add_func ("/xml-reader/fosdem-2010-pentabarf-confclerk/quirks", test_fosdem_2010_quirks);
   g_test_add_func ("/xml-reader/fosdem-2007/layout", test_fosdem_2007_layout);
+  g_test_add_func ("/xml-reader/fosdem-2021-online/venue", test_fosdem_2021_online_venue);
+  g_test_add_func ("/xml-reader/fixture/no-venue", test_no_venue);
   g_test_add_func ("/xml-reader/39c3-everything/crossing-midnight", test_39c3_crossing_midnight);
   g_test_add_func ("/xml-reader/39c3-everything/identity-and-links", test_39c3_identity);
   g_test_add_func ("/xml-reader/36c3-merged/duplicates-midnight-links", test_36c3_merged);

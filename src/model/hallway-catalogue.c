@@ -22,17 +22,23 @@ typedef struct
   const char *location;
   const char *subtitle;
   const char *room_status;   /* the room status API, as FOSDEM Companion reads it */
-  const char *navigation;    /* the campus navigation, "{room}" for a room's slug */
+  const char *navigation;    /* the campus navigation, "{room}" for a room's location slug */
+  const char *room_page;     /* a room's page on the website, "{room}" for its slug */
 } KnownConference;
 
 #define FOSDEM_ROOM_STATUS "https://api.fosdem.org/roomstatus/v1/listrooms"
+/* c3nav's locations keep the honorary name: "h1301_cornil", as FOSDEM Companion links. */
 #define FOSDEM_NAVIGATION  "https://nav.fosdem.org/d/{room}/"
+/* The schedule's <base_url> followed by room/<room slug>/, as its <room slug> gives it. */
+#define FOSDEM_ROOM_PAGE(year) "https://fosdem.org/" year "/schedule/room/{room}/"
 
 static const KnownConference builtin_catalogue[] = {
   { "FOSDEM 2027", "https://fosdem.org/2027/schedule/xml",
-    N_("Brussels · early 2027"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION },
+    N_("Brussels · early 2027"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION,
+    FOSDEM_ROOM_PAGE ("2027") },
   { "FOSDEM 2026", "https://fosdem.org/2026/schedule/xml",
-    N_("Brussels · 31 January – 1 February 2026"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION },
+    N_("Brussels · 31 January – 1 February 2026"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION,
+    FOSDEM_ROOM_PAGE ("2026") },
   /* The Fahrplan that CCC's own app (EventFahrplan) follows: the main programme. */
   { "39C3: 39th Chaos Communication Congress",
     "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml",
@@ -71,7 +77,8 @@ append_builtin_catalogue (GListStore *store)
         continue;
       entry =
         hallway_library_entry_new_known (known->title, known->location, _(known->subtitle), FALSE);
-      hallway_library_entry_set_venue (entry, known->room_status, known->navigation);
+      hallway_library_entry_set_venue (entry, known->room_status, known->navigation,
+                                       known->room_page);
       g_list_store_append (store, entry);
     }
 }
@@ -105,11 +112,11 @@ is_web_url (const char *url)
   return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
 }
 
-/* "room-status" and "room-navigation": absent, or http(s) URLs. */
+/* "room-status", "room-navigation" and "room-page": absent, or http(s) URLs. */
 static gboolean
 check_venue_urls (JsonObject *object, guint number, const char *title, GError **error)
 {
-  static const char *members[] = { "room-status", "room-navigation" };
+  static const char *members[] = { "room-status", "room-navigation", "room-page" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
     {
@@ -165,7 +172,8 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
                                            hallway_json_string_member (object, "subtitle"),
                                            hallway_json_boolean_member (object, "follow", FALSE));
   hallway_library_entry_set_venue (entry, hallway_json_string_member (object, "room-status"),
-                                   hallway_json_string_member (object, "room-navigation"));
+                                   hallway_json_string_member (object, "room-navigation"),
+                                   hallway_json_string_member (object, "room-page"));
   return entry;
 }
 
@@ -242,7 +250,10 @@ parse_catalogue (const char *contents, gsize length, GError **error)
  *         "room-status": "https://…",            optional: which rooms are full, as
  *                                                https://api.fosdem.org/roomstatus/v1/listrooms
  *                                                gives it (hallway-room-status.c)
- *         "room-navigation": "https://…/{room}/" optional: a room's way on the campus,
+ *         "room-navigation": "https://…/{room}/", optional: a room's way on the campus,
+ *                                                "{room}" for its location slug
+ *                                                ("h1301_cornil")
+ *         "room-page": "https://…/{room}/",      optional: a room's page on the website,
  *       }                                        "{room}" for its slug ("h1301")
  *     ]
  *   }

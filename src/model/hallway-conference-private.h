@@ -17,6 +17,9 @@ void               hallway_conference_set_venue       (HallwayConference *self,
                                                        const char        *venue);
 void               hallway_conference_set_city        (HallwayConference *self,
                                                        const char        *city);
+void               hallway_conference_set_position    (HallwayConference *self,
+                                                       double             latitude,
+                                                       double             longitude);
 void               hallway_conference_set_base_url    (HallwayConference *self,
                                                        const char        *base_url);
 void               hallway_conference_set_format      (HallwayConference *self,

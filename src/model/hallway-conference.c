@@ -20,6 +20,9 @@ struct _HallwayConference
   char *acronym;
   char *venue;
   char *city;
+  gboolean has_position;      /* the venue's, when the schedule gives one (iCal GEO) */
+  double latitude;
+  double longitude;
   char *time_zone_name;
   GTimeZone *time_zone;
   char *base_url;
@@ -214,6 +217,99 @@ hallway_conference_set_time_zone_name (HallwayConference *self, const char *tz_n
     g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL); \
     return self->field; \
   }
+
+/* Degrees, WGS 84; out of range values are not a place. */
+void
+hallway_conference_set_position (HallwayConference *self, double latitude, double longitude)
+{
+  g_return_if_fail (HALLWAY_IS_CONFERENCE (self));
+
+  self->has_position = latitude >= -90 && latitude <= 90 && longitude >= -180 &&
+                       longitude <= 180;
+  self->latitude = latitude;
+  self->longitude = longitude;
+}
+
+gboolean
+hallway_conference_get_position (HallwayConference *self, double *latitude, double *longitude)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), FALSE);
+
+  if (!self->has_position)
+    return FALSE;
+  if (latitude != NULL)
+    *latitude = self->latitude;
+  if (longitude != NULL)
+    *longitude = self->longitude;
+  return TRUE;
+}
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* Where the conference is, as the schedule says it: "ULB (Université Libre de Bruxelles),
+ * Brussels", the venue or the city alone; NULL when it says nothing. */
+char *
+hallway_conference_dup_venue_text (HallwayConference *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (has_text (self->venue) && has_text (self->city))
+    return g_strconcat (self->venue, ", ", self->city, NULL);
+  if (has_text (self->venue))
+    return g_strdup (self->venue);
+  return has_text (self->city) ? g_strdup (self->city) : NULL;
+}
+
+/* A map of the venue: a geo: URI (RFC 5870, which GNOME Maps opens) at the schedule's
+ * position, else OpenStreetMap's search for the venue and its city in the browser; NULL
+ * without a position or a city (a venue name alone, such as "Online", is no place). */
+char *
+hallway_conference_dup_venue_map_uri (HallwayConference *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *query = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (self->has_position)
+    {
+      char latitude[G_ASCII_DTOSTR_BUF_SIZE];
+      char longitude[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return g_strdup_printf ("geo:%s,%s",
+                              g_ascii_formatd (latitude, sizeof latitude, "%.7f",
+                                               self->latitude),
+                              g_ascii_formatd (longitude, sizeof longitude, "%.7f",
+                                               self->longitude));
+    }
+  if (!has_text (self->city))
+    return NULL;
+  text = hallway_conference_dup_venue_text (self);
+  query = g_uri_escape_string (text, NULL, FALSE);
+  return g_strconcat ("https://www.openstreetmap.org/search?query=", query, NULL);
+}
+
+/* The same place on OpenStreetMap's web map, for a desktop where nothing opens geo: URIs;
+ * NULL without a position. */
+char *
+hallway_conference_dup_venue_web_map_uri (HallwayConference *self)
+{
+  char latitude[G_ASCII_DTOSTR_BUF_SIZE];
+  char longitude[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (HALLWAY_IS_CONFERENCE (self), NULL);
+
+  if (!self->has_position)
+    return NULL;
+  g_ascii_formatd (latitude, sizeof latitude, "%.7f", self->latitude);
+  g_ascii_formatd (longitude, sizeof longitude, "%.7f", self->longitude);
+  return g_strdup_printf ("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=17/%s/%s",
+                          latitude, longitude, latitude, longitude);
+}
 
 STRING_GETTER (title)
 STRING_GETTER (acronym)

@@ -14,6 +14,13 @@ const char   *hallway_conference_get_title          (HallwayConference *self);
 const char   *hallway_conference_get_acronym        (HallwayConference *self);
 const char   *hallway_conference_get_venue          (HallwayConference *self);
 const char   *hallway_conference_get_city           (HallwayConference *self);
+/* The venue's position (degrees), when the schedule gives one. */
+gboolean      hallway_conference_get_position       (HallwayConference *self,
+                                                     double            *latitude,
+                                                     double            *longitude);
+char         *hallway_conference_dup_venue_text     (HallwayConference *self);
+char         *hallway_conference_dup_venue_map_uri  (HallwayConference *self);
+char         *hallway_conference_dup_venue_web_map_uri (HallwayConference *self);
 const char   *hallway_conference_get_time_zone_name (HallwayConference *self);
 GTimeZone    *hallway_conference_get_time_zone      (HallwayConference *self);
 const char   *hallway_conference_get_base_url       (HallwayConference *self);

@@ -34,6 +34,9 @@ typedef struct
   icalcomponent *calendar;
   GTimeZone *zone;            /* the conference's; borrowed */
   GHashTable *zones;          /* TZID → ResolvedZone */
+  guint n_positions;          /* events with a GEO */
+  gboolean positions_differ;
+  struct icalgeotype position;  /* the first event's GEO */
 } IcalReader;
 
 static void
@@ -715,6 +718,23 @@ read_place_and_track (IcalReader *self, icalcomponent *component, HallwayTalk *e
     event->track = g_object_ref (track);
 }
 
+/* Events that all sit at one GEO (MOCA 2024 gives every event the camp's) place the venue;
+ * events at several places place nothing. */
+static void
+read_position (IcalReader *self, icalcomponent *component)
+{
+  icalproperty *property = icalcomponent_get_first_property (component, ICAL_GEO_PROPERTY);
+  struct icalgeotype geo;
+
+  if (property == NULL)
+    return;
+  geo = icalproperty_get_geo (property);
+  if (self->n_positions++ == 0)
+    self->position = geo;
+  else if (geo.lat != self->position.lat || geo.lon != self->position.lon)
+    self->positions_differ = TRUE;
+}
+
 static gboolean
 read_event (IcalReader *self, icalcomponent *component, guint position, GError **error)
 {
@@ -787,8 +807,13 @@ read_events (IcalReader *self, GError **error)
   for (component = icalcomponent_get_first_component (self->calendar, ICAL_VEVENT_COMPONENT);
        component != NULL;
        component = icalcomponent_get_next_component (self->calendar, ICAL_VEVENT_COMPONENT))
-    if (!read_event (self, component, position++, error))
-      return FALSE;
+    {
+      if (!read_event (self, component, position++, error))
+        return FALSE;
+      read_position (self, component);
+    }
+  if (self->n_positions > 0 && !self->positions_differ)
+    hallway_conference_set_position (self->conference, self->position.lat, self->position.lon);
   return TRUE;
 }
 

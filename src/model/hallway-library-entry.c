@@ -31,7 +31,8 @@ struct _HallwayLibraryEntry
 
   /* From the catalogue (hallway_library_entry_set_venue): NULL for most conferences. */
   char *room_status_url;
-  char *navigation_url;                /* "{room}" stands for a room's slug */
+  char *navigation_url;                /* "{room}" stands for a room's location slug */
+  char *room_page_url;                 /* "{room}" stands for a room's slug */
   HallwayRoomStatus *room_status;      /* once ensured */
 };
 
@@ -285,16 +286,19 @@ hallway_library_entry_new_known (const char *title,
 
 /* ---- the venue ------------------------------------------------------------------------- */
 
-/* The catalogue's word on the conference's venue: where its room status is published and
- * its campus navigation, "{room}" standing for a room's slug (FOSDEM:
- * https://nav.fosdem.org/d/{room}/). NULL for none. */
+/* The catalogue's word on the conference's venue: where its room status is published, its
+ * campus navigation, "{room}" standing for a room's location slug (FOSDEM:
+ * https://nav.fosdem.org/d/{room}/, "h1301_cornil"), and a room's page on the conference's
+ * website, "{room}" standing for its slug (https://fosdem.org/2026/schedule/room/{room}/,
+ * "h1301"). NULL for none. */
 void
 hallway_library_entry_set_venue (HallwayLibraryEntry *self, const char *room_status_url,
-                                 const char *navigation_url)
+                                 const char *navigation_url, const char *room_page_url)
 {
   g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self));
 
   g_set_str (&self->navigation_url, navigation_url);
+  g_set_str (&self->room_page_url, room_page_url);
   if (g_set_str (&self->room_status_url, room_status_url))
     g_clear_object (&self->room_status);
 }
@@ -313,20 +317,47 @@ hallway_library_entry_get_navigation_url (HallwayLibraryEntry *self)
   return self->navigation_url;
 }
 
+const char *
+hallway_library_entry_get_room_page_url (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->room_page_url;
+}
+
+/* template with "{room}" replaced by slug; NULL without a template or a slug. */
+static char *
+expand_room_url (const char *template, const char *slug)
+{
+  g_autoptr (GString) url = NULL;
+
+  if (template == NULL || *slug == '\0')
+    return NULL;
+  url = g_string_new (template);
+  g_string_replace (url, "{room}", slug, 0);
+  return g_strdup (url->str);
+}
+
 /* The campus navigation to room; NULL when the conference has none. */
 char *
 hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self, HallwayRoom *room)
 {
-  g_autoptr (GString) url = NULL;
+  g_autofree char *slug = NULL;
 
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
 
-  if (self->navigation_url == NULL || *hallway_room_get_slug (room) == '\0')
-    return NULL;
-  url = g_string_new (self->navigation_url);
-  g_string_replace (url, "{room}", hallway_room_get_slug (room), 0);
-  return g_strdup (url->str);
+  slug = hallway_room_location_slug_for_name (hallway_room_get_name (room));
+  return expand_room_url (self->navigation_url, slug);
+}
+
+/* The room's page on the conference's website; NULL when the conference has none. */
+char *
+hallway_library_entry_dup_room_page_url (HallwayLibraryEntry *self, HallwayRoom *room)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+
+  return expand_room_url (self->room_page_url, hallway_room_get_slug (room));
 }
 
 /* Polls the room status while the conference is live, made the first time it is asked
@@ -565,6 +596,7 @@ hallway_library_entry_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->room_status_url);
   g_free (self->navigation_url);
+  g_free (self->room_page_url);
   g_clear_pointer (&self->added, g_date_time_unref);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
 }

@@ -90,15 +90,20 @@ GFile                  *hallway_library_entry_dup_export_sequences_file (Hallway
 gboolean                hallway_library_entry_delete_files (HallwayLibraryEntry *self,
                                                            GError             **error);
 
-/* The venue, from the catalogue: the room status URL and the campus navigation ("{room}"
- * for a room's slug); NULL for none, as for most conferences. */
+/* The venue, from the catalogue: the room status URL, the campus navigation ("{room}" for
+ * a room's location slug, hallway_room_location_slug_for_name) and a room's page on the
+ * website ("{room}" for its slug); NULL for none, as for most conferences. */
 void                    hallway_library_entry_set_venue    (HallwayLibraryEntry *self,
                                                            const char          *room_status_url,
-                                                           const char          *navigation_url);
+                                                           const char          *navigation_url,
+                                                           const char          *room_page_url);
 const char             *hallway_library_entry_get_room_status_url (HallwayLibraryEntry *self);
 const char             *hallway_library_entry_get_navigation_url  (HallwayLibraryEntry *self);
 char                   *hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self,
                                                                        HallwayRoom         *room);
+const char             *hallway_library_entry_get_room_page_url   (HallwayLibraryEntry *self);
+char                   *hallway_library_entry_dup_room_page_url   (HallwayLibraryEntry *self,
+                                                                   HallwayRoom         *room);
 /* Made, and polling while the conference is live, the first time it is asked once the
  * conference is known; NULL without a room status URL. */
 HallwayRoomStatus      *hallway_library_entry_ensure_room_status (HallwayLibraryEntry *self);

@@ -402,11 +402,12 @@ take_venue_from_catalogue (HallwayLibrary *self, HallwayLibraryEntry *entry)
                        hallway_library_entry_get_location (entry)))
         {
           hallway_library_entry_set_venue (entry, hallway_library_entry_get_room_status_url (known),
-                                           hallway_library_entry_get_navigation_url (known));
+                                           hallway_library_entry_get_navigation_url (known),
+                                           hallway_library_entry_get_room_page_url (known));
           return;
         }
     }
-  hallway_library_entry_set_venue (entry, NULL, NULL);
+  hallway_library_entry_set_venue (entry, NULL, NULL, NULL);
 }
 
 static void

@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libsoup/soup.h>
 
+#include "hallway-fetcher.h"
 #include "hallway-json.h"
 #include "hallway-room.h"
 #include "hallway-room-status.h"
@@ -22,8 +22,9 @@
  * the server has not confirmed for 6 minutes are dropped: a room is then unknown, never
  * shown as it was a long time ago. */
 
-#define USER_AGENT "Hallway/" PACKAGE_VERSION " (+https://github.com/hallway-app/hallway)"
+/* Seconds without progress, and for a whole request: an answer older than a poll is late. */
 #define REQUEST_TIMEOUT_SECONDS 20
+#define REQUEST_DEADLINE_SECONDS 60
 /* FOSDEM's answer is about 3 KiB; a server that sends more than this is not answering. */
 #define MAX_ANSWER_SIZE (256 * 1024)
 
@@ -40,7 +41,7 @@ struct _HallwayRoomStatus
   gboolean own_timers;
   guint timer;
 
-  SoupSession *session;
+  HallwayFetcher *fetcher;      /* conditional requests, the size cap, the timeouts */
   GCancellable *cancellable;    /* of the request on its way, else NULL */
 
   GHashTable *states;           /* room slug → HallwayRoomState */
@@ -79,7 +80,7 @@ hallway_room_status_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->timer, g_source_remove);
-  g_clear_object (&self->session);
+  g_clear_object (&self->fetcher);
   G_OBJECT_CLASS (hallway_room_status_parent_class)->dispose (object);
 }
 
@@ -119,8 +120,9 @@ hallway_room_status_init (HallwayRoomStatus *self)
 {
   self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->clock = real_clock;
-  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
-                                                 "timeout", REQUEST_TIMEOUT_SECONDS, NULL);
+  self->fetcher = g_object_new (HALLWAY_TYPE_FETCHER, "timeout", REQUEST_TIMEOUT_SECONDS,
+                                "deadline", REQUEST_DEADLINE_SECONDS,
+                                "max-size", (guint64) MAX_ANSWER_SIZE, NULL);
 }
 
 HallwayRoomStatus *
@@ -270,15 +272,14 @@ succeeded (HallwayRoomStatus *self, gint64 time)
   self->next_poll = time + HALLWAY_ROOM_STATUS_INTERVAL;
 }
 
-/* The error names the URL; the states stay until they are too old. */
+/* @error names the URL, as the fetcher's do; the states stay until they are too old. */
 static void
-failed (HallwayRoomStatus *self, gint64 time, const char *detail)
+failed (HallwayRoomStatus *self, gint64 time, GError *error)
 {
   GTimeSpan retry = HALLWAY_ROOM_STATUS_FIRST_RETRY;
 
   g_clear_error (&self->error);
-  g_set_error (&self->error, G_IO_ERROR, G_IO_ERROR_FAILED,
-               _("The room status at “%s” could not be read: %s"), self->url, detail);
+  self->error = error;
   g_debug ("%s", self->error->message);
   for (guint i = 0; i < self->failures && retry < HALLWAY_ROOM_STATUS_MAX_RETRY; i++)
     retry *= 2;
@@ -286,166 +287,71 @@ failed (HallwayRoomStatus *self, gint64 time, const char *detail)
   self->next_poll = time + MIN (retry, HALLWAY_ROOM_STATUS_MAX_RETRY);
 }
 
-static void
-remember_validators (HallwayRoomStatus *self, SoupMessage *message)
+/* "https://…/listrooms: what is wrong", the form of the fetcher's messages. */
+static GError *
+answer_error (HallwayRoomStatus *self, gint code, const char *detail)
 {
-  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
-
-  g_free (self->etag);
-  self->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
-  g_free (self->last_modified);
-  self->last_modified = g_strdup (soup_message_headers_get_one (headers, "Last-Modified"));
+  return g_error_new (G_IO_ERROR, code, "%s: %s", self->url, detail);
 }
 
 static void
-handle_response (HallwayRoomStatus *self, SoupMessage *message, GBytes *body)
+handle_result (HallwayRoomStatus *self, HallwayFetchResult *result)
 {
-  guint status = soup_message_get_status (message);
   gint64 time = now (self);
   g_autoptr (GError) error = NULL;
   GHashTable *states;
 
-  if (status == SOUP_STATUS_NOT_MODIFIED)
+  if (result->not_modified)
     {
       succeeded (self, time);
       return;
     }
-  if (!SOUP_STATUS_IS_SUCCESSFUL (status))
-    {
-      g_autofree char *detail =
-        g_strdup_printf (_("the server answered %u %s"), status,
-                         soup_message_get_reason_phrase (message));
-      failed (self, time, detail);
-      return;
-    }
-  states = parse_states (body, &error);
+  states = parse_states (result->body, &error);
   if (states == NULL)
     {
-      failed (self, time, error->message);
+      failed (self, time, answer_error (self, G_IO_ERROR_INVALID_DATA, error->message));
       return;
     }
-  remember_validators (self, message);
+  g_set_str (&self->etag, result->etag);
+  g_set_str (&self->last_modified, result->last_modified);
   succeeded (self, time);
   take_states (self, states);
 }
 
-/* One request on its way: the answer is read in chunks, up to MAX_ANSWER_SIZE. */
-typedef struct
-{
-  HallwayRoomStatus *self;
-  SoupMessage *message;
-  GInputStream *stream;
-  GByteArray *body;
-} Request;
-
 static void
-request_free (Request *request)
+fetched_cb (GObject *source, GAsyncResult *async_result, gpointer user_data)
 {
-  g_object_unref (request->self);
-  g_object_unref (request->message);
-  g_clear_object (&request->stream);
-  g_byte_array_unref (request->body);
-  g_free (request);
-}
-
-/* The request ended, with the whole body or an error; NULL for both: the status is gone. */
-static void
-finish_request (Request *request, GError *error)
-{
-  HallwayRoomStatus *self = request->self;
+  g_autoptr (HallwayRoomStatus) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (HallwayFetchResult) result =
+    hallway_fetcher_fetch_finish (HALLWAY_FETCHER (source), async_result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      request_free (request);
-      return;
-    }
+    return;
   g_clear_object (&self->cancellable);
-  if (error != NULL)
-    failed (self, now (self), error->message);
-  else
+  if (g_error_matches (error, HALLWAY_FETCH_ERROR, HALLWAY_FETCH_ERROR_TOO_LARGE))
     {
-      g_autoptr (GBytes) body = g_byte_array_free_to_bytes (g_byte_array_ref (request->body));
+      /* The fetcher's words are about schedules, in MiB; the cap here is in KiB. */
+      g_autofree char *detail =
+        g_strdup_printf (_("the answer is larger than %d KiB"), MAX_ANSWER_SIZE / 1024);
 
-      handle_response (self, request->message, body);
+      failed (self, now (self), answer_error (self, G_IO_ERROR_MESSAGE_TOO_LARGE, detail));
     }
+  else if (error != NULL)
+    failed (self, now (self), g_steal_pointer (&error));
+  else
+    handle_result (self, result);
   arm_timer (self);
   g_signal_emit (self, signals[POLLED], 0);
-  request_free (request);
 }
 
-static void read_more (Request *request);
-
-static void
-read_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Request *request = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result,
-                                                               &error);
-
-  if (chunk == NULL)
-    finish_request (request, error);
-  else if (g_bytes_get_size (chunk) == 0)
-    finish_request (request, NULL);
-  else if (request->body->len + g_bytes_get_size (chunk) > MAX_ANSWER_SIZE)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("the answer is larger than %d KiB"), MAX_ANSWER_SIZE / 1024);
-      finish_request (request, error);
-    }
-  else
-    {
-      g_byte_array_append (request->body, g_bytes_get_data (chunk, NULL),
-                           g_bytes_get_size (chunk));
-      read_more (request);
-    }
-}
-
-static void
-read_more (Request *request)
-{
-  g_input_stream_read_bytes_async (request->stream, 64 * 1024, G_PRIORITY_LOW,
-                                   request->self->cancellable, read_cb, request);
-}
-
-static void
-sent_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  Request *request = user_data;
-  g_autoptr (GError) error = NULL;
-
-  request->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
-  if (request->stream == NULL)
-    finish_request (request, error);
-  else
-    read_more (request);
-}
-
+/* A conditional request with the validators of the last answer. */
 static void
 send_request (HallwayRoomStatus *self)
 {
-  g_autoptr (SoupMessage) message = soup_message_new (SOUP_METHOD_GET, self->url);
-  SoupMessageHeaders *headers;
-  Request *request;
-
-  if (message == NULL)
-    {
-      failed (self, now (self), _("it is not a web address"));
-      return;
-    }
-  headers = soup_message_get_request_headers (message);
-  soup_message_headers_append (headers, "Accept", "application/json");
-  if (self->etag != NULL)
-    soup_message_headers_append (headers, "If-None-Match", self->etag);
-  if (self->last_modified != NULL)
-    soup_message_headers_append (headers, "If-Modified-Since", self->last_modified);
   self->cancellable = g_cancellable_new ();
-  request = g_new0 (Request, 1);
-  request->self = g_object_ref (self);
-  request->message = g_object_ref (message);
-  request->body = g_byte_array_new ();
-  soup_session_send_async (self->session, message, G_PRIORITY_LOW, self->cancellable, sent_cb,
-                           request);
+  hallway_fetcher_fetch_async (self->fetcher, self->url, self->etag, self->last_modified,
+                               self->cancellable, fetched_cb, g_object_ref (self));
 }
 
 static gint64

@@ -80,7 +80,7 @@ hallway_room_get_slug (HallwayRoom *self)
   return self->slug;
 }
 
-/* FOSDEM's room slug, as its schedule's <room slug> gives it and its stream, navigation
+/* FOSDEM's room slug, as its schedule's <room slug> gives it and its stream, room status
  * and room pages use it: the name in lower case without the part in parentheses (the
  * room's honorary name) and without anything but ASCII letters and digits.
  * "H.1301 (Cornil)" → "h1301", "UB2.252A (Lameere)" → "ub2252a", "Janson" → "janson". */
@@ -101,6 +101,38 @@ hallway_room_slug_for_name (const char *name)
         depth--;
       else if (depth == 0 && g_ascii_isalnum (*p))
         g_string_append_c (slug, g_ascii_tolower (*p));
+    }
+  return g_string_free (slug, FALSE);
+}
+
+/* The room's location on a c3nav campus map (https://nav.fosdem.org/d/<slug>/), which keeps
+ * the honorary name: FOSDEM Companion's rule (toRoomSlug), dots dropped, letters without
+ * their accents, every run of other characters one "_", lower case.
+ * "H.1301 (Cornil)" → "h1301_cornil", "AW1.120" → "aw1120", "Janson" → "janson". */
+char *
+hallway_room_location_slug_for_name (const char *name)
+{
+  g_autofree char *ascii = NULL;
+  GString *slug;
+  gboolean gap = FALSE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ascii = g_str_to_ascii (name, "C");
+  slug = g_string_new (NULL);
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (*p == '.' || *p == '\'')
+        continue;
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+        {
+          gap = TRUE;
+          continue;
+        }
+      if (gap && slug->len > 0)
+        g_string_append_c (slug, '_');
+      gap = FALSE;
+      g_string_append_c (slug, g_ascii_tolower (*p));
     }
   return g_string_free (slug, FALSE);
 }

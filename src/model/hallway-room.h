@@ -14,5 +14,6 @@ HallwayRoom *hallway_room_new           (const char  *name);
 const char  *hallway_room_get_name      (HallwayRoom *self);
 const char  *hallway_room_get_slug      (HallwayRoom *self);
 char        *hallway_room_slug_for_name (const char  *name);
+char        *hallway_room_location_slug_for_name (const char *name);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _HallwayTalkListPage
   gboolean showing_local_time; /* what the headers were bound with */
   HallwayRoomStatus *room_status; /* Now & Next: which rooms are full */
   char *navigation_url;           /* a room's page: its way on the campus */
+  char *room_page_url;            /* and its page on the conference's website */
 
   AdwWindowTitle *window_title;
   GtkMenuButton *filter_button;
@@ -43,7 +44,9 @@ struct _HallwayTalkListPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkLabel *description_label;
+  GtkWidget *room_links;
   GtkButton *navigation_button;
+  GtkButton *room_page_button;
   AdwToggleGroup *day_group;
   GtkStack *stack;
   GtkListView *list_view;
@@ -808,14 +811,27 @@ clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
     }
 }
 
+static void
+open_in_browser (HallwayTalkListPage *self, const char *url)
+{
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (url);
+
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                           NULL, NULL);
+}
+
 /* A room's page: its way on the campus, in the browser. */
 static void
 navigation_clicked_cb (HallwayTalkListPage *self)
 {
-  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (self->navigation_url);
+  open_in_browser (self, self->navigation_url);
+}
 
-  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
-                           NULL, NULL);
+/* A room's page: the room on the conference's website. */
+static void
+room_page_clicked_cb (HallwayTalkListPage *self)
+{
+  open_in_browser (self, self->room_page_url);
 }
 
 /* ---- life cycle -------------------------------------------------------------------- */
@@ -846,6 +862,7 @@ hallway_talk_list_page_finalize (GObject *object)
   g_free (self->quiet_title);
   g_free (self->quiet_description);
   g_free (self->navigation_url);
+  g_free (self->room_page_url);
   G_OBJECT_CLASS (hallway_talk_list_page_parent_class)->finalize (object);
 }
 
@@ -908,13 +925,16 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, room_links);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, navigation_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, room_page_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, navigation_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, room_page_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -966,6 +986,18 @@ hallway_talk_list_page_new (HallwayPlan *plan, GListModel *talks, const char *ti
   return self;
 }
 
+/* button shows url, its description says it (so a screen reader tells where it goes). */
+static void
+set_link (HallwayTalkListPage *self, GtkButton *button, char **field, const char *url)
+{
+  g_set_str (field, url);
+  gtk_widget_set_visible (GTK_WIDGET (button), url != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  url != NULL ? url : "", -1);
+  gtk_widget_set_visible (self->room_links,
+                          self->navigation_url != NULL || self->room_page_url != NULL);
+}
+
 /* A room's page: Find the Room opens the venue's navigation to it (FOSDEM's
  * nav.fosdem.org); NULL: no button. */
 void
@@ -973,10 +1005,16 @@ hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self, const char
 {
   g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
 
-  g_set_str (&self->navigation_url, url);
-  gtk_widget_set_visible (GTK_WIDGET (self->navigation_button), url != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->navigation_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, url != NULL ? url : "", -1);
+  set_link (self, self->navigation_button, &self->navigation_url, url);
+}
+
+/* A room's page: Room Page opens the room on the conference's website; NULL: no button. */
+void
+hallway_talk_list_page_set_room_page_url (HallwayTalkListPage *self, const char *url)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_LIST_PAGE (self));
+
+  set_link (self, self->room_page_button, &self->room_page_url, url);
 }
 
 /* A speaker's biography or a track's description, above the list. */

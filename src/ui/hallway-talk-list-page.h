@@ -26,6 +26,8 @@ void                  hallway_talk_list_page_set_room_status (HallwayTalkListPag
                                                               HallwayRoomStatus   *status);
 void                  hallway_talk_list_page_set_navigation_url (HallwayTalkListPage *self,
                                                                  const char          *url);
+void                  hallway_talk_list_page_set_room_page_url (HallwayTalkListPage *self,
+                                                                const char          *url);
 void                  hallway_talk_list_page_group_by_change (HallwayTalkListPage *self);
 /* Opens the search bar; a text, when given, is typed in. */
 void                  hallway_talk_list_page_start_search (HallwayTalkListPage *self,

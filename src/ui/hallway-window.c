@@ -66,6 +66,10 @@ struct _HallwayWindow
   GtkMenuButton *conference_button;
   GSimpleAction *conference_action; /* win.conference: the switcher's radio items, by id */
   GtkMenuButton *main_menu_button;
+  GtkWidget *venue_button;     /* where the conference is, with a map */
+  GtkLabel *venue_label;
+  char *venue_map_uri;
+  char *venue_web_map_uri;     /* for a geo: URI nothing opens */
   GtkWidget *status_box;
   GtkLabel *status_label;
   GtkListBox *sidebar_list;
@@ -187,8 +191,11 @@ show_owner (HallwayWindow *self, GObject *owner)
     {
       g_autofree char *navigation =
         hallway_library_entry_dup_room_navigation_url (self->entry, HALLWAY_ROOM (owner));
+      g_autofree char *room_page =
+        hallway_library_entry_dup_room_page_url (self->entry, HALLWAY_ROOM (owner));
 
       hallway_talk_list_page_set_navigation_url (page, navigation);
+      hallway_talk_list_page_set_room_page_url (page, room_page);
     }
   adw_navigation_view_push (self->content_view, ADW_NAVIGATION_PAGE (page));
 }
@@ -543,6 +550,67 @@ show_local_time_changed_cb (HallwayWindow *self)
                                                               HALLWAY_SETTINGS_SHOW_LOCAL_TIME));
 }
 
+/* ---- the venue ----------------------------------------------------------------------- */
+
+/* The sidebar's foot says where the conference is, when its schedule says so, and opens
+ * a map of it: a geo: URI in the desktop's map (GNOME Maps), else OpenStreetMap. */
+static void
+show_venue (HallwayWindow *self, HallwayConference *conference)
+{
+  g_autofree char *text = conference != NULL ? hallway_conference_dup_venue_text (conference)
+                                             : NULL;
+  g_autofree char *name = NULL;
+
+  g_free (self->venue_map_uri);
+  self->venue_map_uri = text != NULL ? hallway_conference_dup_venue_map_uri (conference) : NULL;
+  g_free (self->venue_web_map_uri);
+  self->venue_web_map_uri =
+    text != NULL ? hallway_conference_dup_venue_web_map_uri (conference) : NULL;
+  gtk_label_set_text (self->venue_label, text != NULL ? text : "");
+  /* Without a map the place is still said, and the button does nothing. */
+  gtk_widget_set_sensitive (self->venue_button, self->venue_map_uri != NULL);
+  gtk_widget_set_visible (self->venue_button, text != NULL);
+  if (text == NULL)
+    return;
+  /* Translators: the accessible name of the button with the conference's venue in the
+   * sidebar, which opens a map; %s is the venue, "ULB (Université Libre de Bruxelles),
+   * Brussels" */
+  name = g_strdup_printf (_("Venue: %s"), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->venue_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->venue_map_uri != NULL ? self->venue_map_uri : "", -1);
+}
+
+static void
+venue_web_map_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (HallwayWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GtkUriLauncher) launcher = NULL;
+
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error) ||
+      g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) ||
+      self->venue_web_map_uri == NULL)
+    return;
+  /* Nothing opens geo: URIs here: the same place on the web. */
+  g_debug ("the map could not be opened (%s); OpenStreetMap instead", error->message);
+  launcher = gtk_uri_launcher_new (self->venue_web_map_uri);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+static void
+venue_clicked_cb (HallwayWindow *self)
+{
+  g_autoptr (GtkUriLauncher) launcher = NULL;
+
+  if (self->venue_map_uri == NULL)
+    return;
+  launcher = gtk_uri_launcher_new (self->venue_map_uri);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, venue_web_map_cb,
+                           g_object_ref (self));
+}
+
 static void
 hallway_window_dispose (GObject *object)
 {
@@ -562,6 +630,8 @@ hallway_window_dispose (GObject *object)
   g_clear_object (&self->subscription);
   g_clear_object (&self->library);
   g_clear_pointer (&self->last_error_shown, g_free);
+  g_clear_pointer (&self->venue_map_uri, g_free);
+  g_clear_pointer (&self->venue_web_map_uri, g_free);
   g_clear_object (&self->talk_page);
   g_clear_object (&self->exporter);
   g_clear_object (&self->now_and_next);
@@ -634,6 +704,9 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, conference_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, main_menu_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_box);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_label);
+  gtk_widget_class_bind_template_callback (widget_class, venue_clicked_cb);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, schedule_row);
@@ -764,6 +837,7 @@ show_new_version (HallwayWindow *self)
                                                     hallway_talk_page_get_talk (self->talk_page)));
   self->shown_conference = conference;
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
+  show_venue (self, conference);
   show_section (self, selected != NULL ? gtk_widget_get_name (GTK_WIDGET (selected)) : "schedule");
   if (open_talk != NULL)
     show_talk (self, open_talk);
@@ -795,6 +869,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   show_local_time_changed_cb (self);
   conference = hallway_plan_get_conference (plan);
   adw_window_title_set_subtitle (self->sidebar_title, hallway_conference_get_title (conference));
+  show_venue (self, conference);
   g_clear_object (&self->exporter);
   self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), self->entry, self->settings);
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message),
@@ -1089,6 +1164,7 @@ hallway_window_set_entry (HallwayWindow *self, HallwayLibraryEntry *entry)
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_data (self->entry, self);
   g_set_object (&self->entry, entry);
+  show_venue (self, NULL);
   g_simple_action_set_state (self->conference_action,
                              g_variant_new_string (hallway_library_entry_get_id (entry)));
   update_demo_banner (self);

@@ -5,9 +5,12 @@ three rooms; the catalogue gives it a room status URL on a loopback server, whic
 "H.1301 (Cornil)" is full, "Janson" available, and nothing of "K.3.201". Through the
 accessibility tree: Now & Next says "Full" beside H.1301 (Cornil) and "Available" beside
 Janson, nothing beside K.3.201; so do the Rooms list and the talk page's Room row. The
-catalogue also gives FOSDEM's campus navigation: the room's page has Find the Room, which
-opens https://nav.fosdem.org/d/h1301/ in the browser. Screenshots of Now & Next, Rooms, the
-talk page and the room's page."""
+catalogue also gives FOSDEM's campus navigation and room pages: the room's page has Find
+the Room, which opens https://nav.fosdem.org/d/h1301_cornil/ in the browser (c3nav's
+location, as FOSDEM Companion links it), and Room Page, which opens
+https://fosdem.org/2026/schedule/room/h1301/. The schedule's venue and city are in the
+sidebar's foot, a button that opens OpenStreetMap's search for them. Screenshots of Now &
+Next, Rooms, the talk page and the room's page."""
 import datetime
 import json
 import os
@@ -18,7 +21,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
-NAVIGATION = "https://nav.fosdem.org/d/h1301/"
+NAVIGATION = "https://nav.fosdem.org/d/h1301_cornil/"
+ROOM_PAGE = "https://fosdem.org/2026/schedule/room/h1301/"
+VENUE = "ULB (Université Libre de Bruxelles), Brussels"
+VENUE_MAP = ("https://www.openstreetmap.org/search?query="
+             "ULB%20%28Universit%C3%A9%20Libre%20de%20Bruxelles%29%2C%20Brussels")
 ROOMS = [("H.1301 (Cornil)", "Full"), ("Janson", "Available"), ("K.3.201", None)]
 
 
@@ -39,6 +46,7 @@ def write_schedule(path):
         output.write(f"""<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
   <conference><acronym>fosdem-test</acronym><title>Venue Test</title>
+    <venue>ULB (Université Libre de Bruxelles)</venue><city>Brussels</city>
     <time_zone_name>UTC</time_zone_name></conference>
   <day index="1" date="{start:%Y-%m-%d}">{''.join(rooms)}
   </day>
@@ -101,6 +109,19 @@ def check_find_the_room(session, window, opened):
     session.screenshot(os.path.join(SCREENSHOTS, "room-status-room-page.png"), window=window)
     session.press(button)
     assert session.wait_for_browser(opened, NAVIGATION) == [NAVIGATION], opened()
+    button = session.find(room_page, ("button", "push button"), "Room Page")
+    assert button.description == ROOM_PAGE, button.description
+    session.press(button)
+    assert session.wait_for_browser(opened, ROOM_PAGE) == [NAVIGATION, ROOM_PAGE], opened()
+
+
+def check_venue(session, window, opened):
+    button = session.find(window, ("button", "push button"), f"Venue: {VENUE}")
+    assert button.description == VENUE_MAP, button.description
+    session.find(button, "label", VENUE)
+    before = opened()
+    session.press(button)
+    assert session.wait_for_browser(opened, VENUE_MAP) == before + [VENUE_MAP], opened()
 
 
 with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
@@ -120,7 +141,9 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         json.dump({"version": 1, "include-builtin": False,
                    "conferences": [{"title": "Venue Test", "location": schedule,
                                     "room-status": status_url,
-                                    "room-navigation": "https://nav.fosdem.org/d/{room}/"}]},
+                                    "room-navigation": "https://nav.fosdem.org/d/{room}/",
+                                    "room-page":
+                                        "https://fosdem.org/2026/schedule/room/{room}/"}]},
                   output)
     opened = session.install_fake_browser()
     session.preset_settings(window_width=1280, window_height=800)
@@ -133,10 +156,12 @@ with tempfile.TemporaryDirectory(prefix="hallway-room-status-") as folder, \
         check_rooms(session, window)
         check_talk_page(session, window)
         check_find_the_room(session, window, opened)
+        check_venue(session, window, opened)
     except Exception:
         print("failed; the screen is in",
               session.screenshot(os.path.join(SCREENSHOTS, "room-status-failure.png")))
         raise
     assert session.quit_app() == 0
     server.shutdown()
-print("ok: Full and Available in Now & Next, in Rooms and on the talk page; Find the Room")
+print("ok: Full and Available in Now & Next, in Rooms and on the talk page; Find the Room, "
+      "Room Page and the venue's map")
