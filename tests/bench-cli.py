@@ -9,7 +9,8 @@ output thrown away:
 
 Prints, for wall-clock time and for CPU time (user + system, less sensitive to a busy
 machine), the min and the median of each and their ratios to the anchor; asserts nothing
-(machines are noisy). HALLWAY_BENCH_RUNS sets the runs (at least 7)."""
+(machines are noisy), then the wall-clock ratios as rows for bench-summary.py.
+HALLWAY_BENCH_RUNS sets the runs (at least 7)."""
 import os
 import shutil
 import statistics
@@ -17,13 +18,15 @@ import subprocess
 import sys
 import time
 
+import bench_rows
+
 RUNS = max(7, int(os.environ.get("HALLWAY_BENCH_RUNS", "11")))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 SCHEDULES = os.environ.get("HALLWAY_SCHEDULES", "")
 
 PAIRS = [
-    ("FOSDEM 2026 XML", "fosdem-2026.xml", ["xmllint", "--noout"]),
-    ("39C3 JSON", "39c3-everything.schedule.json", ["jq", "."]),
+    ("FOSDEM 2026 XML", "fosdem-2026.xml", ["xmllint", "--noout"], "dump-xml"),
+    ("39C3 JSON", "39c3-everything.schedule.json", ["jq", "."], "dump-json"),
 ]
 
 
@@ -51,7 +54,7 @@ def run_once(argv, env):
 
 
 def cases():
-    for name, file_name, anchor in PAIRS:
+    for name, file_name, anchor, row in PAIRS:
         path = os.path.join(SCHEDULES, file_name)
         if not os.path.isfile(path):
             print(f"{name}: {path} is missing, skipped")
@@ -59,8 +62,8 @@ def cases():
         if shutil.which(anchor[0]) is None:
             print(f"{name}: no {anchor[0]} (build-aux/packages.txt), skipped")
             continue
-        yield name, [(" ".join(anchor), anchor + [path]),
-                     ("hallway --dump", [HALLWAY, "--dump", path])]
+        yield name, row, [(" ".join(anchor), anchor + [path]),
+                          ("hallway --dump", [HALLWAY, "--dump", path])]
 
 
 def measure(commands, env):
@@ -86,10 +89,15 @@ def report(name, commands, samples):
 
 def main():
     env = user_env()
-    for name, commands in cases():
+    for name, row, commands in cases():
         for _, argv in commands:
             run_once(argv, env)  # warm the page cache
-        report(name, commands, measure(commands, env))
+        samples = measure(commands, env)
+        report(name, commands, samples)
+        # issue 13's table (bench-summary.py): wall-clock time, each run against its anchor.
+        anchor = commands[0][0]
+        bench_rows.emit(row, anchor, [wall for wall, _ in samples["hallway --dump"]],
+                        [wall for wall, _ in samples[anchor]])
     sys.stdout.flush()
 
 

@@ -13,8 +13,8 @@ each started the same number of times, interleaved, on one private desktop:
     preliminary schedule), read after the schedule to show Changes (1097 changes)
 
 Prints minimums and medians, and their ratios to the baseline's (issue 13's goals: FOSDEM
-from cache at most 1.3x, the window alone at most 1.1x); asserts nothing (machines are
-noisy)."""
+from cache at most 1.3x, the window alone at most 1.1x), then those two as rows for
+bench-summary.py (ratios run by run); asserts nothing (machines are noisy)."""
 import glob
 import os
 import shutil
@@ -26,6 +26,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ui"))
 from hallwaysession import HeadlessSession  # noqa: E402
+import bench_rows  # noqa: E402
 
 RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
@@ -112,3 +113,11 @@ for name, samples in results.items():
     print(f"  {name:34s} min {fastest:7.1f} ms ({fastest / base_min:4.2f}x)  "
           f"median {median:7.1f} ms ({median / base_median:4.2f}x)   "
           f"peak RSS {mb:6.1f} MiB ({mb - base_mb:+.1f} MiB)")
+
+# issue 13's table (bench-summary.py): each start against the empty window of its own round.
+ROWS = {"hallway's window alone": "window-alone",
+        "hallway, FOSDEM 2026 from cache": "first-frame-fosdem"}
+for name, row in ROWS.items():
+    if name in results:
+        bench_rows.emit(row, baseline, [ms for ms, _ in results[name]],
+                        [ms for ms, _ in results[baseline]])

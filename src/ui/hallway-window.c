@@ -108,7 +108,21 @@ ensure_talk_page (HallwayWindow *self)
                             self);
   g_signal_connect_swapped (self->talk_page, "room-activated", G_CALLBACK (owner_activated_cb),
                             self);
+  /* Kept in the view when popped: pushed again, it is still styled and realized, web view
+   * and all, instead of being put back into the window for every talk opened (issue 13). */
+  adw_navigation_view_add (self->content_view, ADW_NAVIGATION_PAGE (self->talk_page));
   return self->talk_page;
+}
+
+/* For another plan: the view lets the page go once it is popped. */
+static void
+drop_talk_page (HallwayWindow *self)
+{
+  if (self->talk_page == NULL)
+    return;
+  if (gtk_widget_get_parent (GTK_WIDGET (self->talk_page)) == GTK_WIDGET (self->content_view))
+    adw_navigation_view_remove (self->content_view, ADW_NAVIGATION_PAGE (self->talk_page));
+  g_clear_object (&self->talk_page);
 }
 
 static void
@@ -117,8 +131,10 @@ show_talk (HallwayWindow *self, HallwayTalk *talk)
   AdwNavigationPage *page = ADW_NAVIGATION_PAGE (ensure_talk_page (self));
 
   hallway_talk_page_set_talk (self->talk_page, talk);
-  /* One talk page per window: bring it forward rather than stacking copies. */
-  if (adw_navigation_view_find_page (self->content_view, "talk") != NULL)
+  /* One talk page per window: bring it forward rather than stacking copies. It is always in
+   * the view (ensure_talk_page ()), in the navigation stack only once pushed. */
+  if (adw_navigation_view_get_visible_page (self->content_view) == page ||
+      adw_navigation_view_get_previous_page (self->content_view, page) != NULL)
     adw_navigation_view_pop_to_page (self->content_view, page);
   else
     adw_navigation_view_push (self->content_view, page);
@@ -874,7 +890,7 @@ show_plan (HallwayWindow *self, HallwayPlan *plan)
   self->exporter = hallway_agenda_exporter_new (GTK_WINDOW (self), self->entry, self->settings);
   g_signal_connect_object (self->exporter, "message", G_CALLBACK (hallway_window_show_message),
                            self, G_CONNECT_SWAPPED);
-  g_clear_object (&self->talk_page);  /* ensure_talk_page () makes the new plan's */
+  drop_talk_page (self);  /* ensure_talk_page () makes the new plan's */
   self->shown_conference = conference;
   plan_changed_cb (self);
   selected = gtk_list_box_get_selected_row (self->sidebar_list);
