@@ -171,7 +171,7 @@ build_document (HallwayAbstractView *self)
   return g_strdup_printf ("<!DOCTYPE html>\n"
                           "<html%s><head><meta charset=\"utf-8\">\n"
                           "<style>\n%s%s</style>\n"
-                          "</head><body>%s</body></html>\n",
+                          "</head><body tabindex=\"0\">%s</body></html>\n",
                           high_contrast ? " class=\"high-contrast\"" : "",
                           variables, (const char *) g_bytes_get_data (sheet, NULL),
                           self->body);
