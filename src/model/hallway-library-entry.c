@@ -32,6 +32,7 @@ struct _HallwayLibraryEntry
   /* From the catalogue (hallway_library_entry_set_venue): NULL for most conferences. */
   char *room_status_url;
   char *navigation_url;                /* "{room}" stands for a room's slug */
+  char *stream_url;                    /* "{room}" stands for a room's slug */
   HallwayRoomStatus *room_status;      /* once ensured */
 };
 
@@ -313,20 +314,52 @@ hallway_library_entry_get_navigation_url (HallwayLibraryEntry *self)
   return self->navigation_url;
 }
 
+/* template with "{room}" replaced by the room's slug; NULL without either. */
+static char *
+dup_room_url (const char *template, HallwayRoom *room)
+{
+  g_autoptr (GString) url = NULL;
+
+  if (template == NULL || *hallway_room_get_slug (room) == '\0')
+    return NULL;
+  url = g_string_new (template);
+  g_string_replace (url, "{room}", hallway_room_get_slug (room), 0);
+  return g_strdup (url->str);
+}
+
 /* The campus navigation to room; NULL when the conference has none. */
 char *
 hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self, HallwayRoom *room)
 {
-  g_autoptr (GString) url = NULL;
-
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+  return dup_room_url (self->navigation_url, room);
+}
 
-  if (self->navigation_url == NULL || *hallway_room_get_slug (room) == '\0')
-    return NULL;
-  url = g_string_new (self->navigation_url);
-  g_string_replace (url, "{room}", hallway_room_get_slug (room), 0);
-  return g_strdup (url->str);
+/* The catalogue's stream of each room, "{room}" standing for a room's slug: a URL that a
+ * media player plays (FOSDEM: the HLS playlist https://stream.fosdem.org/{room}.m3u8, as
+ * FOSDEM's iOS app plays it). NULL for none. */
+void
+hallway_library_entry_set_room_stream (HallwayLibraryEntry *self, const char *stream_url)
+{
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self));
+  g_set_str (&self->stream_url, stream_url);
+}
+
+const char *
+hallway_library_entry_get_room_stream (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->stream_url;
+}
+
+/* Room's live stream to play in Hallway; NULL when the conference has none. */
+char *
+hallway_library_entry_dup_room_stream_url (HallwayLibraryEntry *self, HallwayRoom *room)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+  return dup_room_url (self->stream_url, room);
 }
 
 /* Polls the room status while the conference is live, made the first time it is asked
@@ -565,6 +598,7 @@ hallway_library_entry_finalize (GObject *object)
   g_free (self->subtitle);
   g_free (self->room_status_url);
   g_free (self->navigation_url);
+  g_free (self->stream_url);
   g_clear_pointer (&self->added, g_date_time_unref);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
 }

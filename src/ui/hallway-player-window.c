@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-player-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hallway-player-window.h"
+
+/* A talk's live stream or recording, played by GTK's media backend (GStreamer) in a small
+ * window that stays open while the main window is browsed: one window a stream. When the
+ * stream cannot be played (not there, the network, a codec missing, no media backend at
+ * all), the window says what failed and offers the browser instead. */
+struct _HallwayPlayerWindow
+{
+  AdwWindow parent_instance;
+
+  char *uri;
+  char *web_uri;
+  GtkMediaStream *stream;
+
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkVideo *video;
+  GtkWidget *spinner;
+  AdwStatusPage *error_page;
+  GtkWidget *error_browser_button;
+};
+
+G_DEFINE_FINAL_TYPE (HallwayPlayerWindow, hallway_player_window, ADW_TYPE_WINDOW)
+
+/* GStreamer's error domains and codes (gst/gsterror.h), without linking GStreamer: GTK's
+ * media backend passes its errors on as they are. */
+#define GST_CORE_ERROR_DOMAIN            "gst-core-error-quark"
+#define GST_CORE_ERROR_MISSING_PLUGIN    12
+#define GST_STREAM_ERROR_DOMAIN          "gst-stream-error-quark"
+#define GST_STREAM_ERROR_CODEC_NOT_FOUND 6
+
+static gboolean
+is_missing_codec (const GError *error)
+{
+  const char *domain = g_quark_to_string (error->domain);
+
+  return (g_strcmp0 (domain, GST_CORE_ERROR_DOMAIN) == 0 &&
+          error->code == GST_CORE_ERROR_MISSING_PLUGIN) ||
+         (g_strcmp0 (domain, GST_STREAM_ERROR_DOMAIN) == 0 &&
+          error->code == GST_STREAM_ERROR_CODEC_NOT_FOUND);
+}
+
+/* GTK without a media backend makes a GtkNoMediaFile, whose error says only "check your
+ * installation". */
+static gboolean
+has_no_backend (GtkMediaStream *stream)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (stream), "GtkNoMediaFile");
+}
+
+static void
+show_error (HallwayPlayerWindow *self, const GError *error)
+{
+  g_autofree char *description = NULL;
+
+  if (has_no_backend (self->stream))
+    description = g_strdup (_("Hallway plays videos with GTK’s GStreamer media backend, which "
+                              "is not installed on this computer."));
+  else if (is_missing_codec (error))
+    /* Translators: %s is the stream's address, then GStreamer's own message */
+    description = g_strdup_printf (_("A codec that %s needs is not installed on this computer "
+                                     "(GStreamer: “%s”)."),
+                                   self->uri, error->message);
+  else
+    /* Translators: %s is the stream's address, then GStreamer's own message */
+    description = g_strdup_printf (_("%s could not be played: %s"), self->uri, error->message);
+  g_debug ("%s: %s (%s %d)", self->uri, error->message, g_quark_to_string (error->domain),
+           error->code);
+  adw_status_page_set_title (self->error_page, _("Cannot Play the Video"));
+  adw_status_page_set_description (self->error_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_grab_focus (self->error_browser_button);
+}
+
+static void
+stream_error_cb (GtkMediaStream *stream, GParamSpec *pspec, HallwayPlayerWindow *self)
+{
+  const GError *error = gtk_media_stream_get_error (stream);
+
+  if (error != NULL)
+    show_error (self, error);
+}
+
+static void
+stream_prepared_cb (GtkMediaStream *stream, GParamSpec *pspec, HallwayPlayerWindow *self)
+{
+  gtk_widget_set_visible (self->spinner, !gtk_media_stream_is_prepared (stream));
+}
+
+static void
+open_in_browser_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  HallwayPlayerWindow *self = HALLWAY_PLAYER_WINDOW (widget);
+  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (self->web_uri);
+
+  /* The browser plays it now: this one would play the same thing twice. */
+  if (self->stream != NULL && gtk_media_stream_get_error (self->stream) == NULL)
+    gtk_media_stream_pause (self->stream);
+  gtk_uri_launcher_launch (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+}
+
+static void
+toggle_playing_activated (GtkWidget *widget, const char *action, GVariant *parameter)
+{
+  HallwayPlayerWindow *self = HALLWAY_PLAYER_WINDOW (widget);
+
+  if (self->stream == NULL || gtk_media_stream_get_error (self->stream) != NULL)
+    return;
+  gtk_media_stream_set_playing (self->stream, !gtk_media_stream_get_playing (self->stream));
+}
+
+static void
+play (HallwayPlayerWindow *self)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (self->uri);
+
+  self->stream = gtk_media_file_new_for_file (file);
+  g_signal_connect_object (self->stream, "notify::error", G_CALLBACK (stream_error_cb), self, 0);
+  g_signal_connect_object (self->stream, "notify::prepared", G_CALLBACK (stream_prepared_cb),
+                           self, 0);
+  gtk_video_set_media_stream (self->video, self->stream);
+  if (gtk_media_stream_get_error (self->stream) != NULL)
+    show_error (self, gtk_media_stream_get_error (self->stream));
+  else
+    gtk_media_stream_play (self->stream);
+}
+
+static void
+hallway_player_window_dispose (GObject *object)
+{
+  HallwayPlayerWindow *self = HALLWAY_PLAYER_WINDOW (object);
+
+  if (self->stream != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->stream, self);
+      gtk_media_stream_pause (self->stream);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), HALLWAY_TYPE_PLAYER_WINDOW);
+  g_clear_object (&self->stream);
+  G_OBJECT_CLASS (hallway_player_window_parent_class)->dispose (object);
+}
+
+static void
+hallway_player_window_finalize (GObject *object)
+{
+  HallwayPlayerWindow *self = HALLWAY_PLAYER_WINDOW (object);
+
+  g_free (self->uri);
+  g_free (self->web_uri);
+  G_OBJECT_CLASS (hallway_player_window_parent_class)->finalize (object);
+}
+
+static void
+hallway_player_window_class_init (HallwayPlayerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hallway_player_window_dispose;
+  object_class->finalize = hallway_player_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/hallway-player-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, video);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HallwayPlayerWindow, error_browser_button);
+
+  gtk_widget_class_install_action (widget_class, "player.open-in-browser", NULL,
+                                   open_in_browser_activated);
+  gtk_widget_class_install_action (widget_class, "player.toggle-playing", NULL,
+                                   toggle_playing_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
+}
+
+static void
+hallway_player_window_init (HallwayPlayerWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutAction *toggle = gtk_named_action_new ("player.toggle-playing");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Space plays and pauses wherever the focus is, before a focused button takes it, as in
+   * video players; Enter still activates buttons. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_space, 0), toggle));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+const char *
+hallway_player_window_get_uri (HallwayPlayerWindow *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PLAYER_WINDOW (self), NULL);
+  return self->uri;
+}
+
+HallwayPlayerWindow *
+hallway_player_window_present (GtkApplication *application, const char *uri,
+                               const char *web_uri, const char *title, const char *subtitle)
+{
+  HallwayPlayerWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (HALLWAY_IS_PLAYER_WINDOW (l->data) &&
+        g_str_equal (HALLWAY_PLAYER_WINDOW (l->data)->uri, uri))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return l->data;
+      }
+
+  self = g_object_new (HALLWAY_TYPE_PLAYER_WINDOW, "application", application, "title", title,
+                       NULL);
+  self->uri = g_strdup (uri);
+  self->web_uri = g_strdup (web_uri != NULL ? web_uri : uri);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  play (self);
+  gtk_window_present (GTK_WINDOW (self));
+  return self;
+}
