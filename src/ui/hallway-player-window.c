@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "hallway-player-window.h"
@@ -29,22 +31,81 @@ struct _HallwayPlayerWindow
 
 G_DEFINE_FINAL_TYPE (HallwayPlayerWindow, hallway_player_window, ADW_TYPE_WINDOW)
 
-/* GStreamer's error domains and codes (gst/gsterror.h), without linking GStreamer: GTK's
- * media backend passes its errors on as they are. */
-#define GST_CORE_ERROR_DOMAIN            "gst-core-error-quark"
-#define GST_CORE_ERROR_MISSING_PLUGIN    12
-#define GST_STREAM_ERROR_DOMAIN          "gst-stream-error-quark"
-#define GST_STREAM_ERROR_CODEC_NOT_FOUND 6
+/* GTK's GStreamer backend passes GstPlay's errors on, whose message is "Error from element
+ * <path>: <what failed>\n<GStreamer's detail>\n<debugging lines>" in one domain: the kind of
+ * failure is only in the words. decodebin names each decoder it lacks on a debugging line,
+ * "Missing decoder: H.264 (High Profile) (video/x-h264, …)". */
+#define GST_PLAY_PREFIX       "Error from element "
+#define GST_MISSING_DECODER   "Missing decoder: "
+#define GST_GETTEXT_PACKAGE   "gstreamer-1.0"
+
+/* "H.264 (High Profile)" of "Missing decoder: H.264 (High Profile) (video/x-h264, …)". */
+static char *
+dup_decoder_name (const char *line)
+{
+  const char *name = line + strlen (GST_MISSING_DECODER);
+  const char *caps = NULL;
+
+  for (const char *p = strstr (name, " ("); p != NULL; p = strstr (p + 2, " ("))
+    {
+      const char *type = p + 2;
+
+      while (g_ascii_islower (*type) || *type == '-')
+        type++;
+      if (type > p + 2 && *type == '/')
+        {
+          caps = p;
+          break;
+        }
+    }
+  return caps != NULL ? g_strndup (name, caps - name) : g_strdup (name);
+}
+
+/* The decoders the error says are missing, ", " between them; NULL when it names none. */
+static char *
+dup_missing_decoders (const char *message)
+{
+  g_auto (GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr (GString) names = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], GST_MISSING_DECODER))
+      {
+        g_autofree char *name = dup_decoder_name (lines[i]);
+
+        if (names == NULL)
+          names = g_string_new (name);
+        else if (strstr (names->str, name) == NULL)
+          g_string_append_printf (names, ", %s", name);
+      }
+  return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
+/* What failed, in GStreamer's words without its debugging lines: "Resource not found. File
+ * not found". */
+static char *
+dup_failure (const char *message)
+{
+  g_auto (GStrv) lines = g_strsplit (message, "\n", 3);
+  const char *summary = lines[0];
+  const char *separator;
+
+  if (g_str_has_prefix (summary, GST_PLAY_PREFIX) &&
+      (separator = strstr (summary, ": ")) != NULL)
+    summary = separator + 2;
+  if (g_str_has_prefix (lines[0], GST_PLAY_PREFIX) && lines[1] != NULL && *lines[1] != '\0' &&
+      strstr (summary, lines[1]) == NULL)
+    return g_strdup_printf ("%s %s", summary, lines[1]);
+  return g_strdup (summary);
+}
 
 static gboolean
-is_missing_codec (const GError *error)
+is_missing_plugin (const char *message)
 {
-  const char *domain = g_quark_to_string (error->domain);
-
-  return (g_strcmp0 (domain, GST_CORE_ERROR_DOMAIN) == 0 &&
-          error->code == GST_CORE_ERROR_MISSING_PLUGIN) ||
-         (g_strcmp0 (domain, GST_STREAM_ERROR_DOMAIN) == 0 &&
-          error->code == GST_STREAM_ERROR_CODEC_NOT_FOUND);
+  return strstr (message, g_dgettext (GST_GETTEXT_PACKAGE,
+                                      "Your GStreamer installation is missing a plug-in.")) !=
+           NULL ||
+         strstr (message, "Your GStreamer installation is missing a plug-in.") != NULL;
 }
 
 /* GTK without a media backend makes a GtkNoMediaFile, whose error says only "check your
@@ -59,20 +120,31 @@ static void
 show_error (HallwayPlayerWindow *self, const GError *error)
 {
   g_autofree char *description = NULL;
+  g_autofree char *decoders = dup_missing_decoders (error->message);
 
   if (has_no_backend (self->stream))
     description = g_strdup (_("Hallway plays videos with GTK’s GStreamer media backend, which "
                               "is not installed on this computer."));
-  else if (is_missing_codec (error))
-    /* Translators: %s is the stream's address, then GStreamer's own message */
-    description = g_strdup_printf (_("A codec that %s needs is not installed on this computer "
-                                     "(GStreamer: “%s”)."),
-                                   self->uri, error->message);
+  else if (decoders != NULL)
+    /* Translators: the first %s names codecs ("H.264 (High Profile)"), the second is the
+     * stream's address */
+    description = g_strdup_printf (_("No codec for %s is installed on this computer, so %s "
+                                     "cannot be played here."),
+                                   decoders, self->uri);
+  else if (is_missing_plugin (error->message))
+    /* Translators: %s is the stream's address */
+    description = g_strdup_printf (_("A codec or plug-in that %s needs is not installed on "
+                                     "this computer."),
+                                   self->uri);
   else
-    /* Translators: %s is the stream's address, then GStreamer's own message */
-    description = g_strdup_printf (_("%s could not be played: %s"), self->uri, error->message);
-  g_debug ("%s: %s (%s %d)", self->uri, error->message, g_quark_to_string (error->domain),
-           error->code);
+    {
+      g_autofree char *failure = dup_failure (error->message);
+
+      /* Translators: %s is the stream's address, then what failed in GStreamer's words
+       * ("Resource not found. File not found") */
+      description = g_strdup_printf (_("%s could not be played: %s"), self->uri, failure);
+    }
+  g_debug ("%s: %s", self->uri, error->message);
   adw_status_page_set_title (self->error_page, _("Cannot Play the Video"));
   adw_status_page_set_description (self->error_page, description);
   gtk_stack_set_visible_child_name (self->stack, "error");
