@@ -7,6 +7,9 @@
 
 #include "hallway-application-private.h"
 #include "hallway-conference.h"
+#include "hallway-player-window.h"
+#include "hallway-room.h"
+#include "hallway-talk.h"
 #include "hallway-preferences-dialog.h"
 #include "hallway-reminder-service.h"
 #include "hallway-window.h"
@@ -199,7 +202,8 @@ search_talks_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   hallway_window_start_search (window, text);
 }
 
-/* From a reminder whose room is full: the room's live stream in the browser. */
+/* From a reminder whose room is full: the room's live stream in Hallway's player when the
+ * catalogue gives the conference's streams, else its web page in the browser. */
 static void
 watch_stream_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
@@ -208,15 +212,25 @@ watch_stream_activated (GSimpleAction *action, GVariant *parameter, gpointer use
   HallwayLibraryEntry *entry = entry_of_parameter (self, parameter, &key);
   HallwayConference *conference;
   HallwayTalk *talk;
+  HallwayRoom *room;
+  g_autofree char *web = NULL;
   g_autofree char *stream = NULL;
   g_autoptr (GtkUriLauncher) launcher = NULL;
 
   conference = entry != NULL ? hallway_library_entry_get_conference (entry) : NULL;
   talk = conference != NULL ? hallway_conference_lookup_talk (conference, key) : NULL;
-  stream = talk != NULL ? hallway_conference_dup_live_stream_url (conference, talk) : NULL;
-  if (stream == NULL)
+  room = talk != NULL ? hallway_talk_get_room (talk) : NULL;
+  web = talk != NULL ? hallway_conference_dup_live_stream_url (conference, talk) : NULL;
+  stream = room != NULL ? hallway_library_entry_dup_room_stream_url (entry, room) : NULL;
+  if (stream != NULL)
+    {
+      hallway_player_window_present (GTK_APPLICATION (self), stream, web,
+                                     hallway_talk_get_title (talk), hallway_room_get_name (room));
+      return;
+    }
+  if (web == NULL)
     return;
-  launcher = gtk_uri_launcher_new (stream);
+  launcher = gtk_uri_launcher_new (web);
   gtk_uri_launcher_launch (launcher, gtk_application_get_active_window (GTK_APPLICATION (self)),
                            NULL, NULL, NULL);
 }

@@ -79,16 +79,17 @@ hallway_application_handle_local_options (GApplication *app, GVariantDict *optio
 
 /* ---- windows and conferences ---------------------------------------------------------- */
 
+/* The main window, the most recently focused one: player windows are the app's too. */
 HallwayWindow *
 hallway_application_ensure_window (HallwayApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window;
 
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (hallway_window_new (GTK_APPLICATION (self), self->settings));
-      hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
-    }
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HALLWAY_IS_WINDOW (l->data))
+      return l->data;
+  window = GTK_WINDOW (hallway_window_new (GTK_APPLICATION (self), self->settings));
+  hallway_window_set_library (HALLWAY_WINDOW (window), self->library);
   return HALLWAY_WINDOW (window);
 }
 

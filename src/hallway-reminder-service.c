@@ -12,6 +12,7 @@
 #include "hallway-library-entry.h"
 #include "hallway-reminder-scheduler.h"
 #include "hallway-reminder-service.h"
+#include "hallway-room.h"
 #include "hallway-schedule-change.h"
 #include "hallway-settings.h"
 #include "hallway-talk.h"
@@ -121,13 +122,16 @@ add_full_room (GNotification *notification, HallwayLibraryEntry *entry, const ch
 {
   HallwayConference *conference = hallway_library_entry_get_conference (entry);
   HallwayTalk *talk = hallway_conference_lookup_talk (conference, key);
-  g_autofree char *stream = hallway_conference_dup_live_stream_url (conference, talk);
+  HallwayRoom *room = talk != NULL ? hallway_talk_get_room (talk) : NULL;
+  g_autofree char *web = hallway_conference_dup_live_stream_url (conference, talk);
+  g_autofree char *stream =
+    room != NULL ? hallway_library_entry_dup_room_stream_url (entry, room) : NULL;
   /* Translators: the end of a reminder's text when the talk's room is full:
    * "In 15 minutes · H.1301 (Cornil) · Room is full" */
   g_autofree char *full_body = g_strdup_printf (_("%s · Room is full"), body);
 
   g_notification_set_body (notification, full_body);
-  if (stream != NULL)
+  if (web != NULL || stream != NULL)
     g_notification_add_button_with_target (notification, _("Watch Stream"), "app.watch-stream",
                                            "(ss)", hallway_library_entry_get_id (entry), key);
 }

@@ -69,8 +69,10 @@ MODULE_PROVIDES = {
     "libportal": {"libportal", "libportal-gtk4"},
 }
 
+# pulseaudio: the sound of the player's streams and recordings (issue 16), through
+# PipeWire's PulseAudio server on current desktops.
 FINISH_ARGS = ["--share=network", "--share=ipc", "--socket=wayland", "--socket=fallback-x11",
-               "--device=dri"]
+               "--socket=pulseaudio", "--device=dri"]
 APP_GIT_URLS = ("https://github.com/hallway-app/hallway.git",
                 "https://github.com/hallway-app/hallway")
 NAME_ARGS = ("--talk-name", "--own-name", "--system-talk-name", "--system-own-name",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hallway-catalogue.h"
+#include "hallway-link.h"
 #include "hallway-room.h"
 #include "hallway-room-status.h"
 #include "hallway-test-server.h"
@@ -412,6 +413,8 @@ test_catalogue (void)
   g_autoptr (HallwayRoom) cornil = hallway_room_new ("H.1301 (Cornil)");
   g_autofree char *navigation = NULL;
   g_autofree char *room_page = NULL;
+  g_autofree char *stream = NULL;
+  g_autofree char *loopback = NULL;
   HallwayLibraryEntry *fosdem = find_entry (builtin, "FOSDEM 2026");
   HallwayLibraryEntry *ccc = find_entry (builtin, "39C3: everything");
   HallwayLibraryEntry *opengov;
@@ -423,9 +426,12 @@ test_catalogue (void)
   /* The room on FOSDEM's website: the schedule's base URL, room/ and its <room slug>. */
   room_page = hallway_library_entry_dup_room_page_url (fosdem, cornil);
   g_assert_cmpstr (room_page, ==, "https://fosdem.org/2026/schedule/room/h1301/");
+  stream = hallway_library_entry_dup_room_stream_url (fosdem, cornil);
+  g_assert_cmpstr (stream, ==, "https://stream.fosdem.org/h1301.m3u8");
   g_assert_null (hallway_library_entry_get_room_status_url (ccc));
   g_assert_null (hallway_library_entry_dup_room_navigation_url (ccc, cornil));
   g_assert_null (hallway_library_entry_dup_room_page_url (ccc, cornil));
+  g_assert_null (hallway_library_entry_dup_room_stream_url (ccc, cornil));
   /* Without a conference, nothing polls. */
   g_assert_null (hallway_library_entry_ensure_room_status (fosdem));
 
@@ -433,7 +439,8 @@ test_catalogue (void)
                            "{\"version\": 1, \"include-builtin\": false, \"conferences\": ["
                            " {\"title\": \"OpenGov Days\","
                            "  \"location\": \"https://example.org/s.xml\","
-                           "  \"room-status\": \"https://example.org/rooms.json\"}]}",
+                           "  \"room-status\": \"https://example.org/rooms.json\","
+                           "  \"room-stream\": \"http://127.0.0.1:8080/{room}.m3u8\"}]}",
                            -1);
   file = g_file_new_for_path (path);
   read = hallway_catalogue_read (file, &error);
@@ -443,6 +450,9 @@ test_catalogue (void)
                    "https://example.org/rooms.json");
   g_assert_null (hallway_library_entry_get_navigation_url (opengov));
   g_assert_null (hallway_library_entry_get_room_page_url (opengov));
+  /* The stream is the catalogue's too, so a test points it at a loopback server. */
+  loopback = hallway_library_entry_dup_room_stream_url (opengov, cornil);
+  g_assert_cmpstr (loopback, ==, "http://127.0.0.1:8080/h1301.m3u8");
   g_clear_object (&read);
 
   /* An administrator's room pages, "{room}" the room's slug. */
@@ -513,6 +523,33 @@ test_location_slug (void)
   assert_location_slug ("()", "");
 }
 
+/* Recordings that the player plays: video files and playlists, not pages about them. */
+static void
+test_playable_links (void)
+{
+  static const struct
+  {
+    const char *url;
+    gboolean playable;
+  } cases[] = {
+    { "https://video.fosdem.org/2026/h1301/fosdem-2026-1234-talk.webm", TRUE },
+    { "https://video.fosdem.org/2026/h1301/fosdem-2026-1234-talk.av1.webm", TRUE },
+    { "https://video.fosdem.org/2026/h1301/fosdem-2026-1234-talk.MP4?download=1", TRUE },
+    { "https://stream.fosdem.org/h1301.m3u8", TRUE },
+    { "https://media.ccc.de/v/39c3-1234-talk", FALSE },
+    { "https://example.org/webm", FALSE },
+    { "file:///home/me/talk.webm", FALSE },
+    { "not a url.mp4", FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (HallwayLink) link = hallway_link_new ("Video", cases[i].url, HALLWAY_LINK_VIDEO);
+
+      g_assert_cmpint (hallway_link_is_playable (link), ==, cases[i].playable);
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -534,5 +571,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/room-status/window-of-conference", test_window_of_conference);
   g_test_add_func ("/room-status/catalogue", test_catalogue);
   g_test_add_func ("/room-status/location-slug", test_location_slug);
+  g_test_add_func ("/room-status/playable-links", test_playable_links);
   return g_test_run ();
 }

@@ -24,6 +24,7 @@ typedef struct
   const char *room_status;   /* the room status API, as FOSDEM Companion reads it */
   const char *navigation;    /* the campus navigation, "{room}" for a room's location slug */
   const char *room_page;     /* a room's page on the website, "{room}" for its slug */
+  const char *stream;        /* a room's live stream, "{room}" for its slug */
 } KnownConference;
 
 #define FOSDEM_ROOM_STATUS "https://api.fosdem.org/roomstatus/v1/listrooms"
@@ -31,14 +32,16 @@ typedef struct
 #define FOSDEM_NAVIGATION  "https://nav.fosdem.org/d/{room}/"
 /* The schedule's <base_url> followed by room/<room slug>/, as its <room slug> gives it. */
 #define FOSDEM_ROOM_PAGE(year) "https://fosdem.org/" year "/schedule/room/{room}/"
+/* The HLS playlist of a room, as FOSDEM's iOS app plays it. */
+#define FOSDEM_STREAM      "https://stream.fosdem.org/{room}.m3u8"
 
 static const KnownConference builtin_catalogue[] = {
   { "FOSDEM 2027", "https://fosdem.org/2027/schedule/xml",
     N_("Brussels · early 2027"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION,
-    FOSDEM_ROOM_PAGE ("2027") },
+    FOSDEM_ROOM_PAGE ("2027"), FOSDEM_STREAM },
   { "FOSDEM 2026", "https://fosdem.org/2026/schedule/xml",
     N_("Brussels · 31 January – 1 February 2026"), FOSDEM_ROOM_STATUS, FOSDEM_NAVIGATION,
-    FOSDEM_ROOM_PAGE ("2026") },
+    FOSDEM_ROOM_PAGE ("2026"), FOSDEM_STREAM },
   /* The Fahrplan that CCC's own app (EventFahrplan) follows: the main programme. */
   { "39C3: 39th Chaos Communication Congress",
     "https://fahrplan.events.ccc.de/congress/2025/fahrplan/schedules/schedule.xml",
@@ -79,6 +82,7 @@ append_builtin_catalogue (GListStore *store)
         hallway_library_entry_new_known (known->title, known->location, _(known->subtitle), FALSE);
       hallway_library_entry_set_venue (entry, known->room_status, known->navigation,
                                        known->room_page);
+      hallway_library_entry_set_room_stream (entry, known->stream);
       g_list_store_append (store, entry);
     }
 }
@@ -112,11 +116,12 @@ is_web_url (const char *url)
   return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https"));
 }
 
-/* "room-status", "room-navigation" and "room-page": absent, or http(s) URLs. */
+/* "room-status", "room-navigation", "room-page" and "room-stream": absent, or http(s) URLs. */
 static gboolean
 check_venue_urls (JsonObject *object, guint number, const char *title, GError **error)
 {
-  static const char *members[] = { "room-status", "room-navigation", "room-page" };
+  static const char *members[] = { "room-status", "room-navigation", "room-page",
+                                   "room-stream" };
 
   for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
     {
@@ -174,6 +179,7 @@ catalogue_entry_from_json (JsonNode *node, guint number, GError **error)
   hallway_library_entry_set_venue (entry, hallway_json_string_member (object, "room-status"),
                                    hallway_json_string_member (object, "room-navigation"),
                                    hallway_json_string_member (object, "room-page"));
+  hallway_library_entry_set_room_stream (entry, hallway_json_string_member (object, "room-stream"));
   return entry;
 }
 
@@ -254,7 +260,9 @@ parse_catalogue (const char *contents, gsize length, GError **error)
  *                                                "{room}" for its location slug
  *                                                ("h1301_cornil")
  *         "room-page": "https://…/{room}/",      optional: a room's page on the website,
- *       }                                        "{room}" for its slug ("h1301")
+ *                                                "{room}" for its slug ("h1301")
+ *         "room-stream": "https://…/{room}.m3u8" optional: a room's live stream, played
+ *       }                                        in Hallway's player (GStreamer)
  *     ]
  *   }
  *

@@ -33,6 +33,7 @@ struct _HallwayLibraryEntry
   char *room_status_url;
   char *navigation_url;                /* "{room}" stands for a room's location slug */
   char *room_page_url;                 /* "{room}" stands for a room's slug */
+  char *stream_url;                    /* "{room}" stands for a room's slug */
   HallwayRoomStatus *room_status;      /* once ensured */
 };
 
@@ -341,12 +342,10 @@ expand_room_url (const char *template, const char *slug)
 char *
 hallway_library_entry_dup_room_navigation_url (HallwayLibraryEntry *self, HallwayRoom *room)
 {
-  g_autofree char *slug = NULL;
+  g_autofree char *slug = hallway_room_location_slug_for_name (hallway_room_get_name (room));
 
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
-
-  slug = hallway_room_location_slug_for_name (hallway_room_get_name (room));
   return expand_room_url (self->navigation_url, slug);
 }
 
@@ -356,8 +355,33 @@ hallway_library_entry_dup_room_page_url (HallwayLibraryEntry *self, HallwayRoom 
 {
   g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
   g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
-
   return expand_room_url (self->room_page_url, hallway_room_get_slug (room));
+}
+
+/* The catalogue's stream of each room, "{room}" standing for a room's slug: a URL that a
+ * media player plays (FOSDEM: the HLS playlist https://stream.fosdem.org/{room}.m3u8, as
+ * FOSDEM's iOS app plays it). NULL for none. */
+void
+hallway_library_entry_set_room_stream (HallwayLibraryEntry *self, const char *stream_url)
+{
+  g_return_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self));
+  g_set_str (&self->stream_url, stream_url);
+}
+
+const char *
+hallway_library_entry_get_room_stream (HallwayLibraryEntry *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  return self->stream_url;
+}
+
+/* Room's live stream to play in Hallway; NULL when the conference has none. */
+char *
+hallway_library_entry_dup_room_stream_url (HallwayLibraryEntry *self, HallwayRoom *room)
+{
+  g_return_val_if_fail (HALLWAY_IS_LIBRARY_ENTRY (self), NULL);
+  g_return_val_if_fail (HALLWAY_IS_ROOM (room), NULL);
+  return expand_room_url (self->stream_url, hallway_room_get_slug (room));
 }
 
 /* Polls the room status while the conference is live, made the first time it is asked
@@ -597,6 +621,7 @@ hallway_library_entry_finalize (GObject *object)
   g_free (self->room_status_url);
   g_free (self->navigation_url);
   g_free (self->room_page_url);
+  g_free (self->stream_url);
   g_clear_pointer (&self->added, g_date_time_unref);
   G_OBJECT_CLASS (hallway_library_entry_parent_class)->finalize (object);
 }

@@ -108,6 +108,13 @@ char                   *hallway_library_entry_dup_room_page_url   (HallwayLibrar
  * conference is known; NULL without a room status URL. */
 HallwayRoomStatus      *hallway_library_entry_ensure_room_status (HallwayLibraryEntry *self);
 HallwayRoomStatus      *hallway_library_entry_get_room_status    (HallwayLibraryEntry *self);
+/* The catalogue's "room-stream": a room's live stream to play in Hallway, "{room}" for the
+ * room's slug (FOSDEM: https://stream.fosdem.org/{room}.m3u8); NULL for none. */
+void                    hallway_library_entry_set_room_stream (HallwayLibraryEntry *self,
+                                                              const char          *stream_url);
+const char             *hallway_library_entry_get_room_stream (HallwayLibraryEntry *self);
+char                   *hallway_library_entry_dup_room_stream_url (HallwayLibraryEntry *self,
+                                                                  HallwayRoom         *room);
 
 /* Sets the title unless empty; the library and the catalogue keep theirs in step. */
 void                    hallway_library_entry_set_title    (HallwayLibraryEntry *self,

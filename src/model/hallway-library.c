@@ -404,10 +404,13 @@ take_venue_from_catalogue (HallwayLibrary *self, HallwayLibraryEntry *entry)
           hallway_library_entry_set_venue (entry, hallway_library_entry_get_room_status_url (known),
                                            hallway_library_entry_get_navigation_url (known),
                                            hallway_library_entry_get_room_page_url (known));
+          hallway_library_entry_set_room_stream (entry,
+                                                 hallway_library_entry_get_room_stream (known));
           return;
         }
     }
   hallway_library_entry_set_venue (entry, NULL, NULL, NULL);
+  hallway_library_entry_set_room_stream (entry, NULL);
 }
 
 static void

@@ -180,3 +180,31 @@ hallway_link_get_kind (HallwayLink *self)
   g_return_val_if_fail (HALLWAY_IS_LINK (self), HALLWAY_LINK_OTHER);
   return self->kind;
 }
+
+/* Whether the link is a video file or playlist that a media player plays (FOSDEM's
+ * recordings: .webm and .mp4 on video.fosdem.org), not a web page about one
+ * (media.ccc.de). By the http(s) URL's path, query and fragment left out. */
+gboolean
+hallway_link_is_playable (HallwayLink *self)
+{
+  static const char *extensions[] = { ".webm", ".mp4", ".m4v", ".mkv", ".ogv", ".m3u8" };
+  g_autoptr (GUri) uri = NULL;
+  const char *path;
+
+  g_return_val_if_fail (HALLWAY_IS_LINK (self), FALSE);
+
+  uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
+                      g_strcmp0 (g_uri_get_scheme (uri), "https") != 0))
+    return FALSE;
+  path = g_uri_get_path (uri);
+  for (gsize i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      gsize length = strlen (path), extension = strlen (extensions[i]);
+
+      if (length > extension &&
+          g_ascii_strcasecmp (path + length - extension, extensions[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}

@@ -28,5 +28,6 @@ HallwayLinkKind  hallway_link_guess_kind (const char      *label,
 const char      *hallway_link_get_label  (HallwayLink     *self);
 const char      *hallway_link_get_url    (HallwayLink     *self);
 HallwayLinkKind  hallway_link_get_kind   (HallwayLink     *self);
+gboolean         hallway_link_is_playable (HallwayLink    *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "hallway-language.h"
 #include "hallway-link.h"
 #include "hallway-person.h"
+#include "hallway-player-window.h"
 #include "hallway-talk-page.h"
 #include "hallway-room.h"
 #include "hallway-room-badge.h"
@@ -32,6 +33,7 @@ struct _HallwayTalkPage
   HallwayPlan *plan;
   HallwayTalk *talk;
   HallwayRoomStatus *room_status;       /* which rooms are full, when the conference says */
+  HallwayLibraryEntry *entry;           /* the conference's rooms' streams */
   GtkWidget *abstract_view; /* made on first use: it loads WebKit, starts a web process */
   GtkLabel *abstract_fallback;          /* plain text, when the web module cannot be loaded */
   /* Rows made once and reused: each talk updates their text and hides the ones it does not
@@ -272,26 +274,49 @@ fill_details (HallwayTalkPage *self)
   pool_finish (&self->details);
 }
 
+/* A link row opens its URL in the browser, or plays it in Hallway's player. */
 static void
 open_uri_cb (AdwActionRow *row, HallwayTalkPage *self)
 {
   const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+  const char *player_uri = g_object_get_data (G_OBJECT (row), "player-uri");
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autoptr (GtkUriLauncher) launcher = NULL;
 
-  gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                           NULL, NULL, NULL);
+  if (player_uri != NULL && gtk_window_get_application (window) != NULL)
+    {
+      HallwayRoom *room = hallway_talk_get_room (self->talk);
+
+      hallway_player_window_present (gtk_window_get_application (window), player_uri, uri,
+                                     hallway_talk_get_title (self->talk),
+                                     room != NULL ? hallway_room_get_name (room) : NULL);
+      return;
+    }
+  launcher = gtk_uri_launcher_new (uri);
+  gtk_uri_launcher_launch (launcher, window, NULL, NULL, NULL);
+}
+
+/* player_uri: played in Hallway's player, uri being the browser's fallback; NULL: uri opens
+ * in the browser. */
+static void
+add_link_full (HallwayTalkPage *self, const char *label, const char *uri, const char *icon,
+               const char *player_uri)
+{
+  AdwActionRow *row = pool_take (self, &self->links, self->links_group, TRUE,
+                                 "adw-external-link-symbolic", G_CALLBACK (open_uri_cb));
+
+  set_row_text (row, label, player_uri != NULL ? player_uri : uri);
+  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), POOL_ICON), icon);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), POOL_SUFFIX), player_uri == NULL);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  g_object_set_data_full (G_OBJECT (row), "player-uri", g_strdup (player_uri), g_free);
 }
 
 static void
 add_link (HallwayTalkPage *self, const char *label, const char *uri, const char *icon)
 {
-  AdwActionRow *row = pool_take (self, &self->links, self->links_group, TRUE,
-                                 "adw-external-link-symbolic", G_CALLBACK (open_uri_cb));
-
-  set_row_text (row, label, uri);
-  gtk_image_set_from_icon_name (g_object_get_data (G_OBJECT (row), POOL_ICON), icon);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+  add_link_full (self, label, uri, icon, NULL);
 }
 
 static gboolean
@@ -328,12 +353,19 @@ has_link_to (GPtrArray *links, const char *url)
   return FALSE;
 }
 
-/* Watch live first, then the schedule's links grouped by kind, then the talk's page. */
+/* Watch live first, then the schedule's links grouped by kind, then the talk's page. The
+ * live stream plays in Hallway when the conference's catalogue gives its rooms' streams (the
+ * web page stays the browser's fallback); recordings that are video files play in Hallway
+ * too, each followed by its link for the browser. */
 static void
 fill_links (HallwayTalkPage *self)
 {
   HallwayConference *conference = hallway_plan_get_conference (self->plan);
+  HallwayRoom *room = hallway_talk_get_room (self->talk);
   g_autofree char *live = hallway_conference_dup_live_stream_url (conference, self->talk);
+  g_autofree char *stream = self->entry != NULL && room != NULL
+                              ? hallway_library_entry_dup_room_stream_url (self->entry, room)
+                              : NULL;
   GPtrArray *links = hallway_talk_get_links (self->talk);
   static const HallwayLinkKind order[] = {
     HALLWAY_LINK_STREAM, HALLWAY_LINK_VIDEO, HALLWAY_LINK_SLIDES, HALLWAY_LINK_CHAT,
@@ -341,16 +373,21 @@ fill_links (HallwayTalkPage *self)
   };
 
   self->links.used = 0;
-  if (live != NULL && is_running_or_soon (self->talk))
-    add_link (self, _("Watch Live"), live, "media-playback-start-symbolic");
+  if ((live != NULL || stream != NULL) && is_running_or_soon (self->talk))
+    add_link_full (self, _("Watch Live"), live != NULL ? live : stream,
+                   "media-playback-start-symbolic", stream);
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     for (guint i = 0; i < links->len; i++)
       {
         HallwayLink *link = g_ptr_array_index (links, i);
 
-        if (hallway_link_get_kind (link) == order[k])
-          add_link (self, hallway_link_get_label (link), hallway_link_get_url (link),
-                    link_icon (order[k]));
+        if (hallway_link_get_kind (link) != order[k])
+          continue;
+        if (order[k] == HALLWAY_LINK_VIDEO && hallway_link_is_playable (link))
+          add_link_full (self, _("Play Recording"), hallway_link_get_url (link),
+                         "media-playback-start-symbolic", hallway_link_get_url (link));
+        add_link (self, hallway_link_get_label (link), hallway_link_get_url (link),
+                  link_icon (order[k]));
       }
   if (hallway_talk_get_feedback_url (self->talk) != NULL &&
       !has_link_to (links, hallway_talk_get_feedback_url (self->talk)))
@@ -607,6 +644,7 @@ hallway_talk_page_dispose (GObject *object)
   g_clear_object (&self->talk);
   g_clear_object (&self->plan);
   g_clear_object (&self->room_status);
+  g_clear_object (&self->entry);
   G_OBJECT_CLASS (hallway_talk_page_parent_class)->dispose (object);
 }
 
@@ -670,6 +708,15 @@ hallway_talk_page_new (HallwayPlan *plan)
   self->plan = g_object_ref (plan);
   g_signal_connect_swapped (plan, "changed", G_CALLBACK (plan_changed_cb), self);
   return self;
+}
+
+void
+hallway_talk_page_set_entry (HallwayTalkPage *self, HallwayLibraryEntry *entry)
+{
+  g_return_if_fail (HALLWAY_IS_TALK_PAGE (self));
+
+  if (g_set_object (&self->entry, entry) && self->talk != NULL)
+    fill_links (self);
 }
 
 /* Which rooms are full: the Room row says so. */

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "hallway-library-entry.h"
 #include "hallway-plan.h"
 #include "hallway-room-status.h"
 
@@ -22,5 +23,8 @@ void             hallway_talk_page_toggle_bookmark (HallwayTalkPage *self);
 
 void             hallway_talk_page_set_room_status (HallwayTalkPage   *self,
                                                     HallwayRoomStatus *status);
+/* The conference shown, for its rooms' live streams (Watch Live plays them in Hallway). */
+void             hallway_talk_page_set_entry       (HallwayTalkPage     *self,
+                                                    HallwayLibraryEntry *entry);
 
 G_END_DECLS

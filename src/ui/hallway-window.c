@@ -100,6 +100,7 @@ ensure_talk_page (HallwayWindow *self)
     return self->talk_page;
   self->talk_page = g_object_ref_sink (hallway_talk_page_new (self->plan));
   hallway_talk_page_set_room_status (self->talk_page, room_status (self));
+  hallway_talk_page_set_entry (self->talk_page, self->entry);
   g_signal_connect_swapped (self->talk_page, "talk-activated", G_CALLBACK (talk_activated_cb),
                             self);
   g_signal_connect_swapped (self->talk_page, "track-activated", G_CALLBACK (owner_activated_cb),

@@ -6,17 +6,26 @@ FOSDEM-like conference already live (a talk runs now in Janson) has a bookmarked
 status URL on a loopback server that says the room is full. With the window closed, the
 notification (python-dbusmock) reads "In 15 minutes · H.1301 (Cornil) · Room is full" and
 has a Watch Stream button; invoking it opens https://live.fosdem.org/watch/h1301 in the
-default browser (a fake one that writes down what it is given)."""
+default browser (a fake one that writes down what it is given).
+
+With the argument "player", the catalogue also gives the rooms' streams ("room-stream", an
+HLS stream made now with GStreamer on the loopback server): Watch Stream then opens the
+player window, titled after the talk, which plays it (no error, loaded), and the browser is
+not opened."""
 import datetime
 import json
 import os
 import re
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fakenotifications  # noqa: E402
+import playerfixtures  # noqa: E402
 from hallwaysession import HeadlessSession, serve_folder  # noqa: E402
+
+PLAYER = sys.argv[1:] == ["player"]
 
 SCREENSHOTS = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "screenshots")
 TITLE = "A Talk in a Full Room"
@@ -52,6 +61,14 @@ def write_schedule(path, now):
 """)
 
 
+def shows_video(session, player, path):
+    """Whether the player window, less its header bar, shows more than one flat colour."""
+    from PIL import Image, ImageStat
+    image = Image.open(session.screenshot(path, settle=0, window=player)).convert("RGB")
+    picture = image.crop((0, 60, image.width, image.height - 10))
+    return max(ImageStat.Stat(picture).stddev) > 20
+
+
 def run(session, opened):
     window = session.find_window()
     session.find(window, "label", "Full Room Test", timeout=60)
@@ -72,7 +89,21 @@ def run(session, opened):
     watch = re.search(r'"(app\.watch-stream\(.*?\))", .Watch Stream.', calls)
     assert watch is not None, calls
     fakenotifications.invoke_action(session, 1, watch.group(1))
-    assert session.wait_for_browser(opened, STREAM) == [STREAM], opened()
+    if PLAYER:
+        player = session.find_window(TITLE, timeout=30)
+        picture = os.path.join(SCREENSHOTS, "reminder-full-room-player.png")
+        deadline = time.monotonic() + 30
+        while not shows_video(session, player, picture):  # the stream's colour bars
+            assert time.monotonic() < deadline, "the player shows no picture"
+            assert not session.find_all(player, "label",
+                                        lambda text: text == "Cannot Play the Video"), "error"
+            time.sleep(0.5)
+        # The error page is not flat either: the picture must be the stream's.
+        assert not session.find_all(player, "label",
+                                    lambda text: text == "Cannot Play the Video"), "error"
+        assert opened() == [], opened()
+    else:
+        assert session.wait_for_browser(opened, STREAM) == [STREAM], opened()
     assert session.quit_app() == 0
 
 
@@ -87,12 +118,16 @@ with tempfile.TemporaryDirectory(prefix="hallway-full-room-") as folder, \
     with open(os.path.join(status_folder, "listrooms"), "w", encoding="utf-8") as output:
         json.dump([{"roomname": ROOM, "state": "1"}, {"roomname": "Janson", "state": "0"}],
                   output)
+    if PLAYER:
+        playerfixtures.make_hls(status_folder, "h1301", seconds=20)
     server = serve_folder(status_folder)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
     with open(os.path.join(catalogue_folder, "catalogue.json"), "w", encoding="utf-8") as output:
         json.dump({"version": 1, "include-builtin": False,
                    "conferences": [{
                        "title": "Full Room Test", "location": schedule,
-                       "room-status": f"http://127.0.0.1:{server.server_address[1]}/listrooms"}]},
+                       "room-status": f"{base}/listrooms",
+                       **({"room-stream": base + "/{room}.m3u8"} if PLAYER else {})}]},
                   output)
     opened = session.install_fake_browser()
     fakenotifications.start(session)
