@@ -46,7 +46,10 @@ NEWEST_GNOME = "51"
 # @feac8713 (1.8.0-61), libsoup elements/sdk/libsoup.bst @feac8713 (3.6.4-73), json-glib
 # elements/sdk/json-glib.bst @9f5a7633 (1.10.8-6), WebKitGTK elements/sdk/webkitgtk.inc
 # @b6ae853f (2.50.1), libxml2 castrojo/freedesktop-sdk elements/components/libxml2.bst
-# @0da61de6 (v2.11.5). The gnome-51 branch itself could not be read from here; issue 11
+# @0da61de6 (v2.11.5). The player's GStreamer: freedesktop-sdk's components/gstreamer.bst
+# in platform.bst (elements/include/gstreamer-source.yml @09b54e76: 1.24.4), and the GTK 4
+# video sink gtk4paintablesink from sdk/gst-plugin-gtk4.bst, which sdk-platform.bst lists at
+# the commit above (a plugin, no pkg-config file). The gnome-51 branch itself could not be read from here; issue 11
 # says GNOME 51 brings GTK 4.24, libadwaita 1.10 and libxml2 2.14 or newer. Re-read
 # gnome-51's elements when a new runtime comes, and update NEWEST_GNOME with it.
 RUNTIME = {
@@ -59,6 +62,7 @@ RUNTIME = {
     "gtk4": "4.21",
     "libadwaita-1": "1.8",
     "webkitgtk-6.0": "2.50",
+    "gstreamer-1.0": "1.24",
 }
 
 # The pkg-config files each of our modules installs, as seen by building each one with the

@@ -7,12 +7,13 @@
 
 #include <glib/gi18n.h>
 
+#include "hallway-gst-stream.h"
 #include "hallway-player-window.h"
 
-/* A talk's live stream or recording, played by GTK's media backend (GStreamer) in a small
+/* A talk's live stream or recording, played by GStreamer (hallway-gst-stream.c) in a small
  * window that stays open while the main window is browsed: one window a stream. When the
- * stream cannot be played (not there, the network, a codec missing, no media backend at
- * all), the window says what failed and offers the browser instead. */
+ * stream cannot be played (not there, the network, a codec missing, no GStreamer video sink
+ * for GTK), the window says what failed and offers the browser instead. */
 struct _HallwayPlayerWindow
 {
   AdwWindow parent_instance;
@@ -31,11 +32,9 @@ struct _HallwayPlayerWindow
 
 G_DEFINE_FINAL_TYPE (HallwayPlayerWindow, hallway_player_window, ADW_TYPE_WINDOW)
 
-/* GTK's GStreamer backend passes GstPlay's errors on, whose message is "Error from element
- * <path>: <what failed>\n<GStreamer's detail>\n<debugging lines>" in one domain: the kind of
- * failure is only in the words. decodebin names each decoder it lacks on a debugging line,
- * "Missing decoder: H.264 (High Profile) (video/x-h264, …)". */
-#define GST_PLAY_PREFIX       "Error from element "
+/* The stream's error is GStreamer's "<what failed>\n<debugging text>"; the kind of failure is
+ * only in the words. decodebin names each decoder it lacks on a debugging line, "Missing
+ * decoder: H.264 (High Profile) (video/x-h264, …)". */
 #define GST_MISSING_DECODER   "Missing decoder: "
 #define GST_GETTEXT_PACKAGE   "gstreamer-1.0"
 
@@ -81,22 +80,13 @@ dup_missing_decoders (const char *message)
   return names != NULL ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
-/* What failed, in GStreamer's words without its debugging lines: "Resource not found. File
- * not found". */
+/* What failed, in GStreamer's words without its debugging text: "Resource not found." */
 static char *
 dup_failure (const char *message)
 {
-  g_auto (GStrv) lines = g_strsplit (message, "\n", 3);
-  const char *summary = lines[0];
-  const char *separator;
+  const char *end = strchr (message, '\n');
 
-  if (g_str_has_prefix (summary, GST_PLAY_PREFIX) &&
-      (separator = strstr (summary, ": ")) != NULL)
-    summary = separator + 2;
-  if (g_str_has_prefix (lines[0], GST_PLAY_PREFIX) && lines[1] != NULL && *lines[1] != '\0' &&
-      strstr (summary, lines[1]) == NULL)
-    return g_strdup_printf ("%s %s", summary, lines[1]);
-  return g_strdup (summary);
+  return end != NULL ? g_strndup (message, end - message) : g_strdup (message);
 }
 
 static gboolean
@@ -108,23 +98,16 @@ is_missing_plugin (const char *message)
          strstr (message, "Your GStreamer installation is missing a plug-in.") != NULL;
 }
 
-/* GTK without a media backend makes a GtkNoMediaFile, whose error says only "check your
- * installation". */
-static gboolean
-has_no_backend (GtkMediaStream *stream)
-{
-  return g_str_equal (G_OBJECT_TYPE_NAME (stream), "GtkNoMediaFile");
-}
-
 static void
 show_error (HallwayPlayerWindow *self, const GError *error)
 {
   g_autofree char *description = NULL;
   g_autofree char *decoders = dup_missing_decoders (error->message);
 
-  if (has_no_backend (self->stream))
-    description = g_strdup (_("Hallway plays videos with GTK’s GStreamer media backend, which "
-                              "is not installed on this computer."));
+  if (g_error_matches (error, HALLWAY_GST_STREAM_ERROR, HALLWAY_GST_STREAM_ERROR_NO_VIDEO_SINK))
+    description = g_strdup (_("Hallway plays videos with GStreamer and its GTK 4 video sink "
+                              "(gtk4paintablesink), which are not installed on this "
+                              "computer."));
   else if (decoders != NULL)
     /* Translators: the first %s names codecs ("H.264 (High Profile)"), the second is the
      * stream's address */
@@ -191,9 +174,7 @@ toggle_playing_activated (GtkWidget *widget, const char *action, GVariant *param
 static void
 play (HallwayPlayerWindow *self)
 {
-  g_autoptr (GFile) file = g_file_new_for_uri (self->uri);
-
-  self->stream = gtk_media_file_new_for_file (file);
+  self->stream = hallway_gst_stream_new (self->uri);
   g_signal_connect_object (self->stream, "notify::error", G_CALLBACK (stream_error_cb), self, 0);
   g_signal_connect_object (self->stream, "notify::prepared", G_CALLBACK (stream_prepared_cb),
                            self, 0);

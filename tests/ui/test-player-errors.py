@@ -9,9 +9,11 @@ says "Cannot Play the Video", why (a codec is missing; the address that failed) 
 Open in Browser, which opens the room's web page (https://live.fosdem.org/watch/<room>) in
 the default browser (a fake one that writes down what it is given). Screenshots:
 screenshots/player-missing-codec.png, screenshots/player-not-found.png. Then once more with
-GTK's media backend out of GTK's reach: the player says it is not installed, and offers the
-browser (screenshots/player-no-backend.png)."""
+GStreamer's GTK 4 video sink (gtk4paintablesink) out of GStreamer's reach: the player says it
+is not installed, and offers the browser (screenshots/player-no-backend.png)."""
+import glob
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,13 +82,23 @@ with tempfile.TemporaryDirectory(prefix="hallway-player-errors-") as folder, \
                             "https://live.fosdem.org/watch/k3201"], opened()
     assert session.quit_app() == 0
 
-    # GTK without its media backend (GTK_EXE_PREFIX: no media module where GTK looks).
+    # GStreamer without gtk4paintablesink: its own registry of every system plugin but gtk4.
+    plugins_dir = subprocess.run(["pkg-config", "--variable=pluginsdir", "gstreamer-1.0"],
+                                 check=True, capture_output=True, text=True).stdout.strip()
+    plugins = os.path.join(folder, "plugins")
+    os.makedirs(plugins)
+    for plugin in glob.glob(os.path.join(plugins_dir, "libgst*.so")):
+        if os.path.basename(plugin) != "libgstgtk4.so":
+            os.symlink(plugin, os.path.join(plugins, os.path.basename(plugin)))
+    assert os.path.exists(os.path.join(plugins_dir, "libgstgtk4.so")), plugins_dir
     session.launch(os.environ["HALLWAY_BINARY"], schedule,
-                   env={"HALLWAY_CATALOGUE_DIR": catalogue, "GTK_EXE_PREFIX": folder})
+                   env={"HALLWAY_CATALOGUE_DIR": catalogue, "GST_PLUGIN_SYSTEM_PATH_1_0": plugins,
+                        "GST_PLUGIN_PATH_1_0": "", "GST_PLUGIN_PATH": "",
+                        "GST_REGISTRY_1_0": os.path.join(folder, "registry.bin")})
     window = session.find_window()
     with session.screenshot_on_failure("player-errors-failure.png"):
         session.find(window, "label", "Player Test", timeout=60)
-        check(session, window, opened, NO_CODEC, ["GStreamer media backend"],
+        check(session, window, opened, NO_CODEC, ["GTK 4 video sink (gtk4paintablesink)"],
               "https://live.fosdem.org/watch/janson", "player-no-backend.png")
     assert session.quit_app() == 0
     server.shutdown()
