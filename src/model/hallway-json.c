@@ -48,11 +48,55 @@ is_json_space (guchar c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Eight bytes at a time: the indentation of a pretty-printed file and the plain text of
+ * strings are most of the bytes. */
+#define EVERY_BYTE(byte) (G_GUINT64_CONSTANT (0x0101010101010101) * (byte))
+
+static guint64
+load_word (const guchar *bytes)
+{
+  guint64 word;
+
+  memcpy (&word, bytes, sizeof word);
+  return word;
+}
+
+/* Non-zero when a byte of word is 0; may also flag bytes after such a one. */
+static guint64
+has_zero_byte (guint64 word)
+{
+  return (word - EVERY_BYTE (0x01)) & ~word & EVERY_BYTE (0x80);
+}
+
 static void
 skip_space (Parser *parser)
 {
+  while (parser->length - parser->position >= 8
+         && load_word (parser->data + parser->position) == EVERY_BYTE (' '))
+    parser->position += 8;
   while (parser->position < parser->length && is_json_space (parser->data[parser->position]))
     parser->position++;
+}
+
+/* Past the bytes of a string that need nothing done: printable ASCII but the quote and the
+ * backslash. */
+static gsize
+skip_plain (const guchar *data, gsize position, gsize length)
+{
+  while (length - position >= 8)
+    {
+      guint64 word = load_word (data + position);
+
+      /* A byte below 0x20 borrows into its top bit, one from 0x80 has it set. */
+      if ((((word - EVERY_BYTE (0x20)) | word) & EVERY_BYTE (0x80))
+          || has_zero_byte (word ^ EVERY_BYTE ('"')) || has_zero_byte (word ^ EVERY_BYTE ('\\')))
+        break;
+      position += 8;
+    }
+  while (position < length && data[position] >= 0x20 && data[position] < 0x80
+         && data[position] != '"' && data[position] != '\\')
+    position++;
+  return position;
 }
 
 static int
@@ -247,9 +291,7 @@ read_string (Parser *parser, GString *out)
     {
       guchar c;
 
-      while (position < length && data[position] >= 0x20 && data[position] < 0x80
-             && data[position] != '"' && data[position] != '\\')
-        position++;
+      position = skip_plain (data, position, length);
       if (position == length)
         return fail (parser, length, HALLWAY_JSON_ERROR_MALFORMED, _("unfinished string"));
       c = data[position];
