@@ -103,17 +103,48 @@ assert_same_as_json_glib (const char *data, gsize length)
 
 /* Valid texts json-glib reads the same way: the differential half of the table. */
 static const char *const same_as_json_glib[] = {
-  "{}", "[]", "0", "-0", "1", "-1", "true", "false", "null", "\"\"",
-  " \t\r\n[ 1 , 2 ]\n", "\xEF\xBB\xBF{\"bom\": true}",
-  "9223372036854775807", "-9223372036854775808",
-  "9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
-  "-0.0", "0.5", "1e400", "-1e400", "1E2", "1e+2", "1e-2", "2.5E-3", "4.9e-325",
-  "1.7976931348623157e308", "0.1", "-9223372036854775808.0", "100000000000000000000.0",
-  "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u00e9\\u00E9\\u20AC\"", "\"\\ud83d\\ude00\"",
-  "\"\\uD83D\\uDE00 and \\uDBFF\\uDFFF\"", "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"",
-  "\"\xEF\xBF\xBF\"", "\"\\u0001\\u001f\"",
-  "{\"a\": 1, \"b\": 2, \"a\": 3}", "{\"a\": 1, \"a\": [2], \"b\": 3}", "{\"\": 1}",
-  "[[[[[]]]], {\"x\": {\"y\": [null, {}]}}]", "[1, 2.0, \"3\", [4], {\"5\": 5}, true, null]",
+  "{}",
+  "[]",
+  "0",
+  "-0",
+  "1",
+  "-1",
+  "true",
+  "false",
+  "null",
+  "\"\"",
+  " \t\r\n[ 1 , 2 ]\n",
+  "\xEF\xBB\xBF{\"bom\": true}",
+  "9223372036854775807",
+  "-9223372036854775808",
+  "9223372036854775808",
+  "-9223372036854775809",
+  "123456789012345678901234567890",
+  "-0.0",
+  "0.5",
+  "1e400",
+  "-1e400",
+  "1E2",
+  "1e+2",
+  "1e-2",
+  "2.5E-3",
+  "4.9e-325",
+  "1.7976931348623157e308",
+  "0.1",
+  "-9223372036854775808.0",
+  "100000000000000000000.0",
+  "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+  "\"\\u00e9\\u00E9\\u20AC\"",
+  "\"\\ud83d\\ude00\"",
+  "\"\\uD83D\\uDE00 and \\uDBFF\\uDFFF\"",
+  "\"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\"",
+  "\"\xEF\xBF\xBF\"",
+  "\"\\u0001\\u001f\"",
+  "{\"a\": 1, \"b\": 2, \"a\": 3}",
+  "{\"a\": 1, \"a\": [2], \"b\": 3}",
+  "{\"\": 1}",
+  "[[[[[]]]], {\"x\": {\"y\": [null, {}]}}]",
+  "[1, 2.0, \"3\", [4], {\"5\": 5}, true, null]",
 };
 
 static void
@@ -121,6 +152,31 @@ test_same_as_json_glib (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (same_as_json_glib); i++)
     assert_same_as_json_glib (same_as_json_glib[i], strlen (same_as_json_glib[i]));
+}
+
+/* The special bytes of a string at every place of the words read eight at a time. */
+static void
+test_long_strings (void)
+{
+  static const char *const specials[] = { "\xC3\xA9", "\\n", "\\\"", "\\u00e9",
+                                          "\xF0\x9F\x98\x80" };
+
+  for (guint offset = 0; offset < 20; offset++)
+    {
+      g_autofree char *padding = g_strnfill (offset, 'a');
+      g_autofree char *control = g_strdup_printf ("\"%s\001bbbbbbbbbbbbbbbb\"", padding);
+      g_autoptr (GError) error = NULL;
+
+      for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
+        {
+          g_autofree char *text =
+            g_strdup_printf ("[\"%s%sbbbbbbbbbbbbbbbbbbbbbbbb\"]", padding, specials[i]);
+
+          assert_same_as_json_glib (text, strlen (text));
+        }
+      g_assert_null (hallway_json_parse (control, strlen (control), &error));
+      g_assert_cmpstr (error->message, ==, "Broken JSON, line 1: control character in a string");
+    }
 }
 
 /* Where the value is what it is whatever json-glib says. */
@@ -172,15 +228,12 @@ static const Broken broken[] = {
   { "{},{}", HALLWAY_JSON_ERROR_SEVERAL_VALUES,
     "Broken JSON, line 1: something follows the end of the document" },
   { "[1,]", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “]”" },
-  { "{\"a\": 1,}", HALLWAY_JSON_ERROR_MALFORMED,
-    "Broken JSON, line 1: unexpected character “}”" },
+  { "{\"a\": 1,}", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “}”" },
   { "[,1]", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “,”" },
   { "[1 2]", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “2”" },
-  { "{\"a\" 1}", HALLWAY_JSON_ERROR_MALFORMED,
-    "Broken JSON, line 1: unexpected character “1”" },
+  { "{\"a\" 1}", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “1”" },
   { "{a: 1}", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “a”" },
-  { "\n\n[1,\n}", HALLWAY_JSON_ERROR_MALFORMED,
-    "Broken JSON, line 4: unexpected character “}”" },
+  { "\n\n[1,\n}", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 4: unexpected character “}”" },
   { "]", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “]”" },
   { "[", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected end of data" },
   { "{\"a\":\n", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 2: unexpected end of data" },
@@ -194,13 +247,15 @@ static const Broken broken[] = {
   { "\xFF", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unexpected character “\\xFF”" },
   { "\"abc", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unfinished string" },
   { "[\"a\\", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: unfinished string" },
-  { "\"a\tb\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: control character in a string" },
+  { "\"a\tb\"", HALLWAY_JSON_ERROR_MALFORMED,
+    "Broken JSON, line 1: control character in a string" },
   { "\n\"a\nb\"", HALLWAY_JSON_ERROR_MALFORMED,
     "Broken JSON, line 2: control character in a string" },
   { "\"\xC3\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: invalid UTF-8 in a string" },
   { "\"\xED\xA0\x80\"", HALLWAY_JSON_ERROR_MALFORMED,
     "Broken JSON, line 1: invalid UTF-8 in a string" },
-  { "\"\xC0\x80\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: invalid UTF-8 in a string" },
+  { "\"\xC0\x80\"", HALLWAY_JSON_ERROR_MALFORMED,
+    "Broken JSON, line 1: invalid UTF-8 in a string" },
   { "\"\\q\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: invalid escape “\\q”" },
   { "\"\\x41\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: invalid escape “\\x”" },
   { "\"\\u12g4\"", HALLWAY_JSON_ERROR_MALFORMED, "Broken JSON, line 1: invalid escape “\\u12g4”" },
@@ -331,6 +386,7 @@ main (int argc, char *argv[])
 {
   hallway_test_init (&argc, &argv, HALLWAY_TEST_DEFAULT);
   g_test_add_func ("/json/same-as-json-glib", test_same_as_json_glib);
+  g_test_add_func ("/json/long-strings", test_long_strings);
   g_test_add_func ("/json/values", test_values);
   g_test_add_func ("/json/broken", test_broken);
   g_test_add_func ("/json/nul-byte", test_nul_byte);
