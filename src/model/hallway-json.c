@@ -71,11 +71,14 @@ has_zero_byte (guint64 word)
 static void
 skip_space (Parser *parser)
 {
-  while (parser->length - parser->position >= 8
-         && load_word (parser->data + parser->position) == EVERY_BYTE (' '))
-    parser->position += 8;
   while (parser->position < parser->length && is_json_space (parser->data[parser->position]))
-    parser->position++;
+    {
+      if (parser->length - parser->position >= 8
+          && load_word (parser->data + parser->position) == EVERY_BYTE (' '))
+        parser->position += 8;
+      else
+        parser->position++;
+    }
 }
 
 /* Past the bytes of a string that need nothing done: printable ASCII but the quote and the
