@@ -13,6 +13,20 @@
 static void
 assert_same_tree (JsonNode *ours, JsonNode *theirs, const char *path)
 {
+  if (json_node_get_node_type (ours) != json_node_get_node_type (theirs)
+      || (JSON_NODE_HOLDS_VALUE (ours)
+          && (json_node_get_value_type (ours) != json_node_get_value_type (theirs)
+              || !json_node_equal (ours, theirs))))
+    g_test_message ("the trees differ at %s", path);
+  /* json-glib's parser links each node to its container. */
+  if (json_node_get_parent (theirs) != NULL)
+    {
+      g_assert_nonnull (json_node_get_parent (ours));
+      g_assert_cmpint (json_node_get_node_type (json_node_get_parent (ours)), ==,
+                       json_node_get_node_type (json_node_get_parent (theirs)));
+    }
+  else
+    g_assert_null (json_node_get_parent (ours));
   g_assert_cmpint (json_node_get_node_type (ours), ==, json_node_get_node_type (theirs));
   switch (json_node_get_node_type (ours))
     {

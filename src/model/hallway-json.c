@@ -565,6 +565,7 @@ parse_document (Parser *parser, JsonNode **root)
             }
           frame = &parser->stack[parser->depth - 1];
           object = JSON_NODE_HOLDS_OBJECT (frame->node);
+          json_node_set_parent (complete, frame->node);
           if (object)
             json_object_set_member (json_node_get_object (frame->node), frame->name->str,
                                     complete);
