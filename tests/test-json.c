@@ -157,6 +157,9 @@ static const char *const same_as_json_glib[] = {
   "{\"a\": 1, \"b\": 2, \"a\": 3}",
   "{\"a\": 1, \"a\": [2], \"b\": 3}",
   "{\"\": 1}",
+  "{\"a\": {\"x\": [1]}, \"b\": 2, \"a\": {\"y\": {\"z\": [3, {}]}}}",
+  "{\"a\": [1, [2]], \"a\": \"s\", \"a\": null, \"a\": [[true], {\"k\": 0.5}]}",
+  "{\"a\": 1, \"a\": 2.5, \"b\": 0, \"a\": false, \"a\": -7}",
   "[[[[[]]]], {\"x\": {\"y\": [null, {}]}}]",
   "[1, 2.0, \"3\", [4], {\"5\": 5}, true, null]",
 };
@@ -323,6 +326,31 @@ test_nul_byte (void)
   g_assert_error (after, HALLWAY_JSON_ERROR, HALLWAY_JSON_ERROR_SEVERAL_VALUES);
 }
 
+/* json_object_set_member looks for a duplicate's name along the list of members: a flood of
+ * them must not make parsing quadratic. */
+static void
+test_duplicate_flood (void)
+{
+  GString *text = g_string_new ("{");
+  g_autofree char *data = NULL;
+  gsize length;
+  double start;
+  g_autoptr (JsonNode) root = NULL;
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (text, "\"k%u\": 0, ", i);
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (text, "\"k49999\": %u, ", i);
+  g_string_append (text, "\"end\": 0}");
+  length = text->len;
+  data = g_string_free (text, FALSE);
+  start = hallway_test_cpu_seconds ();
+  root = parse_ours (data, length);
+  g_assert_cmpfloat (hallway_test_cpu_seconds () - start, <, hallway_test_seconds (2.0));
+  g_assert_cmpuint (json_object_get_size (json_node_get_object (root)), ==, 50001);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "k49999"), ==, 49999);
+}
+
 static char *
 nested (guint levels, const char *open, const char *close)
 {
@@ -405,6 +433,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/json/broken", test_broken);
   g_test_add_func ("/json/nul-byte", test_nul_byte);
   g_test_add_func ("/json/depth", test_depth);
+  g_test_add_func ("/json/duplicate-flood", test_duplicate_flood);
   g_test_add_func ("/json/real-schedules", test_real_schedules);
   return g_test_run ();
 }

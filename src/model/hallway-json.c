@@ -541,6 +541,63 @@ read_value (Parser *parser, JsonNode **complete)
     }
 }
 
+/* node's value given to first, a node already in the tree. */
+static void
+move_value (JsonNode *first, JsonNode *node)
+{
+  JsonObjectIter iter;
+  JsonNode *child;
+  JsonArray *elements;
+  GType type;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      json_node_init_object (first, json_node_get_object (node));
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, NULL, &child))
+        json_node_set_parent (child, first);
+      break;
+    case JSON_NODE_ARRAY:
+      elements = json_node_get_array (node);
+      json_node_init_array (first, elements);
+      for (guint i = 0; i < json_array_get_length (elements); i++)
+        json_node_set_parent (json_array_get_element (elements, i), first);
+      break;
+    case JSON_NODE_NULL:
+      json_node_init_null (first);
+      break;
+    case JSON_NODE_VALUE:
+      type = json_node_get_value_type (node);
+      if (type == G_TYPE_INT64)
+        json_node_init_int (first, json_node_get_int (node));
+      else if (type == G_TYPE_DOUBLE)
+        json_node_init_double (first, json_node_get_double (node));
+      else if (type == G_TYPE_BOOLEAN)
+        json_node_init_boolean (first, json_node_get_boolean (node));
+      else
+        json_node_init_string (first, json_node_get_string (node));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_node_unref (node);
+}
+
+/* The last of duplicate members wins, in the place of the first, as with
+ * json_object_set_member; but that looks for the name along the list of members, which a
+ * flood of duplicates makes quadratic: the first member's node takes the value instead. */
+static void
+set_member (JsonObject *object, const char *name, JsonNode *node)
+{
+  JsonNode *first = json_object_get_member (object, name);
+
+  if (first == NULL)
+    json_object_set_member (object, name, node);
+  else
+    move_value (first, node);
+}
+
 /* Adds a complete value to the innermost open container, closes what it can and reads on
  * to the next value; the root when nothing is open any more. */
 static gboolean
@@ -567,8 +624,7 @@ parse_document (Parser *parser, JsonNode **root)
           object = JSON_NODE_HOLDS_OBJECT (frame->node);
           json_node_set_parent (complete, frame->node);
           if (object)
-            json_object_set_member (json_node_get_object (frame->node), frame->name->str,
-                                    complete);
+            set_member (json_node_get_object (frame->node), frame->name->str, complete);
           else
             json_array_add_element (json_node_get_array (frame->node), complete);
           complete = NULL;
