@@ -19,9 +19,11 @@
  * does. It builds what json-glib builds: an integer without fraction or exponent is a
  * G_TYPE_INT64 value, clamped to G_MININT64…G_MAXINT64 when it does not fit ("-0" is 0);
  * any other number is a double from g_ascii_strtod (1e400 is infinity); the last of
- * duplicate members wins, in the place of the first; the root is sealed. Unlike json-glib
- * it refuses comments, single quotes, unknown escapes and raw control characters in
- * strings, and reads "\u0000" as U+FFFD where json-glib cut the string short. */
+ * duplicate members wins, in the place of the first; each node knows its container; the
+ * root is sealed. Invalid UTF-8 and unpaired surrogates are refused, as json-glib does.
+ * Unlike json-glib it refuses comments, single quotes, unknown escapes and raw control
+ * characters in strings, and reads "\u0000" as U+FFFD where json-glib cut the string
+ * short. Linear time in the length, duplicate members included. */
 
 G_DEFINE_QUARK (hallway-json-error-quark, hallway_json_error)
 
