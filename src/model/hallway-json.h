@@ -15,7 +15,7 @@ typedef enum
   HALLWAY_JSON_ERROR_SEVERAL_VALUES,
 } HallwayJsonError;
 
-/* Nesting deeper than this is refused before json-glib, whose parser recurses. */
+/* Nesting deeper than this is refused (a stack of this many frames while parsing). */
 #define HALLWAY_JSON_MAX_DEPTH 512
 
 GQuark      hallway_json_error_quark   (void);
