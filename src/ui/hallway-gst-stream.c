@@ -20,7 +20,7 @@ struct _HallwayGstStream
   GstElement *playbin;
   GdkPaintable *paintable; /* gtk4paintablesink's, NULL when there is none */
   guint bus_watch;
-  guint position_timeout;
+  guint position_timeout; /* while playing */
 };
 
 static void hallway_gst_stream_paintable_init (GdkPaintableInterface *iface);
@@ -138,6 +138,12 @@ update_position_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+stop_position_updates (HallwayGstStream *self)
+{
+  g_clear_handle_id (&self->position_timeout, g_source_remove);
+}
+
 static gboolean
 bus_message_cb (GstBus *bus, GstMessage *message, gpointer user_data)
 {
@@ -146,11 +152,15 @@ bus_message_cb (GstBus *bus, GstMessage *message, gpointer user_data)
 
   if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
     {
+      stop_position_updates (self);
       fail_from_message (self, message);
       gst_element_set_state (self->playbin, GST_STATE_NULL);
     }
   else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_EOS)
-    gtk_media_stream_stream_ended (GTK_MEDIA_STREAM (self));
+    {
+      stop_position_updates (self);
+      gtk_media_stream_stream_ended (GTK_MEDIA_STREAM (self));
+    }
   else if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_STATE_CHANGED &&
            GST_MESSAGE_SRC (message) == GST_OBJECT (self->playbin))
     {
@@ -166,9 +176,12 @@ hallway_gst_stream_play (GtkMediaStream *stream)
 {
   HallwayGstStream *self = HALLWAY_GST_STREAM (stream);
 
-  if (self->playbin == NULL || gtk_media_stream_get_error (stream) != NULL)
+  if (self->playbin == NULL || gtk_media_stream_get_error (stream) != NULL ||
+      gst_element_set_state (self->playbin, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     return FALSE;
-  return gst_element_set_state (self->playbin, GST_STATE_PLAYING) != GST_STATE_CHANGE_FAILURE;
+  if (self->position_timeout == 0)
+    self->position_timeout = g_timeout_add (POSITION_INTERVAL_MS, update_position_cb, self);
+  return TRUE;
 }
 
 static void
@@ -176,6 +189,7 @@ hallway_gst_stream_pause (GtkMediaStream *stream)
 {
   HallwayGstStream *self = HALLWAY_GST_STREAM (stream);
 
+  stop_position_updates (self);
   if (self->playbin != NULL && gtk_media_stream_get_error (stream) == NULL)
     gst_element_set_state (self->playbin, GST_STATE_PAUSED);
 }
@@ -188,7 +202,10 @@ hallway_gst_stream_seek (GtkMediaStream *stream, gint64 timestamp)
   if (gst_element_seek_simple (self->playbin, GST_FORMAT_TIME,
                                GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_KEY_UNIT,
                                timestamp * GST_USECOND))
-    gtk_media_stream_seek_success (stream);
+    {
+      gtk_media_stream_seek_success (stream);
+      gtk_media_stream_update (stream, timestamp); /* also when paused, without the poll */
+    }
   else
     gtk_media_stream_seek_failed (stream);
 }
@@ -208,7 +225,7 @@ hallway_gst_stream_dispose (GObject *object)
   HallwayGstStream *self = HALLWAY_GST_STREAM (object);
 
   g_clear_handle_id (&self->bus_watch, g_source_remove);
-  g_clear_handle_id (&self->position_timeout, g_source_remove);
+  stop_position_updates (self);
   if (self->playbin != NULL)
     gst_element_set_state (self->playbin, GST_STATE_NULL);
   gst_clear_object (&self->playbin);
@@ -264,7 +281,6 @@ make_pipeline (HallwayGstStream *self, const char *uri)
                             G_CALLBACK (gdk_paintable_invalidate_size), self);
   bus = gst_element_get_bus (self->playbin);
   self->bus_watch = gst_bus_add_watch (bus, bus_message_cb, self);
-  self->position_timeout = g_timeout_add (POSITION_INTERVAL_MS, update_position_cb, self);
   return TRUE;
 }
 
@@ -272,10 +288,11 @@ make_pipeline (HallwayGstStream *self, const char *uri)
 GtkMediaStream *
 hallway_gst_stream_new (const char *uri)
 {
-  HallwayGstStream *self = g_object_new (HALLWAY_TYPE_GST_STREAM, NULL);
+  HallwayGstStream *self;
 
   g_return_val_if_fail (uri != NULL, NULL);
 
+  self = g_object_new (HALLWAY_TYPE_GST_STREAM, NULL);
   if (!gst_is_initialized ())
     gst_init (NULL, NULL);
   if (make_pipeline (self, uri))
