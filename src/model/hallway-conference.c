@@ -264,6 +264,15 @@ hallway_conference_dup_venue_text (HallwayConference *self)
   return has_text (self->city) ? g_strdup (self->city) : NULL;
 }
 
+/* The position's latitude and longitude as URIs write them: a dot, 7 decimals (1 cm). */
+static void
+format_position (HallwayConference *self, char latitude[G_ASCII_DTOSTR_BUF_SIZE],
+                 char longitude[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  g_ascii_formatd (latitude, G_ASCII_DTOSTR_BUF_SIZE, "%.7f", self->latitude);
+  g_ascii_formatd (longitude, G_ASCII_DTOSTR_BUF_SIZE, "%.7f", self->longitude);
+}
+
 /* A map of the venue: a geo: URI (RFC 5870, which GNOME Maps opens) at the schedule's
  * position, else OpenStreetMap's search for the venue and its city in the browser; NULL
  * without a position or a city (a venue name alone, such as "Online", is no place). */
@@ -280,11 +289,8 @@ hallway_conference_dup_venue_map_uri (HallwayConference *self)
       char latitude[G_ASCII_DTOSTR_BUF_SIZE];
       char longitude[G_ASCII_DTOSTR_BUF_SIZE];
 
-      return g_strdup_printf ("geo:%s,%s",
-                              g_ascii_formatd (latitude, sizeof latitude, "%.7f",
-                                               self->latitude),
-                              g_ascii_formatd (longitude, sizeof longitude, "%.7f",
-                                               self->longitude));
+      format_position (self, latitude, longitude);
+      return g_strdup_printf ("geo:%s,%s", latitude, longitude);
     }
   if (!has_text (self->city))
     return NULL;
@@ -305,8 +311,7 @@ hallway_conference_dup_venue_web_map_uri (HallwayConference *self)
 
   if (!self->has_position)
     return NULL;
-  g_ascii_formatd (latitude, sizeof latitude, "%.7f", self->latitude);
-  g_ascii_formatd (longitude, sizeof longitude, "%.7f", self->longitude);
+  format_position (self, latitude, longitude);
   return g_strdup_printf ("https://www.openstreetmap.org/?mlat=%s&mlon=%s#map=17/%s/%s",
                           latitude, longitude, latitude, longitude);
 }
