@@ -10,6 +10,7 @@
 #include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
+#include "hallway-location.h"
 #include "hallway-person.h"
 #include "hallway-schedule-reader-private.h"
 #include "hallway-schedule-time.h"
@@ -349,16 +350,14 @@ web_url (const char *url, const char *base)
 {
   g_autofree char *stripped = dup_stripped (url);
   g_autofree char *absolute = NULL;
-  const char *scheme;
 
   if (stripped == NULL)
     return NULL;
-  if (g_uri_peek_scheme (stripped) == NULL && base != NULL)
+  if (base != NULL && !hallway_location_is_web (stripped) && g_uri_peek_scheme (stripped) == NULL)
     absolute = g_uri_resolve_relative (base, stripped, G_URI_FLAGS_NONE, NULL);
   else
     absolute = g_steal_pointer (&stripped);
-  scheme = absolute != NULL ? g_uri_peek_scheme (absolute) : NULL;
-  if (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0)
+  if (absolute == NULL || !hallway_location_is_web (absolute))
     return NULL;
   return g_steal_pointer (&absolute);
 }

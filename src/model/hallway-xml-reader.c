@@ -12,6 +12,7 @@
 #include "hallway-talk-private.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-link.h"
+#include "hallway-location.h"
 #include "hallway-person.h"
 #include "hallway-schedule-reader-private.h"
 #include "hallway-schedule-time.h"
@@ -262,19 +263,17 @@ static char *
 web_url (char *href, const char *base)
 {
   char *url = href;
-  const char *scheme;
 
   if (href == NULL)
     return NULL;
-  if (base != NULL && g_uri_peek_scheme (href) == NULL)
+  if (base != NULL && !hallway_location_is_web (href) && g_uri_peek_scheme (href) == NULL)
     {
       url = g_uri_resolve_relative (base, href, G_URI_FLAGS_NONE, NULL);
       g_free (href);
       if (url == NULL)
         return NULL;
     }
-  scheme = g_uri_peek_scheme (url);
-  if (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0)
+  if (hallway_location_is_web (url))
     return url;
   g_free (url);
   return NULL;
@@ -1219,18 +1218,16 @@ skip_past (const char *p, const char *end, const char *opener, const char *close
 static const char *
 scan_tag (const char *p, const char *end, guint *n_attributes)
 {
-  char quote = 0;
-
   *n_attributes = 0;
   for (; p < end; p++)
     {
-      if (quote != 0)
+      if (*p == '"' || *p == '\'')
         {
-          if (*p == quote)
-            quote = 0;
+          /* A quoted value ends at the next such quote: one memchr (), not a test a byte. */
+          p = memchr (p + 1, *p, end - (p + 1));
+          if (p == NULL)
+            return NULL;
         }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
       else if (*p == '=')
         (*n_attributes)++;
       else if (*p == '>')
@@ -1251,10 +1248,15 @@ check_attribute_counts (const char *data, gsize length, GError **error)
       const char *after;
       guint n_attributes;
 
-      after = skip_past (tag, end, "<!--", "-->");
-      if (after == tag)
-        after = skip_past (tag, end, "<![CDATA[", "]]>");
-      if (after == tag)
+      /* Most tags are elements: the second byte says which of the others to try. */
+      after = tag;
+      if (tag + 1 < end && tag[1] == '!')
+        {
+          after = skip_past (tag, end, "<!--", "-->");
+          if (after == tag)
+            after = skip_past (tag, end, "<![CDATA[", "]]>");
+        }
+      else if (tag + 1 < end && tag[1] == '?')
         after = skip_past (tag, end, "<?", "?>");
       if (after == tag)
         {
