@@ -87,8 +87,19 @@ def report(name, commands, samples):
                   f"   median {mid:7.1f} ({mid / statistics.median(base):4.2f}x)")
 
 
+def huge_pages_setting():
+    """The kernel's transparent huge pages setting: `hallway` asks malloc for them in the
+    command line's programs, which only takes with "madvise" or "always"."""
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as setting:
+            return setting.read().strip()
+    except OSError:
+        return "unknown"
+
+
 def main():
     env = user_env()
+    print(f"transparent huge pages: {huge_pages_setting()}")
     for name, row, commands in cases():
         for _, argv in commands:
             run_once(argv, env)  # warm the page cache

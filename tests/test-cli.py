@@ -165,6 +165,50 @@ class VersionTest(unittest.TestCase):
         self.assertIn(f"(git {revision.stdout.strip()}", line)
 
 
+class LauncherTest(unittest.TestCase):
+    """`hallway` asks glibc's malloc for huge pages for the command line's programs (a third
+    of a dump's time was page faults, issue 13) and for nothing else; a user's own
+    GLIBC_TUNABLES is kept. Stand-in programs in a folder of their own print what they got."""
+
+    def setUp(self):
+        self.folder = tempfile.TemporaryDirectory()
+        for program in ("hallway-cli", "hallway-gui"):
+            path = os.path.join(self.folder.name, program)
+            with open(path, "w") as script:
+                script.write(f"#!/bin/sh\necho \"{program} $GLIBC_TUNABLES\"\n")
+            os.chmod(path, 0o755)
+
+    def tearDown(self):
+        self.folder.cleanup()
+
+    def started(self, args, tunables=None):
+        env = {key: value for key, value in os.environ.items() if key != "GLIBC_TUNABLES"}
+        env["HALLWAY_LIBEXEC_DIR"] = self.folder.name
+        if tunables is not None:
+            env["GLIBC_TUNABLES"] = tunables
+        result = subprocess.run([HALLWAY, *args], capture_output=True, text=True, env=env,
+                                timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return result.stdout.strip()
+
+    def test_command_line_gets_huge_pages(self):
+        self.assertEqual(self.started(["--dump", DEMO]), "hallway-cli glibc.malloc.hugetlb=1")
+        self.assertEqual(self.started(["--export-agenda=agenda.ics"]),
+                         "hallway-cli glibc.malloc.hugetlb=1")
+
+    def test_users_tunables_kept(self):
+        self.assertEqual(self.started(["--dump", DEMO], "glibc.malloc.arena_max=2"),
+                         "hallway-cli glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1")
+        self.assertEqual(self.started(["--dump", DEMO], "glibc.malloc.hugetlb=0"),
+                         "hallway-cli glibc.malloc.hugetlb=0")
+
+    def test_window_unchanged(self):
+        self.assertEqual(self.started([]), "hallway-gui")
+        self.assertEqual(self.started(["--dump", DEMO, "--help"]), "hallway-gui")
+        self.assertEqual(self.started([], "glibc.malloc.arena_max=2"),
+                         "hallway-gui glibc.malloc.arena_max=2")
+
+
 class WebDumpTest(unittest.TestCase):
     """`hallway --dump URL` fetches with the app's fetcher (no cache), from a loopback
     server: the same JSON as for the file; one line naming the URL on failure."""
