@@ -533,6 +533,53 @@ test_load_cached_then_304 (Fixture *fixture, gconstpointer data)
   g_assert_true (hallway_subscription_get_conference (later) == cached);
 }
 
+/* A start (the synchronous load the library does) parses the cached copy once and keeps a
+ * snapshot; the next start reads the snapshot, the same conference, without parsing; after
+ * a new version the old snapshot is not taken for it. */
+static void
+test_load_cached_snapshot (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (HallwaySubscription) first_start = NULL;
+  g_autoptr (HallwaySubscription) second_start = NULL;
+  g_autoptr (HallwaySubscription) after_update = NULL;
+  g_autoptr (GError) error = NULL;
+  HallwayConference *parsed, *from_snapshot;
+
+  if (!refresh_with (fixture, SMALL_SCHEDULE))
+    return;
+  first_start = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (hallway_subscription_load_cached (first_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hallway_subscription_get_parse_count (first_start), ==, 1);
+  g_assert_true (g_file_query_exists (
+    hallway_schedule_cache_get_snapshot_file (cache_of (fixture)), NULL));
+
+  second_start = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (hallway_subscription_load_cached (second_start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hallway_subscription_get_parse_count (second_start), ==, 0);
+  parsed = hallway_subscription_get_conference (first_start);
+  from_snapshot = hallway_subscription_get_conference (second_start);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (from_snapshot)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (parsed)));
+  g_assert_cmpstr (hallway_conference_get_title (from_snapshot), ==,
+                   hallway_conference_get_title (parsed));
+
+  if (!refresh_with (fixture, OTHER_SCHEDULE))
+    return;
+  after_update = hallway_subscription_new (fixture->uri, fixture->fetcher, fixture->bookmarks);
+  g_assert_true (hallway_subscription_load_cached (after_update, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (hallway_subscription_get_parse_count (after_update), ==, 1);
+  g_assert_cmpstr (hallway_conference_get_title (
+                     hallway_subscription_get_conference (after_update)), ==,
+                   hallway_conference_get_title (
+                     hallway_subscription_get_conference (fixture->subscription)));
+  g_assert_cmpstr (hallway_conference_get_title (
+                     hallway_subscription_get_conference (after_update)), !=,
+                   hallway_conference_get_title (parsed));
+}
+
 static void
 test_load_cached_offline (Fixture *fixture, gconstpointer data)
 {
@@ -1428,6 +1475,7 @@ main (int argc, char *argv[])
   add_test ("/subscription/load-cached/changes-survive-restart", NULL,
             test_changes_survive_restart);
   add_test ("/subscription/load-cached/offline", NULL, test_load_cached_offline);
+  add_test ("/subscription/load-cached/snapshot", NULL, test_load_cached_snapshot);
   add_test ("/subscription/dismiss-changes", NULL, test_dismiss_changes);
   add_test ("/subscription/load-cached/nothing", NULL, test_load_cached_nothing);
   add_test ("/subscription/load-cached/corrupt", NULL, test_load_cached_corrupt);

@@ -105,3 +105,11 @@ hallway_person_has_biography (HallwayPerson *self)
   g_return_val_if_fail (HALLWAY_IS_PERSON (self), FALSE);
   return hallway_rich_text_get_source (&self->biography) != NULL;
 }
+
+/* The biography as the schedule gave it (the schedule snapshot keeps it so). */
+const HallwayRichText *
+hallway_person_peek_biography (HallwayPerson *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_PERSON (self), NULL);
+  return &self->biography;
+}

@@ -17,6 +17,7 @@ const char    *hallway_person_get_id        (HallwayPerson *self);
 const char    *hallway_person_get_name      (HallwayPerson *self);
 const char    *hallway_person_get_biography (HallwayPerson *self);
 gboolean       hallway_person_has_biography (HallwayPerson     *self);
+const HallwayRichText *hallway_person_peek_biography (HallwayPerson *self);
 void           hallway_person_set_biography (HallwayPerson     *self,
                                              const char        *text,
                                              HallwayTextFormat  format);

@@ -38,6 +38,7 @@ struct _HallwayScheduleCache
   GFile *payload_file;
   GFile *previous_file;
   GFile *meta_file;
+  GFile *snapshot_file;
   CacheMeta meta;
 };
 
@@ -463,6 +464,7 @@ hallway_schedule_cache_new_latest_only (const char *url)
   self->folder = hallway_paths_dup_schedule_cache_folder (url);
   self->payload_file = g_file_get_child (self->folder, "payload");
   self->meta_file = g_file_get_child (self->folder, "meta.json");
+  self->snapshot_file = g_file_get_child (self->folder, "snapshot");
   return self;
 }
 
@@ -511,6 +513,20 @@ hallway_schedule_cache_get_meta_file (HallwayScheduleCache *self)
   return self->meta_file;
 }
 
+GFile *
+hallway_schedule_cache_get_snapshot_file (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->snapshot_file;
+}
+
+const char *
+hallway_schedule_cache_get_payload_sha256 (HallwayScheduleCache *self)
+{
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), NULL);
+  return self->meta.sha256;
+}
+
 const char *
 hallway_schedule_cache_get_etag (HallwayScheduleCache *self)
 {
@@ -556,6 +572,7 @@ hallway_schedule_cache_finalize (GObject *object)
   g_clear_object (&self->payload_file);
   g_clear_object (&self->previous_file);
   g_clear_object (&self->meta_file);
+  g_clear_object (&self->snapshot_file);
   cache_meta_clear (&self->meta);
   G_OBJECT_CLASS (hallway_schedule_cache_parent_class)->finalize (object);
 }

@@ -30,6 +30,10 @@ GFile                *hallway_schedule_cache_get_payload_file  (HallwayScheduleC
  * NULL for a cache made latest-only. */
 GFile                *hallway_schedule_cache_get_previous_file (HallwayScheduleCache *self);
 GFile                *hallway_schedule_cache_get_meta_file     (HallwayScheduleCache *self);
+/* `snapshot`: the conference read from the payload (hallway-schedule-snapshot.c). */
+GFile                *hallway_schedule_cache_get_snapshot_file (HallwayScheduleCache *self);
+/* The SHA-256 of the payload loaded or stored; NULL before. */
+const char           *hallway_schedule_cache_get_payload_sha256 (HallwayScheduleCache *self);
 
 /* NULL until loaded or stored, or when the server sent none. */
 const char           *hallway_schedule_cache_get_etag          (HallwayScheduleCache *self);

@@ -10,6 +10,8 @@
 #include "hallway-file.h"
 #include "hallway-schedule-change.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-schedule-snapshot.h"
+#include "hallway-state-file.h"
 #include "hallway-location.h"
 #include "hallway-subscription.h"
 
@@ -432,6 +434,52 @@ cache_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   parse_async (self, payload, NULL, cancellable, cached_parsed_cb, g_steal_pointer (&task));
 }
 
+/* A snapshot is a little bigger than its schedule: past twice the biggest schedule it is
+ * not one. */
+#define SNAPSHOT_MAX_SIZE (2 * HALLWAY_SCHEDULE_MAX_SIZE)
+
+/* The conference of the cache's snapshot when it is one of the payload loaded. */
+static HallwayConference *
+read_snapshot (HallwaySubscription *self)
+{
+  GFile *file = hallway_schedule_cache_get_snapshot_file (self->cache);
+  const char *sha256 = hallway_schedule_cache_get_payload_sha256 (self->cache);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (sha256 == NULL)
+    return NULL;
+  if (!hallway_file_load_state (file, SNAPSHOT_MAX_SIZE, &contents, &length, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_debug ("Cannot read the snapshot of %s: %s", self->uri, error->message);
+      return NULL;
+    }
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return hallway_schedule_snapshot_read (bytes, sha256);
+}
+
+/* Best effort: without it the next start parses again. */
+static void
+write_snapshot (HallwaySubscription *self, HallwayConference *conference)
+{
+  const char *sha256 = hallway_schedule_cache_get_payload_sha256 (self->cache);
+  g_autoptr (GBytes) snapshot = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (sha256 == NULL)
+    return;
+  snapshot = hallway_schedule_snapshot_new (conference, sha256);
+  if (!hallway_state_file_write (hallway_schedule_cache_get_snapshot_file (self->cache), snapshot,
+                                 NULL, &error))
+    g_debug ("Cannot keep a snapshot of %s: %s", self->uri, error->message);
+}
+
+/* Reads the cached copy at start-up, from its snapshot when there is one for it: FOSDEM
+ * 2026 grown to 17,000 talks took most of a second to parse (issue 13). A parse leaves a
+ * snapshot for the next start. */
 gboolean
 hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
 {
@@ -443,8 +491,17 @@ hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
   payload = hallway_schedule_cache_load (self->cache, error);
   if (payload == NULL)
     return FALSE;
+  parsed = read_snapshot (self);
+  if (parsed != NULL)
+    {
+      set_conference (self, parsed);
+      update_last_checked (self);
+      return TRUE;
+    }
   self->parse_count++;
   parsed = hallway_schedule_read_bytes (payload, error);
+  if (parsed != NULL)
+    write_snapshot (self, parsed);
   if (parsed == NULL)
     {
       /* As cached_parsed_cb (). */
