@@ -393,6 +393,32 @@ hallway_schedule_cache_load (HallwayScheduleCache *self, GError **error)
   return g_steal_pointer (&job->payload);
 }
 
+/* meta.json alone, when the payload file's stamp is the one it recorded: then it describes
+ * the payload as it is, and the payload need not be read (a snapshot stands for it). */
+gboolean
+hallway_schedule_cache_load_meta_if_stamped (HallwayScheduleCache *self)
+{
+  g_autofree char *json = NULL;
+  gsize length = 0;
+  CacheMeta payload_stamp = { 0 };
+  CacheMeta meta = { 0 };
+  gboolean stamped;
+
+  g_return_val_if_fail (HALLWAY_IS_SCHEDULE_CACHE (self), FALSE);
+
+  /* As load_job (). */
+  hallway_file_remove_stale_temporaries (self->payload_file);
+  hallway_file_remove_stale_temporaries (self->meta_file);
+  stamp_payload (self->payload_file, &payload_stamp);
+  stamped = hallway_file_load_state (self->meta_file, HALLWAY_FILE_STATE_MAX_SIZE, &json,
+                                     &length, NULL) &&
+            meta_from_json (json, length, self->url, &meta) && same_stamp (&meta, &payload_stamp);
+  if (stamped)
+    cache_meta_copy_into (&self->meta, &meta);
+  cache_meta_clear (&meta);
+  return stamped;
+}
+
 GBytes *
 hallway_schedule_cache_load_finish (HallwayScheduleCache *self,
                                     GAsyncResult         *result,

@@ -56,6 +56,11 @@ GBytes               *hallway_schedule_cache_load_finish       (HallwayScheduleC
                                                                 GAsyncResult         *result,
                                                                 GError              **error);
 
+/* Reads meta.json alone when the payload file is the one it describes (same size and
+ * modification time): the object then holds its validators and checksum as after a load,
+ * without the payload. FALSE otherwise: load it. For an object no other thread uses yet. */
+gboolean              hallway_schedule_cache_load_meta_if_stamped (HallwayScheduleCache *self);
+
 /* The same in the calling thread, for an object no other thread uses yet (the library's
  * loading thread at start-up). */
 GBytes               *hallway_schedule_cache_load              (HallwayScheduleCache *self,
