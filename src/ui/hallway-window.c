@@ -66,6 +66,7 @@ struct _HallwayWindow
   GtkMenuButton *conference_button;
   GSimpleAction *conference_action; /* win.conference: the switcher's radio items, by id */
   GtkMenuButton *main_menu_button;
+  GMenuModel *primary_menu;         /* the main menu's, given to its button when first opened */
   GtkWidget *venue_button;     /* where the conference is, with a map */
   GtkLabel *venue_label;
   char *venue_map_uri;
@@ -81,6 +82,8 @@ struct _HallwayWindow
 G_DEFINE_FINAL_TYPE (HallwayWindow, hallway_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void show_section (HallwayWindow *self, const char *name);
+static void create_conference_menu_cb (GtkMenuButton *button, gpointer user_data);
+static void create_main_menu_cb (GtkMenuButton *button, gpointer user_data);
 static void conference_action_change_state_cb (GSimpleAction *action, GVariant *id,
                                                HallwayWindow *self);
 
@@ -720,6 +723,7 @@ hallway_window_class_init (HallwayWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, conference_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_label);
@@ -794,6 +798,9 @@ static void
 hallway_window_init (HallwayWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->conference_button, create_conference_menu_cb, self,
+                                         NULL);
   hallway_menu_button_name_items (self->main_menu_button);
   hallway_menu_button_name_items (self->conference_button);
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
@@ -1031,7 +1038,7 @@ conference_action_change_state_cb (GSimpleAction *action, GVariant *id, HallwayW
  * · fosdem.org", "… · File: fosdem-2026.xml": the same conference can be followed twice) and
  * the one shown checked; then adding and removing. */
 static void
-rebuild_conference_menu (HallwayWindow *self)
+build_conference_menu (HallwayWindow *self)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) conferences = g_menu_new ();
@@ -1059,6 +1066,34 @@ rebuild_conference_menu (HallwayWindow *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (conferences));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
   gtk_menu_button_set_menu_model (self->conference_button, G_MENU_MODEL (menu));
+}
+
+/* A menu button's popover makes a widget for every item at once: the menus are given to
+ * their buttons when first opened, not before the first frame (issue 13). Once made, the
+ * switcher follows the library and the conference shown. */
+static void
+rebuild_conference_menu (HallwayWindow *self)
+{
+  if (gtk_menu_button_get_menu_model (self->conference_button) != NULL)
+    build_conference_menu (self);
+}
+
+static void
+create_conference_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  HallwayWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL && self->library != NULL)
+    build_conference_menu (self);
+}
+
+static void
+create_main_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  HallwayWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 void
