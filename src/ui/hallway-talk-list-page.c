@@ -50,7 +50,7 @@ struct _HallwayTalkListPage
   AdwToggleGroup *day_group;
   GtkStack *stack;
   GtkListView *list_view;
-  AdwStatusPage *empty_page;
+  AdwStatusPage *empty_page; /* the stack's "empty" page, made when first shown */
   char *quiet_title;        /* what the empty list says when nothing narrows it */
   char *quiet_description;
 };
@@ -103,15 +103,25 @@ show_list_or_empty_page (HallwayTalkListPage *self)
 {
   gboolean quiet = self->quiet_title != NULL && !is_narrowed (self);
 
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      return;
+    }
+  /* A status page is a dozen widgets, styled even while its stack page is hidden: it is
+   * made when a list is first empty, not for every list's first frame (issue 13). */
+  if (self->empty_page == NULL)
+    {
+      self->empty_page = ADW_STATUS_PAGE (adw_status_page_new ());
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->empty_page), "empty");
+    }
   adw_status_page_set_title (self->empty_page, quiet ? self->quiet_title : _("No Talks Found"));
   adw_status_page_set_description (self->empty_page,
                                    quiet ? self->quiet_description
                                          : _("Try another search or fewer filters"));
   adw_status_page_set_icon_name (self->empty_page,
                                  quiet ? "x-office-calendar-symbolic" : "edit-find-symbolic");
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
-                                    ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
 /* The talks that belong, after a bookmark changed: where the person looks stays put. */
@@ -931,7 +941,6 @@ hallway_talk_list_page_class_init (HallwayTalkListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, day_group);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, HallwayTalkListPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, navigation_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, room_page_clicked_cb);

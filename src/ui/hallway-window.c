@@ -66,6 +66,7 @@ struct _HallwayWindow
   GtkMenuButton *conference_button;
   GSimpleAction *conference_action; /* win.conference: the switcher's radio items, by id */
   GtkMenuButton *main_menu_button;
+  GMenuModel *primary_menu;         /* the main menu's, given to its button when first opened */
   GtkWidget *venue_button;     /* where the conference is, with a map */
   GtkLabel *venue_label;
   char *venue_map_uri;
@@ -81,6 +82,8 @@ struct _HallwayWindow
 G_DEFINE_FINAL_TYPE (HallwayWindow, hallway_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void show_section (HallwayWindow *self, const char *name);
+static void create_conference_menu_cb (GtkMenuButton *button, gpointer user_data);
+static void create_main_menu_cb (GtkMenuButton *button, gpointer user_data);
 static void conference_action_change_state_cb (GSimpleAction *action, GVariant *id,
                                                HallwayWindow *self);
 
@@ -716,10 +719,12 @@ hallway_window_class_init (HallwayWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/hallway-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, banner_box);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, split_view);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, conference_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, HallwayWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_button);
   gtk_widget_class_bind_template_child (widget_class, HallwayWindow, venue_label);
@@ -794,6 +799,9 @@ static void
 hallway_window_init (HallwayWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu_cb, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->conference_button, create_conference_menu_cb, self,
+                                         NULL);
   hallway_menu_button_name_items (self->main_menu_button);
   hallway_menu_button_name_items (self->conference_button);
   hallway_first_frame_report_if_asked (GTK_WIDGET (self));
@@ -936,21 +944,12 @@ lasting_banner_closed_cb (AdwBanner *banner)
   adw_banner_set_title (banner, "");
 }
 
-/* Banners go above everything else in the window, made on first use so the template and
- * the first frame stay as they are. */
+/* Banners go above everything else in the window, each made on first use. The box is in
+ * the template: putting the window's content into a new one when the first banner came
+ * (the demo's, before the first frame) cost start-up about 2 million instructions. */
 static void
 add_banner (HallwayWindow *self, AdwBanner *banner)
 {
-  if (self->banner_box == NULL)
-    {
-      g_autoptr (GtkWidget) content =
-        g_object_ref (adw_toast_overlay_get_child (self->toast_overlay));
-
-      self->banner_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-      adw_toast_overlay_set_child (self->toast_overlay, GTK_WIDGET (self->banner_box));
-      gtk_widget_set_vexpand (content, TRUE);
-      gtk_box_append (self->banner_box, content);
-    }
   gtk_box_prepend (self->banner_box, GTK_WIDGET (banner));
 }
 
@@ -1031,7 +1030,7 @@ conference_action_change_state_cb (GSimpleAction *action, GVariant *id, HallwayW
  * · fosdem.org", "… · File: fosdem-2026.xml": the same conference can be followed twice) and
  * the one shown checked; then adding and removing. */
 static void
-rebuild_conference_menu (HallwayWindow *self)
+build_conference_menu (HallwayWindow *self)
 {
   g_autoptr (GMenu) menu = g_menu_new ();
   g_autoptr (GMenu) conferences = g_menu_new ();
@@ -1059,6 +1058,34 @@ rebuild_conference_menu (HallwayWindow *self)
   g_menu_append_section (menu, NULL, G_MENU_MODEL (conferences));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
   gtk_menu_button_set_menu_model (self->conference_button, G_MENU_MODEL (menu));
+}
+
+/* A menu button's popover makes a widget for every item at once: the menus are given to
+ * their buttons when first opened, not before the first frame (issue 13). Once made, the
+ * switcher follows the library and the conference shown. */
+static void
+rebuild_conference_menu (HallwayWindow *self)
+{
+  if (gtk_menu_button_get_menu_model (self->conference_button) != NULL)
+    build_conference_menu (self);
+}
+
+static void
+create_conference_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  HallwayWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL && self->library != NULL)
+    build_conference_menu (self);
+}
+
+static void
+create_main_menu_cb (GtkMenuButton *button, gpointer user_data)
+{
+  HallwayWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 void
