@@ -25,6 +25,8 @@ const HallwayFuzzTarget hallway_fuzz_targets[] = {
     hallway_fuzz_state_files },
   { "ics-writer", "hallway_ical_export of fuzzed events, read back with libical",
     hallway_fuzz_ics_writer },
+  { "snapshot", "a schedule snapshot damaged where the input says, read back",
+    hallway_fuzz_snapshot },
 };
 const guint hallway_fuzz_n_targets = G_N_ELEMENTS (hallway_fuzz_targets);
 

@@ -13,6 +13,8 @@
 #include "hallway-person.h"
 #include "hallway-room.h"
 #include "hallway-schedule-reader.h"
+#include "hallway-schedule-snapshot.h"
+#include "hallway-test-utils.h"
 #include "hallway-track.h"
 
 /* Whatever the schedule said, what reaches the views is valid UTF-8 (GTK would complain
@@ -113,4 +115,50 @@ void
 hallway_fuzz_schedule_ical (const guint8 *data, gsize size)
 {
   read_schedule (data, size);
+}
+
+#define SNAPSHOT_SHA256 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+/* The snapshot of a generated schedule (tracks, rooms, a person, abstracts), made once. */
+static GBytes *
+valid_snapshot (void)
+{
+  static GBytes *snapshot;
+
+  if (snapshot == NULL)
+    {
+      g_autoptr (GBytes) schedule = hallway_test_generate_schedule ("Fuzz", "fuzz", 12);
+      g_autoptr (HallwayConference) conference = hallway_schedule_read_bytes (schedule, NULL);
+
+      hallway_fuzz_check (conference != NULL, "the generated schedule does not read");
+      snapshot = hallway_schedule_snapshot_new (conference, SNAPSHOT_SHA256);
+    }
+  return snapshot;
+}
+
+/* A snapshot damaged where the input says: each 4 bytes are a position (3 bytes, modulo the
+ * size) and a mask to xor there; a remainder of 1 to 3 bytes also cuts it short. Whatever
+ * is read back must be refused or be a consistent conference. */
+void
+hallway_fuzz_snapshot (const guint8 *data, gsize size)
+{
+  GBytes *valid = valid_snapshot ();
+  gsize length = g_bytes_get_size (valid);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (valid, NULL), length);
+  g_autoptr (GBytes) damaged = NULL;
+  g_autoptr (HallwayConference) conference = NULL;
+  gsize i;
+
+  for (i = 0; i + 4 <= size; i += 4)
+    {
+      gsize at = ((gsize) data[i] << 16 | (gsize) data[i + 1] << 8 | data[i + 2]) % length;
+
+      copy[at] ^= data[i + 3];
+    }
+  if (i < size)
+    length = (data[i] << 8 | (i + 1 < size ? data[i + 1] : 0)) % length;
+  damaged = g_bytes_new (copy, length);
+  conference = hallway_schedule_snapshot_read (damaged, SNAPSHOT_SHA256);
+  if (conference != NULL)
+    hallway_fuzz_check_conference (conference);
 }

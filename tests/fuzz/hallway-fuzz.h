@@ -58,6 +58,7 @@ void hallway_fuzz_sanitizer      (const guint8 *data, gsize size);
 void hallway_fuzz_markdown       (const guint8 *data, gsize size);
 void hallway_fuzz_state_files    (const guint8 *data, gsize size);
 void hallway_fuzz_ics_writer     (const guint8 *data, gsize size);
+void hallway_fuzz_snapshot       (const guint8 *data, gsize size);
 
 /* Checks shared by the targets. */
 void hallway_fuzz_check_conference (HallwayConference *conference);

@@ -233,10 +233,20 @@ def seeds_ics_writer(folder):
         yield out
 
 
+def seeds_snapshot(folder):
+    """Damage for the snapshot target: no damage, one flipped byte at a few places, and
+    cuts (hallway_fuzz_snapshot reads 4 bytes a change, a remainder as the length)."""
+    yield b''
+    for at in (0, 4, 9, 40, 200, 1000, 3000):
+        yield struct.pack('>I', at << 8 | 0x01)
+    for cut in (1, 100, 2000):
+        yield struct.pack('>H', cut)
+
+
 GENERATORS = {
     'xml': seeds_xml, 'json': seeds_json, 'ical': seeds_ical,
     'sanitizer': seeds_sanitizer, 'markdown': seeds_markdown,
-    'state': seeds_state, 'ics-writer': seeds_ics_writer,
+    'state': seeds_state, 'ics-writer': seeds_ics_writer, 'snapshot': seeds_snapshot,
 }
 
 
