@@ -548,8 +548,11 @@ hallway_schedule_snapshot_read (GBytes *bytes, const char *payload_sha256)
   g_return_val_if_fail (payload_sha256 != NULL, NULL);
 
   reader.at = g_bytes_get_data (bytes, &size);
+  /* An empty GBytes may hold NULL, to which nothing may be added. */
+  if (reader.at == NULL)
+    return NULL;
   reader.end = reader.at + size;
-  if (reader.at == NULL || !take_header (&reader, payload_sha256))
+  if (!take_header (&reader, payload_sha256))
     return NULL;
   reader.conference = hallway_conference_new ();
   reader.zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
