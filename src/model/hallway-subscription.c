@@ -477,41 +477,45 @@ write_snapshot (HallwaySubscription *self, HallwayConference *conference)
     g_debug ("Cannot keep a snapshot of %s: %s", self->uri, error->message);
 }
 
-/* Reads the cached copy at start-up, from its snapshot when there is one for it: FOSDEM
- * 2026 grown to 17,000 talks took most of a second to parse (issue 13). A parse leaves a
- * snapshot for the next start. */
-gboolean
-hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
+/* The cached payload, parsed; a snapshot of it is left for the next start. */
+static HallwayConference *
+parse_cached_payload (HallwaySubscription *self, GError **error)
 {
-  g_autoptr (GBytes) payload = NULL;
-  g_autoptr (HallwayConference) parsed = NULL;
+  g_autoptr (GBytes) payload = hallway_schedule_cache_load (self->cache, error);
+  HallwayConference *parsed;
 
-  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
-
-  /* With a snapshot, the payload (53 MB at 16 times FOSDEM) is not even read. */
-  if (hallway_schedule_cache_load_meta_if_stamped (self->cache))
-    parsed = read_snapshot (self);
-  if (parsed != NULL)
-    {
-      set_conference (self, parsed);
-      update_last_checked (self);
-      return TRUE;
-    }
-  payload = hallway_schedule_cache_load (self->cache, error);
   if (payload == NULL)
-    return FALSE;
+    return NULL;
   self->parse_count++;
   parsed = hallway_schedule_read_bytes (payload, error);
-  if (parsed != NULL)
-    write_snapshot (self, parsed);
   if (parsed == NULL)
     {
       /* As cached_parsed_cb (). */
       hallway_schedule_cache_forget (self->cache);
       g_prefix_error (error, "%s: ", self->uri);
-      return FALSE;
+      return NULL;
     }
-  set_conference (self, parsed);
+  write_snapshot (self, parsed);
+  return parsed;
+}
+
+/* Reads the cached copy at start-up, from its snapshot when there is one for it: FOSDEM
+ * 2026 grown to 17,000 talks took most of a second to parse (issue 13). With a snapshot,
+ * the payload (53 MB at 16 times FOSDEM) is not even read. */
+gboolean
+hallway_subscription_load_cached (HallwaySubscription *self, GError **error)
+{
+  g_autoptr (HallwayConference) conference = NULL;
+
+  g_return_val_if_fail (HALLWAY_IS_SUBSCRIPTION (self), FALSE);
+
+  if (hallway_schedule_cache_load_meta_if_stamped (self->cache))
+    conference = read_snapshot (self);
+  if (conference == NULL)
+    conference = parse_cached_payload (self, error);
+  if (conference == NULL)
+    return FALSE;
+  set_conference (self, conference);
   update_last_checked (self);
   return TRUE;
 }
