@@ -14,6 +14,7 @@
 #include "hallway-talk.h"
 #include "hallway-talk-list-page.h"
 #include "hallway-first-frame.h"
+#include "hallway-waiting-page.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-index-page.h"
 #include "hallway-library.h"
@@ -52,6 +53,7 @@ struct _HallwayWindow
   char *last_error_shown;
   guint status_timeout_id;
   HallwayTalkPage *talk_page;
+  HallwayWaitingPage *waiting_page;  /* shown while the entry has no plan yet */
   HallwayAgendaExporter *exporter;
   GListStore *now_and_next;
   HallwayTalkListPage *now_and_next_page;  /* weak: while it is on the stack */
@@ -1133,6 +1135,11 @@ update_status (HallwayWindow *self)
   gtk_widget_set_visible (self->status_box, self->subscription != NULL);
   if (self->subscription == NULL)
     return;
+  if (self->waiting_page != NULL)
+    hallway_waiting_page_show (self->waiting_page, hallway_library_entry_get_title (self->entry),
+                               hallway_subscription_get_refreshing (self->subscription)
+                                 ? NULL
+                                 : error);
   if (hallway_subscription_get_refreshing (self->subscription))
     text = g_strdup (_("Updating…"));
   else if (error != NULL)
@@ -1142,7 +1149,8 @@ update_status (HallwayWindow *self)
   else
     text = g_strdup (_("Not updated yet"));
   gtk_label_set_text (self->status_label, text);
-  if (error != NULL)
+  /* Red only while it says what went wrong, not while it tries again. */
+  if (error != NULL && !hallway_subscription_get_refreshing (self->subscription))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
@@ -1186,13 +1194,39 @@ show_subscription (HallwayWindow *self, HallwaySubscription *subscription)
     rebuild_conference_menu (self);
 }
 
+/* A followed conference with no schedule yet (just added, or its cache was cleared): the
+ * content side says so, and why, instead of staying blank or showing the last one. */
+static void
+show_waiting (HallwayWindow *self)
+{
+  AdwNavigationPage *page;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->plan, self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->exporter);
+  self->shown_conference = NULL;
+  adw_window_title_set_subtitle (self->sidebar_title,
+                                 hallway_library_entry_get_title (self->entry));
+  self->waiting_page = hallway_waiting_page_new ();
+  page = ADW_NAVIGATION_PAGE (self->waiting_page);
+  adw_navigation_view_replace (self->content_view, &page, 1);
+  hallway_waiting_page_show (self->waiting_page, hallway_library_entry_get_title (self->entry),
+                             NULL);
+  update_status (self);
+}
+
 static void
 plan_arrived_cb (HallwayWindow *self)
 {
   HallwayPlan *plan = hallway_library_entry_get_plan (self->entry);
 
-  if (plan != NULL && plan != self->plan)
-    show_plan (self, plan);
+  if (plan == NULL && self->waiting_page == NULL)
+    show_waiting (self);
+  if (plan == NULL || plan == self->plan)
+    return;
+  self->waiting_page = NULL;  /* replaced by show_plan ()'s section */
+  show_plan (self, plan);
 }
 
 /* The conference shown. Its plan may come later (the first download of a new conference is
