@@ -53,7 +53,6 @@ struct _HallwayWindow
   char *last_error_shown;
   guint status_timeout_id;
   HallwayTalkPage *talk_page;
-  HallwayWaitingPage *waiting_page;  /* shown while the entry has no plan yet */
   HallwayAgendaExporter *exporter;
   GListStore *now_and_next;
   HallwayTalkListPage *now_and_next_page;  /* weak: while it is on the stack */
@@ -1121,6 +1120,15 @@ describe_last_check (GDateTime *checked)
                           minutes / (24 * 60));
 }
 
+/* The page show_waiting () put on the content side, while it is there. */
+static HallwayWaitingPage *
+shown_waiting_page (HallwayWindow *self)
+{
+  AdwNavigationPage *page = adw_navigation_view_get_visible_page (self->content_view);
+
+  return HALLWAY_IS_WAITING_PAGE (page) ? HALLWAY_WAITING_PAGE (page) : NULL;
+}
+
 /* The sidebar's foot says how fresh the schedule is, and why it is not fresher; a failed
  * refresh also gets a toast once, and never blocks anything. */
 static void
@@ -1131,34 +1139,35 @@ update_status (HallwayWindow *self)
   GDateTime *checked =
     self->subscription ? hallway_subscription_get_last_checked (self->subscription) : NULL;
   g_autofree char *text = NULL;
+  HallwayWaitingPage *waiting = shown_waiting_page (self);
+  gboolean refreshing;
+  const char *failure;  /* the error, unless a new try is under way */
 
   gtk_widget_set_visible (self->status_box, self->subscription != NULL);
   if (self->subscription == NULL)
     return;
-  if (self->waiting_page != NULL)
-    hallway_waiting_page_show (self->waiting_page, hallway_library_entry_get_title (self->entry),
-                               hallway_subscription_get_refreshing (self->subscription)
-                                 ? NULL
-                                 : error);
-  if (hallway_subscription_get_refreshing (self->subscription))
+  refreshing = hallway_subscription_get_refreshing (self->subscription);
+  failure = refreshing ? NULL : error;
+  if (waiting != NULL)
+    hallway_waiting_page_show (waiting, hallway_library_entry_get_title (self->entry), failure);
+  if (refreshing)
     text = g_strdup (_("Updating…"));
-  else if (error != NULL)
-    text = g_strdup_printf (_("Could not update: %s"), error);
+  else if (failure != NULL)
+    text = g_strdup_printf (_("Could not update: %s"), failure);
   else if (checked != NULL)
     text = describe_last_check (checked);
   else
     text = g_strdup (_("Not updated yet"));
   gtk_label_set_text (self->status_label, text);
   /* Red only while it says what went wrong, not while it tries again. */
-  if (error != NULL && !hallway_subscription_get_refreshing (self->subscription))
+  if (failure != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  if (error != NULL && g_strcmp0 (error, self->last_error_shown) != 0 &&
-      !hallway_subscription_get_refreshing (self->subscription))
+  if (failure != NULL && g_strcmp0 (failure, self->last_error_shown) != 0)
     {
       g_free (self->last_error_shown);
-      self->last_error_shown = g_strdup (error);
+      self->last_error_shown = g_strdup (failure);
       hallway_window_show_message (self, text);
     }
 }
@@ -1199,7 +1208,8 @@ show_subscription (HallwayWindow *self, HallwaySubscription *subscription)
 static void
 show_waiting (HallwayWindow *self)
 {
-  AdwNavigationPage *page;
+  HallwayWaitingPage *waiting = hallway_waiting_page_new ();
+  AdwNavigationPage *page = ADW_NAVIGATION_PAGE (waiting);
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_data (self->plan, self);
@@ -1208,11 +1218,8 @@ show_waiting (HallwayWindow *self)
   self->shown_conference = NULL;
   adw_window_title_set_subtitle (self->sidebar_title,
                                  hallway_library_entry_get_title (self->entry));
-  self->waiting_page = hallway_waiting_page_new ();
-  page = ADW_NAVIGATION_PAGE (self->waiting_page);
   adw_navigation_view_replace (self->content_view, &page, 1);
-  hallway_waiting_page_show (self->waiting_page, hallway_library_entry_get_title (self->entry),
-                             NULL);
+  hallway_waiting_page_show (waiting, hallway_library_entry_get_title (self->entry), NULL);
   update_status (self);
 }
 
@@ -1221,12 +1228,10 @@ plan_arrived_cb (HallwayWindow *self)
 {
   HallwayPlan *plan = hallway_library_entry_get_plan (self->entry);
 
-  if (plan == NULL && self->waiting_page == NULL)
+  if (plan == NULL && shown_waiting_page (self) == NULL)
     show_waiting (self);
-  if (plan == NULL || plan == self->plan)
-    return;
-  self->waiting_page = NULL;  /* replaced by show_plan ()'s section */
-  show_plan (self, plan);
+  else if (plan != NULL && plan != self->plan)
+    show_plan (self, plan);
 }
 
 /* The conference shown. Its plan may come later (the first download of a new conference is
