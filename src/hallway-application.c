@@ -26,6 +26,9 @@
 /* The window waits for the library so its first frame shows the conference, but never longer
  * than this: a slow disk must not keep it away. */
 #define PRESENT_TIMEOUT_MS 1000
+/* A refresh due at start waits for the window's first frame (see hold_refresh_until_painted),
+ * but never longer than this: a window that is never mapped never paints. */
+#define REFRESH_HOLD_MAX_MS 1000
 /* Started as a service (for the desktop's search), the app stays this long after its last
  * call: the shell asks again at each keystroke. */
 #define SERVICE_INACTIVITY_TIMEOUT_MS 10000
@@ -42,6 +45,7 @@ struct _HallwayApplication
   HallwayLibraryEntry *demo;   /* the bundled conference, once asked for */
   gboolean library_loaded;
   guint present_timeout;       /* activated before the library was loaded: the fallback */
+  guint refresh_hold_timeout;  /* while the refresher waits for the first frame */
   gboolean recovered_state_shown;  /* files set aside at load: said once */
   GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
   HallwaySearchProvider *search_provider;  /* the desktop's search, while on the bus */
@@ -284,11 +288,71 @@ present_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* ---- the refresh due at start --------------------------------------------------------- */
+
+/* Starting a download (the proxy lookup and the connection, on the main thread) delayed the
+ * first frame by about 14 ms (issue 13), and the frame says "Downloading" either way: the
+ * refresher is held from startup until the window has painted. */
+static void
+release_refresher (HallwayApplication *self)
+{
+  g_clear_handle_id (&self->refresh_hold_timeout, g_source_remove);
+  if (self->refresher != NULL)
+    hallway_refresher_release (self->refresher);
+}
+
+static gboolean
+refresh_hold_timeout_cb (gpointer user_data)
+{
+  HallwayApplication *self = user_data;
+
+  self->refresh_hold_timeout = 0;
+  release_refresher (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_painted_cb (GdkFrameClock *clock, HallwayApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, window_painted_cb, self);
+  release_refresher (self);
+}
+
+static void
+window_realized_cb (GtkWidget *window, HallwayApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, window_realized_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (window_painted_cb), self,
+                           G_CONNECT_DEFAULT);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* Releases the refresher after @window's next frame, or now when there is no window (started
+ * as a service, for reminders or the desktop's search). */
+static void
+release_refresher_when_painted (HallwayApplication *self, GtkWidget *window)
+{
+  if (window == NULL)
+    {
+      release_refresher (self);
+      return;
+    }
+  self->refresh_hold_timeout = g_timeout_add (REFRESH_HOLD_MAX_MS, refresh_hold_timeout_cb, self);
+  if (gtk_widget_get_realized (window))
+    window_realized_cb (window, self);
+  else
+    g_signal_connect_object (window, "realize", G_CALLBACK (window_realized_cb), self,
+                             G_CONNECT_DEFAULT);
+}
+
 static void
 library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (HallwayApplication) self = user_data;
   g_autoptr (GError) error = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (!hallway_library_load_finish (self->library, result, &error))
     show_load_problem (self, error->message, hallway_library_get_recovered_message (self->library));
@@ -303,7 +367,7 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         open_location (self, g_ptr_array_index (self->files_to_open, i));
       g_ptr_array_set_size (self->files_to_open, 0);
     }
-  else if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+  else if (window != NULL)
     {
       /* Started as a service (at login, for reminders) there is no window to fill. */
       hallway_application_show_current (self);
@@ -311,6 +375,7 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (self->present_timeout != 0)
     present_window (self);
+  release_refresher_when_painted (self, GTK_WIDGET (window));
   g_application_release (G_APPLICATION (self));
 }
 
@@ -372,6 +437,7 @@ hallway_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
   self->reminders = hallway_reminder_service_new (app, self->settings);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
+  hallway_refresher_hold (self->refresher);
 }
 
 /* The desktop's search (GNOME Shell, KRunner) is answered by the app on its own name. */
@@ -415,6 +481,7 @@ hallway_application_shutdown (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
 
   g_clear_handle_id (&self->present_timeout, g_source_remove);
+  g_clear_handle_id (&self->refresh_hold_timeout, g_source_remove);
   g_clear_object (&self->refresher);
   g_clear_object (&self->reminders);
   G_APPLICATION_CLASS (hallway_application_parent_class)->shutdown (app);

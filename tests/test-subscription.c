@@ -1076,6 +1076,29 @@ test_refresh_now_cancels_stuck_fetch (Fixture *fixture, gconstpointer data)
   hallway_refresher_set_subscription (refresher, NULL);
 }
 
+/* The app holds its refresher until the window's first frame: a refresh due meanwhile (this
+ * one never checked) waits, without asking the server, and starts on release. */
+static void
+test_held_refresh_waits_for_release (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GBytes) schedule = read_schedule_bytes (SMALL_SCHEDULE);
+  g_autoptr (HallwayRefresher) refresher = hallway_refresher_new (NULL);
+
+  sync_server_serve_bytes (fixture->server, SCHEDULE_PATH, schedule, SYNC_SERVE_PLAIN);
+  hallway_refresher_hold (refresher);
+  hallway_refresher_set_subscription (refresher, fixture->subscription);
+  hallway_refresher_refresh_now (refresher);
+  g_assert_false (iterate_until (server_was_asked, fixture, 1));
+  g_assert_false (is_refreshing (fixture));
+
+  hallway_refresher_release (refresher);
+  g_assert_true (is_refreshing (fixture));
+  g_assert_true (iterate_until (was_updated, fixture, 10));
+  g_assert_cmpuint (sync_server_get_hits (fixture->server, SCHEDULE_PATH), ==, 1);
+  g_assert_nonnull (hallway_subscription_get_conference (fixture->subscription));
+  hallway_refresher_set_subscription (refresher, NULL);
+}
+
 /* The schedule is taken once it is in the cache, even if the bookmarks cannot be saved;
  * last-error says so. */
 static void
@@ -1500,6 +1523,8 @@ main (int argc, char *argv[])
   add_test ("/subscription/bookmarks-saved-in-queue", NULL, test_bookmarks_saved_in_queue);
   add_test ("/subscription/refresh-now-cancels-stuck-fetch", NULL,
             test_refresh_now_cancels_stuck_fetch);
+  add_test ("/subscription/held-refresh-waits-for-release", NULL,
+            test_held_refresh_waits_for_release);
   g_test_add_func ("/subscription/local-file", test_local_file);
   g_test_add_func ("/subscription/local-file-too-large", test_local_file_too_large);
   g_test_add_func ("/subscription/refresh-interval", test_refresh_interval);

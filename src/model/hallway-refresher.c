@@ -13,6 +13,8 @@ struct _HallwayRefresher
   gboolean restart_when_cancelled; /* the person asked again while it ran */
   guint timeout_id;
   gboolean network_was_available;
+  gboolean held;                   /* see hallway_refresher_hold () */
+  gboolean due_while_held;
 };
 
 G_DEFINE_FINAL_TYPE (HallwayRefresher, hallway_refresher, G_TYPE_OBJECT)
@@ -62,6 +64,11 @@ static void
 start_refresh (HallwayRefresher *self)
 {
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  if (self->held)
+    {
+      self->due_while_held = TRUE;
+      return;
+    }
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   hallway_subscription_refresh_async (self->subscription, self->cancellable, refreshed_cb,
@@ -186,12 +193,34 @@ hallway_refresher_set_subscription (HallwayRefresher *self, HallwaySubscription 
   if (!g_set_object (&self->subscription, subscription))
     return;
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  self->due_while_held = FALSE; /* that was the previous subscription's */
   if (subscription == NULL)
     return;
   if (hallway_refresher_is_due (subscription, now))
     refresh_unless_running (self);
   else
     schedule_next (self, FALSE);
+}
+
+void
+hallway_refresher_hold (HallwayRefresher *self)
+{
+  g_return_if_fail (HALLWAY_IS_REFRESHER (self));
+
+  self->held = TRUE;
+}
+
+void
+hallway_refresher_release (HallwayRefresher *self)
+{
+  gboolean due = self->due_while_held;
+
+  g_return_if_fail (HALLWAY_IS_REFRESHER (self));
+
+  self->held = FALSE;
+  self->due_while_held = FALSE;
+  if (due && self->subscription != NULL)
+    refresh_unless_running (self);
 }
 
 HallwaySubscription *

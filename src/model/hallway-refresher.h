@@ -20,6 +20,10 @@ void                 hallway_refresher_set_subscription (HallwayRefresher    *se
 HallwaySubscription *hallway_refresher_get_subscription (HallwayRefresher    *self);
 /* As the person asks with Ctrl+R: now, cancelling a refresh of ours that still runs. */
 void                 hallway_refresher_refresh_now      (HallwayRefresher    *self);
+/* While held, a refresh that falls due waits; release starts it then. The app holds its
+ * refresher until the window's first frame, which starting a download would delay. */
+void                 hallway_refresher_hold             (HallwayRefresher    *self);
+void                 hallway_refresher_release          (HallwayRefresher    *self);
 /* Whether a check is due at `now` (pure, for tests and for the start-up decision). */
 gboolean             hallway_refresher_is_due           (HallwaySubscription *subscription,
                                                          GDateTime           *now);
