@@ -27,6 +27,8 @@ from gi.repository import Gio, GLib  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ui"))
 from hallwaysession import APP_ID, HeadlessSession  # noqa: E402
 
+# Homes and files of this run: removed when the script ends.
+SCRATCH = tempfile.TemporaryDirectory(prefix="hallway-bench-desktop-search-")
 RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "30"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
@@ -90,7 +92,7 @@ def main():
         print(f"SKIP: {FOSDEM} is not there (../shared/schedules)")
         return
     with HeadlessSession() as session:
-        env = dict(session.env, NO_AT_BRIDGE="1", **home_env(tempfile.mkdtemp(prefix="hallway-bench-")))
+        env = dict(session.env, NO_AT_BRIDGE="1", **home_env(tempfile.mkdtemp(prefix="home-", dir=SCRATCH.name)))
         # Follows the file once: later starts read FOSDEM 2026 from the cache.
         follower = subprocess.Popen([HALLWAY, FOSDEM], env=env)
         app = App(session)

@@ -24,6 +24,8 @@ import xml.etree.ElementTree as ElementTree
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ui"))
 from hallwaysession import HeadlessSession  # noqa: E402
 
+# Homes and files of this run: removed when the script ends.
+SCRATCH = tempfile.TemporaryDirectory(prefix="hallway-bench-scaling-")
 RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
 SCALES = (1, 4, 16)
 HALLWAY = os.environ["HALLWAY_BINARY"]
@@ -120,7 +122,7 @@ def main():
     if not os.path.isfile(FOSDEM):
         print(f"skipped: {FOSDEM} is absent (HALLWAY_SCHEDULES)")
         return
-    folder = tempfile.mkdtemp(prefix="hallway-bench-scaling-")
+    folder = SCRATCH.name
     files, talks, homes = {}, {}, {}
     for scale in SCALES:
         files[scale] = os.path.join(folder, f"fosdem-2026-{scale}x.xml")

@@ -34,6 +34,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "ui"
 from hallwaysession import APP_ID, HeadlessSession  # noqa: E402
 import bench_rows  # noqa: E402
 
+# Homes and files of this run: removed when the script ends.
+SCRATCH = tempfile.TemporaryDirectory(prefix="hallway-bench-startup-")
 RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 EMPTY = os.environ["HALLWAY_BENCH_EMPTY_WINDOW"]
@@ -119,12 +121,12 @@ def downloading_home(folder, url):
 
 server = SilentServer()
 with HeadlessSession() as session:
-    first_run_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-first-"))
-    fosdem_home = home_env(tempfile.mkdtemp(prefix="hallway-bench-fosdem-"))
+    first_run_home = home_env(tempfile.mkdtemp(prefix="first-", dir=SCRATCH.name))
+    fosdem_home = home_env(tempfile.mkdtemp(prefix="fosdem-", dir=SCRATCH.name))
     cases = {
         "empty libadwaita window": ([EMPTY], {}, "first-frame-monotonic-us:"),
         "hallway's window alone": ([HALLWAY], downloading_home(
-            tempfile.mkdtemp(prefix="hallway-bench-downloading-"),
+            tempfile.mkdtemp(prefix="downloading-", dir=SCRATCH.name),
             f"http://127.0.0.1:{server.server_address[1]}/schedule.xml"),
             "first-frame-monotonic-us:"),
         "hallway, first run (demo)": ([HALLWAY], first_run_home, "content-frame-monotonic-us:"),
@@ -134,7 +136,7 @@ with HeadlessSession() as session:
         cases["hallway, FOSDEM 2026 from cache"] = ([HALLWAY], fosdem_home, "content-frame-monotonic-us:")
         if os.path.isfile(PRELIMINARY):
             updated_home = updated_copy(fosdem_home,
-                                        tempfile.mkdtemp(prefix="hallway-bench-updated-"))
+                                        tempfile.mkdtemp(prefix="updated-", dir=SCRATCH.name))
             cases["  … after an update (Changes)"] = ([HALLWAY], updated_home,
                                                      "content-frame-monotonic-us:")
     results = {name: [] for name in cases}

@@ -14,7 +14,8 @@ No source file may reach around the include path with a folder in a quoted #incl
 ("../hallway-application.h", "src/…": the source root is on every path for config.h).
 
 --self-test breaks each rule the way someone might (src/ added to the UI's include path,
-GTK's flags to the model's, the UI's to the command line's) and expects the forbidden
+GTK's flags to the model's, the UI's to the command line's, GStreamer's to the UI's, which
+start-up must not link: the player module does) and expects the forbidden
 probe to compile then: otherwise this check could never fail.
 """
 import json
@@ -35,12 +36,16 @@ LAYERS = {
                '"hallway-application.h"', '"hallway-cli.h"'],
               ["<gio/gio.h>", '"hallway-library.h"', '"hallway-agenda-export.h"']),
     "ui": ("libhallway-ui.a.p/",
-           ['"hallway-application.h"', '"hallway-cli.h"', '"hallway-reminder-service.h"'],
+           ['"hallway-application.h"', '"hallway-cli.h"', '"hallway-reminder-service.h"',
+            "<gst/gst.h>", "<webkit/webkit.h>"],
            ["<adwaita.h>", '"hallway-window.h"', '"hallway-add-conference-dialog.h"',
             '"hallway-library.h"']),
     "web module": ("libhallway-web.so.p/",
                    ['"hallway-application.h"', '"hallway-library.h"'],
                    ['"hallway-abstract-view.h"']),
+    "player module": ("libhallway-player.so.p/",
+                      ['"hallway-application.h"', '"hallway-library.h"', "<adwaita.h>"],
+                      ['"hallway-gst-stream.h"', "<gst/gst.h>"]),
     "command line": ("libhallway-cli.a.p/",
                      ["<gtk/gtk.h>", '"hallway-window.h"', '"hallway-agenda-exporter.h"',
                       '"hallway-application.h"'],
@@ -55,6 +60,7 @@ BREAKS = [
     ("command line", ["-I" + os.path.join(SOURCE_ROOT, "src", "ui"), "pkg-config:libadwaita-1"],
      '"hallway-window.h"'),
     ("command line", ["pkg-config:gtk4"], "<gtk/gtk.h>"),
+    ("ui", ["pkg-config:gstreamer-1.0"], "<gst/gst.h>"),
 ]
 
 # What the compilers say about a header they cannot find (GCC, clang).

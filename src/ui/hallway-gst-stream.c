@@ -29,8 +29,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HallwayGstStream, hallway_gst_stream, GTK_TYPE_ME
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE,
                                                       hallway_gst_stream_paintable_init))
 
-G_DEFINE_QUARK (hallway-gst-stream-error-quark, hallway_gst_stream_error)
-
 #define POSITION_INTERVAL_MS 250
 
 static void

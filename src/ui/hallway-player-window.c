@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "hallway-gst-stream.h"
+#include "hallway-player-loader.h"
 #include "hallway-player-window.h"
 
 /* A talk's live stream or recording, played by GStreamer (hallway-gst-stream.c) in a small
@@ -108,6 +108,13 @@ show_error (HallwayPlayerWindow *self, const GError *error)
     description = g_strdup (_("Hallway plays videos with GStreamer and its GTK 4 video sink "
                               "(gtk4paintablesink), which are not installed on this "
                               "computer."));
+  else if (g_error_matches (error, HALLWAY_GST_STREAM_ERROR,
+                            HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE))
+    /* Translators: the first %s is the stream's address, the second why the player could not
+     * be loaded (the system's words, naming the missing file) */
+    description = g_strdup_printf (_("Hallway's video player is missing or broken on this "
+                                     "computer, so %s cannot be played here: %s"),
+                                   self->uri, error->message);
   else if (decoders != NULL)
     /* Translators: the first %s names codecs ("H.264 (High Profile)"), the second is the
      * stream's address */
@@ -174,7 +181,14 @@ toggle_playing_activated (GtkWidget *widget, const char *action, GVariant *param
 static void
 play (HallwayPlayerWindow *self)
 {
-  self->stream = hallway_gst_stream_new (self->uri);
+  g_autoptr (GError) error = NULL;
+
+  self->stream = hallway_player_loader_new_stream (self->uri, &error);
+  if (self->stream == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
   g_signal_connect_object (self->stream, "notify::error", G_CALLBACK (stream_error_cb), self, 0);
   g_signal_connect_object (self->stream, "notify::prepared", G_CALLBACK (stream_prepared_cb),
                            self, 0);

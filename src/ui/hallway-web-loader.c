@@ -4,8 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gmodule.h>
 
+#include "hallway-module.h"
 #include "hallway-web-loader.h"
 
 /* WebKitGTK and what it pulls in weigh about 35 MB and a good share of the start-up time
@@ -33,38 +33,17 @@ static gboolean made_view;         /* a view exists: warming up another is no us
 static const WebModule *
 load_module (void)
 {
-  const char *folder = g_getenv ("HALLWAY_MODULE_DIR");
-  g_autofree char *path = NULL;
-  GModule *module;
+  static const char * const symbol_names[] = {
+    "hallway_abstract_view_new", "hallway_abstract_view_warm_up", NULL
+  };
+  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
 
   g_mutex_lock (&web_module_lock);
-  if (web_module.new_view != NULL || web_module.error_message != NULL)
+  if (web_module.new_view == NULL && web_module.error_message == NULL &&
+      hallway_module_load ("web", symbol_names, symbols, &web_module.error_message))
     {
-      g_mutex_unlock (&web_module_lock);
-      return &web_module;
-    }
-  /* Tests and build-aux/dev run the uninstalled module from the build folder. Without a
-   * suffix, g_module_open() adds the platform's own (.so). */
-  path = g_build_filename (folder != NULL ? folder : HALLWAY_MODULE_DIR, "libhallway-web", NULL);
-  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-  if (module == NULL)
-    {
-      web_module.error_message = g_strdup (g_module_error ());
-    }
-  else if (!g_module_symbol (module, "hallway_abstract_view_new",
-                             (gpointer *) &web_module.new_view) ||
-           !g_module_symbol (module, "hallway_abstract_view_warm_up",
-                             (gpointer *) &web_module.warm_up) ||
-           web_module.new_view == NULL || web_module.warm_up == NULL)
-    {
-      web_module.error_message = g_strdup (g_module_error ());
-      web_module.new_view = NULL;
-      g_module_close (module);
-    }
-  else
-    {
-      /* Its GType stays registered for the life of the process. */
-      g_module_make_resident (module);
+      web_module.new_view = symbols[0];
+      web_module.warm_up = symbols[1];
     }
   g_mutex_unlock (&web_module_lock);
   return &web_module;

@@ -10,7 +10,10 @@ Open in Browser, which opens the room's web page (https://live.fosdem.org/watch/
 the default browser (a fake one that writes down what it is given). Screenshots:
 screenshots/player-missing-codec.png, screenshots/player-not-found.png. Then once more with
 GStreamer's GTK 4 video sink (gtk4paintablesink) out of GStreamer's reach: the player says it
-is not installed, and offers the browser (screenshots/player-no-backend.png)."""
+is not installed, and offers the browser (screenshots/player-no-backend.png). Last, with the
+player module (libhallway-player, which alone links GStreamer) missing from Hallway's module
+folder: the player names the missing file and offers the browser
+(screenshots/player-no-module.png)."""
 import glob
 import os
 import subprocess
@@ -101,5 +104,21 @@ with tempfile.TemporaryDirectory(prefix="hallway-player-errors-") as folder, \
         check(session, window, opened, NO_CODEC, ["GTK 4 video sink (gtk4paintablesink)"],
               "https://live.fosdem.org/watch/janson", "player-no-backend.png")
     assert session.quit_app() == 0
+
+    # A broken installation: the web module is there, the player module is not.
+    modules = os.path.join(folder, "modules")
+    os.makedirs(modules)
+    os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], "libhallway-web.so"),
+               os.path.join(modules, "libhallway-web.so"))
+    session.launch(os.environ["HALLWAY_BINARY"], schedule,
+                   env={"HALLWAY_CATALOGUE_DIR": catalogue, "HALLWAY_MODULE_DIR": modules})
+    window = session.find_window()
+    with session.screenshot_on_failure("player-errors-failure.png"):
+        session.find(window, "label", "Player Test", timeout=60)
+        check(session, window, opened, NO_CODEC,
+              ["video player is missing or broken", f"{base}/janson.m3u8",
+               os.path.join(modules, "libhallway-player.so")],
+              "https://live.fosdem.org/watch/janson", "player-no-module.png")
+    assert session.quit_app() == 0
     server.shutdown()
-print("ok: a missing codec and a missing stream say so and offer the browser")
+print("ok: a missing codec, stream, video sink or player module says so and offers the browser")

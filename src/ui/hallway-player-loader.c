@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+#define G_LOG_DOMAIN "hallway-player-loader"
+
+#include "config.h"
+
+#include "hallway-module.h"
+#include "hallway-player-loader.h"
+
+/* GStreamer is linked by the player module (libhallway-player, hallway-gst-stream.c) alone,
+ * loaded when the first stream is played: start-up does not load it (issue 13). */
+
+typedef GtkMediaStream *(*NewStreamFunc) (const char *uri);
+
+/**
+ * hallway_player_loader_new_stream:
+ * @uri: the stream's or the recording's address
+ * @error: set to %HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE when the player module cannot
+ *   be loaded
+ *
+ * Main thread only.
+ *
+ * Returns: (transfer full) (nullable): a stream of @uri, not yet playing
+ */
+GtkMediaStream *
+hallway_player_loader_new_stream (const char *uri, GError **error)
+{
+  static const char * const symbol_names[] = { "hallway_gst_stream_new", NULL };
+  static NewStreamFunc new_stream;
+  static char *load_error;
+  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (new_stream == NULL && load_error == NULL &&
+      hallway_module_load ("player", symbol_names, symbols, &load_error))
+    new_stream = (NewStreamFunc) symbols[0];
+  if (new_stream == NULL)
+    {
+      g_set_error_literal (error, HALLWAY_GST_STREAM_ERROR,
+                           HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE, load_error);
+      return NULL;
+    }
+  return new_stream (uri);
+}
