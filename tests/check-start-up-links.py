@@ -1,0 +1,51 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
+"""What each program and module links directly (its ELF NEEDED entries, read by readelf).
+
+Start-up pays for every library it links: loading, relocating and symbol lookups (issue
+13). The big ones the first frame does not need live in modules loaded later: WebKit
+(libhallway-web), GStreamer (libhallway-player), libical with ICU (libhallway-ical). So
+hallway-gui must not link them, each module must link its own (else this check could not
+tell a module that lost its library from one that never had it), hallway-cli (--dump)
+links no GTK, and the launcher `hallway` links the C library alone."""
+import os
+import subprocess
+import sys
+
+BUILD = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "src")
+
+# file → (prefixes of libraries it must link, of libraries it must not link): prefixes, as
+# sonames differ between Debian 13, sid and the runtime
+RULES = {
+    "hallway-gui": (["libgtk-4.so", "libadwaita-1.so"],
+                    ["libwebkitgtk", "libjavascriptcoregtk", "libgstreamer", "libical",
+                     "libicu"]),
+    "libhallway-web.so": (["libwebkitgtk-6.0.so"], []),
+    "libhallway-player.so": (["libgstreamer-1.0.so"], ["libwebkitgtk", "libical"]),
+    "libhallway-ical.so": (["libical.so"], ["libgtk-4", "libwebkitgtk", "libgstreamer"]),
+    "hallway-cli": (["libglib-2.0.so"], ["libgtk-4", "libadwaita", "libwebkitgtk",
+                                           "libgstreamer", "libportal"]),
+    "hallway": (["libc.so"], ["libglib", "libgtk-4"]),
+}
+
+
+def needed(path):
+    output = subprocess.run(["readelf", "--dynamic", "--wide", path], check=True,
+                            capture_output=True, text=True).stdout
+    return [line.split("[", 1)[1].split("]", 1)[0]
+            for line in output.splitlines() if "(NEEDED)" in line]
+
+
+failures = []
+for name, (required, forbidden) in RULES.items():
+    libraries = needed(os.path.join(BUILD, name))
+    for prefix in required:
+        if not any(library.startswith(prefix) for library in libraries):
+            failures.append(f"{name} does not link {prefix}*: {libraries}")
+    for prefix in forbidden:
+        failures += [f"{name} links {library}, which start-up must not load"
+                     for library in libraries if library.startswith(prefix)]
+    print(f"{name}: {len(libraries)} libraries: {' '.join(libraries)}")
+if failures:
+    sys.exit("\n".join(failures))
+print("ok: start-up links none of the modules' libraries")
