@@ -56,6 +56,9 @@ RUNTIME = {
     "glib-2.0": "2.86",
     "gio-2.0": "2.86",
     "gmodule-2.0": "2.86",
+    # GLib installs it beside gmodule-2.0 (gmodule/meson.build): the same without
+    # --export-dynamic.
+    "gmodule-no-export-2.0": "2.86",
     "json-glib-1.0": "1.10",
     "libsoup-3.0": "3.6",
     "libxml-2.0": "2.11",

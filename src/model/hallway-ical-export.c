@@ -11,14 +11,12 @@
 #include "hallway-conference.h"
 #include "hallway-day.h"
 #include "hallway-talk.h"
-#include "hallway-html-sanitizer.h"
 #include "hallway-file.h"
 #include "hallway-ical-export.h"
 #include "hallway-ical-private.h" /* hallway_export_sequences_take */
 #include "hallway-json.h"
 #include "hallway-save-queue.h"
 #include "hallway-state-file.h"
-#include "hallway-link.h"
 
 /* What calendar exports need besides libical: the SEQUENCE store, our UIDs and the keys to
  * export. The calendar text itself is written by hallway-ical-writer.c, which links

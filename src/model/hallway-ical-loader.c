@@ -16,19 +16,14 @@
  * hallway-ical-reader.c and hallway-ical-writer.c) and calls its own. The command line
  * and the tests link those files directly instead of this one. */
 
-typedef HallwayConference *(*ReadFunc) (const char *data, gsize length, GError **error);
-typedef char *(*ExportFunc) (HallwayConference      *conference,
-                             const char * const     *keys,
-                             HallwayBookmarks       *bookmarks,
-                             HallwayExportSequences *sequences,
-                             const char             *calendar_name,
-                             int                     alarm_minutes,
-                             GError                **error);
+/* The module's functions are the very ones the stand-ins stand for: same types. */
+typedef __typeof__ (hallway_read_icalendar) ReadFunc;
+typedef __typeof__ (hallway_ical_export) ExportFunc;
 
 typedef struct
 {
-  ReadFunc read;
-  ExportFunc export;
+  ReadFunc *read;
+  ExportFunc *export;
   char *error_message; /* why it could not be loaded, once tried */
 } IcalModule;
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-#define G_LOG_DOMAIN "hallway-ical-export"
+#define G_LOG_DOMAIN "hallway-ical-writer"
 
 #include "config.h"
 
@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "hallway-conference.h"
-#include "hallway-day.h"
 #include "hallway-talk.h"
 #include "hallway-html-sanitizer.h"
 #include "hallway-ical-export.h"

@@ -46,7 +46,12 @@ hallway_module_load (const char         *name,
     {
       if (!g_module_symbol (module, symbol_names[i], &symbols[i]) || symbols[i] == NULL)
         {
-          *error_message = g_strdup (g_module_error ());
+          const char *why = g_module_error ();
+
+          /* dlsym () says nothing of a symbol that is there but NULL. */
+          *error_message = why != NULL ? g_strdup (why)
+                                       : g_strdup_printf ("%s: %s is NULL", g_module_name (module),
+                                                          symbol_names[i]);
           g_module_close (module);
           return FALSE;
         }

@@ -9,7 +9,9 @@ G_BEGIN_DECLS
 
 /* Each reader returns a finished conference or NULL with a HALLWAY_SCHEDULE_ERROR whose
  * message names the format and, where known, the line ("Pentabarf XML, line 3127: …").
- * The data has been checked against the size cap and is not empty. */
+ * The data has been checked against the size cap and is not empty. In the app,
+ * hallway_read_icalendar fails with G_IO_ERROR_NOT_SUPPORTED instead when the iCalendar
+ * module cannot be loaded (hallway-ical-loader.c). */
 
 HallwayConference *hallway_read_pentabarf_xml (const char  *data,
                                                gsize        length,

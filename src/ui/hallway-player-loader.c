@@ -3,13 +3,14 @@
 
 #include "config.h"
 
+#include "hallway-gst-stream.h" /* only its declarations: the code is the module's */
 #include "hallway-module.h"
 #include "hallway-player-loader.h"
 
 /* GStreamer is linked by the player module (libhallway-player, hallway-gst-stream.c) alone,
  * loaded when the first stream is played: start-up does not load it (issue 13). */
 
-typedef GtkMediaStream *(*NewStreamFunc) (const char *uri);
+typedef __typeof__ (hallway_gst_stream_new) NewStreamFunc;
 
 /**
  * hallway_player_loader_new_stream:
@@ -25,7 +26,7 @@ GtkMediaStream *
 hallway_player_loader_new_stream (const char *uri, GError **error)
 {
   static const char * const symbol_names[] = { "hallway_gst_stream_new", NULL };
-  static NewStreamFunc new_stream;
+  static NewStreamFunc *new_stream;
   static char *load_error;
   gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
 
@@ -33,7 +34,7 @@ hallway_player_loader_new_stream (const char *uri, GError **error)
 
   if (new_stream == NULL && load_error == NULL &&
       hallway_module_load ("player", symbol_names, symbols, &load_error))
-    new_stream = (NewStreamFunc) symbols[0];
+    new_stream = (NewStreamFunc *) symbols[0];
   if (new_stream == NULL)
     {
       g_set_error_literal (error, HALLWAY_GST_STREAM_ERROR,

@@ -112,7 +112,7 @@ show_error (HallwayPlayerWindow *self, const GError *error)
                             HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE))
     /* Translators: the first %s is the stream's address, the second why the player could not
      * be loaded (the system's words, naming the missing file) */
-    description = g_strdup_printf (_("Hallway's video player is missing or broken on this "
+    description = g_strdup_printf (_("Hallway’s video player is missing or broken on this "
                                      "computer, so %s cannot be played here: %s"),
                                    self->uri, error->message);
   else if (decoders != NULL)
