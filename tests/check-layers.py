@@ -14,8 +14,8 @@ No source file may reach around the include path with a folder in a quoted #incl
 ("../hallway-application.h", "src/…": the source root is on every path for config.h).
 
 --self-test breaks each rule the way someone might (src/ added to the UI's include path,
-GTK's flags to the model's, the UI's to the command line's, GStreamer's to the UI's, which
-start-up must not link: the player module does) and expects the forbidden
+GTK's flags to the model's, the UI's to the command line's, GStreamer's to the UI's and
+libsoup's to the model's, which start-up must not link: their modules do) and expects the forbidden
 probe to compile then: otherwise this check could never fail.
 """
 import json
@@ -33,11 +33,11 @@ BUILD_ROOT = os.environ["HALLWAY_BUILD_ROOT"]
 LAYERS = {
     "model": ("libhallway-model.a.p/",
               ["<gtk/gtk.h>", "<adwaita.h>", '"hallway-window.h"', '"hallway-agenda-exporter.h"',
-               '"hallway-application.h"', '"hallway-cli.h"'],
+               '"hallway-application.h"', '"hallway-cli.h"', "<libsoup/soup.h>"],
               ["<gio/gio.h>", '"hallway-library.h"', '"hallway-agenda-export.h"']),
     "ui": ("libhallway-ui.a.p/",
            ['"hallway-application.h"', '"hallway-cli.h"', '"hallway-reminder-service.h"',
-            "<gst/gst.h>", "<webkit/webkit.h>"],
+            "<gst/gst.h>", "<webkit/webkit.h>", "<libsoup/soup.h>"],
            ["<adwaita.h>", '"hallway-window.h"', '"hallway-add-conference-dialog.h"',
             '"hallway-library.h"']),
     "web module": ("libhallway-web.so.p/",
@@ -46,6 +46,9 @@ LAYERS = {
     "player module": ("libhallway-player.so.p/",
                       ['"hallway-application.h"', '"hallway-library.h"', "<adwaita.h>"],
                       ['"hallway-gst-stream.h"', "<gst/gst.h>"]),
+    "http module": ("libhallway-http.so.p/",
+                    ["<gtk/gtk.h>", '"hallway-window.h"'],
+                    ['"hallway-http-private.h"', "<libsoup/soup.h>"]),
     "command line": ("libhallway-cli.a.p/",
                      ["<gtk/gtk.h>", '"hallway-window.h"', '"hallway-agenda-exporter.h"',
                       '"hallway-application.h"'],
@@ -61,6 +64,7 @@ BREAKS = [
      '"hallway-window.h"'),
     ("command line", ["pkg-config:gtk4"], "<gtk/gtk.h>"),
     ("ui", ["pkg-config:gstreamer-1.0"], "<gst/gst.h>"),
+    ("model", ["pkg-config:libsoup-3.0"], "<libsoup/soup.h>"),
 ]
 
 # What the compilers say about a header they cannot find (GCC, clang).

@@ -5,6 +5,7 @@
 
 #include "hallway-test-server.h"
 #include "hallway-fetcher.h"
+#include "hallway-http-private.h"
 #include "hallway-test-utils.h"
 
 
@@ -82,23 +83,61 @@ assert_error_names_url (Fixture *fixture, GError *error, const char *path, const
 /* ---- the session --------------------------------------------------------------------- */
 
 static void
-test_session_defaults (void)
+test_defaults (void)
 {
   g_autoptr (HallwayFetcher) fetcher = hallway_fetcher_new ();
-  SoupSession *session = hallway_fetcher_get_session (fetcher);
 
-  g_assert_cmpstr (soup_session_get_user_agent (session), ==,
-                   "Hallway/" PACKAGE_VERSION " (+https://github.com/hallway-app/hallway)");
   g_assert_cmpuint (hallway_fetcher_get_timeout (fetcher), ==, 30);
-  g_assert_cmpuint (soup_session_get_timeout (session), ==, 30);
+  g_assert_cmpuint (hallway_fetcher_get_deadline (fetcher), ==, 180);
   g_assert_cmpuint (hallway_fetcher_get_max_size (fetcher), ==, HALLWAY_SCHEDULE_MAX_SIZE);
-  /* The system proxy settings apply. */
-  g_assert_true (soup_session_get_proxy_resolver (session) == g_proxy_resolver_get_default ());
-  g_assert_true (soup_session_has_feature (session, SOUP_TYPE_CONTENT_DECODER));
-
   g_object_set (fetcher, "timeout", 1, "max-size", (guint64) 1024, NULL);
-  g_assert_cmpuint (soup_session_get_timeout (session), ==, 1);
+  g_assert_cmpuint (hallway_fetcher_get_timeout (fetcher), ==, 1);
   g_assert_cmpuint (hallway_fetcher_get_max_size (fetcher), ==, 1024);
+}
+
+/* One fetch through the HTTP half with this timeout, on session. */
+static void
+fetch_on_session (Fixture *fixture, GObject **session, guint timeout)
+{
+  g_autofree char *uri = sync_server_uri (fixture->server, "/schedule.xml");
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  HallwayHttpRequest request = {
+    .uri = uri, .parsed = parsed, .timeout = timeout, .max_size = HALLWAY_SCHEDULE_MAX_SIZE,
+  };
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (HallwayFetchResult) fetched = NULL;
+  g_autoptr (GError) error = NULL;
+
+  hallway_http_fetch (session, &request, NULL,
+                      g_task_new (NULL, NULL, hallway_test_store_result_cb, &result));
+  fetched = g_task_propagate_pointer (G_TASK (hallway_test_wait (&result)), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fetched->body);
+}
+
+/* The session the first fetch makes: our User-Agent, the system proxy settings, the content
+ * decoder; each fetch applies the fetcher's timeout to it. */
+static void
+test_session (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (GBytes) schedule = small_schedule ();
+  g_autoptr (GObject) session = NULL;
+  GObject *first;
+
+  sync_server_serve_bytes (fixture->server, "/schedule.xml", schedule, SYNC_SERVE_PLAIN);
+  fetch_on_session (fixture, &session, 7);
+  g_assert_true (SOUP_IS_SESSION (session));
+  g_assert_cmpstr (soup_session_get_user_agent (SOUP_SESSION (session)), ==,
+                   "Hallway/" PACKAGE_VERSION " (+https://github.com/hallway-app/hallway)");
+  g_assert_cmpuint (soup_session_get_timeout (SOUP_SESSION (session)), ==, 7);
+  g_assert_true (soup_session_get_proxy_resolver (SOUP_SESSION (session)) ==
+                 g_proxy_resolver_get_default ());
+  g_assert_true (soup_session_has_feature (SOUP_SESSION (session), SOUP_TYPE_CONTENT_DECODER));
+
+  first = session;
+  fetch_on_session (fixture, &session, 9);
+  g_assert_true (session == first);
+  g_assert_cmpuint (soup_session_get_timeout (SOUP_SESSION (session)), ==, 9);
 }
 
 /* ---- success and conditional requests ------------------------------------------------ */
@@ -610,7 +649,8 @@ main (int argc, char *argv[])
   /* The session uses whatever g_proxy_resolver_get_default() is: /fetcher/session-defaults. */
   hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
-  g_test_add_func ("/fetcher/session-defaults", test_session_defaults);
+  g_test_add_func ("/fetcher/defaults", test_defaults);
+  add_test ("/fetcher/session", test_session);
   add_test ("/fetcher/first-fetch", test_first_fetch);
   add_test ("/fetcher/not-modified/etag", test_not_modified_etag);
   add_test ("/fetcher/not-modified/last-modified", test_not_modified_last_modified);

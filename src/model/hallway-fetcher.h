@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 #pragma once
 
-#include <libsoup/soup.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 #define HALLWAY_FETCH_ERROR (hallway_fetch_error_quark ())
 
 /* Every message starts with the requested URL: "https://…/schedule.xml: what is wrong".
- * A cancelled fetch fails with G_IO_ERROR_CANCELLED instead. */
+ * A cancelled fetch fails with G_IO_ERROR_CANCELLED instead; in the app, a fetch fails
+ * with G_IO_ERROR_NOT_SUPPORTED (the message also starting with the URL) when its
+ * download module cannot be loaded (hallway-http-loader.c). */
 typedef enum
 {
   HALLWAY_FETCH_ERROR_HTTP_STATUS,        /* an answer other than 2xx or 304 */
@@ -47,12 +49,11 @@ G_DECLARE_FINAL_TYPE (HallwayFetcher, hallway_fetcher, HALLWAY, FETCHER, GObject
 
 GQuark              hallway_fetch_error_quark     (void);
 
-/* One SoupSession for all downloads of schedules: our User-Agent, the system proxy, gzip,
+/* One HTTP session for all downloads of schedules: our User-Agent, the system proxy, gzip,
  * a timeout and a size cap. */
 HallwayFetcher     *hallway_fetcher_new           (void);
 /* The timeout ("timeout", default 30 s) counts seconds without progress. libsoup fixes it
  * per connection when it opens, so set it before the first fetch. */
-SoupSession        *hallway_fetcher_get_session   (HallwayFetcher      *self);
 guint               hallway_fetcher_get_timeout   (HallwayFetcher      *self);
 void                hallway_fetcher_set_timeout   (HallwayFetcher      *self,
                                                    guint                seconds);

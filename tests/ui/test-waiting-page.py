@@ -8,7 +8,10 @@ without even a close button. Over a loopback server:
     Available" with the URL and what is wrong, and offers Try Again;
   - the schedule is back but the server holds its answer: Try Again shows "Downloading the
     Schedule" (it must not look failed or blank while it waits);
-  - the server answers: the schedule's talks replace the page."""
+  - the server answers: the schedule's talks replace the page;
+  - the cache cleared again and the download module missing (a broken installation): the
+    page says so, naming the URL and the missing file, and nothing is asked of the
+    server."""
 import functools
 import glob
 import http.server
@@ -105,6 +108,25 @@ with tempfile.TemporaryDirectory(prefix="hallway-waiting-") as folder, \
             assert not session.find_all(window, role, lambda name: name in (
                 "Downloading the Schedule", "Schedule Not Available")), (
                 "the waiting page stayed after the schedule came")
+    assert session.quit_app() == 0
+
+    shutil.rmtree(caches[0])
+    modules = os.path.join(folder, "modules")
+    os.makedirs(modules)
+    for module in ("libhallway-web.so", "libhallway-player.so", "libhallway-ical.so"):
+        os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], module),
+                   os.path.join(modules, module))
+    asked = server.requests
+    session.launch(os.environ["HALLWAY_BINARY"], env={"HALLWAY_MODULE_DIR": modules})
+    window = session.find_window("Hallway")
+    with session.screenshot_on_failure("waiting-page-no-module.png"):
+        session.find(window, TEXT, "Schedule Not Available", timeout=60)
+        message = session.find(window, TEXT, lambda name: "download support is missing" in name)
+        assert server.url in message.name, message.name
+        assert os.path.join(modules, "libhallway-http.so") in message.name, message.name
+        assert server.requests == asked, "a download went out without the download module"
+        session.screenshot(os.path.join(SCREENSHOTS, "waiting-no-http-module.png"),
+                           window=window)
     status = session.quit_app()
     assert status == 0, f"hallway exited with {status}"
     server.httpd.shutdown()
