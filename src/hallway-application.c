@@ -26,9 +26,10 @@
 /* The window waits for the library so its first frame shows the conference, but never longer
  * than this: a slow disk must not keep it away. */
 #define PRESENT_TIMEOUT_MS 1000
-/* A refresh due at start waits for the window's first frame (see hold_refresh_until_painted),
- * but never longer than this: a window that is never mapped never paints. */
-#define REFRESH_HOLD_MAX_MS 1000
+/* A refresh due at start and a background request wait for the window's first frame (see
+ * release_held_work_when_painted), but never longer than this: a window that is never mapped
+ * never paints. */
+#define HELD_WORK_MAX_MS 1000
 /* Started as a service (for the desktop's search), the app stays this long after its last
  * call: the shell asks again at each keystroke. */
 #define SERVICE_INACTIVITY_TIMEOUT_MS 10000
@@ -45,7 +46,7 @@ struct _HallwayApplication
   HallwayLibraryEntry *demo;   /* the bundled conference, once asked for */
   gboolean library_loaded;
   guint present_timeout;       /* activated before the library was loaded: the fallback */
-  guint refresh_hold_timeout;  /* while the refresher waits for the first frame */
+  guint held_work_timeout;     /* while the refresher and the portal wait for the first frame */
   gboolean recovered_state_shown;  /* files set aside at load: said once */
   GPtrArray *files_to_open;    /* GFile, opened before the library was loaded */
   HallwaySearchProvider *search_provider;  /* the desktop's search, while on the bus */
@@ -288,26 +289,29 @@ present_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* ---- the refresh due at start --------------------------------------------------------- */
+/* ---- work held until the first frame ------------------------------------------------- */
 
 /* Starting a download (the proxy lookup and the connection, on the main thread) delayed the
- * first frame by about 14 ms (issue 13), and the frame says "Downloading" either way: the
- * refresher is held from startup until the window has painted. */
+ * first frame by about 14 ms (issue 13), and the frame says "Downloading" either way; so did
+ * asking the background portal (loading libportal, a D-Bus call). Both are held from
+ * startup until the window has painted. */
 static void
-release_refresher (HallwayApplication *self)
+release_held_work (HallwayApplication *self)
 {
-  g_clear_handle_id (&self->refresh_hold_timeout, g_source_remove);
+  g_clear_handle_id (&self->held_work_timeout, g_source_remove);
   if (self->refresher != NULL)
     hallway_refresher_release (self->refresher);
+  if (self->reminders != NULL)
+    hallway_reminder_service_release_portal (self->reminders);
 }
 
 static gboolean
-refresh_hold_timeout_cb (gpointer user_data)
+held_work_timeout_cb (gpointer user_data)
 {
   HallwayApplication *self = user_data;
 
-  self->refresh_hold_timeout = 0;
-  release_refresher (self);
+  self->held_work_timeout = 0;
+  release_held_work (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -315,7 +319,7 @@ static void
 window_painted_cb (GdkFrameClock *clock, HallwayApplication *self)
 {
   g_signal_handlers_disconnect_by_func (clock, window_painted_cb, self);
-  release_refresher (self);
+  release_held_work (self);
 }
 
 static void
@@ -329,17 +333,17 @@ window_realized_cb (GtkWidget *window, HallwayApplication *self)
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
-/* Releases the refresher after @window's next frame, or now when there is no window (started
+/* Releases the held work after @window's next frame, or now when there is no window (started
  * as a service, for reminders or the desktop's search). */
 static void
-release_refresher_when_painted (HallwayApplication *self, GtkWidget *window)
+release_held_work_when_painted (HallwayApplication *self, GtkWidget *window)
 {
   if (window == NULL)
     {
-      release_refresher (self);
+      release_held_work (self);
       return;
     }
-  self->refresh_hold_timeout = g_timeout_add (REFRESH_HOLD_MAX_MS, refresh_hold_timeout_cb, self);
+  self->held_work_timeout = g_timeout_add (HELD_WORK_MAX_MS, held_work_timeout_cb, self);
   if (gtk_widget_get_realized (window))
     window_realized_cb (window, self);
   else
@@ -375,7 +379,7 @@ library_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (self->present_timeout != 0)
     present_window (self);
-  release_refresher_when_painted (self, GTK_WIDGET (window));
+  release_held_work_when_painted (self, GTK_WIDGET (window));
   g_application_release (G_APPLICATION (self));
 }
 
@@ -436,6 +440,7 @@ hallway_application_startup (GApplication *app)
   hallway_application_actions_install (self);
   gtk_window_set_default_icon_name (APP_ID);
   self->reminders = hallway_reminder_service_new (app, self->settings);
+  hallway_reminder_service_hold_portal (self->reminders);
   self->refresher = hallway_refresher_new (g_network_monitor_get_default ());
   hallway_refresher_hold (self->refresher);
 }
@@ -481,7 +486,7 @@ hallway_application_shutdown (GApplication *app)
   HallwayApplication *self = HALLWAY_APPLICATION (app);
 
   g_clear_handle_id (&self->present_timeout, g_source_remove);
-  g_clear_handle_id (&self->refresh_hold_timeout, g_source_remove);
+  g_clear_handle_id (&self->held_work_timeout, g_source_remove);
   g_clear_object (&self->refresher);
   g_clear_object (&self->reminders);
   G_APPLICATION_CLASS (hallway_application_parent_class)->shutdown (app);

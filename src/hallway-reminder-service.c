@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include <gtk/gtk.h>
-#include <libportal-gtk4/portal-gtk4.h>
 
+#include "hallway-background-portal.h"
 #include "hallway-conference.h"
 #include "hallway-library-entry.h"
 #include "hallway-reminder-scheduler.h"
@@ -31,7 +31,8 @@ struct _HallwayReminderService
   GSettings *settings;
   GHashTable *followed;           /* conference id → HallwayLibraryEntry with a plan */
   GHashTable *shown;              /* notification id → GDateTime end of the talk it is up for */
-  XdpPortal *portal;
+  gboolean portal_held;           /* background requests wait (hold_portal) */
+  gboolean request_waiting;       /* one was asked for while they waited */
   gboolean held;                  /* the application, while reminders are to come */
   guint timeout_id;
   guint sleep_subscription;
@@ -457,45 +458,44 @@ hallway_reminder_service_snooze (HallwayReminderService *self, const char *confe
 
 /* ---- running in the background ------------------------------------------------------- */
 
-static void
-background_requested_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  /* Without the portal (no xdg-desktop-portal running) the hold alone keeps reminders. */
-  if (!xdp_portal_request_background_finish (XDP_PORTAL (source), result, &error))
-    g_debug ("The background portal said no: %s", error->message);
-}
-
 /* Flatpak apps must ask to run without a window, and to start at login. */
 static void
 request_background (HallwayReminderService *self)
 {
-  g_autoptr (GPtrArray) command = g_ptr_array_new_with_free_func (g_free);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self->application));
-  /* libportal reads the window's surface: a window not yet realized (the library loads
-   * before the first frame) has none, and X11 crashed on it. No parent then. */
-  XdpParent *parent = window != NULL && gtk_widget_get_realized (GTK_WIDGET (window))
-                        ? xdp_parent_new_gtk (window)
-                        : NULL;
-  XdpBackgroundFlags flags =
-    g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN)
-      ? XDP_BACKGROUND_FLAG_AUTOSTART
-      : XDP_BACKGROUND_FLAG_NONE;
 
-  if (self->portal == NULL)
-    self->portal = xdp_portal_new ();
-  g_ptr_array_add (command, g_strdup ("hallway"));
-  g_ptr_array_add (command, g_strdup ("--gapplication-service"));
-#if LIBPORTAL_TAKES_COMMANDLINE
-  /* libportal unrefs it when the request is done: the reference given is ours. */
-  g_ptr_array_ref (command);
-#endif
-  xdp_portal_request_background (
-    self->portal, parent,
-    _("Hallway reminds you of your bookmarked talks with its window closed"), command, flags, NULL,
-      background_requested_cb, NULL);
-  g_clear_pointer (&parent, xdp_parent_free);
+  if (self->portal_held)
+    {
+      self->request_waiting = TRUE;
+      return;
+    }
+  /* libportal reads the window's surface: an unrealized window has none (X11 crashed on
+   * it), so it parents the portal's dialog only once realized. */
+  if (window != NULL && !gtk_widget_get_realized (GTK_WIDGET (window)))
+    window = NULL;
+  hallway_background_portal_request (
+    window, _("Hallway reminds you of your bookmarked talks with its window closed"),
+    g_settings_get_boolean (self->settings, HALLWAY_SETTINGS_START_AT_LOGIN));
+}
+
+void
+hallway_reminder_service_hold_portal (HallwayReminderService *self)
+{
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+  self->portal_held = TRUE;
+}
+
+void
+hallway_reminder_service_release_portal (HallwayReminderService *self)
+{
+  g_return_if_fail (HALLWAY_IS_REMINDER_SERVICE (self));
+
+  self->portal_held = FALSE;
+  if (self->request_waiting)
+    {
+      self->request_waiting = FALSE;
+      request_background (self);
+    }
 }
 
 /* The application stays alive while a reminder is to come and the person allows it,
@@ -554,7 +554,6 @@ hallway_reminder_service_dispose (GObject *object)
   if (self->held)
     g_application_release (self->application);
   self->held = FALSE;
-  g_clear_object (&self->portal);
   if (self->followed != NULL)
     {
       GHashTableIter iter;

@@ -34,5 +34,10 @@ void                    hallway_reminder_service_snooze      (HallwayReminderSer
 /* Re-checks every reminder now: after resume from suspend or a change of the clock. */
 void                    hallway_reminder_service_tick        (HallwayReminderService *self);
 gboolean                hallway_reminder_service_get_pending (HallwayReminderService *self);
+/* Background requests wait from hold until release: the app holds them until its window's
+ * first frame (loading libportal and asking over D-Bus delayed it, issue 13), which also
+ * gives the portal's dialog a realized window to belong to. */
+void                    hallway_reminder_service_hold_portal    (HallwayReminderService *self);
+void                    hallway_reminder_service_release_portal (HallwayReminderService *self);
 
 G_END_DECLS

@@ -6,7 +6,7 @@ hallway-gui also everything those link in turn, as ldd lists it).
 Start-up pays for every library it links: loading, relocating and symbol lookups (issue
 13). The big ones the first frame does not need live in modules loaded later: WebKit
 (libhallway-web), GStreamer (libhallway-player), libical with ICU (libhallway-ical),
-libsoup (libhallway-http). So
+libsoup (libhallway-http), libportal (libhallway-portal). So
 hallway-gui must not link them, each module must link its own (else this check could not
 tell a module that lost its library from one that never had it), hallway-cli (--dump)
 links no GTK, and the launcher `hallway` links the C library alone. For hallway-gui the
@@ -24,10 +24,12 @@ BUILD = os.path.join(os.environ["HALLWAY_BUILD_ROOT"], "src")
 RULES = {
     "hallway-gui": (["libgtk-4.so", "libadwaita-1.so"],
                     ["libwebkitgtk", "libjavascriptcoregtk", "libgstreamer", "libical",
-                     "libicu", "libsoup"]),
+                     "libicu", "libsoup", "libportal"]),
     "libhallway-web.so": (["libwebkitgtk-6.0.so"], []),
     "libhallway-player.so": (["libgstreamer-1.0.so"], ["libwebkitgtk", "libical"]),
     "libhallway-ical.so": (["libical.so"], ["libgtk-4", "libwebkitgtk", "libgstreamer"]),
+    "libhallway-portal.so": (["libportal-gtk4.so", "libportal.so"], ["libwebkitgtk",
+                                                                      "libgstreamer"]),
     "libhallway-http.so": (["libsoup-3.0.so"], ["libgtk-4", "libwebkitgtk", "libgstreamer",
                                                "libical"]),
     "hallway-cli": (["libglib-2.0.so"], ["libgtk-4", "libadwaita", "libwebkitgtk",

@@ -646,7 +646,7 @@ add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 int
 main (int argc, char *argv[])
 {
-  /* The session uses whatever g_proxy_resolver_get_default() is: /fetcher/session-defaults. */
+  /* The session uses whatever g_proxy_resolver_get_default() is: /fetcher/session. */
   hallway_test_init (&argc, &argv, HALLWAY_TEST_ISOLATE_DIRS | HALLWAY_TEST_NO_PROXY);
 
   g_test_add_func ("/fetcher/defaults", test_defaults);

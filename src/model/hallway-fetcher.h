@@ -79,7 +79,8 @@ HallwayFetchResult *hallway_fetcher_fetch_finish  (HallwayFetcher      *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
 /* For the command line: runs the async fetch, iterating the thread-default main context
- * (the one the fetcher was made in) until it is done. Not for use inside the app. */
+ * until it is done. All of a fetcher's fetches run in the thread of its first one, whose
+ * context the session belongs to. Not for use inside the app. */
 HallwayFetchResult *hallway_fetcher_fetch_sync    (HallwayFetcher      *self,
                                                    const char          *uri,
                                                    const char          *etag,

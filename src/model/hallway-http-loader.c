@@ -12,7 +12,7 @@
  * window's start, which downloads nothing before its first frame (issue 13). In
  * hallway-gui, the two functions that use libsoup are these stand-ins: the first download
  * loads the module libhallway-http (hallway-http.c) and calls its own. The command line
- * and the tests link hallway-http.c directly instead of this file. */
+ * and the model's tests link hallway-http.c directly instead of this file. */
 
 /* The module's functions are the very ones the stand-ins stand for: same types. */
 typedef __typeof__ (hallway_http_fetch) FetchFunc;

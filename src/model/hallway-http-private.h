@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 /* The libsoup half of HallwayFetcher (hallway-http.c). The app loads it as a module on its
  * first download (hallway-http-loader.c), so libsoup and what it links (sqlite3, nghttp2,
  * libpsl…) are not loaded before the first frame (issue 13); the command line and the
- * tests link it directly. */
+ * model's tests link it directly. */
 
 typedef struct
 {

@@ -6,8 +6,9 @@
 #include "hallway-module.h"
 
 /* Parts of the app that link big libraries the first frame does not need (WebKit for
- * abstracts, GStreamer for the player, libical with ICU for iCalendar files) live in
- * modules, so start-up does not load and relocate those libraries (issue 13). */
+ * abstracts, GStreamer for the player, libical with ICU for iCalendar files, libsoup for
+ * downloads, libportal for the background portal) live in modules, so start-up does not
+ * load and relocate those libraries (issue 13). */
 
 /**
  * hallway_module_load:
