@@ -16,18 +16,15 @@ void
 hallway_background_portal_request (GtkWindow *window, const char *reason, gboolean autostart)
 {
   static const char * const symbol_names[] = { "hallway_background_portal_request", NULL };
-  static RequestFunc *request;
-  static char *load_error;
-  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+  static gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+  static HallwayModule portal_module = HALLWAY_MODULE_INIT ("portal", symbol_names, symbols);
+  const char *why;
 
-  if (request == NULL && load_error == NULL &&
-      hallway_module_load ("portal", symbol_names, symbols, &load_error))
-    request = (RequestFunc *) symbols[0];
-  if (request == NULL)
+  if (!hallway_module_ensure (&portal_module, &why))
     {
       /* Reminders still come while the app runs; a Flatpak sandbox may end it sooner. */
-      g_warning ("Cannot ask the background portal to run without a window: %s", load_error);
+      g_warning ("Cannot ask the background portal to run without a window: %s", why);
       return;
     }
-  request (window, reason, autostart);
+  ((RequestFunc *) symbols[0]) (window, reason, autostart);
 }

@@ -18,33 +18,10 @@
 typedef __typeof__ (hallway_http_fetch) FetchFunc;
 typedef __typeof__ (hallway_http_abort) AbortFunc;
 
-typedef struct
-{
-  FetchFunc *fetch;
-  AbortFunc *abort;
-  char *error_message; /* why it could not be loaded, once tried */
-} HttpModule;
-
-static GMutex http_module_lock;
-static HttpModule http_module;
-
+static const char * const symbol_names[] = { "hallway_http_fetch", "hallway_http_abort", NULL };
+static gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
 /* Any thread: the command line's fetches iterate their own context. */
-static const HttpModule *
-load_module (void)
-{
-  static const char * const symbol_names[] = { "hallway_http_fetch", "hallway_http_abort", NULL };
-  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
-
-  g_mutex_lock (&http_module_lock);
-  if (http_module.fetch == NULL && http_module.error_message == NULL &&
-      hallway_module_load ("http", symbol_names, symbols, &http_module.error_message))
-    {
-      http_module.fetch = symbols[0];
-      http_module.abort = symbols[1];
-    }
-  g_mutex_unlock (&http_module_lock);
-  return &http_module;
-}
+static HallwayModule http_module = HALLWAY_MODULE_INIT ("http", symbol_names, symbols);
 
 void
 hallway_http_fetch (GObject                  **session,
@@ -52,25 +29,26 @@ hallway_http_fetch (GObject                  **session,
                     GCancellable              *cancellable,
                     GTask                     *task)
 {
-  const HttpModule *module = load_module ();
+  const char *why;
 
-  if (module->fetch == NULL)
+  if (!hallway_module_ensure (&http_module, &why))
     {
       /* Translators: the first %s is the schedule's web address, the second why the module
        * could not be loaded, in the system's words (it names the missing file) */
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                                _("%s: Hallway’s download support is missing or broken on "
                                  "this computer: %s"),
-                               request->uri, module->error_message);
+                               request->uri, why);
       g_object_unref (task);
       return;
     }
-  module->fetch (session, request, cancellable, task);
+  ((FetchFunc *) symbols[0]) (session, request, cancellable, task);
 }
 
 /* Only a session that the module made gets here: the module is loaded. */
 void
 hallway_http_abort (GObject *session)
 {
-  load_module ()->abort (session);
+  hallway_module_ensure (&http_module, NULL);
+  ((AbortFunc *) symbols[1]) (session);
 }

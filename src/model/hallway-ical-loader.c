@@ -20,57 +20,34 @@
 typedef __typeof__ (hallway_read_icalendar) ReadFunc;
 typedef __typeof__ (hallway_ical_export) ExportFunc;
 
-typedef struct
-{
-  ReadFunc *read;
-  ExportFunc *export;
-  char *error_message; /* why it could not be loaded, once tried */
-} IcalModule;
-
-static GMutex ical_module_lock;
-static IcalModule ical_module;
-
+static const char * const symbol_names[] = {
+  "hallway_read_icalendar", "hallway_ical_export", NULL
+};
+static gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
 /* Any thread: schedules are read in workers. */
-static const IcalModule *
-load_module (void)
-{
-  static const char * const symbol_names[] = {
-    "hallway_read_icalendar", "hallway_ical_export", NULL
-  };
-  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
-
-  g_mutex_lock (&ical_module_lock);
-  if (ical_module.read == NULL && ical_module.error_message == NULL &&
-      hallway_module_load ("ical", symbol_names, symbols, &ical_module.error_message))
-    {
-      ical_module.read = symbols[0];
-      ical_module.export = symbols[1];
-    }
-  g_mutex_unlock (&ical_module_lock);
-  return &ical_module;
-}
+static HallwayModule ical_module = HALLWAY_MODULE_INIT ("ical", symbol_names, symbols);
 
 static void
-set_missing_module_error (GError **error, const IcalModule *module)
+set_missing_module_error (GError **error, const char *why)
 {
   /* Translators: %s is why the module could not be loaded, in the system's words (it
    * names the missing file) */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                _("Hallway’s iCalendar support is missing or broken on this computer: %s"),
-               module->error_message);
+               why);
 }
 
 HallwayConference *
 hallway_read_icalendar (const char *data, gsize length, GError **error)
 {
-  const IcalModule *module = load_module ();
+  const char *why;
 
-  if (module->read == NULL)
+  if (!hallway_module_ensure (&ical_module, &why))
     {
-      set_missing_module_error (error, module);
+      set_missing_module_error (error, why);
       return NULL;
     }
-  return module->read (data, length, error);
+  return ((ReadFunc *) symbols[0]) (data, length, error);
 }
 
 char *
@@ -82,13 +59,13 @@ hallway_ical_export (HallwayConference      *conference,
                      int                     alarm_minutes,
                      GError                **error)
 {
-  const IcalModule *module = load_module ();
+  const char *why;
 
-  if (module->export == NULL)
+  if (!hallway_module_ensure (&ical_module, &why))
     {
-      set_missing_module_error (error, module);
+      set_missing_module_error (error, why);
       return NULL;
     }
-  return module->export (conference, keys, bookmarks, sequences, calendar_name, alarm_minutes,
-                         error);
+  return ((ExportFunc *) symbols[1]) (conference, keys, bookmarks, sequences, calendar_name,
+                                      alarm_minutes, error);
 }

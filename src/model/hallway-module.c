@@ -10,25 +10,16 @@
  * downloads, libportal for the background portal) live in modules, so start-up does not
  * load and relocate those libraries (issue 13). */
 
-/**
- * hallway_module_load:
- * @name: the module's name: libhallway-@name in HALLWAY_MODULE_DIR when set (tests and
- *   build-aux/dev run the uninstalled modules from the build folder), else where it is
- *   installed
- * @symbol_names: (array zero-terminated=1): the functions to look up
- * @symbols: where their addresses go, in the same order
- * @error_message: (out): on failure, what went wrong (dlopen's or the missing symbol's text)
- *
- * Loads the module for the rest of the process (its GTypes stay registered) and looks up
- * every symbol. Any thread, but loading one module twice is the callers' to avoid.
- *
- * Returns: whether the module loaded and has every symbol
- */
-gboolean
-hallway_module_load (const char         *name,
-                     const char * const *symbol_names,
-                     gpointer           *symbols,
-                     char              **error_message)
+/* Loads libhallway-@name for the rest of the process (its GTypes stay registered) and
+ * looks up every symbol; on failure, error_message says what went wrong (dlopen's or the
+ * missing symbol's text). The folder is HALLWAY_MODULE_DIR when set (tests and
+ * build-aux/dev run the uninstalled modules from the build folder), else where the modules
+ * are installed. */
+static gboolean
+open_module (const char         *name,
+             const char * const *symbol_names,
+             gpointer           *symbols,
+             char              **error_message)
 {
   const char *folder = g_getenv ("HALLWAY_MODULE_DIR");
   g_autofree char *file_name = g_strconcat ("libhallway-", name, NULL);
@@ -59,4 +50,33 @@ hallway_module_load (const char         *name,
     }
   g_module_make_resident (module);
   return TRUE;
+}
+
+/**
+ * hallway_module_ensure:
+ * @module: the module, declared with HALLWAY_MODULE_INIT
+ * @error_message: (out) (optional): on failure, why it could not be loaded
+ *
+ * Loads @module the first time it is asked for, and says the same ever after. Any thread:
+ * a second caller waits for the first.
+ *
+ * Returns: whether the module is loaded, with every symbol in module->symbols
+ */
+gboolean
+hallway_module_ensure (HallwayModule *module, const char **error_message)
+{
+  gboolean loaded;
+
+  g_mutex_lock (&module->lock);
+  if (!module->tried)
+    {
+      module->tried = TRUE;
+      module->loaded = open_module (module->name, module->symbol_names, module->symbols,
+                                    &module->error_message);
+    }
+  loaded = module->loaded;
+  g_mutex_unlock (&module->lock);
+  if (!loaded && error_message != NULL)
+    *error_message = module->error_message;
+  return loaded;
 }

@@ -26,20 +26,17 @@ GtkMediaStream *
 hallway_player_loader_new_stream (const char *uri, GError **error)
 {
   static const char * const symbol_names[] = { "hallway_gst_stream_new", NULL };
-  static NewStreamFunc *new_stream;
-  static char *load_error;
-  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+  static gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+  static HallwayModule player_module = HALLWAY_MODULE_INIT ("player", symbol_names, symbols);
+  const char *why;
 
   g_return_val_if_fail (uri != NULL, NULL);
 
-  if (new_stream == NULL && load_error == NULL &&
-      hallway_module_load ("player", symbol_names, symbols, &load_error))
-    new_stream = (NewStreamFunc *) symbols[0];
-  if (new_stream == NULL)
+  if (!hallway_module_ensure (&player_module, &why))
     {
       g_set_error_literal (error, HALLWAY_GST_STREAM_ERROR,
-                           HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE, load_error);
+                           HALLWAY_GST_STREAM_ERROR_NO_PLAYER_MODULE, why);
       return NULL;
     }
-  return new_stream (uri);
+  return ((NewStreamFunc *) symbols[0]) (uri);
 }

@@ -17,76 +17,52 @@
 typedef GtkWidget *(*NewViewFunc) (void);
 typedef void (*WarmUpFunc) (GtkWidget *view);
 
-typedef struct
-{
-  NewViewFunc new_view;
-  WarmUpFunc warm_up;
-  char *error_message; /* when the module could not be loaded */
-} WebModule;
+static const char * const symbol_names[] = {
+  "hallway_abstract_view_new", "hallway_abstract_view_warm_up", NULL
+};
+static gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
+/* Any thread: the warm-up loads it in a worker. */
+static HallwayModule web_module = HALLWAY_MODULE_INIT ("web", symbol_names, symbols);
 
-static WebModule web_module;
-static GMutex web_module_lock;
 static GtkWidget *spare_view;      /* warmed up, for the first talk page; owned */
 static gboolean made_view;         /* a view exists: warming up another is no use */
-
-/* Any thread; loads once, and a second caller waits for the first. */
-static const WebModule *
-load_module (void)
-{
-  static const char * const symbol_names[] = {
-    "hallway_abstract_view_new", "hallway_abstract_view_warm_up", NULL
-  };
-  gpointer symbols[G_N_ELEMENTS (symbol_names) - 1];
-
-  g_mutex_lock (&web_module_lock);
-  if (web_module.new_view == NULL && web_module.error_message == NULL &&
-      hallway_module_load ("web", symbol_names, symbols, &web_module.error_message))
-    {
-      web_module.new_view = symbols[0];
-      web_module.warm_up = symbols[1];
-    }
-  g_mutex_unlock (&web_module_lock);
-  return &web_module;
-}
 
 GtkWidget *
 hallway_web_loader_new_abstract_view (GError **error)
 {
-  const WebModule *loaded;
+  const char *why;
 
   if (spare_view != NULL)
     {
       g_debug ("the first abstract shown takes the warmed-up web view");
       return g_steal_pointer (&spare_view); /* floating: see module_loaded_cb () */
     }
-  loaded = load_module ();
-  if (loaded->new_view == NULL)
+  if (!hallway_module_ensure (&web_module, &why))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot show abstracts: %s"),
-                   loaded->error_message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot show abstracts: %s"), why);
       return NULL;
     }
   made_view = TRUE;
-  return loaded->new_view ();
+  return ((NewViewFunc) symbols[0]) ();
 }
 
 static void
 load_module_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  load_module ();
-  g_task_return_boolean (task, TRUE);
+  g_task_return_boolean (task, hallway_module_ensure (&web_module, NULL));
 }
 
 static void
 module_loaded_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
-  if (made_view || web_module.new_view == NULL)
+  if (made_view || !g_task_propagate_boolean (G_TASK (result), NULL))
     return; /* a talk was opened meanwhile, or the error shows when one is */
   made_view = TRUE;
   g_debug ("warming up a web view for the first abstract");
-  /* Left floating, as new_view () gives it, so the talk page adopts it as its own. */
-  spare_view = web_module.new_view ();
-  web_module.warm_up (spare_view);
+  /* Left floating, as the module's hallway_abstract_view_new () gives it, so the talk page
+   * adopts it as its own. */
+  spare_view = ((NewViewFunc) symbols[0]) ();
+  ((WarmUpFunc) symbols[1]) (spare_view);
 }
 
 /* Loads the web module in a worker and starts a view's web and network processes on an
