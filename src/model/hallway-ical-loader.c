@@ -14,7 +14,8 @@
  * reads no iCalendar file (issue 13). In hallway-gui, the two functions that use libical
  * are these stand-ins: the first call loads the iCalendar module (libhallway-ical:
  * hallway-ical-reader.c and hallway-ical-writer.c) and calls its own. The command line
- * and the tests link those files directly instead of this one. */
+ * and the model's tests link those files directly instead of this one; the tests that run
+ * the app load the module. */
 
 /* The module's functions are the very ones the stand-ins stand for: same types. */
 typedef __typeof__ (hallway_read_icalendar) ReadFunc;

@@ -298,10 +298,11 @@ class HeadlessSession:
         return _wait_for(lambda: url in opened_urls() and opened_urls(), timeout,
                          f"the browser to open {url}")
 
-    def launch(self, binary, *args, env=None, stdout=None):
+    def launch(self, binary, *args, env=None, stdout=None, stderr=None):
         app_env = dict(self.env)
         app_env.update(env or {})
-        self.app = subprocess.Popen([binary, *args], env=app_env, stdout=stdout, text=True)
+        self.app = subprocess.Popen([binary, *args], env=app_env, stdout=stdout, stderr=stderr,
+                                    text=True)
         return self.app
 
     def find_window(self, title_prefix="Hallway", timeout=30):

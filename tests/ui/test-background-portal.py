@@ -8,12 +8,15 @@ Through the real app and a fake portal (python-dbusmock) on the session bus:
     and `hallway --gapplication-service` as what would start at login;
   - a start with that reminder pending asks again, after the window's first frame (the
     request and libportal's module wait for it, issue 13), so again with the window as
-    parent; with "start-at-login" on, with autostart.
+    parent; with "start-at-login" on, with autostart;
+  - without the portal module (a broken installation), a start with that reminder pending
+    shows its window, asks nothing and says which file is missing.
 """
 import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -59,6 +62,29 @@ def wait_for_requests(session, count, timeout=30):
                        f"not {count}")
 
 
+def modules_without_portal(folder):
+    """A module folder with every module but the portal's."""
+    modules = os.path.join(folder, "modules")
+    os.makedirs(modules)
+    for module in os.listdir(os.environ["HALLWAY_MODULE_DIR"]):
+        if module.startswith("libhallway-") and module.endswith(".so") and \
+                module != "libhallway-portal.so":
+            os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], module),
+                       os.path.join(modules, module))
+    return modules
+
+
+def wait_for_log(path, text, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(path, encoding="utf-8") as log:
+            for line in log:
+                if text in line:
+                    return line
+        time.sleep(0.5)
+    raise SessionError(f"hallway never logged {text}")
+
+
 def assert_request(request, autostart):
     assert re.match(r"<'x11:[0-9a-fx]+'>", request), f"no window as parent: {request}"
     assert f"'reason': <'{REASON}'>" in request, request
@@ -86,5 +112,18 @@ with HeadlessSession() as session:
         again = wait_for_requests(session, 2)
         assert_request(again[1], autostart=True)
         assert session.quit_app() == 0
+
+        folder = tempfile.mkdtemp(prefix="hallway-background-portal-")
+        modules = modules_without_portal(folder)
+        log = os.path.join(folder, "stderr.txt")
+        with open(log, "w", encoding="utf-8") as stderr:
+            session.launch(os.environ["HALLWAY_BINARY"], env={"HALLWAY_MODULE_DIR": modules},
+                           stderr=stderr)
+        session.find_window("Hallway")
+        warning = wait_for_log(log, "Cannot ask the background portal")
+        assert os.path.join(modules, "libhallway-portal.so") in warning, warning
+        assert len(requests(session)) == 2, "asked the portal without its module"
+        assert session.quit_app() == 0
 print("ok: a reminder to come asks the background portal, with the window as parent, at "
-      "bookmarking and after the first frame of a start")
+      "bookmarking and after the first frame of a start; without the portal module, a start "
+      "says which file is missing")
