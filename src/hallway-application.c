@@ -289,32 +289,6 @@ present_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* ---- the icon theme, read in a worker ------------------------------------------------ */
-
-static void
-read_icon_theme_thread (GTask *task, gpointer source, gpointer theme, GCancellable *cancellable)
-{
-  /* Any lookup makes GTK read the theme's folders; the name does not matter. */
-  gtk_icon_theme_has_icon (theme, APP_ID);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* GTK starts reading the icon theme in a thread at gtk_init, but GtkApplication's startup then
- * adds the app's icon resources, which discards that reading; the window's first style pass
- * would read the theme again on the main thread (about 30 M instructions) before the first
- * frame. Reading it again in a worker now, while the window is built, keeps that off the main
- * thread: lookups are thread-safe once the theme is set up (gtkicontheme.c, "Threading"),
- * and a lookup that comes first waits for the reading instead of doing it. */
-static void
-read_icon_theme_in_worker (void)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  g_autoptr (GTask) task = g_task_new (NULL, NULL, NULL, NULL);
-
-  g_task_set_task_data (task, g_object_ref (theme), g_object_unref);
-  g_task_run_in_thread (task, read_icon_theme_thread);
-}
-
 /* ---- work held until the first frame ------------------------------------------------- */
 
 /* Starting a download (the proxy lookup and the connection, on the main thread) delayed the
@@ -461,10 +435,14 @@ hallway_application_startup (GApplication *app)
   g_application_hold (app);
   hallway_library_load_async (self->library, NULL, library_loaded_cb, g_object_ref (self));
 
+  /* GtkApplication's startup adds the app's icon resources to the icon theme and then reads
+   * the theme (is there an icon named after the app?); AdwApplication's then calls adw_init,
+   * which adds libadwaita's icon resources, so GTK reads the whole theme again (two index
+   * files, a thousand folders: 31 M instructions) at the window's first icon, before the
+   * first frame. adw_init is idempotent: called first, its resources are in place before
+   * that one reading, which then stays valid. */
+  adw_init ();
   G_APPLICATION_CLASS (hallway_application_parent_class)->startup (app);
-  /* Started as a service (at login, for reminders) there is no window to draw icons in. */
-  if ((g_application_get_flags (app) & G_APPLICATION_IS_SERVICE) == 0)
-    read_icon_theme_in_worker ();
 
   hallway_application_actions_install (self);
   gtk_window_set_default_icon_name (APP_ID);
