@@ -36,7 +36,7 @@ import bench_rows  # noqa: E402
 
 # Homes and files of this run: removed when the script ends.
 SCRATCH = tempfile.TemporaryDirectory(prefix="hallway-bench-startup-")
-RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "7"))
+RUNS = int(os.environ.get("HALLWAY_BENCH_RUNS", "15"))
 HALLWAY = os.environ["HALLWAY_BINARY"]
 EMPTY = os.environ["HALLWAY_BENCH_EMPTY_WINDOW"]
 FOSDEM = os.path.join(os.environ.get("HALLWAY_SCHEDULES", ""), "fosdem-2026.xml")
