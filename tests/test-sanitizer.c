@@ -265,8 +265,8 @@ test_dropped_with_content (void)
     "<style>body { secret: 1 }</style>",
     "<iframe src=\"https://evil.example/\">secret</iframe>",
     "<img src=\"https://tracker.example/pixel.png\" alt=\"secret\">",
-    "<form action=\"https://evil.example/\"><input "
-    "name=secret>secret<button>secret</button></form>",
+    ("<form action=\"https://evil.example/\"><input "
+     "name=secret>secret<button>secret</button></form>"),
     "<svg onload=alert(1)><text>secret</text><script>alert(1)</script></svg>",
     "<math><mi>secret</mi></math>",
     "<object data=\"x.swf\">secret</object>",
