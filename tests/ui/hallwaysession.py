@@ -305,6 +305,16 @@ class HeadlessSession:
                                     text=True)
         return self.app
 
+    def modules_without(self, missing):
+        """A module folder with every module of the build but `missing` (a broken
+        installation), for HALLWAY_MODULE_DIR."""
+        built = os.environ["HALLWAY_MODULE_DIR"]
+        modules = tempfile.mkdtemp(prefix="modules-", dir=self.home)
+        for module in os.listdir(built):
+            if module.startswith("libhallway-") and module.endswith(".so") and module != missing:
+                os.symlink(os.path.join(built, module), os.path.join(modules, module))
+        return modules
+
     def find_window(self, title_prefix="Hallway", timeout=30):
         def search():
             if self.app is not None and self.app.poll() is not None:

@@ -16,11 +16,10 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from hallwaysession import HeadlessSession, SessionError  # noqa: E402
+from hallwaysession import HeadlessSession, SessionError, _wait_for  # noqa: E402
 
 TITLE = "A Free Desktop for Ministries: Three Years In"
 REASON = "Hallway reminds you of your bookmarked talks with its window closed"
@@ -62,27 +61,10 @@ def wait_for_requests(session, count, timeout=30):
                        f"not {count}")
 
 
-def modules_without_portal(folder):
-    """A module folder with every module but the portal's."""
-    modules = os.path.join(folder, "modules")
-    os.makedirs(modules)
-    for module in os.listdir(os.environ["HALLWAY_MODULE_DIR"]):
-        if module.startswith("libhallway-") and module.endswith(".so") and \
-                module != "libhallway-portal.so":
-            os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], module),
-                       os.path.join(modules, module))
-    return modules
-
-
-def wait_for_log(path, text, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with open(path, encoding="utf-8") as log:
-            for line in log:
-                if text in line:
-                    return line
-        time.sleep(0.5)
-    raise SessionError(f"hallway never logged {text}")
+def logged_line(path, text):
+    """The first line of the log at path that holds text, or None."""
+    with open(path, encoding="utf-8") as log:
+        return next((line for line in log if text in line), None)
 
 
 def assert_request(request, autostart):
@@ -113,14 +95,14 @@ with HeadlessSession() as session:
         assert_request(again[1], autostart=True)
         assert session.quit_app() == 0
 
-        folder = tempfile.mkdtemp(prefix="hallway-background-portal-")
-        modules = modules_without_portal(folder)
-        log = os.path.join(folder, "stderr.txt")
+        modules = session.modules_without("libhallway-portal.so")
+        log = os.path.join(modules, "stderr.txt")
         with open(log, "w", encoding="utf-8") as stderr:
             session.launch(os.environ["HALLWAY_BINARY"], env={"HALLWAY_MODULE_DIR": modules},
                            stderr=stderr)
         session.find_window("Hallway")
-        warning = wait_for_log(log, "Cannot ask the background portal")
+        warning = _wait_for(lambda: logged_line(log, "Cannot ask the background portal"), 30,
+                            "hallway to log that it cannot ask the background portal")
         assert os.path.join(modules, "libhallway-portal.so") in warning, warning
         assert len(requests(session)) == 2, "asked the portal without its module"
         assert session.quit_app() == 0

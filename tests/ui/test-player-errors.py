@@ -105,11 +105,8 @@ with tempfile.TemporaryDirectory(prefix="hallway-player-errors-") as folder, \
               "https://live.fosdem.org/watch/janson", "player-no-backend.png")
     assert session.quit_app() == 0
 
-    # A broken installation: the web module is there, the player module is not.
-    modules = os.path.join(folder, "modules")
-    os.makedirs(modules)
-    os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], "libhallway-web.so"),
-               os.path.join(modules, "libhallway-web.so"))
+    # A broken installation: the other modules are there, the player module is not.
+    modules = session.modules_without("libhallway-player.so")
     session.launch(os.environ["HALLWAY_BINARY"], schedule,
                    env={"HALLWAY_CATALOGUE_DIR": catalogue, "HALLWAY_MODULE_DIR": modules})
     window = session.find_window()

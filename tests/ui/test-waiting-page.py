@@ -111,11 +111,7 @@ with tempfile.TemporaryDirectory(prefix="hallway-waiting-") as folder, \
     assert session.quit_app() == 0
 
     shutil.rmtree(caches[0])
-    modules = os.path.join(folder, "modules")
-    os.makedirs(modules)
-    for module in ("libhallway-web.so", "libhallway-player.so", "libhallway-ical.so"):
-        os.symlink(os.path.join(os.environ["HALLWAY_MODULE_DIR"], module),
-                   os.path.join(modules, module))
+    modules = session.modules_without("libhallway-http.so")
     asked = server.requests
     session.launch(os.environ["HALLWAY_BINARY"], env={"HALLWAY_MODULE_DIR": modules})
     window = session.find_window("Hallway")
